@@ -1,0 +1,152 @@
+"""The `luoshi` command line over the same services as the window."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop.cli.messages import TEXT, error_text
+from desktop.cli.render import measure_json, measure_line, plan_json
+from desktop.domain.errors import LuoshiError
+from desktop.services import measures as measure_service
+from desktop.services import plans as plan_service
+from desktop.services import units as unit_service
+from desktop.services.locations import database_path
+from desktop.services.workspace import Workspace
+
+EXIT_BAD_INPUT = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="luoshi", description="落实：实施方案任务落实台账（离线）")
+    parser.add_argument("--db", help="数据库文件路径（默认：环境变量 LUOSHI_DB 或用户数据目录）")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("parse", help="解析方案文件并输出措施（不写数据库）")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p = sub.add_parser("import", help="把方案文件导入数据库")
+    p.add_argument("files", nargs="+")
+    p = sub.add_parser("measures", help="列出措施")
+    p.add_argument("--unit", help="只列出分配给该单位的措施")
+    p.add_argument("--category", action="append", help="该单位所属的通配类别（可重复）")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("units", help="单位目录")
+    p.add_argument("--json", action="store_true")
+    units_sub = p.add_subparsers(dest="units_command")
+    m = units_sub.add_parser("merge", help="把一个名称合并为另一个单位的别名")
+    m.add_argument("alias")
+    m.add_argument("--into", required=True)
+    p = sub.add_parser("profile", help="本单位设置")
+    profile_sub = p.add_subparsers(dest="profile_command", required=True)
+    s = profile_sub.add_parser("set")
+    s.add_argument("--unit", required=True)
+    s.add_argument("--category", action="append")
+    profile_sub.add_parser("show")
+    return parser
+
+
+def _print(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "parse":
+        plan = plan_service.parse_file(path=Path(args.file))
+        if args.json:
+            _print(json.dumps(plan_json(plan), ensure_ascii=False, indent=1))
+        else:
+            _print(
+                TEXT["parsed"].format(
+                    title=plan.title,
+                    doc_number=plan.doc_number or "",
+                    count=len(plan.measures),
+                    chapters=len(plan.chapters),
+                )
+            )
+            for measure in plan.measures:
+                _print(measure_line(measure))
+        return 0
+    with Workspace(database_path(args.db)) as ws:
+        return _run_with_db(args, ws)
+
+
+def _run_with_db(args: argparse.Namespace, ws: Workspace) -> int:
+    if args.command == "import":
+        failed = 0
+        for name in args.files:
+            try:
+                outcome = plan_service.import_file(ws, path=Path(name))
+            except LuoshiError as error:
+                sys.stderr.write(error_text(error) + "\n")
+                failed += 1
+                continue
+            key = "imported" if outcome.saved.created else "unchanged"
+            _print(
+                TEXT[key].format(
+                    title=outcome.plan.title,
+                    count=outcome.saved.measure_count,
+                    version=outcome.saved.version_no,
+                )
+            )
+        return EXIT_BAD_INPUT if failed else 0
+    if args.command == "measures":
+        views = measure_service.list_measures(ws, unit=args.unit, categories=args.category)
+        if args.json:
+            _print(
+                json.dumps([measure_json(v.stored.measure, v) for v in views], ensure_ascii=False, indent=1)
+            )
+        elif not views and args.unit:
+            _print(TEXT["no_measures_for_unit"].format(unit=args.unit))
+        else:
+            for view in views:
+                _print(measure_line(view.stored.measure, view.assignment))
+        return 0
+    if args.command == "units":
+        if args.units_command == "merge":
+            unit_service.merge_units(ws, alias=args.alias, into=args.into)
+            _print(TEXT["merged"].format(alias=args.alias, into=args.into))
+            return 0
+        rows = unit_service.list_units(ws)
+        if args.json:
+            _print(json.dumps([r.__dict__ for r in rows], ensure_ascii=False, indent=1))
+        else:
+            for r in rows:
+                kind = f"［{TEXT['wildcard']}：{r.category}］" if r.wildcard else ""
+                alias = f"（又名：{'、'.join(r.aliases)}）" if r.aliases else ""
+                _print(
+                    f"{r.name}{alias}{kind}  {TEXT['lead']} {r.lead_count}  {TEXT['support']} {r.support_count}"
+                )
+        return 0
+    if args.profile_command == "set":
+        profile = unit_service.set_profile(ws, unit=args.unit, categories=args.category)
+    else:
+        profile = unit_service.get_profile(ws)
+    if profile.unit is None:
+        _print(TEXT["profile_none"])
+    else:
+        _print(
+            TEXT["profile"].format(
+                unit=profile.unit, categories="、".join(profile.categories) or TEXT["none"]
+            )
+        )
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; known failures print a Chinese message and exit 2."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8")
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except LuoshiError as error:
+        sys.stderr.write(error_text(error) + "\n")
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:  # output piped into `head` and closed early
+        sys.stderr.close()
+        return 0

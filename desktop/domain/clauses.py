@@ -1,0 +1,238 @@
+"""Responsibility clauses: find them at a measure's end and read units, roles and deadlines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from desktop.domain.deadlines import find_deadlines
+from desktop.domain.models import Deadline, Role, UnitRef
+from desktop.domain.text import CLOSERS, OPENERS, clean_spaces, fold
+from desktop.domain.units import is_wildcard, split_units, wildcard_category
+
+_LEAD_LABELS = "牵头单位|牵头部门|主办单位|牵头领导单位"
+_SUPPORT_LABELS = "配合单位|配合部门|协办单位|协作单位|参与单位|协助单位|配合"
+_RESPONSIBLE_LABELS = "责任（配合）单位|责任单位|责任部门|责任主体|承办单位|实施单位"
+_DEADLINE_LABELS = "完成时限|完成时间|时间节点|办结时限|完成期限"
+_LABEL = re.compile(rf"({_LEAD_LABELS}|{_RESPONSIBLE_LABELS}|{_SUPPORT_LABELS}|{_DEADLINE_LABELS})\s*[：]")
+_VERB = re.compile(
+    r"牵头负责|牵头抓总|牵头(?![部单领：])|按照?职责分工负责|按职责分工落实|按职责负责|分工负责|结合实际落实|"
+    r"抓好落实|负责落实|负责|配合|协助|协同|参与|落实"
+)
+_ROLE_WORDS = re.compile(rf"{_LABEL.pattern}|负责|牵头(?![部单])|配合|参与|协办|协助|会同|落实|分工")
+_UNIT_END = re.compile(
+    r"(?:厅|局|委|办|院|部|署|会|中心|政府|公署|行|室|处|所|队|团|社|站|馆|组|司|海关|集团|公司|单位|部门)$"
+)
+_UNIT_START = re.compile(r"^(?:自治区|省|市|区|县|州|盟|旗|国家|国务院|中共|中国|各)")
+_GLOBAL_RULE = re.compile(
+    r"(?:以下|下列|各项|本方案).{0,20}?(?:均需|均由|均要|需)(.+?)(?:落实|负责|配合)[^。]*?(?:不再|下同)"
+)
+_CONVENTION = re.compile(r"(?:列|排)(?:在)?第一(?:位|个)?的?.{0,8}(?:为|是)牵头")
+
+
+@dataclass
+class Clause:
+    """What one or more clause strings say about a measure."""
+
+    units: list[UnitRef] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    global_units: list[UnitRef] = field(default_factory=list)  # '以下任务均需…落实，不再一一列出'
+    carries_forward: bool = False  # '下同'
+
+    @property
+    def empty(self) -> bool:
+        """Return True when the clause names no unit and no deadline."""
+        return not self.units and not self.deadlines
+
+
+def _matching_opener(text: str, close_at: int) -> int:
+    depth = 0
+    for i in range(close_at, -1, -1):
+        ch = text[i]
+        if ch in CLOSERS:
+            depth += 1
+        elif ch in OPENERS:
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def looks_like_clause(content: str) -> bool:
+    """Return True if a bracket's content names responsible units or a deadline, not measure text."""
+    folded = fold(clean_spaces(content))
+    if not folded or folded.startswith(("含", "包括", "即", "如", "见", "试行", "暂行", "以下简称", "简称")):
+        return False
+    if _ROLE_WORDS.search(folded):
+        return True
+    stripped = re.sub(r"[，；、。]", "", folded)
+    if find_deadlines(folded) and len(stripped) <= 16:
+        return True
+    items = [x for x in re.split(r"[、，；]", folded) if x]
+    return bool(items) and bool(_UNIT_START.match(items[0])) and all(_UNIT_END.search(x) for x in items)
+
+
+def split_trailing_clauses(text: str) -> tuple[str, list[str]]:
+    """Split a measure's text into its body and the bracketed clauses at its end, in reading order."""
+    folded = fold(text)
+    body_end = len(text)
+    clauses: list[str] = []
+    while True:
+        end = body_end
+        while end and folded[end - 1] in "。；，. \u3000":
+            end -= 1
+        if not end or folded[end - 1] not in CLOSERS:
+            break
+        start = _matching_opener(folded, end - 1)
+        if start < 0:
+            break
+        content = text[start + 1 : end - 1]
+        if not looks_like_clause(content):
+            break
+        clauses.insert(0, content)
+        body_end = start
+    body = text[:body_end] if clauses else text
+    return body.rstrip(" \u3000，；"), clauses
+
+
+def parse_clause(
+    content: str, *, default_year: int | None = None, default_role: Role | None = None
+) -> Clause:
+    """Read units with their roles, deadlines and global rules from one clause string.
+
+    `default_role` forces the role of units named without a role word (a 牵头单位 table column);
+    otherwise the first unit of a list with no named lead leads, by the usual convention.
+    """
+    clause = Clause()
+    text = fold(clean_spaces(content)).strip("。；，")
+    text = _take_global_rules(text, clause, default_year)
+    if re.search(r"[，；]?下同$", text):
+        clause.carries_forward = True
+        text = re.sub(r"[，；]?下同$", "", text)
+    text = _CONVENTION.sub("", text)
+    text = _take_deadlines(text, clause, default_year)
+    pairs = _labelled(text) if _LABEL.search(text) else _unlabelled(text, default_role)
+    clause.units = _resolve_roles(pairs)
+    return clause
+
+
+def _take_global_rules(text: str, clause: Clause, default_year: int | None) -> str:
+    kept = []
+    for sentence in re.split(r"(?<=。)|(?<=；)(?=以下|下列)", text):
+        match = _GLOBAL_RULE.search(sentence)
+        if match:
+            names = split_units(match.group(1))
+            clause.global_units.extend(_ref(n, Role.SUPPORT) for n in names)
+        else:
+            kept.append(sentence)
+    return "".join(kept).strip("。；，")
+
+
+def global_rule_units(text: str) -> list[UnitRef]:
+    """Return units a notice or preamble assigns to every measure ('以下任务均需…落实，不再一一列出')."""
+    clause = Clause()
+    _take_global_rules(fold(clean_spaces(text)), clause, None)
+    return clause.global_units
+
+
+def _take_deadlines(text: str, clause: Clause, default_year: int | None) -> str:
+    found = find_deadlines(text, default_year=default_year)
+    for item in reversed(found):
+        clause.deadlines.insert(0, item.deadline)
+        text = text[: item.start] + "，" + text[item.end :]
+    text = re.sub(rf"(?:{_DEADLINE_LABELS})\s*：\s*[，；]?", "", text)
+    return re.sub(r"[，；]{2,}", "，", text).strip("，；。 ")
+
+
+def _labelled(text: str) -> list[tuple[str, str]]:
+    """Return (role, names) pairs from '牵头单位：X；责任单位：Y' forms."""
+    matches = list(_LABEL.finditer(text))
+    has_lead = any(re.fullmatch(_LEAD_LABELS, m.group(1)) for m in matches)
+    pairs: list[tuple[str, str]] = []
+    lead_in = text[: matches[0].start()].strip("，；。 ")
+    if lead_in:
+        pairs.extend(_unlabelled(lead_in, None))
+    for i, match in enumerate(matches):
+        value = text[match.end() : matches[i + 1].start() if i + 1 < len(matches) else len(text)]
+        value = re.split(r"。", value)[0].strip("，；。 ")
+        label = match.group(1)
+        if re.fullmatch(_DEADLINE_LABELS, label) or not value:
+            continue
+        if re.fullmatch(_LEAD_LABELS, label):
+            role = Role.LEAD
+        elif re.fullmatch(_SUPPORT_LABELS, label) or has_lead:
+            role = Role.SUPPORT
+        else:
+            role = None
+        pairs.extend(_unlabelled(value, role))
+    return pairs
+
+
+def _unlabelled(text: str, forced: Role | None) -> list[tuple[str, str]]:
+    """Return (role, names) pairs from 'X牵头，Y配合' / 'X、Y按职责分工负责' sentences."""
+    pairs: list[tuple[str, str]] = []
+    if "会同" in text:
+        head, _, rest = text.partition("会同")
+        if head.strip("，；"):
+            pairs.append(("lead", head))
+            text = rest
+    position = 0
+    for match in _VERB.finditer(text):
+        names = text[position : match.start()]
+        position = match.end()
+        if not names.strip("，；、 "):
+            continue
+        verb = match.group(0)
+        if forced is not None:
+            role = forced.value
+        elif verb.startswith("牵头"):
+            role = "lead"
+        elif verb in ("配合", "协助", "协同", "参与", "结合实际落实"):
+            role = "support"
+        else:
+            role = "responsible"
+        pairs.append((role, names))
+    rest = text[position:].strip("，；、。 ")
+    if rest:
+        pairs.append((forced.value if forced else "responsible", rest))
+    return pairs
+
+
+def _ref(name: str, role: Role) -> UnitRef:
+    wild = is_wildcard(name)
+    return UnitRef(name=name, role=role, wildcard=wild, category=wildcard_category(name) if wild else None)
+
+
+def _resolve_roles(pairs: list[tuple[str, str]]) -> list[UnitRef]:
+    has_lead = any(role == "lead" for role, _ in pairs)
+    units: list[UnitRef] = []
+    seen: set[str] = set()
+    for role_word, names in pairs:
+        for name in split_units(names):
+            if name in seen:
+                continue
+            seen.add(name)
+            if role_word == "lead":
+                role = Role.LEAD
+            elif role_word == "support" or has_lead:
+                role = Role.SUPPORT
+            else:
+                role = Role.LEAD
+                has_lead = True
+            units.append(_ref(name, role))
+    return units
+
+
+def merge_clauses(clauses: list[Clause]) -> Clause:
+    """Combine several clauses of one measure (a bracket and label lines) into one."""
+    merged = Clause()
+    seen: set[str] = set()
+    for clause in clauses:
+        for unit in clause.units:
+            if unit.name not in seen:
+                seen.add(unit.name)
+                merged.units.append(unit)
+        merged.deadlines.extend(d for d in clause.deadlines if d not in merged.deadlines)
+        merged.global_units.extend(clause.global_units)
+        merged.carries_forward = merged.carries_forward or clause.carries_forward
+    return merged

@@ -1,0 +1,41 @@
+"""Error types that carry a code and parameters; the UI and CLI turn them into words."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+
+class ErrorCode(StrEnum):
+    """Every reason Luoshi can refuse an input or an operation."""
+
+    FILE_NOT_FOUND = "file_not_found"
+    FILE_UNREADABLE = "file_unreadable"
+    FILE_EMPTY = "file_empty"
+    FILE_TOO_LARGE = "file_too_large"
+    UNSUPPORTED_FORMAT = "unsupported_format"
+    LEGACY_OFFICE = "legacy_office"
+    OFD = "ofd"
+    ENCRYPTED = "encrypted"
+    CORRUPT = "corrupt"
+    ZIP_BOMB = "zip_bomb"
+    UNSAFE_XML = "unsafe_xml"
+    BINARY = "binary"
+    ENCODING = "encoding"
+    SCANNED_PDF = "scanned_pdf"
+    NO_MEASURES = "no_measures"
+    NO_TASK_TABLE = "no_task_table"
+    DB_NEWER = "db_newer"
+    DB_ERROR = "db_error"
+    UNIT_UNKNOWN = "unit_unknown"
+    NO_PLAN = "no_plan"
+
+
+class LuoshiError(Exception):
+    """A known failure: a code, the file or object concerned, and details for the message."""
+
+    def __init__(self, code: ErrorCode, *, path: str = "", **params: Any) -> None:
+        super().__init__(f"{code.value}: {path} {params}".strip())
+        self.code = code
+        self.path = path
+        self.params = params

@@ -1,0 +1,141 @@
+"""Find a plan's title, 发文字号 and 成文日期, and cut the covering notice and 版记 away."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from desktop.domain.text import (
+    ATTACHMENT_LINE,
+    CC_LINE,
+    DATE_LINE,
+    DOC_NUMBER,
+    DOC_TYPE_END,
+    PRINTED_LINE,
+    PUBLISH_NOTE,
+    heading_level,
+    iso_date,
+    squash,
+)
+
+_NOTICE_TITLE = re.compile(r"(?:印发|转发|发布|下发).*(?:通知|函)$|关于.*《.+》.*(?:通知|函)$")
+_TITLE_IN_QUOTES = re.compile(r"《([^《》]+)》")
+
+
+@dataclass
+class Frame:
+    """The parts of a document around the plan's own numbered body."""
+
+    title: str = ""
+    doc_number: str | None = None
+    issued_on: str | None = None
+    front: list[str] = field(default_factory=list)  # notice and preamble: global rules may live here
+    body: list[str] = field(default_factory=list)
+    attachments: list[str] = field(default_factory=list)
+
+
+def _normalise_doc_number(text: str) -> str:
+    text = re.sub(r"\s+", "", text)
+    return re.sub(r"[［\[（(【](\d{4})[］\]）)】]", r"〔\1〕", text)
+
+
+def _cut_back_matter(paragraphs: list[str]) -> list[str]:
+    for i, p in enumerate(paragraphs):
+        if i > 0 and (CC_LINE.match(p) or PRINTED_LINE.search(p)):
+            return paragraphs[:i]
+    return paragraphs
+
+
+def _notice_title_index(paragraphs: list[str]) -> int:
+    for i, p in enumerate(paragraphs[:8]):
+        if _NOTICE_TITLE.search(p) and len(p) <= 120 and "。" not in p:
+            return i
+    return -1
+
+
+def _title_from_start(paragraphs: list[str], start: int) -> tuple[str, int]:
+    """Return the title beginning at or after `start` and the index just after it."""
+    i = start
+    while i < len(paragraphs) and (
+        DOC_NUMBER.fullmatch(paragraphs[i])
+        or DATE_LINE.match(paragraphs[i])
+        or PUBLISH_NOTE.match(paragraphs[i])
+        or ATTACHMENT_LINE.match(paragraphs[i])
+    ):
+        i += 1
+    parts: list[str] = []
+    j = i
+    while j < len(paragraphs) and len(parts) < 3:
+        p = paragraphs[j]
+        if heading_level(p) or re.search(r"[。；：]", p) or len(p) > 60:
+            break
+        parts.append(p)
+        j += 1
+        if DOC_TYPE_END.search(p):
+            return "".join(parts), j
+    if parts:
+        return parts[0], i + 1
+    return "", start
+
+
+def frame_document(paragraphs: list[str]) -> Frame:
+    """Split paragraphs into the covering notice, the plan body and its attachments."""
+    frame = Frame()
+    paragraphs = _cut_back_matter(paragraphs)
+    for p in paragraphs[:12]:
+        match = DOC_NUMBER.search(p)
+        if match and heading_level(p) == 0:
+            frame.doc_number = _normalise_doc_number(match.group(0))
+            break
+    notice = _notice_title_index(paragraphs)
+    body_start = 0
+    if notice >= 0:
+        quoted = _TITLE_IN_QUOTES.findall(paragraphs[notice])
+        frame.title = quoted[-1] if quoted else ""
+        body_start = _body_start_after_notice(paragraphs, notice, frame.title)
+        if not frame.title:
+            frame.title, body_start = _title_from_start(paragraphs, body_start)
+        for p in paragraphs[notice:body_start]:
+            if DATE_LINE.match(p):
+                frame.issued_on = iso_date(p)
+                break
+        frame.front = paragraphs[:body_start]
+    else:
+        frame.title, body_start = _title_from_start(paragraphs, 0)
+        frame.front = paragraphs[:body_start]
+    body = paragraphs[body_start:]
+    for i, p in enumerate(body):
+        if ATTACHMENT_LINE.match(p):
+            frame.attachments = body[i + 1 :]
+            body = body[:i]
+            break
+    for i, p in enumerate(body):
+        if DATE_LINE.match(p) or PUBLISH_NOTE.match(p):
+            if frame.issued_on is None and DATE_LINE.match(p):
+                frame.issued_on = iso_date(p)
+            cut = i - 1 if i and _is_signature(body[i - 1]) else i
+            body = body[:cut]
+            break
+    frame.body = body
+    return frame
+
+
+def _is_signature(paragraph: str) -> bool:
+    return (
+        len(paragraph) <= 30 and not heading_level(paragraph) and not re.search(r"[。，；：）)]$", paragraph)
+    )
+
+
+def _body_start_after_notice(paragraphs: list[str], notice: int, title: str) -> int:
+    wanted = squash(title)
+    if wanted:
+        for i in range(notice + 1, len(paragraphs)):
+            if squash(paragraphs[i]) == wanted:
+                return i + 1
+    for i in range(notice + 1, len(paragraphs)):
+        if PUBLISH_NOTE.match(paragraphs[i]):
+            return i + 1
+    for i in range(notice + 1, len(paragraphs)):
+        if DATE_LINE.match(paragraphs[i]):
+            return i + 1
+    return notice + 1

@@ -1,0 +1,78 @@
+"""Domain objects produced by the importers and stored by storage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    """How a unit takes part in a measure."""
+
+    LEAD = "lead"
+    SUPPORT = "support"
+
+
+@dataclass(frozen=True)
+class UnitRef:
+    """A unit named by a measure's responsibility clause."""
+
+    name: str
+    role: Role
+    wildcard: bool = False
+    category: str | None = None
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A completion deadline as written, with its normalised date when it has one."""
+
+    text: str
+    due: str | None = None  # ISO date, e.g. "2026-06-30"
+    standing: bool = False  # 持续推进 / 长期坚持: no end date
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One numbered measure of a plan."""
+
+    seq: int
+    label: str
+    chapter: str
+    text: str
+    units: tuple[UnitRef, ...] = ()
+    deadlines: tuple[Deadline, ...] = ()
+    clause: str = ""  # the responsibility clause(s) as written, for the clerk to check
+    section: str = ""  # second-level heading (（一）…) when measures sit below one
+
+    @property
+    def deadline(self) -> str | None:
+        """Return the deadline text, several joined by '；', or None."""
+        if not self.deadlines:
+            return None
+        return "；".join(d.text for d in self.deadlines)
+
+    @property
+    def leads(self) -> tuple[UnitRef, ...]:
+        """Return the lead units in order."""
+        return tuple(u for u in self.units if u.role is Role.LEAD)
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A first-level heading (一、…) without its numeral."""
+
+    numeral: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A parsed plan: its identity and its measures."""
+
+    title: str
+    doc_number: str | None
+    issued_on: str | None  # ISO date
+    chapters: tuple[Chapter, ...]
+    measures: tuple[Measure, ...]
+    warnings: tuple[str, ...] = field(default=())

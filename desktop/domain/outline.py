@@ -1,0 +1,109 @@
+"""Build the tree of numbered headings and items (一、/（一）/1./（1）/①) from body paragraphs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from desktop.domain.clauses import looks_like_clause, split_trailing_clauses
+from desktop.domain.text import HEADING_PATTERNS, LABEL_LINE, cn_to_int, fold
+
+
+@dataclass
+class Node:
+    """A numbered heading or item with its paragraphs and children."""
+
+    style: int  # 1 一、 2 （一） 3 1. 4 （1） 5 ①; 0 for the root
+    number: int = 0
+    marker: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)  # 牵头单位：… lines after the item
+    children: list[Node] = field(default_factory=list)
+    parent: Node | None = None
+    closed: bool = False  # its text already ended with a responsibility clause
+
+    @property
+    def text(self) -> str:
+        """Return the item's paragraphs joined (Chinese needs no separator)."""
+        return "".join(self.paragraphs)
+
+
+def _numbering(paragraph: str) -> tuple[int, int, str, str] | None:
+    for style, pattern in enumerate(HEADING_PATTERNS, start=1):
+        match = pattern.match(paragraph)
+        if match:
+            raw = match.group(1)
+            number = ord(raw) - ord("①") + 1 if style == 5 else cn_to_int(raw)
+            marker = {1: f"{raw}、", 2: f"（{raw}）", 3: raw, 4: f"（{raw}）", 5: raw}[style]
+            return style, number, marker, paragraph[match.end() :].strip()
+    return None
+
+
+def _is_clause_paragraph(paragraph: str) -> bool:
+    folded = fold(paragraph)
+    return folded[:1] in "（〔" and folded[-1:] in "）〕" and looks_like_clause(paragraph[1:-1])
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.root = Node(style=0)
+        self.current = self.root
+        self.last: dict[int, int] = {}
+        self.warnings: list[str] = []
+
+    def _accepts(self, style: int, number: int) -> bool:
+        last = self.last.get(style)
+        if number == 1 or (last is None and style <= 2):
+            return True
+        if last is None:
+            return False
+        if number == last + 1:
+            return True
+        if last + 1 < number <= last + 3:
+            self.warnings.append(f"numbering jumps from {last} to {number}")
+            return True
+        return False
+
+    def add(self, paragraph: str) -> None:
+        numbering = _numbering(paragraph)
+        if numbering and self._accepts(numbering[0], numbering[1]):
+            self._open(*numbering)
+        elif LABEL_LINE.match(paragraph) and self.current is not self.root:
+            self.current.labels.append(paragraph)
+        elif self.current is self.root:
+            self.root.paragraphs.append(paragraph)
+        elif _is_clause_paragraph(paragraph) and self.current.closed is False:
+            self.current.paragraphs.append(paragraph)
+            self.current.closed = True
+        elif not self.current.closed:
+            self.current.paragraphs.append(paragraph)
+            self.current.closed = bool(split_trailing_clauses(self.current.text)[1])
+
+    def _open(self, style: int, number: int, marker: str, rest: str) -> None:
+        parent = self.current
+        while parent is not self.root and parent.style >= style:
+            assert parent.parent is not None
+            parent = parent.parent
+        node = Node(style=style, number=number, marker=marker, parent=parent)
+        if rest:
+            node.paragraphs.append(rest)
+        node.closed = bool(rest) and bool(split_trailing_clauses(rest)[1])
+        parent.children.append(node)
+        self.current = node
+        self.last[style] = number
+
+
+def build_outline(paragraphs: list[str]) -> tuple[Node, list[str]]:
+    """Return the root of the numbered tree and warnings about odd numbering."""
+    builder = _Builder()
+    for paragraph in paragraphs:
+        builder.add(paragraph)
+    return builder.root, builder.warnings
+
+
+def heading_title(node: Node) -> str:
+    """Return a heading's title: its first sentence, without a trailing clause."""
+    first = node.paragraphs[0] if node.paragraphs else ""
+    body, _ = split_trailing_clauses(first)
+    title = re.split(r"[。；]", body, maxsplit=1)[0]
+    return title.strip("：:，, ")

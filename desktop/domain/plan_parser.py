@@ -1,0 +1,192 @@
+"""Turn a plan's paragraphs into a Plan: measures, chapters, units, deadlines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from desktop.domain.clauses import (
+    Clause,
+    global_rule_units,
+    merge_clauses,
+    parse_clause,
+    split_trailing_clauses,
+)
+from desktop.domain.deadlines import deadlines_in_text
+from desktop.domain.errors import ErrorCode, LuoshiError
+from desktop.domain.front_matter import frame_document
+from desktop.domain.models import Chapter, Measure, Plan, Role, UnitRef
+from desktop.domain.outline import Node, build_outline, heading_title
+from desktop.domain.text import join_lines
+
+_NON_TASK = re.compile(
+    r"总体要求|指导思想|基本原则|工作原则|工作目标|主要目标|发展目标|总体目标|保障措施|组织保障|组织实施|"
+    r"工作要求|实施步骤|工作步骤|保障机制|适用范围|工作安排|组织领导"
+)
+
+
+@dataclass
+class _Leaf:
+    node: Node
+    chain: list[Node]  # ancestors below the root, outermost first
+
+
+def parse_plan_lines(lines: list[str], *, fallback_title: str = "", path: str = "") -> Plan:
+    """Parse raw text lines (possibly broken by PDF extraction) into a Plan."""
+    return parse_plan_paragraphs(join_lines(lines), fallback_title=fallback_title, path=path)
+
+
+def parse_plan_paragraphs(paragraphs: list[str], *, fallback_title: str = "", path: str = "") -> Plan:
+    """Parse whole paragraphs into a Plan; raise NO_MEASURES when none is found."""
+    frame = frame_document(paragraphs)
+    year = _plan_year(frame.issued_on, frame.doc_number)
+    root, warnings = build_outline(frame.body)
+    leaves = _leaves(root)
+    if not leaves and frame.attachments:
+        root, warnings = build_outline(frame.attachments[1:] if frame.attachments else [])
+        leaves = _leaves(root)
+    global_units = global_rule_units("".join(frame.front + root.paragraphs))
+    measures, chapters = _measures(leaves, year, global_units)
+    if not measures:
+        raise LuoshiError(ErrorCode.NO_MEASURES, path=path)
+    return Plan(
+        title=frame.title or fallback_title,
+        doc_number=frame.doc_number,
+        issued_on=frame.issued_on,
+        chapters=tuple(chapters),
+        measures=tuple(measures),
+        warnings=tuple(warnings),
+    )
+
+
+def _plan_year(issued_on: str | None, doc_number: str | None) -> int | None:
+    for text in (issued_on, doc_number):
+        match = re.search(r"(\d{4})", text or "")
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def _collapse_enumerations(node: Node) -> None:
+    """Fold （1）/① sub-items back into an item when only the item carries a clause."""
+    for child in node.children:
+        _collapse_enumerations(child)
+    if not node.children or node.style == 0 or min(c.style for c in node.children) < 4:
+        return
+    if any(split_trailing_clauses(c.text)[1] or c.labels for c in node.children):
+        return
+    node.paragraphs.extend(c.marker + c.text for c in node.children)
+    node.labels.extend(label for c in node.children for label in c.labels)
+    node.children = []
+
+
+def _leaves(root: Node) -> list[_Leaf]:
+    _collapse_enumerations(root)
+    nested = any(child.children for child in root.children)
+    leaves: list[_Leaf] = []
+
+    def walk(node: Node, chain: list[Node]) -> None:
+        for child in node.children:
+            if child.children:
+                walk(child, [*chain, child])
+            elif chain or not nested or _own_clause(child).units:
+                leaves.append(_Leaf(child, chain))
+
+    walk(root, [])
+    return leaves
+
+
+def _own_clause(node: Node, year: int | None = None) -> Clause:
+    _, brackets = split_trailing_clauses(node.text)
+    parts = [parse_clause(b, default_year=year) for b in brackets]
+    parts += [parse_clause(label, default_year=year) for label in node.labels]
+    return merge_clauses(parts)
+
+
+def _heading_clause(node: Node, year: int | None) -> Clause:
+    first = node.paragraphs[0] if node.paragraphs else ""
+    _, brackets = split_trailing_clauses(re.split(r"(?<=[）)〕])[。；]", first, maxsplit=1)[0])
+    if not brackets:
+        _, brackets = split_trailing_clauses(node.text)
+    return merge_clauses([parse_clause(b, default_year=year) for b in brackets])
+
+
+def _label(leaf: _Leaf, unique: bool) -> str:
+    if unique or not leaf.chain:
+        return leaf.node.marker
+    return leaf.chain[-1].marker + leaf.node.marker
+
+
+def _measures(
+    leaves: list[_Leaf], year: int | None, global_units: list[UnitRef]
+) -> tuple[list[Measure], list[Chapter]]:
+    markers = [leaf.node.marker for leaf in leaves]
+    unique = len(set(markers)) == len(markers)
+    carried: Clause | None = None
+    drafts: list[tuple[_Leaf, Measure]] = []
+    rules = list(global_units)
+    for leaf in leaves:
+        node = leaf.node
+        own = _own_clause(node, year)
+        rules.extend(u for u in own.global_units if u not in rules)
+        clause = own
+        if not own.units:
+            inherited = [_heading_clause(a, year) for a in reversed(leaf.chain)]
+            clause = next((c for c in inherited if c.units), carried or own)
+            clause = merge_clauses([own, clause]) if clause is not own else own
+        if own.carries_forward:
+            carried = own
+        body, brackets = split_trailing_clauses(node.text)
+        deadlines = clause.deadlines or deadlines_in_text(body, default_year=year)
+        units = list(clause.units)
+        names = {u.name for u in units}
+        units.extend(
+            UnitRef(u.name, Role.SUPPORT, u.wildcard, u.category) for u in rules if u.name not in names
+        )
+        measure = Measure(
+            seq=len(drafts) + 1,
+            label=_label(leaf, unique),
+            chapter=heading_title(leaf.chain[0]) if leaf.chain else "",
+            section=heading_title(leaf.chain[-1]) if len(leaf.chain) > 1 else "",
+            text=body,
+            units=tuple(units),
+            deadlines=tuple(deadlines),
+            clause="；".join([*brackets, *node.labels]),
+        )
+        drafts.append((leaf, measure))
+    kept = _drop_non_task_chapters(drafts)
+    measures = [_renumber(m, i) for i, m in enumerate(kept, start=1)]
+    chapters: list[Chapter] = []
+    for leaf, _ in drafts:
+        title = heading_title(leaf.chain[0]) if leaf.chain else ""
+        if title and all(c.title != title for c in chapters) and any(m.chapter == title for m in measures):
+            chapters.append(Chapter(numeral=leaf.chain[0].marker, title=title))
+    return measures, chapters
+
+
+def _drop_non_task_chapters(drafts: list[tuple[_Leaf, Measure]]) -> list[Measure]:
+    by_chapter: dict[str, list[Measure]] = {}
+    for _, measure in drafts:
+        by_chapter.setdefault(measure.chapter, []).append(measure)
+    any_units = any(m.units for _, m in drafts)
+    dropped = {
+        chapter
+        for chapter, items in by_chapter.items()
+        if any_units and _NON_TASK.search(chapter) and not any(m.clause for m in items)
+    }
+    return [m for _, m in drafts if m.chapter not in dropped]
+
+
+def _renumber(measure: Measure, seq: int) -> Measure:
+    if measure.seq == seq:
+        return measure
+    return Measure(
+        seq,
+        measure.label,
+        measure.chapter,
+        measure.text,
+        measure.units,
+        measure.deadlines,
+        measure.clause,
+        measure.section,
+    )

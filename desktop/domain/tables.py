@@ -1,0 +1,208 @@
+"""Read task tables (序号/重点任务/牵头单位/配合单位/完成时限 …) into measures."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from desktop.domain.clauses import merge_clauses, parse_clause
+from desktop.domain.deadlines import find_deadlines
+from desktop.domain.front_matter import frame_document
+from desktop.domain.models import Chapter, Deadline, Measure, Plan, Role, UnitRef
+from desktop.domain.text import DOC_NUMBER, H1, H2, clean_spaces, heading_level, iso_date, join_lines
+
+# Column kinds and the header words that name them, most specific first.
+_HEADERS: dict[str, tuple[str, ...]] = {
+    "seq": ("序号", "编号", "序"),
+    "chapter": ("领域", "类别", "板块", "重点领域", "任务类别", "章节", "方面", "分类", "所属章节"),
+    "task": ("重点任务", "重点工作", "任务名称", "工作任务", "主要任务", "任务事项"),
+    "text": (
+        "具体措施",
+        "任务内容",
+        "工作内容",
+        "具体任务",
+        "年度目标任务",
+        "目标任务",
+        "改革举措",
+        "政策措施",
+        "措施内容",
+        "主要措施",
+        "工作措施",
+        "具体内容",
+        "措施",
+    ),
+    "lead": ("牵头单位", "牵头部门", "主办单位", "牵头责任单位"),
+    "support": ("配合单位", "配合部门", "协办单位", "协助单位", "参与单位"),
+    "responsible": ("责任单位", "责任部门", "责任主体", "承办单位", "负责单位", "负责部门"),
+    "deadline": ("完成时限", "完成时间", "时间节点", "办结时限", "完成期限", "时限要求", "时限"),
+}
+_NONE_WORDS = {"", "无", "—", "-", "--", "/", "／", "——", "暂无"}
+
+
+@dataclass
+class TableLayout:
+    """Where the header row is and which column holds what."""
+
+    header_row: int
+    columns: dict[str, int]
+
+
+def _kind(cell: str) -> str | None:
+    name = re.sub(r"[\s（(].*$", "", clean_spaces(cell)) or clean_spaces(cell)
+    name = re.sub(r"\s", "", name)
+    for kind, words in _HEADERS.items():
+        if name in words:
+            return kind
+    return None
+
+
+def find_layout(rows: list[list[str]], *, scan: int = 15) -> TableLayout | None:
+    """Return the header row and its columns when `rows` hold a task table, found by header names."""
+    for index, row in enumerate(rows[:scan]):
+        columns: dict[str, int] = {}
+        for col, cell in enumerate(row):
+            kind = _kind(cell)
+            if kind and kind not in columns:
+                columns[kind] = col
+        # A two-row header: a band such as 责任单位 over 牵头单位 | 配合单位.
+        if index + 1 < len(rows):
+            for col, cell in enumerate(rows[index + 1]):
+                kind = _kind(cell)
+                if kind and kind not in columns and sum(1 for c in rows[index + 1] if _kind(c)) >= 2:
+                    columns[kind] = col
+                    if kind in ("lead", "support"):
+                        columns.pop("responsible", None)
+        has_text = "text" in columns or "task" in columns
+        has_units = bool({"lead", "support", "responsible"} & columns.keys())
+        if has_text and (has_units or "deadline" in columns) and len(columns) >= 3:
+            sub = (
+                index + 1
+                if index + 1 < len(rows) and sum(1 for c in rows[index + 1] if _kind(c)) >= 2
+                else index
+            )
+            return TableLayout(header_row=sub, columns=columns)
+    return None
+
+
+def _cell(row: list[str], col: int | None) -> str:
+    if col is None or col >= len(row):
+        return ""
+    return clean_spaces(row[col])
+
+
+def _units_from(
+    row: list[str], cols: dict[str, int], year: int | None
+) -> tuple[list[UnitRef], list[Deadline]]:
+    parts = []
+    lead = _cell(row, cols.get("lead"))
+    if lead not in _NONE_WORDS:
+        parts.append(parse_clause(lead, default_year=year, default_role=Role.LEAD))
+    responsible = _cell(row, cols.get("responsible"))
+    if responsible not in _NONE_WORDS:
+        role = Role.SUPPORT if "lead" in cols and lead not in _NONE_WORDS else None
+        parts.append(parse_clause(responsible, default_year=year, default_role=role))
+    support = _cell(row, cols.get("support"))
+    if support not in _NONE_WORDS:
+        parts.append(parse_clause(support, default_year=year, default_role=Role.SUPPORT))
+    clause = merge_clauses(parts)
+    deadline_cell = _cell(row, cols.get("deadline"))
+    deadlines = [f.deadline for f in find_deadlines(deadline_cell, default_year=year)]
+    if deadline_cell and not deadlines and deadline_cell not in _NONE_WORDS:
+        deadlines = [Deadline(text=deadline_cell)]
+    return list(clause.units), deadlines or list(clause.deadlines)
+
+
+def _heading_row(row: list[str]) -> str | None:
+    values = [clean_spaces(c) for c in row if clean_spaces(c)]
+    if values and len(set(values)) == 1 and (heading_level(values[0]) in (1, 2) or len(values) > 1):
+        return values[0]
+    return None
+
+
+def _strip_numeral(text: str) -> str:
+    for pattern in (H1, H2):
+        match = pattern.match(text)
+        if match:
+            return text[match.end() :].strip()
+    return text
+
+
+def parse_task_table(
+    rows: list[list[str]], layout: TableLayout, *, title: str, front: list[str] | None = None
+) -> tuple[str, str | None, str | None, list[Chapter], list[Measure]]:
+    """Return (title, doc_number, issued_on, chapters, measures) read from a task table."""
+    front = front or []
+    above = [clean_spaces(c) for r in rows[: layout.header_row] for c in r if clean_spaces(c)]
+    context = front + above
+    doc_number = next((m.group(0) for t in context if (m := DOC_NUMBER.search(t))), None)
+    issued_on = next((d for t in context if (d := iso_date(t))), None)
+    if not title:
+        title = next((t for t in above if len(t) >= 6 and not DOC_NUMBER.search(t)), "")
+    year = int(issued_on[:4]) if issued_on else None
+    cols = layout.columns
+    text_col = cols.get("text", cols.get("task"))
+    chapter_col = cols.get("chapter", cols.get("task") if "text" in cols else None)
+    chapters: list[Chapter] = []
+    measures: list[Measure] = []
+    current_chapter = ""
+    for row in rows[layout.header_row + 1 :]:
+        heading = _heading_row(row)
+        if heading:
+            current_chapter = _strip_numeral(heading)
+            continue
+        text = _cell(row, text_col)
+        if not text or _kind(text):
+            continue
+        chapter = _strip_numeral(_cell(row, chapter_col)) or current_chapter
+        if chapter and all(c.title != chapter for c in chapters):
+            chapters.append(Chapter(numeral=str(len(chapters) + 1), title=chapter))
+        units, deadlines = _units_from(row, cols, year)
+        label = _cell(row, cols.get("seq")) or str(len(measures) + 1)
+        if label.endswith(".0"):
+            label = label[:-2]
+        measures.append(
+            Measure(
+                seq=len(measures) + 1,
+                label=label,
+                chapter=chapter,
+                text=text,
+                units=tuple(units),
+                deadlines=tuple(deadlines),
+                clause="；".join(
+                    x for x in (_cell(row, cols.get(k)) for k in ("lead", "responsible", "support")) if x
+                ),
+            )
+        )
+    return title, doc_number, issued_on, chapters, measures
+
+
+def plan_from_tables(
+    tables: list[list[list[str]]], *, front_lines: list[str], fallback_title: str = "", path: str = ""
+) -> Plan | None:
+    """Return a Plan read from every task table among `tables`, or None when none is one."""
+    front = join_lines(front_lines)
+    frame = frame_document(front) if front else None
+    title = frame.title if frame else ""
+    measures: list[Measure] = []
+    chapters: list[Chapter] = []
+    doc_number = frame.doc_number if frame else None
+    issued_on = frame.issued_on if frame else None
+    for rows in tables:
+        layout = find_layout(rows)
+        if layout is None:
+            continue
+        t_title, t_number, t_date, t_chapters, t_measures = parse_task_table(
+            rows, layout, title=title, front=front
+        )
+        title, doc_number, issued_on = title or t_title, doc_number or t_number, issued_on or t_date
+        chapters.extend(c for c in t_chapters if all(c.title != x.title for x in chapters))
+        measures.extend(replace(m, seq=len(measures) + i) for i, m in enumerate(t_measures, start=1))
+    if not measures:
+        return None
+    return Plan(
+        title=title or fallback_title,
+        doc_number=doc_number,
+        issued_on=issued_on,
+        chapters=tuple(chapters),
+        measures=tuple(measures),
+    )

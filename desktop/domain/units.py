@@ -1,0 +1,187 @@
+"""Unit names: normalisation, wildcards and their categories, list splitting, shared prefixes."""
+
+from __future__ import annotations
+
+import re
+
+from desktop.domain.text import clean_spaces, fold, fold_width
+
+# Words that close a clause or a list and are never part of a unit's name.
+_TRAILING_WORDS = re.compile(
+    r"(?:牵头负责|牵头抓总|按职责分工负责|按职责分工落实|按照职责分工负责|按职责负责|分工负责|结合实际落实|"
+    r"抓好落实|负责落实|牵头|负责|配合|参与|协助|协同|落实|等单位|等部门|等)+$"
+)
+_LEADING_WORDS = re.compile(r"^(?:由|请|会同|和|及|以及|并)")
+_LEVEL_PREFIX = re.compile(
+    r"^(?:自治区党委|自治区|省委|省(?!份)|市委|市(?![场民])|区委|区(?![域块])|县委|县(?!域)|旗委|旗|盟委|盟|州委|州)"
+)
+_PROVINCES = [
+    "北京",
+    "天津",
+    "河北",
+    "山西",
+    "内蒙古",
+    "辽宁",
+    "吉林",
+    "黑龙江",
+    "上海",
+    "江苏",
+    "浙江",
+    "安徽",
+    "福建",
+    "江西",
+    "山东",
+    "河南",
+    "湖北",
+    "湖南",
+    "广东",
+    "广西",
+    "海南",
+    "重庆",
+    "四川",
+    "贵州",
+    "云南",
+    "西藏",
+    "陕西",
+    "甘肃",
+    "青海",
+    "宁夏",
+    "新疆",
+    "香港",
+    "澳门",
+    "台湾",
+    "兵团",
+]
+_NO_PREFIX = re.compile(
+    rf"^(?:{'|'.join(_PROVINCES)}|中国|中共|中央|国家|国务院|人民银行|海关|武警|全国)"
+    r"|海关$|[^\s]{2,5}[市县旗盟州](?:人民政府|政府|行政公署|委员会|中级人民法院|人民检察院|海关|税务局|分行)"
+)
+_WILDCARD = re.compile(
+    r"^(?:自治区|省|市|区|县|旗|国务院|中央|市直|市级|区直|区级|县直|县级|省直|省级|旗直)?(?:各|全)"
+    r"|有关|相关|所属|各级|主管部门$|牵头部门$|执法部门$|成员单位$|^各?地区$|^各地$"
+)
+_LOCAL_GOVERNMENT = re.compile(
+    r"政府|公署|盟市|旗县|县区|区县|市县|县市|地区|各地|管委|地级以上市|县级市|各区|各县|各市|乡镇|街道|盟"
+)
+_WILDCARD_STRIP = re.compile(
+    r"^(?:自治区|省|市|区|县|旗|国务院|中央|市直|市级|区直|区级|县直|县级|省直|省级|旗直)?(?:各有关|各相关|有关|相关|各)?"
+)
+_GENERIC = {"", "部门", "单位", "部门单位", "部门和单位", "部门、单位", "委办厅局", "委、办、厅、局", "地方"}
+# An item that only makes sense as the tail of the wildcard before it (各区、县级市; 有关部门、单位).
+_GENERIC_TAIL = re.compile(
+    r"^(?:市|县|区|旗|盟|州|县级市|旗县|区市|县区|县市区|市县|开发区|园区|高新区|乡镇|街道|单位|部门|企业)"
+    r"(?:（[^）]*）)?(?:人民政府|政府|行政公署|管委会|管委|单位|部门)?$"
+)
+_ET_AL = re.compile(r"等((?:[^、，]*?)(?:部门|单位|机构)(?:单位)?)$")
+
+
+def normalize_unit_name(name: str) -> str:
+    """Return the canonical spelling of a unit name (width, brackets, role words stripped)."""
+    name = fold(fold_width(clean_spaces(name))).replace(" ", "")
+    name = name.strip("，、；：。 ")
+    previous = None
+    while previous != name:
+        previous = name
+        name = _TRAILING_WORDS.sub("", name).strip("，、；：。 ")
+        name = _LEADING_WORDS.sub("", name)
+    return name
+
+
+def is_wildcard(name: str) -> bool:
+    """Return True for a unit named by category (各行业主管部门, 有关部门, 各盟市人民政府 …)."""
+    return bool(_WILDCARD.search(name))
+
+
+def wildcard_category(name: str) -> str:
+    """Return the category key a wildcard stands for (行业主管部门, 地方人民政府, 有关部门 …)."""
+    rest = _WILDCARD_STRIP.sub("", name)
+    if _LOCAL_GOVERNMENT.search(name) and not rest.endswith("部门"):
+        return "地方人民政府"
+    rest = re.sub(r"^(?:各有关|各相关|有关|相关|各)", "", rest)
+    if rest in _GENERIC:
+        return "有关部门"
+    return rest
+
+
+def level_prefix(name: str) -> str:
+    """Return the administrative-level prefix a name starts with (自治区, 省, 市委 …), or ''."""
+    match = _LEVEL_PREFIX.match(name)
+    return match.group(0) if match else ""
+
+
+def _takes_prefix(name: str) -> bool:
+    return not (level_prefix(name) or is_wildcard(name) or _NO_PREFIX.search(name))
+
+
+def split_balanced(text: str, separators: str) -> list[str]:
+    """Split `text` on any of `separators` that stands outside brackets."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in "（〔":
+            depth += 1
+        elif ch in "）〕":
+            depth = max(0, depth - 1)
+        elif ch in separators and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [p for p in (x.strip() for x in parts) if p]
+
+
+def _split_and(item: str) -> list[str]:
+    """Split '市政府办公室和各县区' style joins; never inside names such as 工业和信息化厅."""
+    return [
+        p for p in re.split(r"(?<=[厅局委办院部署会室])和(?=各|有关|相关|省|自治区|国家|市(?!场))", item) if p
+    ]
+
+
+def split_units(text: str) -> list[str]:
+    """Split a list of units into normalised names, distributing a shared level prefix.
+
+    A full-width comma or 及 resets the shared prefix; 顿号 items that only make sense as the
+    tail of the wildcard before them are kept with it; '等有关部门' becomes a wildcard.
+    """
+    names: list[str] = []
+    for group in split_balanced(fold(text), "，；"):
+        for subgroup in re.split(r"以及|及(?!时)", group):
+            names.extend(_split_group(subgroup))
+    seen: set[str] = set()
+    unique = []
+    for name in names:
+        if name and name not in seen and name not in _GENERIC:
+            seen.add(name)
+            unique.append(name)
+    return unique
+
+
+def _split_group(group: str) -> list[str]:
+    tail_wildcard = ""
+    group = group.strip()
+    group = _TRAILING_WORDS.sub("", group) if not _ET_AL.search(group) else group
+    et_al = _ET_AL.search(group)
+    if et_al:
+        tail = et_al.group(1)
+        if is_wildcard(tail) or tail.startswith(("国务院", "省", "市", "区", "县", "自治区")):
+            tail_wildcard = normalize_unit_name(tail if is_wildcard(tail) else "有关" + tail)
+        group = group[: et_al.start()]
+    raw: list[str] = []
+    for item in split_balanced(group, "、"):
+        raw.extend(_split_and(item))
+    items = [normalize_unit_name(x) for x in raw]
+    merged: list[str] = []
+    for item in items:
+        if merged and is_wildcard(merged[-1]) and _GENERIC_TAIL.match(item):
+            merged[-1] = f"{merged[-1]}、{item}"
+        elif item:
+            merged.append(item)
+    prefix = level_prefix(merged[0]) if merged else ""
+    out = []
+    for i, item in enumerate(merged):
+        if i and prefix and _takes_prefix(item):
+            item = prefix + item
+        out.append(item)
+    if tail_wildcard:
+        out.append(tail_wildcard)
+    return out

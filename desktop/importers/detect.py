@@ -1,0 +1,78 @@
+"""Tell a file's real format from its first bytes, whatever its extension says."""
+
+from __future__ import annotations
+
+import zipfile
+from enum import StrEnum
+from pathlib import Path
+
+from desktop.domain.errors import ErrorCode, LuoshiError
+
+_CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+MAX_BYTES = {"text": 20 * 1024 * 1024, "other": 100 * 1024 * 1024}
+
+
+class Format(StrEnum):
+    """The formats Luoshi reads."""
+
+    TEXT = "text"
+    DOCX = "docx"
+    XLSX = "xlsx"
+    PDF = "pdf"
+
+
+def sniff(path: Path) -> Format:
+    """Return the file's format or raise a LuoshiError saying why it cannot be read."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(8192)
+    except FileNotFoundError:
+        raise LuoshiError(ErrorCode.FILE_NOT_FOUND, path=name) from None
+    except OSError as exc:
+        raise LuoshiError(ErrorCode.FILE_UNREADABLE, path=name, reason=exc.strerror or str(exc)) from None
+    if size == 0 or not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise LuoshiError(ErrorCode.FILE_EMPTY, path=name)
+    if head.startswith(_CFB_MAGIC):
+        with path.open("rb") as handle:
+            body = handle.read(min(size, 4 * 1024 * 1024))
+        if _ENCRYPTED_STREAM in body:
+            raise LuoshiError(ErrorCode.ENCRYPTED, path=name)
+        raise LuoshiError(ErrorCode.LEGACY_OFFICE, path=name, suffix=path.suffix.lower() or ".doc")
+    if head.startswith(b"{\\rtf"):
+        raise LuoshiError(ErrorCode.LEGACY_OFFICE, path=name, suffix=".rtf")
+    if b"%PDF-" in head[:1024]:
+        _check_size(path, size, "other")
+        return Format.PDF
+    if head.startswith(b"PK"):
+        _check_size(path, size, "other")
+        return _zip_kind(path)
+    _check_size(path, size, "text")
+    return Format.TEXT
+
+
+def _check_size(path: Path, size: int, kind: str) -> None:
+    if size > MAX_BYTES[kind]:
+        raise LuoshiError(
+            ErrorCode.FILE_TOO_LARGE,
+            path=str(path),
+            size_mb=size // (1024 * 1024),
+            limit_mb=MAX_BYTES[kind] // (1024 * 1024),
+        )
+
+
+def _zip_kind(path: Path) -> Format:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise LuoshiError(ErrorCode.CORRUPT, path=str(path)) from None
+    if "word/document.xml" in names:
+        return Format.DOCX
+    if "xl/workbook.xml" in names:
+        return Format.XLSX
+    if "OFD.xml" in names or any(n.lower().endswith("ofd.xml") for n in names):
+        raise LuoshiError(ErrorCode.OFD, path=str(path))
+    raise LuoshiError(ErrorCode.UNSUPPORTED_FORMAT, path=str(path), suffix=path.suffix.lower())

@@ -1,0 +1,59 @@
+"""Read a plan file, and import it into the workspace as one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.domain.errors import ErrorCode, LuoshiError
+from desktop.domain.models import Plan
+from desktop.importers import read_plan
+from desktop.importers.detect import sniff
+from desktop.services.workspace import Workspace
+from desktop.storage import plans as plan_store
+from desktop.storage.errors import translated
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What importing one file did."""
+
+    path: Path
+    plan: Plan
+    saved: plan_store.SavedVersion
+
+
+def parse_file(*, path: Path) -> Plan:
+    """Return the plan in `path` without touching any database."""
+    return read_plan(path)
+
+
+def _file_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as exc:
+        raise LuoshiError(
+            ErrorCode.FILE_UNREADABLE, path=str(path), reason=exc.strerror or str(exc)
+        ) from None
+    return digest.hexdigest()
+
+
+def import_file(ws: Workspace, *, path: Path) -> ImportOutcome:
+    """Parse `path` fully, then store it; a file that fails to parse leaves the database untouched."""
+    plan = read_plan(path)
+    source_hash = _file_hash(path)
+    with translated(str(ws.path)):
+        saved = plan_store.save_plan(
+            ws.db, plan, source_name=path.name, source_hash=source_hash, source_format=sniff(path).value
+        )
+    return ImportOutcome(path, plan, saved)
+
+
+def list_plans(ws: Workspace) -> list[dict[str, object]]:
+    """Return the stored plans with their current version."""
+    with translated(str(ws.path)):
+        return plan_store.list_plans(ws.db)

@@ -1,0 +1,108 @@
+"""The numbered schema ladder, kept in SQLite's user_version."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+from desktop.domain.errors import ErrorCode, LuoshiError
+
+
+def _v1_plans_measures_units(db: sqlite_utils.Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE plans (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            doc_number TEXT,
+            issued_on TEXT,
+            current_version_id INTEGER REFERENCES plan_versions(id) DEFERRABLE INITIALLY DEFERRED,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE plan_versions (
+            id INTEGER PRIMARY KEY,
+            plan_id INTEGER NOT NULL REFERENCES plans(id),
+            version_no INTEGER NOT NULL,
+            source_name TEXT NOT NULL,
+            source_hash TEXT NOT NULL,
+            source_format TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            UNIQUE (plan_id, version_no)
+        );
+        CREATE INDEX plan_versions_hash ON plan_versions(source_hash);
+        CREATE TABLE chapters (
+            id INTEGER PRIMARY KEY,
+            version_id INTEGER NOT NULL REFERENCES plan_versions(id),
+            ord INTEGER NOT NULL,
+            numeral TEXT NOT NULL,
+            title TEXT NOT NULL
+        );
+        CREATE TABLE measures (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            plan_id INTEGER NOT NULL REFERENCES plans(id),
+            archived_at TEXT
+        );
+        CREATE TABLE measure_revisions (
+            version_id INTEGER NOT NULL REFERENCES plan_versions(id),
+            measure_id INTEGER NOT NULL REFERENCES measures(id),
+            seq INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            chapter TEXT NOT NULL,
+            section TEXT NOT NULL,
+            text TEXT NOT NULL,
+            deadline TEXT,
+            due_on TEXT,
+            standing INTEGER NOT NULL DEFAULT 0,
+            clause TEXT NOT NULL,
+            PRIMARY KEY (version_id, measure_id)
+        );
+        CREATE TABLE units (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            wildcard INTEGER NOT NULL DEFAULT 0,
+            category TEXT
+        );
+        CREATE TABLE unit_aliases (
+            alias TEXT PRIMARY KEY,
+            unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE
+        );
+        CREATE TABLE measure_units (
+            version_id INTEGER NOT NULL,
+            measure_id INTEGER NOT NULL,
+            unit_id INTEGER NOT NULL REFERENCES units(id),
+            role TEXT NOT NULL CHECK (role IN ('lead', 'support')),
+            ord INTEGER NOT NULL,
+            PRIMARY KEY (version_id, measure_id, unit_id),
+            FOREIGN KEY (version_id, measure_id) REFERENCES measure_revisions(version_id, measure_id)
+        );
+        CREATE INDEX measure_units_unit ON measure_units(unit_id);
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        """
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1_plans_measures_units,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def user_version(db: sqlite_utils.Database) -> int:
+    """Return the schema version stored in the file."""
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: sqlite_utils.Database, *, path: str = "") -> int:
+    """Bring the schema up to SCHEMA_VERSION, one step per transaction; refuse a newer file."""
+    version = user_version(db)
+    if version > SCHEMA_VERSION:
+        raise LuoshiError(ErrorCode.DB_NEWER, path=path, found=version, supported=SCHEMA_VERSION)
+    for number in range(version, SCHEMA_VERSION):
+        with db.atomic():
+            MIGRATIONS[number](db)
+            db.execute(f"PRAGMA user_version = {number + 1}")
+    return SCHEMA_VERSION

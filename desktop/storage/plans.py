@@ -1,0 +1,193 @@
+"""Plans, their versions, chapters and measures (stable ids across versions)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlite_utils
+
+from desktop.domain.models import Deadline, Measure, Plan, Role, UnitRef
+from desktop.storage import units as unit_store
+
+
+@dataclass(frozen=True)
+class SavedVersion:
+    """What an import stored: the plan, its new version, or the version that already held the file."""
+
+    plan_id: int
+    version_id: int
+    version_no: int
+    created: bool  # False when the same file had been imported before
+    measure_count: int
+
+
+@dataclass(frozen=True)
+class StoredMeasure:
+    """A measure of a plan's current version, with its stable id."""
+
+    measure_id: int
+    uid: str
+    plan_id: int
+    plan_title: str
+    measure: Measure
+
+
+def _now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def plan_key(plan: Plan) -> str:
+    """Return the key that identifies a plan across versions: its 发文字号, else its title."""
+    return plan.doc_number or plan.title
+
+
+def find_version_by_hash(db: sqlite_utils.Database, source_hash: str) -> SavedVersion | None:
+    """Return the version imported from a file with this hash, if any."""
+    row = db.execute(
+        """SELECT v.plan_id, v.id, v.version_no,
+                  (SELECT COUNT(*) FROM measure_revisions r WHERE r.version_id = v.id)
+           FROM plan_versions v WHERE v.source_hash = ? ORDER BY v.id DESC LIMIT 1""",
+        [source_hash],
+    ).fetchone()
+    return SavedVersion(row[0], row[1], row[2], False, row[3]) if row else None
+
+
+def save_plan(
+    db: sqlite_utils.Database, plan: Plan, *, source_name: str, source_hash: str, source_format: str
+) -> SavedVersion:
+    """Store `plan` as a new version in one transaction; a file seen before changes nothing."""
+    existing = find_version_by_hash(db, source_hash)
+    if existing is not None:
+        return existing
+    with db.atomic():
+        now = _now()
+        key = plan_key(plan)
+        row = db.execute("SELECT id FROM plans WHERE key = ?", [key]).fetchone()
+        if row:
+            plan_id = int(row[0])
+            db.execute(
+                "UPDATE plans SET title = ?, doc_number = ?, issued_on = ? WHERE id = ?",
+                [plan.title, plan.doc_number, plan.issued_on, plan_id],
+            )
+        else:
+            cursor = db.execute(
+                "INSERT INTO plans (key, title, doc_number, issued_on, created_at) VALUES (?, ?, ?, ?, ?)",
+                [key, plan.title, plan.doc_number, plan.issued_on, now],
+            )
+            plan_id = int(cursor.lastrowid or 0)
+        previous = db.execute("SELECT current_version_id FROM plans WHERE id = ?", [plan_id]).fetchone()[0]
+        version_no = (
+            1
+            + db.execute(
+                "SELECT COALESCE(MAX(version_no), 0) FROM plan_versions WHERE plan_id = ?", [plan_id]
+            ).fetchone()[0]
+        )
+        cursor = db.execute(
+            """INSERT INTO plan_versions (plan_id, version_no, source_name, source_hash, source_format, imported_at)
+               VALUES (?, ?, ?, ?, ?, ?)""",
+            [plan_id, version_no, source_name, source_hash, source_format, now],
+        )
+        version_id = int(cursor.lastrowid or 0)
+        for ord_, chapter in enumerate(plan.chapters, start=1):
+            db.execute(
+                "INSERT INTO chapters (version_id, ord, numeral, title) VALUES (?, ?, ?, ?)",
+                [version_id, ord_, chapter.numeral, chapter.title],
+            )
+        reuse = _previous_ids(db, previous) if previous else {}
+        for measure in plan.measures:
+            measure_id = reuse.pop((measure.label, measure.text), None) or _new_measure(db, plan_id)
+            _insert_revision(db, version_id, measure_id, measure)
+        db.execute("UPDATE plans SET current_version_id = ? WHERE id = ?", [version_id, plan_id])
+    return SavedVersion(plan_id, version_id, version_no, True, len(plan.measures))
+
+
+def _previous_ids(db: sqlite_utils.Database, version_id: int) -> dict[tuple[str, str], int]:
+    rows = db.execute(
+        "SELECT label, text, measure_id FROM measure_revisions WHERE version_id = ?", [version_id]
+    )
+    return {(label, text): measure_id for label, text, measure_id in rows}
+
+
+def _new_measure(db: sqlite_utils.Database, plan_id: int) -> int:
+    cursor = db.execute("INSERT INTO measures (uid, plan_id) VALUES (?, ?)", [uuid.uuid4().hex, plan_id])
+    return int(cursor.lastrowid or 0)
+
+
+def _insert_revision(db: sqlite_utils.Database, version_id: int, measure_id: int, measure: Measure) -> None:
+    first = measure.deadlines[0] if measure.deadlines else None
+    db.execute(
+        """INSERT INTO measure_revisions (version_id, measure_id, seq, label, chapter, section, text,
+                                          deadline, due_on, standing, clause)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [
+            version_id,
+            measure_id,
+            measure.seq,
+            measure.label,
+            measure.chapter,
+            measure.section,
+            measure.text,
+            measure.deadline,
+            first.due if first else None,
+            int(bool(first and first.standing)),
+            measure.clause,
+        ],
+    )
+    for ord_, unit in enumerate(measure.units):
+        unit_id = unit_store.ensure(db, unit)
+        db.execute(
+            "INSERT OR IGNORE INTO measure_units (version_id, measure_id, unit_id, role, ord) VALUES (?, ?, ?, ?, ?)",
+            [version_id, measure_id, unit_id, unit.role.value, ord_],
+        )
+
+
+def current_measures(db: sqlite_utils.Database, *, plan_id: int | None = None) -> list[StoredMeasure]:
+    """Return the measures of every plan's current version (or one plan's), in plan order."""
+    rows = db.execute(
+        """SELECT m.id, m.uid, p.id, p.title, r.seq, r.label, r.chapter, r.section, r.text,
+                  r.deadline, r.due_on, r.standing, r.clause, r.version_id
+           FROM plans p
+           JOIN measure_revisions r ON r.version_id = p.current_version_id
+           JOIN measures m ON m.id = r.measure_id
+           WHERE m.archived_at IS NULL AND (? IS NULL OR p.id = ?)
+           ORDER BY p.id, r.seq""",
+        [plan_id, plan_id],
+    ).fetchall()
+    links: dict[tuple[int, int], list[UnitRef]] = {}
+    for version_id, measure_id, name, wildcard, category, role in db.execute(
+        """SELECT mu.version_id, mu.measure_id, u.name, u.wildcard, u.category, mu.role
+           FROM measure_units mu JOIN units u ON u.id = mu.unit_id
+           WHERE mu.version_id IN (SELECT current_version_id FROM plans)
+           ORDER BY mu.version_id, mu.measure_id, mu.ord"""
+    ):
+        links.setdefault((version_id, measure_id), []).append(
+            UnitRef(name, Role(role), bool(wildcard), category)
+        )
+    result = []
+    for r in rows:
+        deadlines = (Deadline(text=r[9], due=r[10], standing=bool(r[11])),) if r[9] else ()
+        measure = Measure(
+            seq=r[4],
+            label=r[5],
+            chapter=r[6],
+            section=r[7],
+            text=r[8],
+            deadlines=deadlines,
+            clause=r[12],
+            units=tuple(links.get((r[13], r[0]), [])),
+        )
+        result.append(StoredMeasure(r[0], r[1], r[2], r[3], measure))
+    return result
+
+
+def list_plans(db: sqlite_utils.Database) -> list[dict[str, object]]:
+    """Return every plan with its current version number and measure count."""
+    rows = db.execute(
+        """SELECT p.id, p.title, p.doc_number, p.issued_on, v.version_no, v.source_name,
+                  (SELECT COUNT(*) FROM measure_revisions r WHERE r.version_id = p.current_version_id)
+           FROM plans p LEFT JOIN plan_versions v ON v.id = p.current_version_id ORDER BY p.id"""
+    ).fetchall()
+    keys = ("id", "title", "doc_number", "issued_on", "version_no", "source_name", "measure_count")
+    return [dict(zip(keys, r, strict=True)) for r in rows]

@@ -1,0 +1,89 @@
+"""The unit directory: names, wildcards with categories, and aliases a clerk merges."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from desktop.domain.models import UnitRef
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    """A unit as stored, with how many current measures name it."""
+
+    id: int
+    name: str
+    wildcard: bool
+    category: str | None
+    aliases: tuple[str, ...]
+    lead_count: int
+    support_count: int
+
+
+def resolve(db: sqlite_utils.Database, name: str) -> int | None:
+    """Return the id of the unit called `name` or aliased as `name`."""
+    row = db.execute(
+        "SELECT id FROM units WHERE name = ? UNION ALL SELECT unit_id FROM unit_aliases WHERE alias = ?",
+        [name, name],
+    ).fetchone()
+    return int(row[0]) if row else None
+
+
+def ensure(db: sqlite_utils.Database, unit: UnitRef) -> int:
+    """Return the id for `unit`, adding it to the directory when it is new."""
+    found = resolve(db, unit.name)
+    if found is not None:
+        return found
+    cursor = db.execute(
+        "INSERT INTO units (name, wildcard, category) VALUES (?, ?, ?)",
+        [unit.name, int(unit.wildcard), unit.category],
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def list_units(db: sqlite_utils.Database) -> list[UnitRow]:
+    """Return every unit with its aliases and counts over current plan versions."""
+    aliases: dict[int, list[str]] = {}
+    for alias, unit_id in db.execute("SELECT alias, unit_id FROM unit_aliases ORDER BY alias"):
+        aliases.setdefault(unit_id, []).append(alias)
+    rows = db.execute(
+        """
+        SELECT u.id, u.name, u.wildcard, u.category,
+               SUM(CASE WHEN mu.role = 'lead' THEN 1 ELSE 0 END),
+               SUM(CASE WHEN mu.role = 'support' THEN 1 ELSE 0 END)
+        FROM units u
+        LEFT JOIN measure_units mu ON mu.unit_id = u.id
+             AND mu.version_id IN (SELECT current_version_id FROM plans)
+        GROUP BY u.id ORDER BY u.wildcard, u.name
+        """
+    ).fetchall()
+    return [
+        UnitRow(r[0], r[1], bool(r[2]), r[3], tuple(aliases.get(r[0], [])), r[4] or 0, r[5] or 0)
+        for r in rows
+    ]
+
+
+def merge(db: sqlite_utils.Database, *, alias_id: int, target_id: int) -> None:
+    """Make unit `alias_id` another name of `target_id`: links move, the name becomes an alias."""
+    with db.atomic():
+        name = db.execute("SELECT name FROM units WHERE id = ?", [alias_id]).fetchone()[0]
+        db.execute(
+            """
+            UPDATE OR IGNORE measure_units SET unit_id = ?
+            WHERE unit_id = ?
+            """,
+            [target_id, alias_id],
+        )
+        db.execute("DELETE FROM measure_units WHERE unit_id = ?", [alias_id])
+        db.execute("UPDATE unit_aliases SET unit_id = ? WHERE unit_id = ?", [target_id, alias_id])
+        db.execute("DELETE FROM units WHERE id = ?", [alias_id])
+        db.execute("INSERT OR REPLACE INTO unit_aliases (alias, unit_id) VALUES (?, ?)", [name, target_id])
+
+
+def categories(db: sqlite_utils.Database) -> list[str]:
+    """Return the wildcard categories found in the stored plans."""
+    return [
+        r[0] for r in db.execute("SELECT DISTINCT category FROM units WHERE wildcard = 1 ORDER BY category")
+    ]

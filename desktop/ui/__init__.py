@@ -1,0 +1,1 @@
+"""PySide6 widgets, models and dialogs (the only package that imports Qt besides app.py)."""
