@@ -28,7 +28,7 @@ _DATE = re.compile(
 )
 # In the measure's own text only these explicit forms count: '2026年6月底前', '年底前', '2026年9月30日前'.
 _TEXT_DEADLINE = re.compile(
-    r"(?:\d{4}年)?(?:\d{1,2}月)?(?:底|末)前|\d{4}年\d{1,2}月\d{1,2}日前(?!到期|的|后)"
+    r"(?:\d{4}年|年)?(?:\d{1,2}月)?(?:底|末)前|\d{4}年\d{1,2}月\d{1,2}日前(?!到期|的|后)"
 )
 
 
@@ -68,9 +68,14 @@ def find_deadlines(text: str, *, default_year: int | None = None) -> list[Found]
     for match in _DATE.finditer(text):
         whole = match.group(0)
         year_text = match.group("year")
-        if not whole or not (year_text or match.group("thisyear")):
+        if not whole:
             continue
-        if not year_text and not (match.group("yearend") or match.group("month")):
+        tail = match.group("tail")
+        if not year_text and not match.group("thisyear"):
+            # '6月底完成' in a 2020 plan: a month with 底/前 and no year means the plan's year.
+            if not (match.group("month") and re.search(r"底|末|前|完成", tail)):
+                continue
+        elif not year_text and not (match.group("yearend") or match.group("month")):
             continue
         if (
             year_text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from desktop.domain.clauses import (
@@ -46,7 +47,7 @@ def parse_plan_paragraphs(paragraphs: list[str], *, fallback_title: str = "", pa
         root, warnings = build_outline(frame.attachments[1:] if frame.attachments else [])
         leaves = _leaves(root)
     global_units = global_rule_units("".join(frame.front + root.paragraphs))
-    measures, chapters = _measures(leaves, year, global_units)
+    measures, chapters = _measures(leaves, year, global_units, _markers_by_style(root))
     if not measures:
         raise LuoshiError(ErrorCode.NO_MEASURES, path=path)
     return Plan(
@@ -111,17 +112,32 @@ def _heading_clause(node: Node, year: int | None) -> Clause:
     return merge_clauses([parse_clause(b, default_year=year) for b in brackets])
 
 
-def _label(leaf: _Leaf, unique: bool) -> str:
-    if unique or not leaf.chain:
-        return leaf.node.marker
-    return leaf.chain[-1].marker + leaf.node.marker
+def _markers_by_style(root: Node) -> Counter[tuple[int, str]]:
+    counts: Counter[tuple[int, str]] = Counter()
+    stack = list(root.children)
+    while stack:
+        node = stack.pop()
+        counts[(node.style, node.marker)] += 1
+        stack.extend(node.children)
+    return counts
+
+
+def _label(leaf: _Leaf, counts: Counter[tuple[int, str]]) -> str:
+    """Return the measure's own number, prefixed by its parents' where numbering restarts."""
+    restarting = {style for (style, _), n in counts.items() if n > 1}
+    label = leaf.node.marker
+    style = leaf.node.style
+    for ancestor in reversed(leaf.chain):
+        if style not in restarting:
+            break
+        label = ancestor.marker + label
+        style = ancestor.style
+    return label
 
 
 def _measures(
-    leaves: list[_Leaf], year: int | None, global_units: list[UnitRef]
+    leaves: list[_Leaf], year: int | None, global_units: list[UnitRef], counts: Counter[tuple[int, str]]
 ) -> tuple[list[Measure], list[Chapter]]:
-    markers = [leaf.node.marker for leaf in leaves]
-    unique = len(set(markers)) == len(markers)
     carried: Clause | None = None
     drafts: list[tuple[_Leaf, Measure]] = []
     rules = list(global_units)
@@ -145,7 +161,7 @@ def _measures(
         )
         measure = Measure(
             seq=len(drafts) + 1,
-            label=_label(leaf, unique),
+            label=_label(leaf, counts),
             chapter=heading_title(leaf.chain[0]) if leaf.chain else "",
             section=heading_title(leaf.chain[-1]) if len(leaf.chain) > 1 else "",
             text=body,

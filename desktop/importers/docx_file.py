@@ -15,6 +15,7 @@ from desktop.domain.models import Plan
 from desktop.domain.plan_parser import parse_plan_lines
 from desktop.domain.tables import plan_from_tables
 from desktop.importers.safety import check_office_zip
+from desktop.importers.script import simplify_lines, simplify_rows
 
 
 def read_docx(path: Path) -> Plan:
@@ -33,6 +34,8 @@ def read_docx(path: Path) -> Plan:
                 lines.extend(block.text.replace("\v", "\n").split("\n"))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError, EOFError):
         raise LuoshiError(ErrorCode.CORRUPT, path=str(path)) from None
+    lines = simplify_lines(lines)
+    tables = [simplify_rows(rows) for rows in tables]
     plan = plan_from_tables(
         tables,
         front_lines=lines[:first_table_at] if first_table_at is not None else lines,

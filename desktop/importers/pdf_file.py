@@ -13,6 +13,7 @@ from pdfminer.psparser import PSException
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.models import Plan
 from desktop.domain.plan_parser import parse_plan_lines
+from desktop.importers.script import simplify_lines
 
 MAX_PAGES = 2000
 _MIN_CHARS_PER_PAGE = 20
@@ -52,7 +53,7 @@ def read_pdf_lines(path: Path) -> list[str]:
             )
             raise LuoshiError(code, path=name) from None
         raise
-    return lines
+    return simplify_lines(lines)
 
 
 def read_pdf(path: Path) -> Plan:

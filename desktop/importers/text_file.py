@@ -9,6 +9,7 @@ from pathlib import Path
 import charset_normalizer
 
 from desktop.domain.errors import ErrorCode, LuoshiError
+from desktop.importers.script import simplify_lines
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -67,4 +68,4 @@ def read_text_lines(path: Path) -> list[str]:
         raise LuoshiError(
             ErrorCode.FILE_UNREADABLE, path=str(path), reason=exc.strerror or str(exc)
         ) from None
-    return decode(data, path=str(path)).splitlines()
+    return simplify_lines(decode(data, path=str(path)).splitlines())

@@ -14,6 +14,7 @@ from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.models import Plan
 from desktop.domain.tables import plan_from_tables
 from desktop.importers.safety import check_office_zip
+from desktop.importers.script import simplify_rows
 
 MAX_ROWS = 100_000
 MAX_COLS = 60
@@ -54,7 +55,7 @@ def read_xlsx(path: Path) -> Plan:
         raise LuoshiError(ErrorCode.CORRUPT, path=str(path)) from None
     try:
         sheets = [s for s in workbook.worksheets if s.sheet_state == "visible"]
-        tables = [sheet_rows(s) for s in sheets]
+        tables = [simplify_rows(sheet_rows(s)) for s in sheets]
     finally:
         workbook.close()
     plan = plan_from_tables(tables, front_lines=[], fallback_title=path.stem, path=str(path))
