@@ -96,7 +96,11 @@ def _run_with_db(args: argparse.Namespace, ws: Workspace) -> int:
         views = measure_service.list_measures(ws, unit=args.unit, categories=args.category)
         if args.json:
             _print(
-                json.dumps([measure_json(v.stored.measure, v) for v in views], ensure_ascii=False, indent=1)
+                json.dumps(
+                    [measure_json(v.stored.measure, v.assignment) for v in views],
+                    ensure_ascii=False,
+                    indent=1,
+                )
             )
         elif not views and args.unit:
             _print(TEXT["no_measures_for_unit"].format(unit=args.unit))

@@ -64,6 +64,8 @@ def find_layout(rows: list[list[str]], *, scan: int = 15) -> TableLayout | None:
             kind = _kind(cell)
             if kind and kind not in columns:
                 columns[kind] = col
+        if len(columns) < 2:
+            continue
         # A two-row header: a band such as 责任单位 over 牵头单位 | 配合单位.
         if index + 1 < len(rows):
             for col, cell in enumerate(rows[index + 1]):
@@ -141,7 +143,8 @@ def parse_task_table(
     year = int(issued_on[:4]) if issued_on else None
     cols = layout.columns
     text_col = cols.get("text", cols.get("task"))
-    chapter_col = cols.get("chapter", cols.get("task") if "text" in cols else None)
+    chapter_col = cols.get("chapter")
+    section_col = cols.get("task") if "text" in cols else None
     chapters: list[Chapter] = []
     measures: list[Measure] = []
     current_chapter = ""
@@ -153,7 +156,9 @@ def parse_task_table(
         text = _cell(row, text_col)
         if not text or _kind(text):
             continue
-        chapter = _strip_numeral(_cell(row, chapter_col)) or current_chapter
+        section = _cell(row, section_col)
+        chapter = _strip_numeral(_cell(row, chapter_col)) or current_chapter or section
+        section = "" if section == chapter else section
         if chapter and all(c.title != chapter for c in chapters):
             chapters.append(Chapter(numeral=str(len(chapters) + 1), title=chapter))
         units, deadlines = _units_from(row, cols, year)
@@ -166,6 +171,7 @@ def parse_task_table(
                 label=label,
                 chapter=chapter,
                 text=text,
+                section=section,
                 units=tuple(units),
                 deadlines=tuple(deadlines),
                 clause="；".join(

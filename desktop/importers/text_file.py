@@ -20,6 +20,36 @@ _BOMS = (
 )
 
 
+def _plausible_share(text: str) -> float:
+    good = sum(
+        1
+        for ch in text
+        if ch.isspace()
+        or " " <= ch <= "~"
+        or "\u4e00" <= ch <= "\u9fff"
+        or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef"
+        or "\u2000" <= ch <= "\u206f"
+    )
+    return good / max(1, len(text))
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Return the text when `data` is UTF-16 without a byte-order mark (either order), else None."""
+    if len(data) % 2:
+        return None
+    best: tuple[float, str] | None = None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        share = _plausible_share(text[:20000])
+        if best is None or share > best[0]:
+            best = (share, text)
+    return best[1] if best and best[0] > 0.95 else None
+
+
 def decode(data: bytes, *, path: str = "") -> str:
     """Return the text of `data`, detecting its encoding; refuse binary data."""
     text = _decode(data, path)
@@ -38,17 +68,11 @@ def _decode(data: bytes, path: str) -> str:
                 return data[len(bom) :].decode(encoding.removesuffix("-sig"))
             except UnicodeDecodeError:
                 raise LuoshiError(ErrorCode.ENCODING, path=path) from None
-    sample = data[:4096]
-    if sample.count(b"\x00") > len(sample) // 4:
-        even_zeros = sample[0::2].count(0)
-        odd_zeros = sample[1::2].count(0)
-        encoding = "utf-16-be" if even_zeros > odd_zeros else "utf-16-le"
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            raise LuoshiError(ErrorCode.BINARY, path=path) from None
     if b"\x00" in data:
-        raise LuoshiError(ErrorCode.BINARY, path=path)
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise LuoshiError(ErrorCode.BINARY, path=path)
+        return utf16
     for encoding in ("utf-8", "gb18030"):
         try:
             return data.decode(encoding)

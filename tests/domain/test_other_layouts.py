@@ -58,7 +58,10 @@ def test_eerduosi_three_levels_and_label_lines() -> None:
     assert len(plan.measures) == 3  # 保障措施 items are not tasks
     assert [m.label for m in plan.measures] == ["1（1）", "1（2）", "2（1）"]
     assert [m.section for m in plan.measures] == ["市场准入", "市场准入", "获取经营场所"]
-    assert plan.measures[0].text == "扶持个体私营经济发展。建立个体工商户“名特优新”分类标准,开展申报认定,推进精准帮扶。"
+    assert (
+        plan.measures[0].text
+        == "扶持个体私营经济发展。建立个体工商户“名特优新”分类标准,开展申报认定,推进精准帮扶。"
+    )
     assert _units(plan, 1) == [("市市场监督管理局", "lead"), ("各旗区人民政府", "support")]
     assert plan.measures[1].deadlines[0].due == "2025-06-30"
     assert plan.measures[2].deadlines[0].standing
@@ -111,5 +114,12 @@ def test_xiangxi_deadline_without_year_takes_plan_year() -> None:
     assert plan.measures[0].deadlines[0].due == "2020-06-30"
     assert plan.measures[1].deadlines[0].due == "2020-12-31"
     names = [u.name for u in plan.measures[0].units]
-    assert names == ["州行政审批服务局", "州司法局", "州委编办", "州直相关单位", "各县市人民政府", "湘西经开区管委会"]
+    assert names == [
+        "州行政审批服务局",
+        "州司法局",
+        "州委编办",
+        "州直相关单位",
+        "各县市人民政府",
+        "湘西经开区管委会",
+    ]
     assert plan.measures[0].units[0].role is Role.LEAD

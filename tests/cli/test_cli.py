@@ -1,0 +1,91 @@
+"""The `luoshi` command line over a real database file."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(list(args))
+    return code, capsys.readouterr().out
+
+
+def test_parse_json_shape(sample_path: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out = _run(capsys, "--db", str(tmp_path / "never.db"), "parse", str(sample_path), "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["title"] == "内蒙古自治区加快打造市场化法治化国际化一流营商环境实施方案"
+    assert data["doc_number"] == "内政发〔2026〕4号" and data["issued_on"] == "2026-02-04"
+    assert len(data["measures"]) == 34
+    first = data["measures"][0]
+    assert {"seq", "label", "chapter", "text", "units", "deadline"} <= first.keys()
+    assert first["units"] == [{"name": "自治区商务厅", "role": "lead", "wildcard": False, "category": None}]
+    assert first["chapter"] == "市场化营商环境建设" and first["deadline"] is None
+    assert not (tmp_path / "never.db").exists()  # parse never touches a database
+
+
+def test_parse_json_is_utf8_in_a_subprocess(sample_path: Path, tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop.cli.run", "parse", str(sample_path), "--json"],
+        capture_output=True,
+        check=True,
+        env={"PYTHONIOENCODING": "ascii", "PATH": "/usr/bin:/bin"},
+    )
+    assert json.loads(result.stdout.decode("utf-8"))["measures"][12]["text"].count("纠纷化解") == 1
+
+
+def test_import_measures_units_profile(
+    sample_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "l.db")
+    code, out = _run(capsys, "--db", db, "import", str(sample_path))
+    assert code == 0 and "34 项措施" in out
+    code, out = _run(capsys, "--db", db, "import", str(sample_path))
+    assert code == 0 and "此前已导入" in out
+
+    code, out = _run(capsys, "--db", db, "measures", "--unit", "自治区司法厅", "--json")
+    mine = json.loads(out)
+    assert [m["seq"] for m in mine] == [13, 15, 16, 18, 19]
+    assert [m["assignment"]["role"] for m in mine] == ["support", "lead", "lead", "support", "support"]
+
+    # 本单位 with the wildcard categories it belongs to: wildcard measures are included, marked to confirm.
+    code, out = _run(
+        capsys, "--db", db, "profile", "set", "--unit", "自治区司法厅", "--category", "行政执法部门"
+    )
+    assert code == 0 and "自治区司法厅" in out and "行政执法部门" in out
+    code, out = _run(capsys, "--db", db, "measures", "--unit", "自治区司法厅", "--json")
+    mine = json.loads(out)
+    assert [m["seq"] for m in mine] == [13, 14, 15, 16, 18, 19]
+    assert mine[1]["assignment"] == {"role": "lead", "via_wildcard": True, "unit": "自治区各行政执法部门"}
+
+    code, out = _run(capsys, "--db", db, "units", "--json")
+    units = {u["name"]: u for u in json.loads(out)}
+    assert units["自治区发展改革委"]["lead_count"] == 9
+    assert units["自治区发展改革委"]["support_count"] == 4
+    assert units["各行业主管部门"]["wildcard"] and units["各行业主管部门"]["category"] == "行业主管部门"
+
+
+def test_alias_merge(sample_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "l.db")
+    main(["--db", db, "import", str(sample_path)])
+    code, out = _run(capsys, "--db", db, "units", "merge", "发展改革委", "--into", "自治区发展改革委")
+    assert code == 0 and "别名" in out
+    code, out = _run(capsys, "--db", db, "measures", "--unit", "发展改革委", "--json")
+    assert len(json.loads(out)) == 13
+    assert main(["--db", db, "units", "merge", "甲", "--into", "不存在的单位"]) == 2
+    assert "单位目录中没有" in capsys.readouterr().err
+
+
+def test_env_database(
+    sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LUOSHI_DB", str(tmp_path / "env.db"))
+    assert main(["import", str(sample_path)]) == 0
+    assert (tmp_path / "env.db").exists()
