@@ -47,7 +47,7 @@ def parse_plan_paragraphs(paragraphs: list[str], *, fallback_title: str = "", pa
         root, warnings = build_outline(frame.attachments[1:] if frame.attachments else [])
         leaves = _leaves(root)
     global_units = global_rule_units("".join(frame.front + root.paragraphs))
-    measures, chapters = _measures(leaves, year, global_units, _markers_by_style(root))
+    measures, chapters = _measures(leaves, year, global_units, _restarting_styles(root))
     if not measures:
         raise LuoshiError(ErrorCode.NO_MEASURES, path=path)
     return Plan(
@@ -122,9 +122,13 @@ def _markers_by_style(root: Node) -> Counter[tuple[int, str]]:
     return counts
 
 
-def _label(leaf: _Leaf, counts: Counter[tuple[int, str]]) -> str:
+def _restarting_styles(root: Node) -> set[int]:
+    """Return the numbering styles whose numbers repeat somewhere (they restart under each parent)."""
+    return {style for (style, _), n in _markers_by_style(root).items() if n > 1}
+
+
+def _label(leaf: _Leaf, restarting: set[int]) -> str:
     """Return the measure's own number, prefixed by its parents' where numbering restarts."""
-    restarting = {style for (style, _), n in counts.items() if n > 1}
     label = leaf.node.marker
     style = leaf.node.style
     for ancestor in reversed(leaf.chain):
@@ -136,7 +140,7 @@ def _label(leaf: _Leaf, counts: Counter[tuple[int, str]]) -> str:
 
 
 def _measures(
-    leaves: list[_Leaf], year: int | None, global_units: list[UnitRef], counts: Counter[tuple[int, str]]
+    leaves: list[_Leaf], year: int | None, global_units: list[UnitRef], restarting: set[int]
 ) -> tuple[list[Measure], list[Chapter]]:
     carried: Clause | None = None
     drafts: list[tuple[_Leaf, Measure]] = []
@@ -161,7 +165,7 @@ def _measures(
         )
         measure = Measure(
             seq=len(drafts) + 1,
-            label=_label(leaf, counts),
+            label=_label(leaf, restarting),
             chapter=heading_title(leaf.chain[0]) if leaf.chain else "",
             section=heading_title(leaf.chain[-1]) if len(leaf.chain) > 1 else "",
             text=body,

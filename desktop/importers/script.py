@@ -6,6 +6,7 @@ from functools import cache
 
 from opencc import OpenCC
 
+_PROBE = 4000  # decide on the head and the tail; convert everything only when they are traditional
 _MIN_SHARE = 0.01  # convert only when clearly traditional: simplified text must pass untouched
 
 
@@ -16,6 +17,10 @@ def _converter() -> OpenCC:
 
 def simplify(text: str) -> str:
     """Return `text` in simplified characters when it is written in traditional ones."""
+    if len(text) > 2 * _PROBE:
+        head, tail = text[:_PROBE], text[-_PROBE:]
+        if simplify(head) is head and simplify(tail) is tail:
+            return text
     converted = _converter().convert(text)
     if converted == text:
         return text

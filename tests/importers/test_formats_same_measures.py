@@ -71,3 +71,20 @@ def test_pdf_made_by_libreoffice(tmp_path: Path, sample_path: Path, reference: P
     assert plan.doc_number == reference.doc_number
     assert plan.issued_on == "2026-02-04"
     assert _summary(plan) == _summary(reference)
+
+
+def test_traditional_text_is_folded(tmp_path: Path) -> None:
+    from desktop.importers.script import simplify
+
+    plain = "1.全面實施行政許可事項清單管理。(市政府辦公室、市行政審批制度改革工作領導小組辦公室牽頭,市級各有關部門及各縣市區政府按職責分工負責)\n"
+    target = tmp_path / "trad.txt"
+    target.write_text("咸陽市2022年深化“放管服”改革優化營商環境工作要點\n一、推動審批全鏈條優化\n" + plain, encoding="utf-8")
+    plan = read_plan(target)
+    assert [(u.name, u.role.value) for u in plan.measures[0].units] == [
+        ("市政府办公室", "lead"),
+        ("市行政审批制度改革工作领导小组办公室", "lead"),
+        ("市级各有关部门", "support"),
+        ("各县市区政府", "support"),
+    ]
+    simplified = "自治区发展改革委负责。" * 2000
+    assert simplify(simplified) is simplified

@@ -1,0 +1,84 @@
+"""Print each measured figure beside its floor measured in the same run (`make bench`)."""
+
+from __future__ import annotations
+
+import platform
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.generate import plan_text  # noqa: E402
+from desktop.importers import read_plan  # noqa: E402
+from desktop.services import plans as plan_service  # noqa: E402
+from desktop.services.locations import sample_plan_path  # noqa: E402
+from desktop.services.workspace import Workspace  # noqa: E402
+
+
+def _best(fn: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times) if repeat < 5 else statistics.median(times)
+
+
+def _floor_read(path: Path) -> None:
+    """The bare minimum: read the bytes, decode, split into lines."""
+    path.read_bytes().decode("utf-8").splitlines()
+
+
+def _floor_insert(rows: int, folder: Path) -> None:
+    """Bare sqlite3: insert one row per measure and two unit links, one transaction, WAL, full sync."""
+    db = folder / f"floor-{time.perf_counter_ns()}.db"
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("CREATE TABLE m (id INTEGER PRIMARY KEY, label TEXT, text TEXT)")
+    conn.execute("CREATE TABLE l (m INTEGER, u INTEGER, role TEXT)")
+    with conn:
+        for i in range(rows):
+            conn.execute("INSERT INTO m (label, text) VALUES (?, ?)", (str(i), "任务" * 40))
+            conn.executemany("INSERT INTO l VALUES (?, ?, ?)", [(i, 1, "lead"), (i, 2, "support")])
+    conn.close()
+
+
+def _import(path: Path, folder: Path) -> None:
+    with Workspace(folder / f"luoshi-{time.perf_counter_ns()}.db") as ws:
+        plan_service.import_file(ws, path=path)
+
+
+def _row(name: str, value: float, floor: float, target: str) -> None:
+    print(f"{name:<44} {value * 1000:9.1f} ms   floor {floor * 1000:8.2f} ms   ratio {value / floor:7.1f}   target {target}")
+
+
+def main() -> int:
+    """Run the benchmarks and print a table."""
+    print(f"Luoshi bench — {time.strftime('%Y-%m-%d')} — {platform.platform()} — Python {platform.python_version()}")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        big = folder / "plan-2000.txt"
+        big.write_text(plan_text(2000), encoding="utf-8")
+        sample = sample_plan_path()
+        assert len(read_plan(big).measures) == 2000
+        for label, path, repeat, rows, target in (
+            ("sample (34 measures)", sample, 15, 34, "< 100 ms"),
+            ("generated (2,000 measures)", big, 3, 2000, "< 2000 ms"),
+        ):
+            read_floor = _best(lambda p=path: _floor_read(p), repeat)  # type: ignore[misc]
+            parse = _best(lambda p=path: read_plan(p), repeat)  # type: ignore[misc]
+            _row(f"parse {label}", parse, read_floor, target)
+            insert_floor = _best(lambda r=rows: _floor_insert(r, folder), repeat)  # type: ignore[misc]
+            whole = _best(lambda p=path: _import(p, folder), repeat)  # type: ignore[misc]
+            _row(f"parse+import {label}", whole, insert_floor + read_floor, target)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
