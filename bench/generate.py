@@ -4,8 +4,23 @@ from __future__ import annotations
 
 import random
 
-_UNITS = ["发展改革委", "财政厅", "商务厅", "司法厅", "公安厅", "科技厅", "自然资源厅", "生态环境厅", "交通运输厅",
-          "农牧厅", "市场监管局", "能源局", "政务服务与数据管理局", "工业和信息化厅", "人力资源社会保障厅"]
+_UNITS = [
+    "发展改革委",
+    "财政厅",
+    "商务厅",
+    "司法厅",
+    "公安厅",
+    "科技厅",
+    "自然资源厅",
+    "生态环境厅",
+    "交通运输厅",
+    "农牧厅",
+    "市场监管局",
+    "能源局",
+    "政务服务与数据管理局",
+    "工业和信息化厅",
+    "人力资源社会保障厅",
+]
 _CLAUSES = [
     "（自治区{a}负责）",
     "（自治区{a}、{b}按职责分工负责）",
@@ -35,7 +50,7 @@ def plan_text(measures: int, *, seed: int = 7) -> str:
         if i % per_chapter == 0 and i // per_chapter < 10:
             lines.append(f"{numerals[i // per_chapter]}、第{i // per_chapter + 1}部分重点任务")
         a, b, c = rng.sample(_UNITS, 3)
-        body = "加快推进第{n}项改革，完善配套制度，强化跟踪督办，确保取得实效。".format(n=i + 1) * rng.randint(1, 3)
+        body = f"加快推进第{i + 1}项改革，完善配套制度，强化跟踪督办，确保取得实效。" * rng.randint(1, 3)
         lines.append(f"{i + 1}.{body}{rng.choice(_CLAUSES).format(a=a, b=b, c=c)}")
     lines += ["抄送：自治区党委各部门。", "某某自治区人民政府办公厅 2027年1月6日印发"]
     return "\n".join(lines) + "\n"

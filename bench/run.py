@@ -13,11 +13,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.generate import plan_text  # noqa: E402
-from desktop.importers import read_plan  # noqa: E402
-from desktop.services import plans as plan_service  # noqa: E402
-from desktop.services.locations import sample_plan_path  # noqa: E402
-from desktop.services.workspace import Workspace  # noqa: E402
+from bench.generate import plan_text
+from desktop.importers import read_plan
+from desktop.services import plans as plan_service
+from desktop.services.locations import sample_plan_path
+from desktop.services.workspace import Workspace
 
 
 def _best(fn: Callable[[], object], repeat: int) -> float:
@@ -55,12 +55,16 @@ def _import(path: Path, folder: Path) -> None:
 
 
 def _row(name: str, value: float, floor: float, target: str) -> None:
-    print(f"{name:<44} {value * 1000:9.1f} ms   floor {floor * 1000:8.2f} ms   ratio {value / floor:7.1f}   target {target}")
+    print(
+        f"{name:<44} {value * 1000:9.1f} ms   floor {floor * 1000:8.2f} ms   ratio {value / floor:7.1f}   target {target}"
+    )
 
 
 def main() -> int:
     """Run the benchmarks and print a table."""
-    print(f"Luoshi bench — {time.strftime('%Y-%m-%d')} — {platform.platform()} — Python {platform.python_version()}")
+    print(
+        f"Luoshi bench — {time.strftime('%Y-%m-%d')} — {platform.platform()} — Python {platform.python_version()}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         big = folder / "plan-2000.txt"

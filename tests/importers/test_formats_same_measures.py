@@ -78,7 +78,9 @@ def test_traditional_text_is_folded(tmp_path: Path) -> None:
 
     plain = "1.全面實施行政許可事項清單管理。(市政府辦公室、市行政審批制度改革工作領導小組辦公室牽頭,市級各有關部門及各縣市區政府按職責分工負責)\n"
     target = tmp_path / "trad.txt"
-    target.write_text("咸陽市2022年深化“放管服”改革優化營商環境工作要點\n一、推動審批全鏈條優化\n" + plain, encoding="utf-8")
+    target.write_text(
+        "咸陽市2022年深化“放管服”改革優化營商環境工作要點\n一、推動審批全鏈條優化\n" + plain, encoding="utf-8"
+    )
     plan = read_plan(target)
     assert [(u.name, u.role.value) for u in plan.measures[0].units] == [
         ("市政府办公室", "lead"),
