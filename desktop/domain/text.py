@@ -134,7 +134,7 @@ def _wrap_width(lines: list[str]) -> int | None:
 
 
 def _is_short_heading(paragraph: str) -> bool:
-    return len(paragraph) <= 40 and not re.search(r"[。；]", paragraph)
+    return len(paragraph) <= 40 and not re.search(r"[。；，,]", paragraph)
 
 
 def _is_title_like(paragraph: str) -> bool:
