@@ -136,6 +136,8 @@ def _run_with_db(args: argparse.Namespace, ws: Workspace) -> int:
                 unit=profile.unit, categories="、".join(profile.categories) or TEXT["none"]
             )
         )
+    found = "、".join(unit_service.list_categories(ws)) or TEXT["none"]
+    _print(TEXT["categories"].format(categories=found))
     return 0
 
 

@@ -42,6 +42,7 @@ TEXT = {
     "no_measures_for_unit": "没有分配给“{unit}”的措施。",
     "merged": "已将“{alias}”合并为“{into}”的别名。",
     "profile": "本单位：{unit}；所属类别：{categories}",
+    "categories": "方案中出现的通配类别：{categories}（用 --category 指定本单位所属类别）",
     "profile_none": "尚未设置本单位。请用 luoshi profile set --unit 单位名称 设置。",
     "none": "无",
     "lead": "牵头",

@@ -9,12 +9,19 @@ from desktop.domain.deadlines import find_deadlines
 from desktop.domain.models import Deadline, Role, UnitRef
 from desktop.domain.text import CLOSERS, OPENERS, clean_spaces, fold
 from desktop.domain.units import is_wildcard, split_units, wildcard_category
+from desktop.domain.vocabulary import (
+    ALL_LABELS,
+    DEADLINE_LABELS,
+    LEAD_LABELS,
+    RESPONSIBLE_LABELS,
+    SUPPORT_LABELS,
+)
 
-_LEAD_LABELS = "牵头单位|牵头部门|主办单位|牵头领导单位"
-_SUPPORT_LABELS = "配合单位|配合部门|协办单位|协作单位|参与单位|协助单位|配合"
-_RESPONSIBLE_LABELS = "责任（配合）单位|责任单位|责任部门|责任主体|承办单位|实施单位"
-_DEADLINE_LABELS = "完成时限|完成时间|时间节点|办结时限|完成期限"
-_LABEL = re.compile(rf"({_LEAD_LABELS}|{_RESPONSIBLE_LABELS}|{_SUPPORT_LABELS}|{_DEADLINE_LABELS})\s*[：]")
+_LEAD_LABELS = LEAD_LABELS
+_SUPPORT_LABELS = SUPPORT_LABELS + "|配合"
+_RESPONSIBLE_LABELS = RESPONSIBLE_LABELS
+_DEADLINE_LABELS = DEADLINE_LABELS
+_LABEL = re.compile(rf"({ALL_LABELS}|配合)\s*[：]")
 _VERB = re.compile(
     r"牵头负责|牵头抓总|牵头(?![部单领：])|按照?职责分工负责|按职责分工落实|按职责负责|分工负责|结合实际落实|"
     r"抓好落实|负责落实|负责|配合|协助|协同|参与|落实"
@@ -38,11 +45,6 @@ class Clause:
     deadlines: list[Deadline] = field(default_factory=list)
     global_units: list[UnitRef] = field(default_factory=list)  # '以下任务均需…落实，不再一一列出'
     carries_forward: bool = False  # '下同'
-
-    @property
-    def empty(self) -> bool:
-        """Return True when the clause names no unit and no deadline."""
-        return not self.units and not self.deadlines
 
 
 def _matching_opener(text: str, close_at: int) -> int:

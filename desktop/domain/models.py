@@ -52,11 +52,6 @@ class Measure:
             return None
         return "；".join(d.text for d in self.deadlines)
 
-    @property
-    def leads(self) -> tuple[UnitRef, ...]:
-        """Return the lead units in order."""
-        return tuple(u for u in self.units if u.role is Role.LEAD)
-
 
 @dataclass(frozen=True)
 class Chapter:

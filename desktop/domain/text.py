@@ -7,6 +7,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
+from desktop.domain.vocabulary import ALL_LABELS
+
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2014\u2018-\u201d\u2026"
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u00a0\u3000]+|[ \t\u00a0\u3000]+(?=[{_CJK}])")
 _MULTI_SPACE = re.compile(r"[ \t\u00a0\u3000]+")
@@ -60,10 +62,7 @@ PUBLISH_NOTE = re.compile(r"^[（(]\s*此件.{0,12}[）)]$")
 CC_LINE = re.compile(r"^(?:抄\s*送|抄\s*报|分\s*送)\s*[：:]")
 PRINTED_LINE = re.compile(rf"{DATE_RE.pattern}\s*印\s*发$")
 ATTACHMENT_LINE = re.compile(r"^附\s*件\s*\d{0,2}\s*[：:]?\s*$|^附\s*件\s*\d{1,2}\s*[：:]")
-LABEL_LINE = re.compile(
-    r"^(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协办单位|协作单位|参与单位|主办单位|"
-    r"责任（配合）单位|完成时限|完成时间|时间节点|办结时限|完成期限)\s*[：:]"
-)
+LABEL_LINE = re.compile(rf"^(?:{ALL_LABELS})\s*[：:]")
 DOC_TYPE_END = re.compile(
     r"(?:方案|意见|通知|要点|清单|措施|办法|规划|计划|细则|规定|决定|安排|举措|分工|任务|纲要|若干政策)》?$"
 )
