@@ -91,7 +91,7 @@ def frame_document(paragraphs: list[str]) -> Frame:
     body_start = 0
     if notice >= 0:
         quoted = _TITLE_IN_QUOTES.findall(paragraphs[notice])
-        frame.title = quoted[-1] if quoted else ""
+        frame.title = quoted[-1] if quoted else _title_inside_notice(paragraphs[notice])
         body_start = _body_start_after_notice(paragraphs, notice, frame.title)
         if not frame.title:
             frame.title, body_start = _title_from_start(paragraphs, body_start)
@@ -118,6 +118,12 @@ def frame_document(paragraphs: list[str]) -> Frame:
             break
     frame.body = body
     return frame
+
+
+def _title_inside_notice(notice_title: str) -> str:
+    """Return 'X方案' from '…关于印发X方案的通知' when the title carries no 《》."""
+    match = re.search(r"(?:印发|转发|发布|下发)(.+?)的(?:通知|函)$", notice_title)
+    return match.group(1) if match and DOC_TYPE_END.search(match.group(1)) else ""
 
 
 def _is_signature(paragraph: str) -> bool:

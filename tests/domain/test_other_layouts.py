@@ -123,3 +123,18 @@ def test_xiangxi_deadline_without_year_takes_plan_year() -> None:
         "湘西经开区管委会",
     ]
     assert plan.measures[0].units[0].role is Role.LEAD
+
+
+def test_county_notice_without_quotes_and_plan_in_attachment() -> None:
+    plan = _read("county_2025_attachment")
+    assert plan.title == "某某县2025年优化营商环境重点任务清单"
+    assert plan.issued_on == "2025-03-03"
+    assert [m.label for m in plan.measures] == ["1", "2", "3"]
+    assert _units(plan, 1) == [
+        ("县政务服务中心", "lead"),
+        ("县直有关部门", "support"),
+        ("各乡镇人民政府", "support"),
+    ]
+    assert plan.measures[0].deadlines[0].due == "2025-06-30"
+    assert _units(plan, 3) == [("县市场监管局", "lead"), ("县发展改革局", "support"), ("县司法局", "support")]
+    assert "抓好落实" not in "".join(m.text for m in plan.measures)
