@@ -93,8 +93,11 @@ def frame_document(paragraphs: list[str]) -> Frame:
         quoted = _TITLE_IN_QUOTES.findall(paragraphs[notice])
         frame.title = quoted[-1] if quoted else _title_inside_notice(paragraphs[notice])
         body_start = _body_start_after_notice(paragraphs, notice, frame.title)
-        if not frame.title:
-            frame.title, body_start = _title_from_start(paragraphs, body_start)
+        own_title, after = _title_from_start(paragraphs, body_start)
+        if own_title and (not frame.title or squash(own_title).endswith(squash(frame.title))):
+            frame.title, body_start = own_title, after
+        elif body_start > 0 and squash(paragraphs[body_start - 1]).endswith(squash(frame.title) or "\0"):
+            frame.title = paragraphs[body_start - 1]
         for p in paragraphs[notice:body_start]:
             if DATE_LINE.match(p):
                 frame.issued_on = iso_date(p)
@@ -126,6 +129,14 @@ def _title_inside_notice(notice_title: str) -> str:
     return match.group(1) if match and DOC_TYPE_END.search(match.group(1)) else ""
 
 
+def _title_like(paragraph: str) -> bool:
+    return (
+        len(paragraph) <= 80
+        and not re.search(r"[。；：]", paragraph)
+        and bool(DOC_TYPE_END.search(paragraph))
+    )
+
+
 def _is_signature(paragraph: str) -> bool:
     return (
         len(paragraph) <= 30 and not heading_level(paragraph) and not re.search(r"[。，；：）)]$", paragraph)
@@ -136,7 +147,8 @@ def _body_start_after_notice(paragraphs: list[str], notice: int, title: str) -> 
     wanted = squash(title)
     if wanted:
         for i in range(notice + 1, len(paragraphs)):
-            if squash(paragraphs[i]) == wanted:
+            found = squash(paragraphs[i])
+            if found == wanted or (found.endswith(wanted) and _title_like(paragraphs[i])):
                 return i + 1
     for i in range(notice + 1, len(paragraphs)):
         if PUBLISH_NOTE.match(paragraphs[i]):
