@@ -14,6 +14,7 @@ from desktop.domain.text import (
     PRINTED_LINE,
     PUBLISH_NOTE,
     heading_level,
+    is_special_line,
     iso_date,
     squash,
 )
@@ -32,6 +33,42 @@ class Frame:
     front: list[str] = field(default_factory=list)  # notice and preamble: global rules may live here
     body: list[str] = field(default_factory=list)
     attachments: list[str] = field(default_factory=list)
+
+
+def _fragment(paragraph: str) -> bool:
+    return (
+        len(paragraph) <= 40
+        and not re.search(r"[。；：，]", paragraph)
+        and not heading_level(paragraph)
+        and not is_special_line(paragraph)
+    )
+
+
+def merge_title_fragments(paragraphs: list[str]) -> list[str]:
+    """Join a title that a PDF broke over several centred lines (each short, the last ending like a title)."""
+    merged: list[str] = []
+    i = 0
+    while i < len(paragraphs):
+        run = 1
+        while (
+            run < 4
+            and i + run < len(paragraphs)
+            and _fragment(paragraphs[i + run - 1])
+            and _fragment(paragraphs[i + run])
+        ):
+            run += 1
+            if _NOTICE_TITLE.search("".join(paragraphs[i : i + run])) or DOC_TYPE_END.search(
+                paragraphs[i + run - 1]
+            ):
+                break
+        joined = "".join(paragraphs[i : i + run])
+        if run > 1 and (_NOTICE_TITLE.search(joined) or DOC_TYPE_END.search(joined)):
+            merged.append(joined)
+            i += run
+        else:
+            merged.append(paragraphs[i])
+            i += 1
+    return merged
 
 
 def _normalise_doc_number(text: str) -> str:
@@ -81,7 +118,7 @@ def _title_from_start(paragraphs: list[str], start: int) -> tuple[str, int]:
 def frame_document(paragraphs: list[str]) -> Frame:
     """Split paragraphs into the covering notice, the plan body and its attachments."""
     frame = Frame()
-    paragraphs = _cut_back_matter(paragraphs)
+    paragraphs = merge_title_fragments(_cut_back_matter(paragraphs))
     for p in paragraphs[:12]:
         match = DOC_NUMBER.search(p)
         if match and heading_level(p) == 0:

@@ -89,3 +89,13 @@ def test_env_database(
     monkeypatch.setenv("LUOSHI_DB", str(tmp_path / "env.db"))
     assert main(["import", str(sample_path)]) == 0
     assert (tmp_path / "env.db").exists()
+
+
+def test_same_file_twice_leaves_database_bytes_unchanged(sample_path: Path, tmp_path: Path) -> None:
+    import hashlib
+
+    db = tmp_path / "l.db"
+    assert main(["--db", str(db), "import", str(sample_path)]) == 0
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    assert main(["--db", str(db), "import", str(sample_path)]) == 0
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
