@@ -14,6 +14,7 @@ from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.models import Plan
 from desktop.domain.plan_parser import parse_plan_lines
 from desktop.domain.tables import plan_from_tables
+from desktop.importers.docx_numbering import ListNumbers
 from desktop.importers.safety import check_office_zip
 from desktop.importers.script import simplify_lines, simplify_rows
 
@@ -23,6 +24,7 @@ def read_docx(path: Path) -> Plan:
     check_office_zip(path)
     try:
         document = docx.Document(str(path))
+        numbers = ListNumbers.from_document(document)
         lines: list[str] = []
         tables: list[list[list[str]]] = []
         first_table_at: int | None = None
@@ -31,7 +33,8 @@ def read_docx(path: Path) -> Plan:
                 first_table_at = len(lines) if first_table_at is None else first_table_at
                 tables.append([[cell.text for cell in row.cells] for row in block.rows])
             else:
-                lines.extend(block.text.replace("\v", "\n").split("\n"))
+                text = numbers.prefix(block) + block.text
+                lines.extend(text.replace("\v", "\n").split("\n"))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError, EOFError):
         raise LuoshiError(ErrorCode.CORRUPT, path=str(path)) from None
     lines = simplify_lines(lines)

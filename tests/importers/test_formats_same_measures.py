@@ -90,3 +90,24 @@ def test_traditional_text_is_folded(tmp_path: Path) -> None:
     ]
     simplified = "自治区发展改革委负责。" * 2000
     assert simplify(simplified) is simplified
+
+
+def test_docx_with_word_automatic_numbering(tmp_path: Path, sample_path: Path, reference: Plan) -> None:
+    """Measures numbered by Word's list formatting (no '1.' in the text) are still measures."""
+    import re as _re
+
+    import docx
+
+    from tests.helpers import sample_paragraphs
+
+    document = docx.Document()
+    for paragraph in sample_paragraphs(sample_path):
+        match = _re.match(r"^(\d{1,2})\.(.*)$", paragraph)
+        if match:
+            document.add_paragraph(match.group(2), style="List Number")
+        else:
+            document.add_paragraph(paragraph)
+    path = tmp_path / "auto-numbered.docx"
+    document.save(str(path))
+    plan = read_plan(path)
+    assert _summary(plan) == _summary(reference)

@@ -1,0 +1,113 @@
+"""Render Word's automatic list numbers (w:numPr) as the text a reader sees: '1.', '（一）', '①'."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from docx.oxml.ns import qn
+
+_CN = "零一二三四五六七八九"
+
+
+def _chinese(n: int) -> str:
+    if n < 10:
+        return _CN[n]
+    if n < 20:
+        return "十" + (_CN[n % 10] if n % 10 else "")
+    if n < 100:
+        return _CN[n // 10] + "十" + (_CN[n % 10] if n % 10 else "")
+    return str(n)
+
+
+def _format(value: int, fmt: str) -> str:
+    if fmt.startswith(("chinese", "ideograph", "japaneseCounting", "taiwanese")):
+        return _chinese(value)
+    if fmt.startswith("decimalEnclosedCircle") and 1 <= value <= 20:
+        return chr(ord("①") + value - 1)
+    if fmt == "decimalFullWidth":
+        return "".join(chr(ord(d) + 0xFEE0) for d in str(value))
+    if fmt == "lowerLetter":
+        return chr(ord("a") + (value - 1) % 26)
+    if fmt == "upperLetter":
+        return chr(ord("A") + (value - 1) % 26)
+    if fmt in ("none", "bullet"):
+        return ""
+    return str(value)
+
+
+@dataclass
+class _Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = "%1."
+
+
+def _val(element: Any, tag: str, default: str = "") -> str:
+    child = element.find(qn(tag)) if element is not None else None
+    return (
+        str(child.get(qn("w:val"))) if child is not None and child.get(qn("w:val")) is not None else default
+    )
+
+
+@dataclass
+class ListNumbers:
+    """Counters for every list in a document, advanced paragraph by paragraph."""
+
+    levels: dict[str, dict[int, _Level]] = field(default_factory=dict)  # numId -> ilvl -> level
+    abstract_of: dict[str, str] = field(default_factory=dict)
+    counters: dict[str, dict[int, int]] = field(default_factory=dict)  # abstractNumId -> ilvl -> value
+
+    @classmethod
+    def from_document(cls, document: Any) -> ListNumbers:
+        """Read numbering.xml (if any) into level definitions."""
+        numbers = cls()
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return numbers
+        abstracts: dict[str, dict[int, _Level]] = {}
+        for abstract in root.findall(qn("w:abstractNum")):
+            levels = {}
+            for lvl in abstract.findall(qn("w:lvl")):
+                levels[int(lvl.get(qn("w:ilvl"), "0"))] = _Level(
+                    start=int(_val(lvl, "w:start", "1") or 1),
+                    fmt=_val(lvl, "w:numFmt", "decimal"),
+                    text=_val(lvl, "w:lvlText", "%1."),
+                )
+            abstracts[str(abstract.get(qn("w:abstractNumId")))] = levels
+        for num in root.findall(qn("w:num")):
+            num_id = str(num.get(qn("w:numId")))
+            abstract_id = _val(num, "w:abstractNumId")
+            numbers.abstract_of[num_id] = abstract_id
+            numbers.levels[num_id] = dict(abstracts.get(abstract_id, {}))
+        return numbers
+
+    def prefix(self, paragraph: Any) -> str:
+        """Return the number Word shows before `paragraph`, advancing the list's counters."""
+        num_id, ilvl = self._num_pr(paragraph)
+        if num_id is None or num_id == "0" or num_id not in self.levels:
+            return ""
+        levels = self.levels[num_id]
+        level = levels.get(ilvl, _Level())
+        counters = self.counters.setdefault(self.abstract_of.get(num_id, num_id), {})
+        counters[ilvl] = counters.get(ilvl, level.start - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+
+        def render(match: re.Match[str]) -> str:
+            index = int(match.group(1)) - 1
+            shown = levels.get(index, _Level())
+            return _format(counters.get(index, shown.start), shown.fmt)
+
+        return re.sub(r"%(\d)", render, level.text) if level.fmt != "bullet" else ""
+
+    @staticmethod
+    def _num_pr(paragraph: Any) -> tuple[str | None, int]:
+        for holder in (paragraph._p.pPr, getattr(paragraph.style, "element", None)):
+            ppr = holder if holder is None or holder.tag == qn("w:pPr") else holder.find(qn("w:pPr"))
+            num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
+            if num_pr is not None:
+                return _val(num_pr, "w:numId") or None, int(_val(num_pr, "w:ilvl", "0") or 0)
+        return None, 0
