@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfminer.psparser import PSException
 
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.models import Plan
@@ -16,10 +14,19 @@ from desktop.domain.plan_parser import parse_plan_lines
 from desktop.importers.script import simplify_lines
 
 MAX_PAGES = 2000
-_MIN_CHARS_PER_PAGE = 20
+_MIN_CHARS_PER_PAGE = 10
 
 for _name in ("pdfminer", "pdfplumber"):
     logging.getLogger(_name).setLevel(logging.ERROR)
+
+
+def _is_password_problem(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in str(seen).lower():
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def read_pdf_lines(path: Path) -> list[str]:
@@ -36,23 +43,15 @@ def read_pdf_lines(path: Path) -> list[str]:
                 chars += sum(1 for ch in text if not ch.isspace())
                 lines.extend(text.splitlines())
                 page.flush_cache()
-            if chars < _MIN_CHARS_PER_PAGE * max(1, len(pdf.pages)) // 2:
+            if chars < _MIN_CHARS_PER_PAGE * max(1, len(pdf.pages)):
                 raise LuoshiError(ErrorCode.SCANNED_PDF, path=name)
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise LuoshiError(ErrorCode.ENCRYPTED, path=name) from None
-    except (PDFSyntaxError, PSException, KeyError, ValueError, TypeError, AssertionError, EOFError):
-        raise LuoshiError(ErrorCode.CORRUPT, path=name) from None
-    except Exception as exc:  # pdfplumber wraps some pdfminer failures in its own types
-        if type(exc).__name__ in ("PdfminerException", "PDFPasswordIncorrect"):
-            cause = exc.__cause__ or (exc.args[0] if exc.args else None)
-            code = (
-                ErrorCode.ENCRYPTED
-                if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError))
-                or "password" in str(exc).lower()
-                else ErrorCode.CORRUPT
-            )
-            raise LuoshiError(code, path=name) from None
+    except LuoshiError:
         raise
+    except MemoryError:
+        raise LuoshiError(ErrorCode.FILE_TOO_LARGE, path=name) from None
+    except Exception as exc:  # a hostile or broken PDF may fail anywhere inside the PDF library
+        code = ErrorCode.ENCRYPTED if _is_password_problem(exc) else ErrorCode.CORRUPT
+        raise LuoshiError(code, path=name) from None
     return simplify_lines(lines)
 
 
