@@ -37,6 +37,8 @@ def read_docx(path: Path) -> Plan:
                 lines.extend(text.replace("\v", "\n").split("\n"))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError, EOFError):
         raise LuoshiError(ErrorCode.CORRUPT, path=str(path)) from None
+    except Exception:  # python-docx can fail in many ways on a malformed part: the file is unusable
+        raise LuoshiError(ErrorCode.CORRUPT, path=str(path)) from None
     lines = simplify_lines(lines)
     tables = [simplify_rows(rows) for rows in tables]
     plan = plan_from_tables(

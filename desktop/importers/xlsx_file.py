@@ -53,6 +53,8 @@ def read_xlsx(path: Path) -> Plan:
         workbook = openpyxl.load_workbook(str(path), data_only=True)
     except (InvalidFileException, KeyError, ValueError, TypeError, zipfile.BadZipFile, EOFError, OSError):
         raise LuoshiError(ErrorCode.CORRUPT, path=str(path)) from None
+    except Exception:  # openpyxl can fail in many ways on a malformed part: the file is unusable
+        raise LuoshiError(ErrorCode.CORRUPT, path=str(path)) from None
     try:
         sheets = [s for s in workbook.worksheets if s.sheet_state == "visible"]
         tables = [simplify_rows(sheet_rows(s)) for s in sheets]

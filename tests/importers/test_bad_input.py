@@ -229,3 +229,13 @@ def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["--db", str(tmp_path / "x.db"), "parse", str(tmp_path / "nope.docx")]) == 2
     assert "找不到文件" in capsys.readouterr().err
     assert not (tmp_path / "x.db").exists()
+
+
+@pytest.mark.parametrize("part", ["word/document.xml", "word/styles.xml", "[Content_Types].xml"])
+def test_docx_with_a_broken_part_is_corrupt(tmp_path: Path, sample_path: Path, part: str) -> None:
+    broken = _rewrite_part(
+        _valid_docx(tmp_path, sample_path), tmp_path / "broken.docx", part, b"<w:document><unclosed>"
+    )
+    with pytest.raises(LuoshiError) as caught:
+        read_plan(broken)
+    assert caught.value.code in (ErrorCode.CORRUPT, ErrorCode.UNSUPPORTED_FORMAT)
