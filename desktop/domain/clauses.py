@@ -13,14 +13,10 @@ from desktop.domain.vocabulary import (
     ALL_LABELS,
     DEADLINE_LABELS,
     LEAD_LABELS,
-    RESPONSIBLE_LABELS,
     SUPPORT_LABELS,
 )
 
-_LEAD_LABELS = LEAD_LABELS
-_SUPPORT_LABELS = SUPPORT_LABELS + "|配合"
-_RESPONSIBLE_LABELS = RESPONSIBLE_LABELS
-_DEADLINE_LABELS = DEADLINE_LABELS
+_SUPPORT_LABELS = SUPPORT_LABELS + "|配合"  # a bare '配合：' also labels supporting units
 _LABEL = re.compile(rf"({ALL_LABELS}|配合)\s*[：]")
 _VERB = re.compile(
     r"牵头负责|牵头抓总|牵头(?![部单领：])|按照?职责分工负责|按职责分工落实|按职责负责|分工负责|结合实际落实|"
@@ -142,14 +138,14 @@ def _take_deadlines(text: str, clause: Clause, default_year: int | None) -> str:
     for item in reversed(found):
         clause.deadlines.insert(0, item.deadline)
         text = text[: item.start] + "，" + text[item.end :]
-    text = re.sub(rf"(?:{_DEADLINE_LABELS})\s*：\s*[，；]?", "", text)
+    text = re.sub(rf"(?:{DEADLINE_LABELS})\s*：\s*[，；]?", "", text)
     return re.sub(r"[，；]{2,}", "，", text).strip("，；。 ")
 
 
 def _labelled(text: str) -> list[tuple[str, str]]:
     """Return (role, names) pairs from '牵头单位：X；责任单位：Y' forms."""
     matches = list(_LABEL.finditer(text))
-    has_lead = any(re.fullmatch(_LEAD_LABELS, m.group(1)) for m in matches)
+    has_lead = any(re.fullmatch(LEAD_LABELS, m.group(1)) for m in matches)
     pairs: list[tuple[str, str]] = []
     lead_in = text[: matches[0].start()].strip("，；。 ")
     if lead_in:
@@ -158,9 +154,9 @@ def _labelled(text: str) -> list[tuple[str, str]]:
         value = text[match.end() : matches[i + 1].start() if i + 1 < len(matches) else len(text)]
         value = re.split(r"。", value)[0].strip("，；。 ")
         label = match.group(1)
-        if re.fullmatch(_DEADLINE_LABELS, label) or not value:
+        if re.fullmatch(DEADLINE_LABELS, label) or not value:
             continue
-        if re.fullmatch(_LEAD_LABELS, label):
+        if re.fullmatch(LEAD_LABELS, label):
             role = Role.LEAD
         elif re.fullmatch(_SUPPORT_LABELS, label) or has_lead:
             role = Role.SUPPORT

@@ -15,6 +15,7 @@ from desktop.domain.text import (
     PUBLISH_NOTE,
     heading_level,
     is_special_line,
+    is_title_like,
     iso_date,
     squash,
 )
@@ -166,14 +167,6 @@ def _title_inside_notice(notice_title: str) -> str:
     return match.group(1) if match and DOC_TYPE_END.search(match.group(1)) else ""
 
 
-def _title_like(paragraph: str) -> bool:
-    return (
-        len(paragraph) <= 80
-        and not re.search(r"[。；：]", paragraph)
-        and bool(DOC_TYPE_END.search(paragraph))
-    )
-
-
 def _is_signature(paragraph: str) -> bool:
     return (
         len(paragraph) <= 30 and not heading_level(paragraph) and not re.search(r"[。，；：）)]$", paragraph)
@@ -185,7 +178,7 @@ def _body_start_after_notice(paragraphs: list[str], notice: int, title: str) -> 
     if wanted:
         for i in range(notice + 1, len(paragraphs)):
             found = squash(paragraphs[i])
-            if found == wanted or (found.endswith(wanted) and _title_like(paragraphs[i])):
+            if found == wanted or (found.endswith(wanted) and is_title_like(paragraphs[i])):
                 return i + 1
     for i in range(notice + 1, len(paragraphs)):
         if PUBLISH_NOTE.match(paragraphs[i]):

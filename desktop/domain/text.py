@@ -136,7 +136,8 @@ def _is_short_heading(paragraph: str) -> bool:
     return len(paragraph) <= 40 and not re.search(r"[。；，,]", paragraph)
 
 
-def _is_title_like(paragraph: str) -> bool:
+def is_title_like(paragraph: str) -> bool:
+    """Return True for a short line ending like a document title (…方案, …意见, …通知) with no sentence in it."""
     return (
         len(paragraph) <= 80
         and not re.search(r"[。，；]", paragraph)
@@ -175,7 +176,7 @@ def _continues(current: str, last_line: str, line: str, wrap: int | None) -> boo
     line_full = wrap is not None and _display_width(last_line) >= wrap - 6
     if heading_level(current) and _is_short_heading(current) and not line_full:
         return False
-    if _is_title_like(current):
+    if is_title_like(current):
         return False
     return not (wrap is not None and not line_full)
 
