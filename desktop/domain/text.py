@@ -140,7 +140,7 @@ def is_title_like(paragraph: str) -> bool:
     """Return True for a short line ending like a document title (…方案, …意见, …通知) with no sentence in it."""
     return (
         len(paragraph) <= 80
-        and not re.search(r"[。，；]", paragraph)
+        and not re.search(r"[。，；：]", paragraph)
         and bool(DOC_TYPE_END.search(paragraph))
     )
 
