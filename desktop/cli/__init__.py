@@ -9,9 +9,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop.cli.messages import TEXT, error_text
+from desktop.cli.notes_cmd import add_commands, run_note, run_periods, run_search
 from desktop.cli.render import measure_json, measure_line, plan_json
 from desktop.domain.errors import LuoshiError
+from desktop.domain.periods import RHYTHM_LABELS, Rhythm
 from desktop.services import measures as measure_service
+from desktop.services import periods as period_service
 from desktop.services import plans as plan_service
 from desktop.services import units as unit_service
 from desktop.services.locations import database_path
@@ -42,9 +45,12 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("profile", help="本单位设置")
     profile_sub = p.add_subparsers(dest="profile_command", required=True)
     s = profile_sub.add_parser("set")
-    s.add_argument("--unit", required=True)
+    s.add_argument("--unit")
     s.add_argument("--category", action="append")
+    s.add_argument("--rhythm", choices=[r.value for r in Rhythm], help="报送周期：month/quarter/half/year")
+    s.add_argument("--due-days", type=int, help="每期结束后几日内报送")
     profile_sub.add_parser("show")
+    add_commands(sub)
     return parser
 
 
@@ -124,10 +130,25 @@ def _run_with_db(args: argparse.Namespace, ws: Workspace) -> int:
                     f"{r.name}{alias}{kind}  {TEXT['lead']} {r.lead_count}  {TEXT['support']} {r.support_count}"
                 )
         return 0
-    if args.profile_command == "set":
+    if args.command == "note":
+        return run_note(args, ws)
+    if args.command == "periods":
+        return run_periods(args, ws)
+    if args.command == "search":
+        return run_search(args, ws)
+    return _run_profile(args, ws)
+
+
+def _run_profile(args: argparse.Namespace, ws: Workspace) -> int:
+    if args.profile_command == "set" and args.unit:
         profile = unit_service.set_profile(ws, unit=args.unit, categories=args.category)
     else:
         profile = unit_service.get_profile(ws)
+    if args.profile_command == "set" and (args.rhythm or args.due_days is not None):
+        period_service.set_schedule(
+            ws, rhythm=Rhythm(args.rhythm or period_service.get_schedule(ws).rhythm), due_days=args.due_days
+        )
+    _print(TEXT["rhythm_set"].format(rhythm=RHYTHM_LABELS[period_service.get_schedule(ws).rhythm]))
     if profile.unit is None:
         _print(TEXT["profile_none"])
     else:

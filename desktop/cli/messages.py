@@ -1,39 +1,10 @@
-"""The CLI's message table: every user-visible string, in Simplified Chinese."""
+"""The CLI's message table: every user-visible string of the command line, in Simplified Chinese."""
 
 from __future__ import annotations
 
-from desktop.domain.errors import ErrorCode, LuoshiError
+from desktop.services.messages import error_text
 
-_DB_KINDS = {
-    "locked": "数据库正被另一个程序使用。请关闭其他落实窗口后重试。",
-    "readonly": "数据库文件是只读的。请检查文件权限或换一个可写的位置。",
-    "io": "读写数据库时磁盘出错。请检查磁盘后重试。",
-    "full": "磁盘已满，无法保存。请清理磁盘空间后重试。",
-    "corrupt": "数据库文件已损坏或不是落实的数据库。请从备份恢复。",
-    "cannot_open": "无法打开数据库文件。请检查路径和权限。",
-}
-
-ERRORS: dict[ErrorCode, str] = {
-    ErrorCode.FILE_NOT_FOUND: "找不到文件“{path}”。请检查文件名和路径。",
-    ErrorCode.FILE_UNREADABLE: "无法读取文件“{path}”（{reason}）。请确认文件未被占用且有读取权限。",
-    ErrorCode.FILE_EMPTY: "文件“{path}”是空的。请确认选择了正确的文件。",
-    ErrorCode.FILE_TOO_LARGE: "文件“{path}”太大，不像是一份方案。请确认选择了正确的文件。",
-    ErrorCode.UNSUPPORTED_FORMAT: "不支持文件“{path}”的格式。请使用 .docx、.pdf、.xlsx 或 .txt 文件。",
-    ErrorCode.LEGACY_OFFICE: "文件“{path}”是旧版 Office/WPS 格式（{suffix}）。请在 Word 或 WPS 中“另存为” .docx 或 PDF 后再导入。",
-    ErrorCode.OFD: "文件“{path}”是 OFD 版式文件，暂不支持。请用版式阅读器导出为 PDF，或向发文单位索取 Word 版本。",
-    ErrorCode.ENCRYPTED: "文件“{path}”设置了密码或已加密。请在 Word/WPS 中取消密码保护后另存，再导入。",
-    ErrorCode.CORRUPT: "文件“{path}”已损坏或不完整，无法打开。请重新下载或向发文单位索取原文件。",
-    ErrorCode.ZIP_BOMB: "文件“{path}”解压后异常巨大，可能是恶意文件，已拒绝打开。请向发文单位核实文件来源。",
-    ErrorCode.UNSAFE_XML: "文件“{path}”含有不安全的内部结构（外部实体或实体扩展），已拒绝打开。请向发文单位核实文件来源。",
-    ErrorCode.BINARY: "文件“{path}”不是文本文件。请选择方案的 Word、PDF、Excel 或文本文件。",
-    ErrorCode.ENCODING: "无法识别文件“{path}”的文字编码。请用记事本或 WPS 打开后另存为 UTF-8 编码再导入。",
-    ErrorCode.SCANNED_PDF: "PDF 文件“{path}”没有文字层（可能是扫描件），无法读取。请向发文单位索取 Word 版或可复制文字的 PDF。",
-    ErrorCode.NO_MEASURES: "文件“{path}”中没有找到编号的任务措施（如“1.……（××负责）”）。请确认这是实施方案或任务清单。",
-    ErrorCode.NO_TASK_TABLE: "表格“{path}”中没有找到任务清单的表头（如“序号、重点任务、牵头单位、完成时限”）。请检查表头名称。",
-    ErrorCode.DB_NEWER: "数据库“{path}”由更新版本的落实创建（版本 {found}，本程序支持 {supported}）。请升级落实后再打开，数据未做任何改动。",
-    ErrorCode.UNIT_UNKNOWN: "单位目录中没有“{name}”。请先用 luoshi units 查看单位名称。",
-    ErrorCode.NO_PLAN: "数据库中还没有方案。请先用 luoshi import 导入方案文件。",
-}
+__all__ = ["TEXT", "error_text"]
 
 TEXT = {
     "imported": "已导入《{title}》：{count} 项措施（第 {version} 版）。",
@@ -50,16 +21,20 @@ TEXT = {
     "via_wildcard": "（通配，需确认）",
     "wildcard": "通配类别",
     "deadline": "完成时限",
+    "progress": "进展情况",
+    "problems": "存在问题",
+    "next_steps": "下步计划",
+    "status": "完成状态",
+    "percent": "完成比例",
+    "note_saved": "已保存措施 {label}（{period}）的进展。",
+    "copied": "提示：{field}与上期内容相同（照抄上期），请按本期实际情况修改。",
+    "attached": "已将“{name}”作为 {label}（{period}）的佐证材料。",
+    "no_note": "本期尚未填写。",
+    "previous": "上期（{period}）：",
+    "attachment": "佐证材料",
+    "due": "报送截止",
+    "filled": "已填 {filled}/{total}",
+    "no_hits": "没有找到。",
+    "rhythm_set": "报送周期：{rhythm}",
     "bug": "程序出现意外错误，请把以下信息发给技术支持：{detail}",
 }
-
-
-def error_text(error: LuoshiError) -> str:
-    """Return the Chinese message for a known failure."""
-    if error.code is ErrorCode.DB_ERROR:
-        kind = str(error.params.get("kind", "io"))
-        return f"数据库“{error.path}”：{_DB_KINDS.get(kind, _DB_KINDS['io'])}"
-    template = ERRORS.get(error.code, "无法完成操作：{path}")
-    params = {"path": error.path, "reason": "", "suffix": "", "name": "", "found": "", "supported": ""}
-    params.update({k: str(v) for k, v in error.params.items()})
-    return template.format(**params)

@@ -29,6 +29,14 @@ class ErrorCode(StrEnum):
     DB_ERROR = "db_error"
     UNIT_UNKNOWN = "unit_unknown"
     NO_PLAN = "no_plan"
+    BAD_PERIOD = "bad_period"
+    BAD_STATUS = "bad_status"
+    MEASURE_UNKNOWN = "measure_unknown"
+    ATTACHMENT = "attachment"
+
+
+class Cancelled(Exception):
+    """The clerk cancelled a long operation; nothing it would have written was kept."""
 
 
 class LuoshiError(Exception):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.domain.errors import ErrorCode, LuoshiError
+from desktop.domain.errors import Cancelled, ErrorCode, LuoshiError
 from desktop.domain.models import Plan
 from desktop.importers import read_plan
 from desktop.importers.detect import sniff
@@ -42,13 +43,23 @@ def _file_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
-def import_file(ws: Workspace, *, path: Path) -> ImportOutcome:
-    """Parse `path` fully, then store it; a file that fails to parse leaves the database untouched."""
+def import_file(ws: Workspace, *, path: Path, should_stop: Callable[[], bool] | None = None) -> ImportOutcome:
+    """Parse `path` fully, then store it; a file that fails to parse leaves the database untouched.
+
+    `should_stop` is asked between steps; when it says stop, Cancelled is raised and nothing is kept.
+    """
     plan = read_plan(path)
+    if should_stop is not None and should_stop():
+        raise Cancelled
     source_hash = _file_hash(path)
     with translated(str(ws.path)):
         saved = plan_store.save_plan(
-            ws.db, plan, source_name=path.name, source_hash=source_hash, source_format=sniff(path).value
+            ws.db,
+            plan,
+            source_name=path.name,
+            source_hash=source_hash,
+            source_format=sniff(path).value,
+            should_stop=should_stop,
         )
     return ImportOutcome(path, plan, saved)
 

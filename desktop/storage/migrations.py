@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 
 import sqlite_utils
@@ -87,7 +88,98 @@ def _v1_plans_measures_units(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1_plans_measures_units,)
+def _v2_notes_attachments_search(db: sqlite_utils.Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE notes (
+            id INTEGER PRIMARY KEY,
+            measure_id INTEGER NOT NULL REFERENCES measures(id),
+            period TEXT NOT NULL,
+            period_end TEXT NOT NULL,
+            unit TEXT NOT NULL DEFAULT '',
+            progress TEXT NOT NULL DEFAULT '',
+            problems TEXT NOT NULL DEFAULT '',
+            next_steps TEXT NOT NULL DEFAULT '',
+            status TEXT,
+            percent INTEGER,
+            updated_at TEXT NOT NULL,
+            UNIQUE (measure_id, period, unit)
+        );
+        CREATE INDEX notes_period ON notes(period, unit);
+        CREATE TABLE note_revisions (
+            id INTEGER PRIMARY KEY,
+            note_id INTEGER NOT NULL REFERENCES notes(id),
+            saved_at TEXT NOT NULL,
+            session TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT 'editor',
+            progress TEXT NOT NULL DEFAULT '',
+            problems TEXT NOT NULL DEFAULT '',
+            next_steps TEXT NOT NULL DEFAULT '',
+            status TEXT,
+            percent INTEGER
+        );
+        CREATE INDEX note_revisions_note ON note_revisions(note_id, id);
+        CREATE TABLE attachments (
+            id INTEGER PRIMARY KEY,
+            note_id INTEGER NOT NULL REFERENCES notes(id),
+            name TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            stored TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            removed_at TEXT
+        );
+        CREATE INDEX attachments_note ON attachments(note_id);
+        """
+    )
+    if not fts_available(db):
+        return  # search falls back to a scan of the base tables
+    db.executescript(
+        """
+        CREATE VIRTUAL TABLE notes_fts USING fts5(
+            progress, problems, next_steps, content='notes', content_rowid='id', tokenize='trigram'
+        );
+        CREATE TRIGGER notes_fts_insert AFTER INSERT ON notes BEGIN
+            INSERT INTO notes_fts (rowid, progress, problems, next_steps)
+            VALUES (new.id, new.progress, new.problems, new.next_steps);
+        END;
+        CREATE TRIGGER notes_fts_delete AFTER DELETE ON notes BEGIN
+            INSERT INTO notes_fts (notes_fts, rowid, progress, problems, next_steps)
+            VALUES ('delete', old.id, old.progress, old.problems, old.next_steps);
+        END;
+        CREATE TRIGGER notes_fts_update AFTER UPDATE OF progress, problems, next_steps ON notes BEGIN
+            INSERT INTO notes_fts (notes_fts, rowid, progress, problems, next_steps)
+            VALUES ('delete', old.id, old.progress, old.problems, old.next_steps);
+            INSERT INTO notes_fts (rowid, progress, problems, next_steps)
+            VALUES (new.id, new.progress, new.problems, new.next_steps);
+        END;
+        CREATE VIRTUAL TABLE measures_fts USING fts5(
+            text, version_id UNINDEXED, measure_id UNINDEXED, tokenize='trigram'
+        );
+        CREATE TRIGGER measures_fts_insert AFTER INSERT ON measure_revisions BEGIN
+            INSERT INTO measures_fts (text, version_id, measure_id)
+            VALUES (new.text, new.version_id, new.measure_id);
+        END;
+        INSERT INTO measures_fts (text, version_id, measure_id)
+            SELECT text, version_id, measure_id FROM measure_revisions;
+        """
+    )
+
+
+def fts_available(db: sqlite_utils.Database) -> bool:
+    """Return True when this SQLite has FTS5 with the trigram tokenizer (3.34 and later)."""
+    try:
+        db.execute("CREATE VIRTUAL TABLE temp.luoshi_probe USING fts5(x, tokenize='trigram')")
+    except sqlite3.OperationalError:
+        return False
+    db.execute("DROP TABLE temp.luoshi_probe")
+    return True
+
+
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
+    _v1_plans_measures_units,
+    _v2_notes_attachments_search,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 import sqlite_utils
 
+from desktop.domain.errors import Cancelled
 from desktop.domain.models import Deadline, Measure, Plan, Role, UnitRef
 from desktop.storage import units as unit_store
 
@@ -55,9 +57,18 @@ def find_version_by_hash(db: sqlite_utils.Database, source_hash: str) -> SavedVe
 
 
 def save_plan(
-    db: sqlite_utils.Database, plan: Plan, *, source_name: str, source_hash: str, source_format: str
+    db: sqlite_utils.Database,
+    plan: Plan,
+    *,
+    source_name: str,
+    source_hash: str,
+    source_format: str,
+    should_stop: Callable[[], bool] | None = None,
 ) -> SavedVersion:
-    """Store `plan` as a new version in one transaction; a file seen before changes nothing."""
+    """Store `plan` as a new version in one transaction; a file seen before changes nothing.
+
+    When `should_stop` returns True the transaction is rolled back and Cancelled is raised.
+    """
     existing = find_version_by_hash(db, source_hash)
     if existing is not None:
         return existing
@@ -97,6 +108,8 @@ def save_plan(
             )
         reuse = _previous_ids(db, previous) if previous else {}
         for measure in plan.measures:
+            if should_stop is not None and should_stop():
+                raise Cancelled
             measure_id = reuse.pop((measure.label, measure.text), None) or _new_measure(db, plan_id)
             _insert_revision(db, version_id, measure_id, measure)
         db.execute("UPDATE plans SET current_version_id = ? WHERE id = ?", [version_id, plan_id])

@@ -99,3 +99,56 @@ def test_same_file_twice_leaves_database_bytes_unchanged(sample_path: Path, tmp_
     before = hashlib.sha256(db.read_bytes()).hexdigest()
     assert main(["--db", str(db), "import", str(sample_path)]) == 0
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+
+
+def test_note_set_show_periods_search(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, sample_path: Path
+) -> None:
+    db = str(tmp_path / "n.db")
+    assert _run(capsys, "--db", db, "import", str(sample_path))[0] == 0
+    code, out = _run(capsys, "--db", db, "profile", "set", "--unit", "自治区商务厅", "--rhythm", "month")
+    assert code == 0 and "月报" in out
+    code, out = _run(
+        capsys, "--db", db, "note", "set", "--measure", "1", "--period", "2026-03",
+        "--progress", "清理文件12件", "--next", "开展回头看", "--status", "推进中", "--percent", "40",
+    )  # fmt: skip
+    assert code == 0 and "2026年3月" in out
+    code, out = _run(
+        capsys, "--db", db, "note", "set", "--measure", "1", "--period", "2026-04", "--progress", "开展回头看"
+    )
+    assert "照抄上期" in out
+    code, out = _run(capsys, "--db", db, "note", "show", "--measure", "1", "--period", "2026-03", "--json")
+    data = json.loads(out)
+    assert data["progress"] == "清理文件12件" and data["status"] == "in_progress" and data["percent"] == 40
+    assert data["unit"] == "自治区商务厅" and data["revisions"] == 1
+    # a partial set keeps the other fields
+    _run(capsys, "--db", db, "note", "set", "--measure", "1", "--period", "2026-03", "--problems", "经费不足")
+    data = json.loads(
+        _run(capsys, "--db", db, "note", "show", "--measure", "1", "--period", "2026-03", "--json")[1]
+    )
+    assert data["progress"] == "清理文件12件" and data["problems"] == "经费不足"
+    code, out = _run(capsys, "--db", db, "periods", "--json")
+    rows = json.loads(out)
+    march = next(r for r in rows if r["code"] == "2026-03")
+    assert march["filled"] == 1 and march["due"] == "2026-04-05" and sum(r["current"] for r in rows) == 1
+    code, out = _run(capsys, "--db", db, "search", "回头看")
+    assert code == 0 and out.startswith("1. ")
+    code, out = _run(capsys, "--db", db, "search", "没有这个")
+    assert "没有找到" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--measure", "99", "--period", "2026Q1"], "找不到措施"),
+        (["--measure", "1", "--period", "2026Q5"], "不是报送周期"),
+        (["--measure", "1", "--period", "2026Q1", "--status", "很好"], "不是完成状态"),
+    ],
+)
+def test_note_set_refuses_bad_input(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, sample_path: Path, args: list[str], message: str
+) -> None:
+    db = str(tmp_path / "n.db")
+    _run(capsys, "--db", db, "import", str(sample_path))
+    assert main(["--db", db, "note", "set", *args]) == 2
+    assert message in capsys.readouterr().err

@@ -75,3 +75,24 @@ def test_not_a_database(tmp_path: Path) -> None:
         open_database(path)
     assert caught.value.code is ErrorCode.DB_ERROR
     assert caught.value.params["kind"] == "corrupt"
+
+
+def test_upgrade_from_v1_indexes_existing_measures_for_search(tmp_path: Path) -> None:
+    copy = tmp_path / "v1.db"
+    shutil.copy(FIXTURES / "db" / "schema_v1.db", copy)
+    db = open_database(copy)
+    from desktop.storage.search import search_measures
+
+    hits = search_measures(db, ["招商引资违规"])
+    assert len(hits) == 1
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    db.close()
+
+
+def test_v2_fixture_keeps_its_note(tmp_path: Path) -> None:
+    copy = tmp_path / "v2.db"
+    shutil.copy(FIXTURES / "db" / "schema_v2.db", copy)
+    db = open_database(copy)
+    row = db.execute("SELECT period, progress, status FROM notes").fetchone()
+    assert row == ("2026Q1", "清理文件12件", "in_progress")
+    db.close()

@@ -1,0 +1,43 @@
+"""Where the clerk was (period, measure, filter), saved as they move so a crash reopens there."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from desktop.services.workspace import Workspace
+from desktop.storage import settings
+from desktop.storage.errors import translated
+
+PLACE = "desk.place"
+
+
+@dataclass(frozen=True)
+class Place:
+    """The desk's position: period code, measure uid, and the filter's fields."""
+
+    period: str = ""
+    measure_uid: str = ""
+    scope: str = ""
+    chapter: str = ""
+    status: str = ""
+    warned_only: bool = False
+    text: str = ""
+
+
+def load_place(ws: Workspace) -> Place:
+    """Return the saved position (an empty one when none or when it cannot be read)."""
+    with translated(str(ws.path)):
+        raw = settings.get(ws.db, PLACE, {})
+    if not isinstance(raw, dict):
+        return Place()
+    known = {k: v for k, v in raw.items() if k in Place.__dataclass_fields__}
+    try:
+        return Place(**known)
+    except TypeError:
+        return Place()
+
+
+def save_place(ws: Workspace, place: Place) -> None:
+    """Remember the position."""
+    with translated(str(ws.path)):
+        settings.put(ws.db, PLACE, asdict(place))

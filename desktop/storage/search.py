@@ -1,0 +1,55 @@
+"""Find measures by words in their text or in any note: FTS5 trigram, or a scan for short words."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+# The trigram tokenizer indexes runs of three characters; shorter words need a scan.
+MIN_INDEXED = 3
+
+_CURRENT = "SELECT current_version_id FROM plans"
+
+
+def has_index(db: sqlite_utils.Database) -> bool:
+    """Return True when the database has the full-text tables (SQLite had trigram when it was made)."""
+    return "notes_fts" in db.table_names() and "measures_fts" in db.table_names()
+
+
+def _phrase(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _indexed(db: sqlite_utils.Database, word: str) -> set[int]:
+    phrase = _phrase(word)
+    rows = db.execute(
+        f"""SELECT measure_id FROM measures_fts WHERE measures_fts MATCH ? AND version_id IN ({_CURRENT})
+            UNION
+            SELECT n.measure_id FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid
+            WHERE notes_fts MATCH ?""",
+        [phrase, phrase],
+    )
+    return {r[0] for r in rows}
+
+
+def _scanned(db: sqlite_utils.Database, word: str) -> set[int]:
+    rows = db.execute(
+        f"""SELECT measure_id FROM measure_revisions
+            WHERE version_id IN ({_CURRENT}) AND instr(text, :w) > 0
+            UNION
+            SELECT measure_id FROM notes
+            WHERE instr(progress, :w) > 0 OR instr(problems, :w) > 0 OR instr(next_steps, :w) > 0""",
+        {"w": word},
+    )
+    return {r[0] for r in rows}
+
+
+def search_measures(db: sqlite_utils.Database, words: list[str]) -> set[int]:
+    """Return the ids of measures whose text or notes contain every word."""
+    indexed = has_index(db)
+    found: set[int] | None = None
+    for word in sorted(words, key=len, reverse=True):  # the longest word narrows most
+        hits = _indexed(db, word) if indexed and len(word) >= MIN_INDEXED else _scanned(db, word)
+        found = hits if found is None else found & hits
+        if not found:
+            return set()
+    return found or set()
