@@ -1,23 +1,107 @@
-"""Composition root for `make run`: open the clerk's database, seeding it with the sample plan.
-
-The window arrives with the next milestone; until then this prints the measures it holds.
-"""
+"""Composition root of the window: `make run` and the bundle start here."""
 
 from __future__ import annotations
 
+import argparse
+import os
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 
-from desktop.cli import main as cli_main
+from PySide6.QtCore import QEvent, QLibraryInfo, QLockFile, QObject, QSettings, Qt, QTimer, QTranslator
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.domain.errors import LuoshiError
 from desktop.services import plans as plan_service
+from desktop.services import units as unit_service
 from desktop.services.locations import database_path, sample_plan_path
+from desktop.services.messages import error_text
 from desktop.services.workspace import Workspace
+from desktop.ui.crash import CrashReporter, setup_logging
+from desktop.ui.main_window import MainWindow
+from desktop.ui.window_actions import run_setup
+
+# Set by the start-up benchmark: quit as soon as the main window has painted once.
+EXIT_AFTER_PAINT = "LUOSHI_EXIT_AFTER_PAINT"
 
 
-def main() -> int:
-    """Import the bundled sample plan when the database is empty, then list its measures."""
-    path = database_path()
-    with Workspace(path) as ws:
-        if not plan_service.list_plans(ws):
-            plan_service.import_file(ws, path=sample_plan_path())
-    sys.stdout.write(f"数据库：{path}\n")
-    return cli_main(["--db", str(path), "measures"])
+def application() -> QApplication:
+    """Return the QApplication, creating it with Chinese Qt dialogs and high-DPI scaling."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Luoshi")
+    app.setApplicationDisplayName("落实")
+    translator = QTranslator(app)
+    if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+    return app
+
+
+def open_workspace(db_path: Path) -> Workspace:
+    """Open the database, seeding it with the bundled sample plan when it holds no plan yet."""
+    ws = Workspace(db_path)
+    if not plan_service.list_plans(ws):
+        plan_service.import_file(ws, path=sample_plan_path())
+    return ws
+
+
+def ui_settings(db_path: Path) -> QSettings:
+    """Return the window's own settings (geometry, splitters, text size), kept beside the database."""
+    return QSettings(str(db_path.parent / "luoshi-ui.ini"), QSettings.Format.IniFormat)
+
+
+class _FirstPaint(QObject):
+    """Quits the application right after the watched window has painted (start-up benchmark)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+def _refuse(text: str) -> int:
+    QMessageBox.critical(None, "落实", text)
+    return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Open the window on the clerk's database; one instance per database."""
+    parser = argparse.ArgumentParser(prog="luoshi-desktop")
+    parser.add_argument("--db", help="数据库文件路径")
+    args = parser.parse_args(list(argv) if argv is not None else sys.argv[1:])
+    app = application()
+    db_path = database_path(args.db)
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return _refuse(f"无法创建数据目录“{db_path.parent}”：{exc.strerror}。请检查权限。")
+    lock = QLockFile(str(db_path) + ".lock")
+    lock.setStaleLockTime(0)  # a lock left by a killed process is recognised by its dead PID
+    if not lock.tryLock(200):
+        return _refuse(
+            f"落实已经在使用数据库“{db_path}”（可能在另一个窗口中已打开）。\n"
+            "为避免两处同时修改，请切换到已打开的落实窗口。"
+        )
+    reporter = CrashReporter(setup_logging(db_path.parent / "logs"))
+    reporter.install()
+    try:
+        ws = open_workspace(db_path)
+        if not os.environ.get(EXIT_AFTER_PAINT) and unit_service.get_profile(ws).unit is None:
+            run_setup(ws, None, first_run=True)
+        window = MainWindow(ws, ui_settings(db_path))
+    except LuoshiError as error:
+        return _refuse(error_text(error))
+    reporter.before_dialog = window.autosaver.flush
+    if os.environ.get(EXIT_AFTER_PAINT):
+        watcher = _FirstPaint(window)
+        window.installEventFilter(watcher)
+    window.show()
+    code = app.exec()
+    ws.close()
+    lock.unlock()
+    return int(code)

@@ -13,7 +13,8 @@ from desktop.storage import notes as note_store
 from desktop.storage import plans as plan_store
 from desktop.storage import settings
 from desktop.storage.errors import translated
-from desktop.storage.notes import Revision, StoredNote
+from desktop.storage.notes import Revision as Revision
+from desktop.storage.notes import StoredNote as StoredNote
 
 # Autosaves of one editing visit within this many seconds share one revision in the history.
 COALESCE_SECONDS = 300

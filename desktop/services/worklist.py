@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
@@ -51,6 +51,7 @@ class WorkItem:
     via_wildcard: bool
     note: NoteFields | None
     lights: frozenset[Light] = field(default_factory=frozenset)
+    start: date | None = None  # when the plan's clock starts, for 序时进度
 
     @property
     def filled(self) -> bool:
@@ -125,9 +126,16 @@ def load_worklist(ws: Workspace, period: Period, *, today: date) -> list[WorkIte
                 lights=lights_for(
                     due_on=due_on, standing=standing, note=note, today=today, start=starts.get(stored.plan_id)
                 ),
+                start=starts.get(stored.plan_id),
             )
         )
     return items
+
+
+def with_note(item: WorkItem, note: NoteFields, *, today: date) -> WorkItem:
+    """Return the item as it stands after its note was saved (status, filled and lights)."""
+    lights = lights_for(due_on=item.due_on, standing=item.standing, note=note, today=today, start=item.start)
+    return replace(item, note=note, lights=lights)
 
 
 def _in_scope(item: WorkItem, scope: Scope, has_unit: bool) -> bool:

@@ -1,0 +1,91 @@
+"""The global exception hook: log to a rotating file, save what can be saved, show one Chinese dialog."""
+
+from __future__ import annotations
+
+import faulthandler
+import logging
+import sys
+import threading
+import traceback
+from collections.abc import Callable
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+from typing import IO
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+LOG_NAME = "luoshi"
+_fault_file: IO[str] | None = None
+
+
+def setup_logging(log_dir: Path) -> Path:
+    """Log to luoshi.log in `log_dir` (1 MB × 5 files) and dump native crashes beside it."""
+    global _fault_file
+    log_dir.mkdir(parents=True, exist_ok=True)
+    path = log_dir / "luoshi.log"
+    logger = logging.getLogger(LOG_NAME)
+    if not any(isinstance(h, RotatingFileHandler) for h in logger.handlers):
+        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+    if _fault_file is None:
+        _fault_file = (log_dir / "crash-native.log").open("a", encoding="utf-8")
+        faulthandler.enable(_fault_file)
+    return path
+
+
+class CrashReporter(QObject):
+    """Turns uncaught exceptions (any thread) into a log entry and a dialog; the app keeps running."""
+
+    _report = Signal(str)
+
+    def __init__(self, log_path: Path, before_dialog: Callable[[], None] | None = None) -> None:
+        """Report to `log_path`; call `before_dialog` first (it flushes pending saves)."""
+        super().__init__()
+        self.log_path = log_path
+        self.before_dialog = before_dialog
+        self.dialog: QMessageBox | None = None
+        self.reported = 0
+        self._report.connect(self._show, Qt.ConnectionType.QueuedConnection)
+
+    def install(self) -> None:
+        """Become sys.excepthook and threading.excepthook."""
+        sys.excepthook = self.hook
+        threading.excepthook = self._thread_hook
+
+    def hook(self, kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        """Log an uncaught exception and ask the UI thread to show the dialog."""
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, value, tb)
+            return
+        text = "".join(traceback.format_exception(kind, value, tb))
+        logging.getLogger(LOG_NAME).error("uncaught exception\n%s", text)
+        self.reported += 1
+        self._report.emit(text)
+
+    def _thread_hook(self, args: threading.ExceptHookArgs) -> None:
+        self.hook(args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback)
+
+    def _show(self, text: str) -> None:
+        if self.before_dialog is not None:
+            try:
+                self.before_dialog()
+            except Exception:
+                logging.getLogger(LOG_NAME).exception("saving before the error dialog failed")
+        if self.dialog is not None and self.dialog.isVisible():
+            return  # one dialog at a time
+        parent = QCoreApplication.instance()
+        window = parent.activeWindow() if parent is not None and hasattr(parent, "activeWindow") else None
+        box = QMessageBox(window if isinstance(window, QWidget) else None)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("落实：程序出错"))
+        box.setText(self.tr("程序遇到意外错误，已写入日志。您填写的内容已尽量保存，可以继续使用。"))
+        box.setInformativeText(self.tr("如问题反复出现，请把日志文件发给技术支持：") + str(self.log_path))
+        box.setDetailedText(text)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        self.dialog = box
+        box.show()

@@ -1,0 +1,144 @@
+"""The right-hand pane: the measure as the plan states it, the note editor, last period's note, 佐证材料."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.models import Role
+from desktop.domain.notes import NoteFields
+from desktop.services.worklist import WorkItem
+from desktop.ui.note_editor import NoteEditor
+from desktop.ui.note_text import describe
+
+
+class DetailPane(QWidget):
+    """Shows one measure and edits its note for the chosen period."""
+
+    copy_requested = Signal()
+    history_requested = Signal()
+    attach_requested = Signal()
+    open_attachment = Signal(int)
+    remove_attachment = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        """Build the pane."""
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-weight: bold;")
+        self.text = QTextBrowser()
+        self.text.setMaximumHeight(110)
+        self.text.setAccessibleName(self.tr("措施原文"))
+        self.units = QLabel()
+        self.units.setWordWrap(True)
+        self.units.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.editor = NoteEditor()
+        self.previous_box = QGroupBox(self.tr("上期填报"))
+        self.previous = QPlainTextEdit()
+        self.previous.setReadOnly(True)
+        self.previous.setAccessibleName(self.tr("上期填报"))
+        self.copy_button = QPushButton(self.tr("将上期“下步计划”复制到本期“进展情况”"))
+        self.copy_button.setToolTip(self.tr("作为本期进展的初稿，请按实际完成情况修改"))
+        self.copy_button.clicked.connect(self.copy_requested)
+        previous_layout = QVBoxLayout(self.previous_box)
+        previous_layout.addWidget(self.previous, 1)
+        previous_layout.addWidget(self.copy_button)
+        self.copy_button.setMinimumWidth(0)
+        self.history_button = QPushButton(self.tr("历史版本…"))
+        self.history_button.clicked.connect(self.history_requested)
+        self.attachments = QListWidget()
+        self.attachments.setMaximumHeight(70)
+        self.attachments.setAccessibleName(self.tr("佐证材料"))
+        self.attachments.itemActivated.connect(
+            lambda item: self.open_attachment.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
+        attach = QPushButton(self.tr("添加佐证材料…"))
+        attach.clicked.connect(self.attach_requested)
+        self.open_button = QPushButton(self.tr("打开"))
+        self.open_button.clicked.connect(lambda: self._emit_current(self.open_attachment))
+        self.remove_button = QPushButton(self.tr("移除"))
+        self.remove_button.clicked.connect(lambda: self._emit_current(self.remove_attachment))
+        buttons = QHBoxLayout()
+        buttons.addWidget(QLabel(self.tr("佐证材料")))
+        buttons.addStretch(1)
+        for button in (attach, self.open_button, self.remove_button, self.history_button):
+            buttons.addWidget(button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.editor, 1)
+        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.attachments)
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.setObjectName("noteSplitter")
+        self.split.addWidget(left)
+        self.split.addWidget(self.previous_box)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
+        self.split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.text)
+        layout.addWidget(self.units)
+        layout.addWidget(self.split, 1)
+        self.show_item(None)
+
+    def _emit_current(self, signal: SignalInstance) -> None:
+        item = self.attachments.currentItem()
+        if item is not None:
+            signal.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def show_item(self, item: WorkItem | None) -> None:
+        """Show a measure's text, units and deadline (or an empty pane)."""
+        self.editor.set_enabled_for_measure(item is not None)
+        for widget in (self.history_button, self.attachments, self.open_button, self.remove_button):
+            widget.setEnabled(item is not None)
+        if item is None:
+            self.title.setText(self.tr("请在左侧选择一项措施"))
+            self.text.clear()
+            self.units.clear()
+            return
+        role = ""
+        if item.role is not None:
+            role = self.tr("本单位牵头") if item.role is Role.LEAD else self.tr("本单位配合")
+            if item.via_wildcard:
+                role += self.tr("（按通配类别，需确认）")
+        self.title.setText(f"{item.label}　{item.chapter}" + (f"　〔{role}〕" if role else ""))
+        self.text.setPlainText(item.text)
+        leads = "、".join(item.leads) or self.tr("未写明")
+        lines = [self.tr("牵头单位：") + leads]
+        if item.supports:
+            lines.append(self.tr("配合单位：") + "、".join(item.supports))
+        lines.append(self.tr("完成时限：") + (item.deadline or self.tr("未写明")))
+        self.units.setText("　".join(lines))
+
+    def show_previous(self, period_label: str | None, fields: NoteFields | None) -> None:
+        """Show last period's note beside the editor."""
+        self.copy_button.setEnabled(bool(fields and fields.next_steps.strip()))
+        if fields is None or period_label is None:
+            self.previous_box.setTitle(self.tr("上期填报"))
+            self.previous.setPlainText(self.tr("（上期没有填报内容）"))
+            return
+        self.previous_box.setTitle(self.tr("上期填报：") + period_label)
+        self.previous.setPlainText(describe(fields))
+
+    def show_attachments(self, rows: list[tuple[int, str]]) -> None:
+        """List the attached files by name."""
+        self.attachments.clear()
+        for attachment_id, name in rows:
+            entry = QListWidgetItem(name)
+            entry.setData(Qt.ItemDataRole.UserRole, attachment_id)
+            self.attachments.addItem(entry)
