@@ -64,6 +64,14 @@ class _FirstPaint(QObject):
         return False
 
 
+def acquire_lock(db_path: Path) -> QLockFile | None:
+    """Return the lock of this database, or None when another running instance holds it."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(db_path) + ".lock")
+    lock.setStaleLockTime(0)  # a lock left by a killed process is recognised by its dead PID
+    return lock if lock.tryLock(200) else None
+
+
 def _refuse(text: str) -> int:
     QMessageBox.critical(None, "落实", text)
     return 1
@@ -77,12 +85,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = application()
     db_path = database_path(args.db)
     try:
-        db_path.parent.mkdir(parents=True, exist_ok=True)
+        lock = acquire_lock(db_path)
     except OSError as exc:
         return _refuse(f"无法创建数据目录“{db_path.parent}”：{exc.strerror}。请检查权限。")
-    lock = QLockFile(str(db_path) + ".lock")
-    lock.setStaleLockTime(0)  # a lock left by a killed process is recognised by its dead PID
-    if not lock.tryLock(200):
+    if lock is None:
         return _refuse(
             f"落实已经在使用数据库“{db_path}”（可能在另一个窗口中已打开）。\n"
             "为避免两处同时修改，请切换到已打开的落实窗口。"

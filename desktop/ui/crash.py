@@ -42,7 +42,7 @@ class CrashReporter(QObject):
 
     _report = Signal(str)
 
-    def __init__(self, log_path: Path, before_dialog: Callable[[], None] | None = None) -> None:
+    def __init__(self, log_path: Path, before_dialog: Callable[[], object] | None = None) -> None:
         """Report to `log_path`; call `before_dialog` first (it flushes pending saves)."""
         super().__init__()
         self.log_path = log_path

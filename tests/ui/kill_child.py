@@ -1,0 +1,46 @@
+"""Child process of the SIGKILL test: open the window, type into a note, report, and wait to be killed."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+
+from desktop.app import acquire_lock, application, open_workspace, ui_settings
+from desktop.services import units as unit_service
+from desktop.ui.main_window import MainWindow
+
+
+def main() -> None:
+    db, text = Path(sys.argv[1]), sys.argv[2]
+    app = application()
+    lock = acquire_lock(db)
+    assert lock is not None
+    ws = open_workspace(db)
+    if unit_service.get_profile(ws).unit is None:
+        unit_service.set_profile(ws, unit="自治区发展改革委", categories=["行业主管部门"])
+    window = MainWindow(ws, ui_settings(db), today=date(2026, 3, 20))
+    window.show()
+
+    def type_note() -> None:
+        window.move_by(3)
+        widget = window.detail.editor.texts["progress"]
+        widget.setFocus()
+        event = QInputMethodEvent("", [])
+        event.setCommitString(text)
+        QApplication.sendEvent(widget, event)
+        key = window.current_key()
+        assert key is not None
+        sys.stdout.write(f"TYPED {key.measure_id}\n")
+        sys.stdout.flush()
+
+    QTimer.singleShot(300, type_note)
+    app.exec()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,148 @@
+"""Faults the window must survive: a full disk, a crash in code, a second instance, a cancelled import."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile
+from pytestqt.qtbot import QtBot
+
+from desktop.app import acquire_lock
+from desktop.services import notes as note_service
+from desktop.services import plans as plan_service
+from desktop.services.workspace import Workspace
+from desktop.ui.autosave import RETRY_MS
+from desktop.ui.crash import CrashReporter, setup_logging
+from desktop.ui.main_window import MainWindow
+from tests.conftest import FIXTURES
+from tests.ui.conftest import type_text
+
+
+def test_full_disk_keeps_the_text_and_retries(qtbot: QtBot, window: MainWindow, ws: Workspace) -> None:
+    editor = window.detail.editor
+    type_text(editor.texts["progress"], "第一句已保存。")
+    qtbot.waitUntil(lambda: not window.autosaver.dirty, timeout=2000)
+    pages = ws.db.execute("PRAGMA page_count").fetchone()[0]
+    ws.db.execute(f"PRAGMA max_page_count = {pages}")  # the disk is now full
+    long_text = "这是一段很长的进展情况。" * 3000
+    type_text(editor.texts["progress"], long_text)
+    qtbot.waitUntil(lambda: window.save_error.isVisible(), timeout=3000)
+    assert "磁盘已满" in window.save_error.text() and "不会丢失" in window.save_error.text()
+    assert long_text in editor.texts["progress"].toPlainText()  # the text stays in the editor
+    assert window.autosaver.dirty
+    key = window.current_key()
+    assert key is not None
+    assert note_service.get_note(ws, key).fields.progress == "第一句已保存。"  # type: ignore[union-attr]
+    assert ws.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    ws.db.execute("PRAGMA max_page_count = 1073741823")  # space freed: the retry saves it
+    qtbot.waitUntil(lambda: not window.autosaver.dirty, timeout=RETRY_MS + 2000)
+    assert not window.save_error.isVisible()
+    assert long_text in note_service.get_note(ws, key).fields.progress  # type: ignore[union-attr]
+
+
+def test_read_only_database_keeps_the_text(qtbot: QtBot, window: MainWindow, ws: Workspace) -> None:
+    ws.db.execute("PRAGMA query_only = ON")  # what a read-only file does to writes
+    type_text(window.detail.editor.texts["problems"], "资金缺口较大")
+    qtbot.waitUntil(lambda: window.save_error.isVisible(), timeout=3000)
+    assert "资金缺口较大" in window.detail.editor.texts["problems"].toPlainText()
+    ws.db.execute("PRAGMA query_only = OFF")
+    qtbot.waitUntil(lambda: not window.autosaver.dirty, timeout=RETRY_MS + 2000)
+
+
+def test_exception_hook_logs_and_shows_one_dialog(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    log = setup_logging(tmp_path / "logs")
+    reporter = CrashReporter(log, before_dialog=window.autosaver.flush)
+    type_text(window.detail.editor.texts["progress"], "崩溃前输入的内容")
+    for _ in range(2):
+        try:
+            raise RuntimeError("boom in a slot")
+        except RuntimeError:
+            reporter.hook(*sys.exc_info())  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: reporter.dialog is not None and reporter.dialog.isVisible(), timeout=2000)
+    for handler in logging.getLogger("luoshi").handlers:
+        handler.flush()
+    assert "boom in a slot" in log.read_text(encoding="utf-8")
+    assert "程序遇到意外错误" in reporter.dialog.text()  # type: ignore[union-attr]
+    assert not window.autosaver.dirty  # pending text was saved before the dialog
+    assert window.isVisible()  # the app keeps running
+    reporter.dialog.close()  # type: ignore[union-attr]
+
+
+def test_second_instance_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "luoshi.db"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys,time; from PySide6.QtCore import QLockFile; l=QLockFile(sys.argv[1]+'.lock');"
+            "assert l.tryLock(0); print('locked', flush=True); time.sleep(30)",
+            str(db),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        assert acquire_lock(db) is None
+    finally:
+        holder.kill()
+        holder.wait()
+    # the lock of a killed process is stale and is taken over
+    lock = acquire_lock(db)
+    assert isinstance(lock, QLockFile)
+    lock.unlock()
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_cancelled_import_leaves_the_database_untouched(
+    qtbot: QtBot, window: MainWindow, ws: Workspace
+) -> None:
+    before = plan_service.list_plans(ws)
+    ws.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    digest = _sha(ws.path)
+    files = sorted((FIXTURES / "plans").glob("*.txt"))
+    window.actions_.import_files(files)
+    task = window.actions_.task
+    assert task is not None
+    task.cancel_event.set()  # what the dialog's 取消 button does
+    with qtbot.waitSignal(task.done, timeout=10000) as done:
+        pass
+    _results, cancelled = done.args  # type: ignore[misc]
+    assert cancelled
+    assert plan_service.list_plans(ws) == before
+    ws.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert _sha(ws.path) == digest
+
+
+def test_import_lists_errors_per_file(
+    qtbot: QtBot, window: MainWindow, ws: Workspace, tmp_path: Path
+) -> None:
+    bad = tmp_path / "坏文件.docx"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    empty = tmp_path / "空.txt"
+    empty.write_bytes(b"")
+    good = FIXTURES / "plans" / "eerduosi_2025_yingshang.txt"
+    started = time.monotonic()
+    window.actions_.import_files([bad, good, empty])
+    task = window.actions_.task
+    assert task is not None
+    with qtbot.waitSignal(task.done, timeout=10000) as done:
+        pass
+    results = done.args[0]  # type: ignore[index]
+    assert [r.ok for r in results] == [False, True, False]
+    assert "损坏" in results[0].message and "空" in results[2].message
+    qtbot.waitUntil(lambda: window.actions_.result_box.isVisible(), timeout=2000)
+    shown = window.actions_.result_box.text()
+    assert "坏文件.docx" in shown and "空.txt" in shown and "已导入" in shown
+    assert len(plan_service.list_plans(ws)) == 2
+    assert time.monotonic() - started < 10
+    window.actions_.result_box.close()
+    assert window.model.rowCount() > 0

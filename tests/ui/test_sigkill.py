@@ -1,0 +1,64 @@
+"""A real crash: the window's process is killed with SIGKILL two seconds after typing."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop.app import acquire_lock, open_workspace, ui_settings
+from desktop.ui.main_window import MainWindow
+from tests.conftest import ROOT
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
+def test_typed_note_survives_sigkill(qtbot: QtBot, db_path: Path) -> None:
+    text = "被强制结束前两秒输入的进展：已完成企业走访30家。"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.ui.kill_child", str(db_path), text],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        assert child.stdout is not None
+        line = child.stdout.readline().strip()
+        assert line.startswith("TYPED"), line
+        measure_id = int(line.split()[1])
+        time.sleep(2)
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=10)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == -signal.SIGKILL
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    row = conn.execute(
+        "SELECT progress FROM notes WHERE measure_id = ? AND period = '2026Q1'", [measure_id]
+    ).fetchone()
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+    assert row is not None and row[0] == text
+    # the app reopens where the clerk was: the lock is stale, the same measure and its text are shown
+    lock = acquire_lock(db_path)
+    assert lock is not None
+    ws = open_workspace(db_path)
+    window = MainWindow(ws, ui_settings(db_path), today=date(2026, 3, 20))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.current_key() is not None and window.current_key().measure_id == measure_id  # type: ignore[union-attr]
+    assert window.detail.editor.texts["progress"].toPlainText() == text
+    window.close()
+    ws.close()
+    lock.unlock()
