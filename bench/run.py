@@ -13,6 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench import desk
 from bench.generate import plan_text
 from desktop.importers import read_plan
 from desktop.services import plans as plan_service
@@ -56,7 +57,7 @@ def _import(path: Path, folder: Path) -> None:
 
 def _row(name: str, value: float, floor: float, target: str) -> None:
     print(
-        f"{name:<44} {value * 1000:9.1f} ms   floor {floor * 1000:8.2f} ms   ratio {value / floor:7.1f}   target {target}"
+        f"{name:<50} {value * 1000:9.1f} ms   floor {floor * 1000:8.2f} ms   ratio {value / floor:7.1f}   target {target}"
     )
 
 
@@ -81,6 +82,8 @@ def main() -> int:
             insert_floor = _best(lambda r=rows: _floor_insert(r, folder), repeat)  # type: ignore[misc]
             whole = _best(lambda p=path: _import(p, folder), repeat)  # type: ignore[misc]
             _row(f"parse+import {label}", whole, insert_floor + read_floor, target)
+        desk.notes_search(folder, _row)
+        desk.startup(folder, _row)
     return 0
 
 

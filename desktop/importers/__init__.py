@@ -7,22 +7,29 @@ from pathlib import Path
 from desktop.domain.models import Plan
 from desktop.domain.plan_parser import parse_plan_lines
 from desktop.importers.detect import Format, sniff
-from desktop.importers.docx_file import read_docx
-from desktop.importers.pdf_file import read_pdf
 from desktop.importers.text_file import read_text_lines
-from desktop.importers.xlsx_file import read_xlsx
 
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".xlsx")
 
 
 def read_plan(path: Path) -> Plan:
-    """Return the plan in `path`, whatever its format; raise LuoshiError with the reason otherwise."""
+    """Return the plan in `path`, whatever its format; raise LuoshiError with the reason otherwise.
+
+    The office-format readers (python-docx, openpyxl, pdfplumber) are imported only when a file
+    needs them: together they take about half a second to import, which the window's start skips.
+    """
     kind = sniff(path)
     if kind is Format.DOCX:
+        from desktop.importers.docx_file import read_docx
+
         return read_docx(path)
     if kind is Format.XLSX:
+        from desktop.importers.xlsx_file import read_xlsx
+
         return read_xlsx(path)
     if kind is Format.PDF:
+        from desktop.importers.pdf_file import read_pdf
+
         return read_pdf(path)
     return parse_plan_lines(read_text_lines(path), fallback_title=path.stem, path=str(path))
 

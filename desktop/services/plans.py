@@ -9,8 +9,6 @@ from pathlib import Path
 
 from desktop.domain.errors import Cancelled, ErrorCode, LuoshiError
 from desktop.domain.models import Plan
-from desktop.importers import read_plan
-from desktop.importers.detect import sniff
 from desktop.services.workspace import Workspace
 from desktop.storage import plans as plan_store
 from desktop.storage.errors import translated
@@ -27,6 +25,8 @@ class ImportOutcome:
 
 def parse_file(*, path: Path) -> Plan:
     """Return the plan in `path` without touching any database."""
+    from desktop.importers import read_plan  # the parsers load on first use, not at start-up
+
     return read_plan(path)
 
 
@@ -48,7 +48,9 @@ def import_file(ws: Workspace, *, path: Path, should_stop: Callable[[], bool] | 
 
     `should_stop` is asked between steps; when it says stop, Cancelled is raised and nothing is kept.
     """
-    plan = read_plan(path)
+    from desktop.importers.detect import sniff
+
+    plan = parse_file(path=path)
     if should_stop is not None and should_stop():
         raise Cancelled
     source_hash = _file_hash(path)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 import sqlite_utils
 
 from desktop.domain.errors import ErrorCode, LuoshiError
+from desktop.storage import char_index
 
 
 def _v1_plans_measures_units(db: sqlite_utils.Database) -> None:
@@ -166,10 +167,15 @@ def _v2_notes_attachments_search(db: sqlite_utils.Database) -> None:
     )
 
 
-def fts_available(db: sqlite_utils.Database) -> bool:
-    """Return True when this SQLite has FTS5 with the trigram tokenizer (3.34 and later)."""
+def _v3_character_index(db: sqlite_utils.Database) -> None:
+    if fts_available(db, tokenizer="unicode61"):
+        char_index.create(db)
+
+
+def fts_available(db: sqlite_utils.Database, *, tokenizer: str = "trigram") -> bool:
+    """Return True when this SQLite has FTS5 with the tokenizer (trigram needs 3.34 or later)."""
     try:
-        db.execute("CREATE VIRTUAL TABLE temp.luoshi_probe USING fts5(x, tokenize='trigram')")
+        db.execute(f"CREATE VIRTUAL TABLE temp.luoshi_probe USING fts5(x, tokenize='{tokenizer}')")
     except sqlite3.OperationalError:
         return False
     db.execute("DROP TABLE temp.luoshi_probe")
@@ -179,6 +185,7 @@ def fts_available(db: sqlite_utils.Database) -> bool:
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _v1_plans_measures_units,
     _v2_notes_attachments_search,
+    _v3_character_index,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

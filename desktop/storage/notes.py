@@ -9,6 +9,7 @@ from datetime import datetime
 import sqlite_utils
 
 from desktop.domain.notes import NoteFields, Status
+from desktop.storage import char_index
 
 _FIELDS = "progress, problems, next_steps, status, percent"
 
@@ -99,6 +100,7 @@ def save_note(
                    updated_at = ? WHERE id = ?""",
                 [*_values(fields), stamp, note_id],
             )
+        char_index.index_note(db, note_id, (fields.progress, fields.problems, fields.next_steps))
         last = db.execute(
             "SELECT id, saved_at, session, source FROM note_revisions WHERE note_id = ? ORDER BY id DESC LIMIT 1",
             [note_id],

@@ -11,6 +11,7 @@ import sqlite_utils
 
 from desktop.domain.errors import Cancelled
 from desktop.domain.models import Deadline, Measure, Plan, Role, UnitRef
+from desktop.storage import char_index
 from desktop.storage import units as unit_store
 
 
@@ -34,6 +35,9 @@ class StoredMeasure:
     plan_id: int
     plan_title: str
     measure: Measure
+
+
+_ROLES = {role.value: role for role in Role}
 
 
 def _now() -> str:
@@ -148,6 +152,7 @@ def _insert_revision(db: sqlite_utils.Database, version_id: int, measure_id: int
             measure.clause,
         ],
     )
+    char_index.index_measure(db, version_id, measure_id, measure.text)
     for ord_, unit in enumerate(measure.units):
         unit_id = unit_store.ensure(db, unit)
         db.execute(
@@ -176,7 +181,7 @@ def current_measures(db: sqlite_utils.Database, *, plan_id: int | None = None) -
            ORDER BY mu.version_id, mu.measure_id, mu.ord"""
     ):
         links.setdefault((version_id, measure_id), []).append(
-            UnitRef(name, Role(role), bool(wildcard), category)
+            UnitRef(name, _ROLES[role], bool(wildcard), category)
         )
     result = []
     for r in rows:

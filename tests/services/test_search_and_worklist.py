@@ -104,3 +104,18 @@ def test_attachments_are_copied_by_hash(ws: Workspace, tmp_path: Path) -> None:
     assert [a.name for a in attachment_service.list_attachments(ws, key)] == ["会议纪要.pdf"]
     attachment_service.detach(ws, row)
     assert attachment_service.list_attachments(ws, key) == []
+
+
+def test_search_without_full_text_tables_scans_the_same(ws: Workspace) -> None:
+    """An SQLite without FTS5 (or trigram) gets no index tables; the scan finds the same measures."""
+    key = note_service.key_for(ws, note_service.find_measure(ws, "5").measure_id, Q1)  # type: ignore[arg-type]
+    note_service.save_note(ws, key, NoteFields(progress="走访鄂尔多斯企业，座谈3次"))
+    queries = ["招", "拖欠", "招商引资", "鄂尔多斯", "座谈 鄂", "3次"]
+    indexed = [search_service.search(ws, q) for q in queries]
+    for name in ("notes_fts_insert", "notes_fts_delete", "notes_fts_update", "measures_fts_insert"):
+        ws.db.execute(f"DROP TRIGGER {name}")
+    for table in ("notes_fts", "measures_fts", "note_chars", "measure_chars"):
+        ws.db.execute(f"DROP TABLE {table}")
+    assert not has_index(ws.db)
+    assert [search_service.search(ws, q) for q in queries] == indexed
+    assert all(indexed)

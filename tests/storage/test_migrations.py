@@ -96,3 +96,15 @@ def test_v2_fixture_keeps_its_note(tmp_path: Path) -> None:
     row = db.execute("SELECT period, progress, status FROM notes").fetchone()
     assert row == ("2026Q1", "清理文件12件", "in_progress")
     db.close()
+
+
+def test_upgrade_to_v3_indexes_characters_of_existing_notes(tmp_path: Path) -> None:
+    copy = tmp_path / "v2.db"
+    shutil.copy(FIXTURES / "db" / "schema_v2.db", copy)
+    db = open_database(copy)
+    from desktop.storage.search import search_measures
+
+    note_measure = db.execute("SELECT measure_id FROM notes").fetchone()[0]
+    assert note_measure in search_measures(db, ["12"])  # the note says 清理文件12件
+    assert note_measure in search_measures(db, ["件"])
+    db.close()

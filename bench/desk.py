@@ -1,0 +1,183 @@
+"""Desk benchmarks: cold start to a painted window, and filter/search over 100,000 notes."""
+
+from __future__ import annotations
+
+import os
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from bench.generate import plan_text
+from desktop.domain.periods import Period, Rhythm, parse_period
+from desktop.services import notes as note_service
+from desktop.services import plans as plan_service
+from desktop.services import search as search_service
+from desktop.services import units as unit_service
+from desktop.services import worklist as wl
+from desktop.services.locations import sample_plan_path
+from desktop.services.workspace import Workspace
+from desktop.storage import char_index
+
+ROOT = Path(__file__).resolve().parents[1]
+WORDS = [
+    "调度",
+    "督导",
+    "检查",
+    "企业",
+    "走访",
+    "座谈",
+    "项目",
+    "开工",
+    "资金",
+    "拨付",
+    "政策",
+    "出台",
+    "清理",
+    "文件",
+    "审批",
+    "时限",
+    "压减",
+    "平台",
+    "上线",
+    "数据",
+    "共享",
+    "培训",
+    "宣传",
+    "考核",
+    "整改",
+    "销号",
+]
+
+
+def _median(fn: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _spawn(args: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(args, check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def startup(folder: Path, row: Callable[[str, float, float, str], None], repeat: int = 7) -> None:
+    """Time `python -m desktop` to its first painted window against a bare PySide6 window, alternating."""
+    db = folder / "start" / "luoshi.db"
+    with Workspace(db) as ws:
+        plan_service.import_file(ws, path=sample_plan_path())
+        unit_service.set_profile(ws, unit="自治区发展改革委", categories=["行业主管部门"])
+    env = {**os.environ, "LUOSHI_EXIT_AFTER_PAINT": "1", "PYTHONPATH": str(ROOT)}
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    bare_cmd = [sys.executable, str(ROOT / "bench" / "bare_window.py")]
+    app_cmd = [sys.executable, "-m", "desktop", "--db", str(db)]
+    _spawn(bare_cmd, env), _spawn(app_cmd, env)  # warm the file cache for both
+    bare, app = [], []
+    for _ in range(repeat):
+        bare.append(_spawn(bare_cmd, env))
+        app.append(_spawn(app_cmd, env))
+    platform_name = env["QT_QPA_PLATFORM"]
+    row(
+        f"cold start to painted window ({platform_name})",
+        statistics.median(app),
+        statistics.median(bare),
+        "≤ 1.5× bare",
+    )
+
+
+def _fill_notes(ws: Workspace, periods: list[Period], rng: random.Random) -> int:
+    """Insert one note per measure and period in one transaction (setup, not what is measured)."""
+    unit = note_service.my_unit(ws)
+    ids = [r[0] for r in ws.db.execute("SELECT id FROM measures")]
+    count = 0
+    with ws.db.atomic():
+        for period in periods:
+            rows = []
+            for measure_id in ids:
+                text = "，".join("".join(rng.choices(WORDS, k=3)) for _ in range(rng.randint(3, 10))) + "。"
+                rows.append(
+                    (
+                        measure_id,
+                        period.code,
+                        period.end.isoformat(),
+                        unit,
+                        text,
+                        text[::-1],
+                        text[:20],
+                        "in_progress",
+                        "x",
+                    )
+                )
+            for values in rows:
+                cursor = ws.db.conn.execute(
+                    """INSERT INTO notes (measure_id, period, period_end, unit, progress, problems, next_steps, status, updated_at)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    values,
+                )
+                char_index.index_note(ws.db, int(cursor.lastrowid or 0), values[4:7])
+            count += len(rows)
+    return count
+
+
+def notes_search(folder: Path, row: Callable[[str, float, float, str], None], notes: int = 100_000) -> None:
+    """Filter and search a desk of 2,000 measures holding `notes` notes."""
+    plan = folder / "plan-2000.txt"
+    plan.write_text(plan_text(2000), encoding="utf-8")
+    db = folder / "notes" / "luoshi.db"
+    rng = random.Random(3)
+    with Workspace(db) as ws:
+        plan_service.import_file(ws, path=plan)
+        unit_service.set_profile(ws, unit="自治区发展改革委", categories=["行业主管部门"])
+        first = Period(2023, Rhythm.MONTH, 1)
+        periods = [first.shifted(i) for i in range(notes // 2000)]
+        stored = _fill_notes(ws, periods, rng)
+        period = parse_period("2026-03")
+        assert period is not None
+        today = date(2026, 3, 20)
+        items = wl.load_worklist(ws, period, today=today)
+        conn = sqlite3.connect(db)
+
+        def floor_scan(word: str) -> None:
+            conn.execute(
+                "SELECT COUNT(*) FROM notes WHERE instr(progress, ?) > 0 OR instr(problems, ?) > 0 OR instr(next_steps, ?) > 0",
+                [word, word, word],
+            ).fetchone()
+
+        floor_rows = _median(
+            lambda: conn.execute(
+                "SELECT measure_id, status FROM notes WHERE period = ?", [period.code]
+            ).fetchall(),
+            9,
+        )
+        row(
+            f"load worklist (2,000 measures, {stored:,} notes)",
+            _median(lambda: wl.load_worklist(ws, period, today=today), 5),
+            floor_rows,
+            "—",
+        )
+        row(
+            "filter: 我牵头的 + 推进中 (in memory)",
+            _median(
+                lambda: wl.apply_filter(ws, items, wl.Filter(scope=wl.Scope.LEAD, status="in_progress")), 9
+            ),
+            floor_rows,
+            "< 100 ms",
+        )
+        for query in ("督", "督导", "督导检查", "企业 走访", "鄂", "鄂尔"):
+            first_word = query.split()[0]
+            floor = _median(lambda q=first_word: floor_scan(q), 5)  # type: ignore[misc]
+            value = _median(
+                lambda q=query: wl.apply_filter(ws, items, wl.Filter(scope=wl.Scope.ALL, text=q)), 5
+            )  # type: ignore[misc]
+            hits = len(search_service.search(ws, query))
+            row(f"search “{query}” ({hits} measures)", value, floor, "< 100 ms")
+        conn.close()

@@ -1,0 +1,82 @@
+"""Draw the README screenshots under Xvfb: `xvfb-run -s "-screen 0 1366x768x24" python docs/screenshots/make_screenshots.py`.
+
+A throwaway database holds the bundled sample plan and a few notes; nothing in the user's data is touched.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from desktop.app import application, open_workspace, ui_settings  # noqa: E402
+from desktop.domain.notes import NoteFields, Status  # noqa: E402
+from desktop.domain.periods import parse_period  # noqa: E402
+from desktop.services import notes as note_service  # noqa: E402
+from desktop.services import units as unit_service  # noqa: E402
+from desktop.ui.main_window import MainWindow  # noqa: E402
+from desktop.ui.window_actions import setup_dialog_for  # noqa: E402
+
+OUT = Path(__file__).resolve().parent
+
+
+def grab(name: str) -> None:
+    screen = QApplication.primaryScreen()
+    screen.grabWindow(0).save(str(OUT / name))
+    print("wrote", OUT / name)
+
+
+def main() -> None:
+    app = application()
+    folder = Path(tempfile.mkdtemp(prefix="luoshi-shots-"))
+    db = folder / "luoshi.db"
+    ws = open_workspace(db)
+    unit_service.set_profile(ws, unit="自治区发展改革委", categories=["行业主管部门"])
+    q1, q2 = parse_period("2026Q1"), parse_period("2026Q2")
+    assert q1 is not None and q2 is not None
+    first = note_service.find_measure(ws, "2")
+    note_service.save_note(
+        ws,
+        note_service.key_for(ws, first.measure_id, q1),
+        NoteFields(
+            progress="制定《促进民间投资高质量发展若干措施》，向民间资本推介项目126个、总投资580亿元。",
+            problems="部分项目前期手续办理周期较长。",
+            next_steps="将民间投资重大项目纳入自治区联审联批，开展季度调度。",
+            status=Status.IN_PROGRESS,
+            percent=30,
+        ),
+    )
+    dialog = setup_dialog_for(ws, None)
+    dialog.move(400, 150)
+    dialog.show()
+
+    def after_dialog() -> None:
+        grab("setup_dialog.png")
+        dialog.close()
+        window = MainWindow(ws, ui_settings(db), today=date(2026, 6, 20))
+        window.setGeometry(0, 0, 1366, 768)
+        window.period.setCurrentIndex(window.period.findData(q2.code))
+        window.show()
+        editor = window.detail.editor
+        window.detail.copy_button.click()
+        editor.texts["progress"].setPlainText(
+            "将民间投资重大项目纳入自治区联审联批，二季度召开调度会2次，新开工项目41个。"
+        )
+        editor.status.setCurrentIndex(editor.status.findData(Status.IN_PROGRESS.value))
+        window.autosaver.flush()
+        window._focus = window  # keep a reference
+        QTimer.singleShot(800, lambda: (grab("main_window.png"), app.quit()))
+
+    QTimer.singleShot(800, after_dialog)
+    app.exec()
+
+
+if __name__ == "__main__":
+    main()
