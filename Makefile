@@ -2,12 +2,14 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-# Qt offscreen/xcb runtime libraries and a CJK font: what the window needs.
-RUN_DEBS := libglib2.0-0 libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 fonts-wqy-microhei
+# Qt runtime libraries (offscreen and the xcb platform of a real X desktop) and a CJK font.
+RUN_DEBS := libglib2.0-0 libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 fonts-wqy-microhei \
+	libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
+	libxcb-render-util0 libxcb-shape0 libxcb-sync1 libxcb-xfixes0 libxcb-xkb1
 # Tests also render documents (LibreOffice, poppler) with real CJK fonts.
 TEST_DEBS := $(RUN_DEBS) libreoffice-writer-nogui poppler-utils fonts-noto-cjk
 
-.PHONY: run test lint bench system-run system-test clean
+.PHONY: run test lint bench screenshots system-run system-test clean
 
 $(VENV)/.base: pyproject.toml
 	$(PYTHON) -m venv $(VENV) || { echo "python3-venv is missing: apt-get install python3-venv"; exit 1; }
@@ -37,6 +39,11 @@ test: system-test $(VENV)/.test lint
 
 bench: $(VENV)/.test
 	$(PY) bench/run.py
+
+# Redraw docs/screenshots/*.png in a virtual 1366x768 screen.
+screenshots: system-run $(VENV)/.base
+	@sh build/apt-install.sh xvfb xauth
+	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) docs/screenshots/make_screenshots.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

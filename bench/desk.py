@@ -117,14 +117,14 @@ def _fill_notes(ws: Workspace, periods: list[Period], rng: random.Random) -> int
                         "x",
                     )
                 )
-            for values in rows:
-                cursor = ws.db.conn.execute(
-                    """INSERT INTO notes (measure_id, period, period_end, unit, progress, problems, next_steps, status, updated_at)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    values,
-                )
-                char_index.index_note(ws.db, int(cursor.lastrowid or 0), values[4:7])
+            ws.db.conn.executemany(
+                """INSERT INTO notes (measure_id, period, period_end, unit, progress, problems, next_steps, status, updated_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                rows,
+            )
             count += len(rows)
+        for measure_id in ids:
+            char_index.reindex(ws.db, measure_id)
     return count
 
 

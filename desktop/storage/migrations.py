@@ -89,7 +89,7 @@ def _v1_plans_measures_units(db: sqlite_utils.Database) -> None:
     )
 
 
-def _v2_notes_attachments_search(db: sqlite_utils.Database) -> None:
+def _v2_notes_attachments(db: sqlite_utils.Database) -> None:
     db.executescript(
         """
         CREATE TABLE notes (
@@ -133,49 +133,18 @@ def _v2_notes_attachments_search(db: sqlite_utils.Database) -> None:
         CREATE INDEX attachments_note ON attachments(note_id);
         """
     )
-    if not fts_available(db):
-        return  # search falls back to a scan of the base tables
-    db.executescript(
-        """
-        CREATE VIRTUAL TABLE notes_fts USING fts5(
-            progress, problems, next_steps, content='notes', content_rowid='id', tokenize='trigram'
-        );
-        CREATE TRIGGER notes_fts_insert AFTER INSERT ON notes BEGIN
-            INSERT INTO notes_fts (rowid, progress, problems, next_steps)
-            VALUES (new.id, new.progress, new.problems, new.next_steps);
-        END;
-        CREATE TRIGGER notes_fts_delete AFTER DELETE ON notes BEGIN
-            INSERT INTO notes_fts (notes_fts, rowid, progress, problems, next_steps)
-            VALUES ('delete', old.id, old.progress, old.problems, old.next_steps);
-        END;
-        CREATE TRIGGER notes_fts_update AFTER UPDATE OF progress, problems, next_steps ON notes BEGIN
-            INSERT INTO notes_fts (notes_fts, rowid, progress, problems, next_steps)
-            VALUES ('delete', old.id, old.progress, old.problems, old.next_steps);
-            INSERT INTO notes_fts (rowid, progress, problems, next_steps)
-            VALUES (new.id, new.progress, new.problems, new.next_steps);
-        END;
-        CREATE VIRTUAL TABLE measures_fts USING fts5(
-            text, version_id UNINDEXED, measure_id UNINDEXED, tokenize='trigram'
-        );
-        CREATE TRIGGER measures_fts_insert AFTER INSERT ON measure_revisions BEGIN
-            INSERT INTO measures_fts (text, version_id, measure_id)
-            VALUES (new.text, new.version_id, new.measure_id);
-        END;
-        INSERT INTO measures_fts (text, version_id, measure_id)
-            SELECT text, version_id, measure_id FROM measure_revisions;
-        """
-    )
 
 
-def _v3_character_index(db: sqlite_utils.Database) -> None:
-    if fts_available(db, tokenizer="unicode61"):
+def _v3_search_index(db: sqlite_utils.Database) -> None:
+    if fts_available(db):
         char_index.create(db)
+    # else: search scans the tables (an SQLite built without FTS5)
 
 
-def fts_available(db: sqlite_utils.Database, *, tokenizer: str = "trigram") -> bool:
-    """Return True when this SQLite has FTS5 with the tokenizer (trigram needs 3.34 or later)."""
+def fts_available(db: sqlite_utils.Database) -> bool:
+    """Return True when this SQLite has FTS5."""
     try:
-        db.execute(f"CREATE VIRTUAL TABLE temp.luoshi_probe USING fts5(x, tokenize='{tokenizer}')")
+        db.execute("CREATE VIRTUAL TABLE temp.luoshi_probe USING fts5(x)")
     except sqlite3.OperationalError:
         return False
     db.execute("DROP TABLE temp.luoshi_probe")
@@ -184,8 +153,8 @@ def fts_available(db: sqlite_utils.Database, *, tokenizer: str = "trigram") -> b
 
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _v1_plans_measures_units,
-    _v2_notes_attachments_search,
-    _v3_character_index,
+    _v2_notes_attachments,
+    _v3_search_index,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -100,7 +100,7 @@ def save_note(
                    updated_at = ? WHERE id = ?""",
                 [*_values(fields), stamp, note_id],
             )
-        char_index.index_note(db, note_id, (fields.progress, fields.problems, fields.next_steps))
+        char_index.reindex(db, measure_id)
         last = db.execute(
             "SELECT id, saved_at, session, source FROM note_revisions WHERE note_id = ? ORDER BY id DESC LIMIT 1",
             [note_id],

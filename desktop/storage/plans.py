@@ -117,6 +117,10 @@ def save_plan(
             measure_id = reuse.pop((measure.label, measure.text), None) or _new_measure(db, plan_id)
             _insert_revision(db, version_id, measure_id, measure)
         db.execute("UPDATE plans SET current_version_id = ? WHERE id = ?", [version_id, plan_id])
+        for (measure_id,) in db.execute(
+            "SELECT measure_id FROM measure_revisions WHERE version_id IN (?, ?)", [version_id, previous or 0]
+        ).fetchall():
+            char_index.reindex(db, measure_id)
     return SavedVersion(plan_id, version_id, version_no, True, len(plan.measures))
 
 
@@ -152,7 +156,6 @@ def _insert_revision(db: sqlite_utils.Database, version_id: int, measure_id: int
             measure.clause,
         ],
     )
-    char_index.index_measure(db, version_id, measure_id, measure.text)
     for ord_, unit in enumerate(measure.units):
         unit_id = unit_store.ensure(db, unit)
         db.execute(

@@ -112,10 +112,7 @@ def test_search_without_full_text_tables_scans_the_same(ws: Workspace) -> None:
     note_service.save_note(ws, key, NoteFields(progress="走访鄂尔多斯企业，座谈3次"))
     queries = ["招", "拖欠", "招商引资", "鄂尔多斯", "座谈 鄂", "3次"]
     indexed = [search_service.search(ws, q) for q in queries]
-    for name in ("notes_fts_insert", "notes_fts_delete", "notes_fts_update", "measures_fts_insert"):
-        ws.db.execute(f"DROP TRIGGER {name}")
-    for table in ("notes_fts", "measures_fts", "note_chars", "measure_chars"):
-        ws.db.execute(f"DROP TABLE {table}")
+    ws.db.execute("DROP TABLE search_chars")
     assert not has_index(ws.db)
     assert [search_service.search(ws, q) for q in queries] == indexed
     assert all(indexed)
