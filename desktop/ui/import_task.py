@@ -39,18 +39,24 @@ class _Worker(QObject):
     def run(self) -> None:
         results: list[FileResult] = []
         cancelled = False
+        try:
+            cancelled = self._import_all(results)
+        except LuoshiError as error:  # the database itself could not be opened or written
+            results.append(FileResult(self._files[len(results)], False, error_text(error)))
+        finally:
+            self.finished.emit(results, cancelled)  # always, or the window would wait forever
+
+    def _import_all(self, results: list[FileResult]) -> bool:
         # Its own connection: SQLite connections stay in the thread that opened them.
         with Workspace(self._db_path) as ws:
             for number, path in enumerate(self._files):
                 if self._cancel.is_set():
-                    cancelled = True
-                    break
+                    return True
                 self.progress.emit(number, path.name)
                 try:
                     outcome = plan_service.import_file(ws, path=path, should_stop=self._cancel.is_set)
                 except Cancelled:
-                    cancelled = True
-                    break
+                    return True
                 except LuoshiError as error:
                     results.append(FileResult(path, False, error_text(error)))
                     continue
@@ -66,7 +72,7 @@ class _Worker(QObject):
                     "%2", str(outcome.saved.measure_count)
                 )
                 results.append(FileResult(path, True, text))
-        self.finished.emit(results, cancelled)
+        return False
 
 
 class ImportTask(QObject):

@@ -1,0 +1,103 @@
+"""The composition root: first start on an empty folder, a second instance, drops and attachments."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from desktop import app as app_module
+from desktop.services import attachments as attachment_service
+from desktop.services import plans as plan_service
+from desktop.services.workspace import Workspace
+from desktop.ui.main_window import MainWindow
+from tests.conftest import FIXTURES, ROOT
+
+
+def test_first_start_seeds_the_sample_and_paints(tmp_path: Path) -> None:
+    """`python -m desktop` on an empty folder, in its own process (app.exec() ends a QApplication)."""
+    db = tmp_path / "new" / "luoshi.db"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        app_module.EXIT_AFTER_PAINT: "1",
+        "PYTHONPATH": str(ROOT),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop", "--db", str(db)], env=env, cwd=ROOT, timeout=60, capture_output=True
+    )
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    assert conn.execute("SELECT COUNT(*) FROM measure_revisions").fetchone()[0] == 34
+    conn.close()
+    assert (tmp_path / "new" / "logs" / "luoshi.log").exists()
+    assert not Path(str(db) + ".lock").exists()  # released on exit
+
+
+def test_second_instance_gets_a_message(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "luoshi.db"
+    held = app_module.acquire_lock(db)
+    assert held is not None
+    seen: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: seen.append(text))
+    try:
+        assert app_module.main(["--db", str(db)]) == 1
+    finally:
+        held.unlock()
+    assert seen and "已经在使用数据库" in seen[0] and str(db) in seen[0]
+    assert not db.exists()  # refused before the database was opened
+
+
+def test_dropping_a_file_imports_it(qtbot: QtBot, window: MainWindow, ws: Workspace) -> None:
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(FIXTURES / "plans" / "weihai_2023_shuzi.txt"))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    assert window.actions_.task is not None
+    qtbot.waitUntil(
+        lambda: hasattr(window.actions_, "result_box") and window.actions_.result_box.isVisible(),
+        timeout=10000,
+    )
+    assert "已导入" in window.actions_.result_box.text()
+    assert len(plan_service.list_plans(ws)) == 2
+    window.actions_.result_box.close()
+
+
+def test_attach_open_and_remove_evidence(
+    qtbot: QtBot, window: MainWindow, ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    evidence = tmp_path / "督导检查照片.jpg"
+    evidence.write_bytes(b"\xff\xd8\xff fake jpeg")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(evidence)], ""))
+    window.actions_.attach_files()
+    assert window.detail.attachments.count() == 1
+    assert window.detail.attachments.item(0).text() == "督导检查照片.jpg"
+    key = window.current_key()
+    assert key is not None
+    row = attachment_service.list_attachments(ws, key)[0]
+    opened: list[str] = []
+    monkeypatch.setattr(
+        "desktop.ui.window_actions.QDesktopServices.openUrl", lambda url: opened.append(url.toLocalFile())
+    )
+    window.detail.attachments.setCurrentRow(0)
+    window.detail.open_button.click()
+    assert opened == [str(attachment_service.stored_file(ws, row))]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.detail.remove_button.click()
+    assert window.detail.attachments.count() == 0
