@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
         index = self.table.currentIndex()
         return self.model.item(index.row()).uid if index.isValid() else ""
 
-    def _show_filtered(self, select_uid: str) -> None:
+    def _show_filtered(self, select_uid: str, *, keep_editor: bool = False) -> None:
         shown = wl.apply_filter(self.ws, self._items, self.filters.value())
         self._switching = True
         try:
@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
             )
             self.table.scrollTo(self.model.index(row, 0))
-        else:
+        elif not keep_editor:
             self._open(None)
         self._update_counts()
 
@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
             self._refuse_move()
         self._switching = not flushed
         try:
-            self._show_filtered(uid)
+            self._show_filtered(uid, keep_editor=not flushed)
         finally:
             self._switching = False
         self._remember_place()

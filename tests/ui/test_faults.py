@@ -146,3 +146,19 @@ def test_import_lists_errors_per_file(
     assert time.monotonic() - started < 10
     window.actions_.result_box.close()
     assert window.model.rowCount() > 0
+
+
+def test_filter_to_nothing_while_saving_fails_keeps_the_text(
+    qtbot: QtBot, window: MainWindow, ws: Workspace, monkeypatch: object
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)  # type: ignore[attr-defined]
+    ws.db.execute("PRAGMA query_only = ON")
+    type_text(window.detail.editor.texts["progress"], "尚未保存的文字")
+    window.filters.search.setText("没有任何措施包含这句话")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=3000)
+    assert "尚未保存的文字" in window.detail.editor.texts["progress"].toPlainText()
+    assert window.autosaver.dirty and window.current_key() is not None
+    ws.db.execute("PRAGMA query_only = OFF")
+    qtbot.waitUntil(lambda: not window.autosaver.dirty, timeout=RETRY_MS + 2000)
