@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLockFile, QObject, QSettings, Qt, QTimer, QTranslator
@@ -41,9 +42,9 @@ def application() -> QApplication:
     return app
 
 
-def open_workspace(db_path: Path) -> Workspace:
+def open_workspace(db_path: Path, ws: Workspace | None = None) -> Workspace:
     """Open the database, seeding it with the bundled sample plan when it holds no plan yet."""
-    ws = Workspace(db_path)
+    ws = ws or Workspace(db_path)
     if not plan_service.list_plans(ws):
         plan_service.import_file(ws, path=sample_plan_path())
     return ws
@@ -54,13 +55,18 @@ def ui_settings(db_path: Path) -> QSettings:
     return QSettings(str(db_path.parent / "luoshi-ui.ini"), QSettings.Format.IniFormat)
 
 
-class _FirstPaint(QObject):
-    """Quits the application right after the watched window has painted (start-up benchmark)."""
+class _AfterPaint(QObject):
+    """Calls `then` once, just after the watched window's next paint."""
+
+    def __init__(self, window: QObject, then: Callable[[], object]) -> None:
+        super().__init__(window)
+        self._then = then
+        window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, QApplication.quit)
+            QTimer.singleShot(0, self._then)
         return False
 
 
@@ -70,6 +76,25 @@ def acquire_lock(db_path: Path) -> QLockFile | None:
     lock = QLockFile(str(db_path) + ".lock")
     lock.setStaleLockTime(0)  # a lock left by a killed process is recognised by its dead PID
     return lock if lock.tryLock(200) else None
+
+
+def _painted_quit() -> None:
+    """Print when the window painted (wall clock, for the benchmark) and quit."""
+    sys.stdout.write(f"painted {time.time():.6f}\n")
+    sys.stdout.flush()
+    QApplication.quit()
+
+
+def _open_desk(window: MainWindow, *, first_run_setup: bool) -> None:
+    """Open the database (seeding the sample when empty), ask for 本单位 on a first run, show the desk."""
+    try:
+        open_workspace(window.ws.path, window.ws)
+        if first_run_setup and unit_service.get_profile(window.ws).unit is None:
+            run_setup(window.ws, window, first_run=True)
+        window.load()
+    except LuoshiError as error:
+        QMessageBox.critical(window, "落实", error_text(error))
+        window.close()
 
 
 def _refuse(text: str) -> int:
@@ -95,17 +120,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     reporter = CrashReporter(setup_logging(db_path.parent / "logs"))
     reporter.install()
-    try:
-        ws = open_workspace(db_path)
-        if not os.environ.get(EXIT_AFTER_PAINT) and unit_service.get_profile(ws).unit is None:
-            run_setup(ws, None, first_run=True)
-        window = MainWindow(ws, ui_settings(db_path))
-    except LuoshiError as error:
-        return _refuse(error_text(error))
+    ws = Workspace(db_path)  # opened on first use, after the window has painted
+    window = MainWindow(ws, ui_settings(db_path), load=False)
     reporter.before_dialog = window.autosaver.flush
-    if os.environ.get(EXIT_AFTER_PAINT):
-        watcher = _FirstPaint(window)
-        window.installEventFilter(watcher)
+    watch = os.environ.get(EXIT_AFTER_PAINT)
+    if watch == "loaded":  # the start-up benchmark: quit once the loaded desk has painted
+        window.loaded.connect(lambda: (_AfterPaint(window, _painted_quit), window.update()))
+    if watch and watch != "loaded":  # or quit as soon as the window has painted
+        _AfterPaint(window, _painted_quit)
+    else:
+        # the window paints first; then the database is opened (sqlite-utils imported) and the desk filled
+        _AfterPaint(window, lambda: _open_desk(window, first_run_setup=not watch))
     window.show()
     code = app.exec()
     ws.close()

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 from types import TracebackType
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from desktop.storage.connection import open_database
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 class Workspace:

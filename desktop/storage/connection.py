@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.storage.errors import translated
 from desktop.storage.migrations import migrate
 
+if TYPE_CHECKING:
+    import sqlite_utils
+
 
 def open_database(path: Path) -> sqlite_utils.Database:
     """Return an open, migrated database at `path`, creating the file and its folder if needed."""
+    import sqlite_utils  # imported on first open: the window paints before it is needed
+
     name = str(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

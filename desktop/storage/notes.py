@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from desktop.domain.notes import NoteFields, Status
 from desktop.storage import char_index
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 _FIELDS = "progress, problems, next_steps, status, percent"
 

@@ -6,13 +6,15 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from desktop.domain.errors import Cancelled
 from desktop.domain.models import Deadline, Measure, Plan, Role, UnitRef
 from desktop.storage import char_index
 from desktop.storage import units as unit_store
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 @dataclass(frozen=True)

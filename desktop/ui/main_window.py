@@ -7,7 +7,7 @@ import uuid
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,8 +43,15 @@ from desktop.ui.window_actions import WindowActions
 class MainWindow(QMainWindow):
     """Holds one Workspace; every edit reaches the database within a second."""
 
-    def __init__(self, ws: Workspace, settings: QSettings, *, today: date | None = None) -> None:
-        """Build the window on `ws`, restoring geometry from `settings` and the place from the database."""
+    loaded = Signal()
+
+    def __init__(
+        self, ws: Workspace, settings: QSettings, *, today: date | None = None, load: bool = True
+    ) -> None:
+        """Build the window on `ws`, restoring geometry from `settings` and the place from the database.
+
+        With `load=False` the database is not touched until `load()`: the window can paint first.
+        """
         super().__init__()
         self.ws = ws
         self.settings = settings
@@ -59,8 +66,14 @@ class MainWindow(QMainWindow):
         self.autosaver = AutoSaver(self._save_now, self)
         self._build()
         self.actions_ = WindowActions(self)
-        self._load_periods(load_place(ws))
         QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
+        if load:
+            self.load()
+
+    def load(self) -> None:
+        """Open the database and show the worklist where the clerk left it."""
+        self._load_periods(load_place(self.ws))
+        self.loaded.emit()
 
     # ---- layout -------------------------------------------------------------------------------
     def _build(self) -> None:

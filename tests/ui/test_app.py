@@ -28,7 +28,7 @@ def test_first_start_seeds_the_sample_and_paints(tmp_path: Path) -> None:
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
-        app_module.EXIT_AFTER_PAINT: "1",
+        app_module.EXIT_AFTER_PAINT: "loaded",
         "PYTHONPATH": str(ROOT),
     }
     done = subprocess.run(
