@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from bench.generate import plan_text
+from bench.timing import timed
 from desktop.domain.periods import Period, Rhythm, parse_period
 from desktop.services import notes as note_service
 from desktop.services import plans as plan_service
@@ -53,15 +54,6 @@ WORDS = [
     "整改",
     "销号",
 ]
-
-
-def _median(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def _spawn(args: list[str], env: dict[str, str]) -> float:
@@ -158,7 +150,7 @@ def notes_search(folder: Path, row: Callable[[str, float, float, str], None], no
                 [word, word, word],
             ).fetchone()
 
-        floor_rows = _median(
+        floor_rows = timed(
             lambda: conn.execute(
                 "SELECT measure_id, status FROM notes WHERE period = ?", [period.code]
             ).fetchall(),
@@ -166,13 +158,13 @@ def notes_search(folder: Path, row: Callable[[str, float, float, str], None], no
         )
         row(
             f"load worklist (2,000 measures, {stored:,} notes)",
-            _median(lambda: wl.load_worklist(ws, period, today=today), 5),
+            timed(lambda: wl.load_worklist(ws, period, today=today), 5),
             floor_rows,
             "—",
         )
         row(
             "filter: 我牵头的 + 推进中 (in memory)",
-            _median(
+            timed(
                 lambda: wl.apply_filter(ws, items, wl.Filter(scope=wl.Scope.LEAD, status="in_progress")), 9
             ),
             floor_rows,
@@ -180,8 +172,8 @@ def notes_search(folder: Path, row: Callable[[str, float, float, str], None], no
         )
         for query in ("督", "督导", "督导检查", "企业 走访", "鄂", "鄂尔"):
             first_word = query.split()[0]
-            floor = _median(lambda q=first_word: floor_scan(q), 5)  # type: ignore[misc]
-            value = _median(
+            floor = timed(lambda q=first_word: floor_scan(q), 5)  # type: ignore[misc]
+            value = timed(
                 lambda q=query: wl.apply_filter(ws, items, wl.Filter(scope=wl.Scope.ALL, text=q)), 5
             )  # type: ignore[misc]
             hits = len(search_service.search(ws, query))

@@ -4,30 +4,20 @@ from __future__ import annotations
 
 import platform
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import desk
 from bench.generate import plan_text
+from bench.timing import timed
 from desktop.importers import read_plan
 from desktop.services import plans as plan_service
 from desktop.services.locations import sample_plan_path
 from desktop.services.workspace import Workspace
-
-
-def _best(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times) if repeat < 5 else statistics.median(times)
 
 
 def _floor_read(path: Path) -> None:
@@ -76,11 +66,11 @@ def main() -> int:
             ("sample (34 measures)", sample, 15, 34, "< 100 ms"),
             ("generated (2,000 measures)", big, 3, 2000, "< 2000 ms"),
         ):
-            read_floor = _best(lambda p=path: _floor_read(p), repeat)  # type: ignore[misc]
-            parse = _best(lambda p=path: read_plan(p), repeat)  # type: ignore[misc]
+            read_floor = timed(lambda p=path: _floor_read(p), repeat)  # type: ignore[misc]
+            parse = timed(lambda p=path: read_plan(p), repeat)  # type: ignore[misc]
             _row(f"parse {label}", parse, read_floor, target)
-            insert_floor = _best(lambda r=rows: _floor_insert(r, folder), repeat)  # type: ignore[misc]
-            whole = _best(lambda p=path: _import(p, folder), repeat)  # type: ignore[misc]
+            insert_floor = timed(lambda r=rows: _floor_insert(r, folder), repeat)  # type: ignore[misc]
+            whole = timed(lambda p=path: _import(p, folder), repeat)  # type: ignore[misc]
             _row(f"parse+import {label}", whole, insert_floor + read_floor, target)
         desk.notes_search(folder, _row)
         desk.startup(folder, _row)

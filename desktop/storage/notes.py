@@ -165,13 +165,3 @@ def revision(db: sqlite_utils.Database, *, revision_id: int) -> tuple[int, Revis
         f"SELECT note_id, id, saved_at, source, {_FIELDS} FROM note_revisions WHERE id = ?", [revision_id]
     ).fetchone()
     return (r[0], Revision(r[1], r[2], r[3], _fields(r[4:]))) if r else None
-
-
-def periods_with_notes(db: sqlite_utils.Database, *, unit: str) -> list[tuple[str, int]]:
-    """Return each period that has notes for `unit` with how many are filled."""
-    rows = db.execute(
-        """SELECT period, SUM(progress != '' OR problems != '' OR next_steps != '') FROM notes
-           WHERE unit = ? GROUP BY period ORDER BY MAX(period_end)""",
-        [unit],
-    )
-    return [(r[0], int(r[1] or 0)) for r in rows]

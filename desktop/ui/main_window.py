@@ -7,7 +7,7 @@ import uuid
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,8 @@ from desktop.ui.filter_bar import FilterBar
 from desktop.ui.measure_model import MeasureTableModel
 from desktop.ui.window_actions import WindowActions
 
+PLACE_DELAY_MS = 500
+
 
 class MainWindow(QMainWindow):
     """Holds one Workspace; every edit reaches the database within a second."""
@@ -64,6 +66,9 @@ class MainWindow(QMainWindow):
         self._session = ""
         self._switching = False
         self.autosaver = AutoSaver(self._save_now, self)
+        # the place is written once the clerk settles, not at every arrow key (each write is an fsync)
+        self._place_timer = QTimer(self, singleShot=True, interval=PLACE_DELAY_MS)
+        self._place_timer.timeout.connect(self._save_place)
         self._build()
         self.actions_ = WindowActions(self)
         QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
@@ -352,6 +357,10 @@ class MainWindow(QMainWindow):
         )
 
     def _remember_place(self) -> None:
+        self._place_timer.start()
+
+    def _save_place(self) -> None:
+        self._place_timer.stop()
         wanted = self.filters.value()
         place = Place(
             period=self.period.currentData() or "",
@@ -393,6 +402,6 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
-        self._remember_place()
+        self._save_place()
         self.actions_.save_window_state()
         event.accept()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop.domain.lights import Light
+from desktop.domain.lights import LIGHT_WORDS, Light
 from desktop.domain.models import Role
 from desktop.domain.notes import STATUS_WORDS
 from desktop.services.worklist import WorkItem
@@ -37,21 +37,13 @@ class MeasureTableModel(QAbstractTableModel):
             self.tr("已填"),
             self.tr("提醒"),
         ]
-        self._light_words = {
-            Light.OVERDUE: self.tr("逾期"),
-            Light.BEHIND: self.tr("滞后于序时进度"),
-            Light.DUE_SOON: self.tr("7日内到期"),
-        }
+        self._light_words = {light: self.tr(word) for light, word in LIGHT_WORDS.items()}
 
     def set_items(self, items: list[WorkItem]) -> None:
         """Replace every row."""
         self.beginResetModel()
         self._items = list(items)
         self.endResetModel()
-
-    def items(self) -> list[WorkItem]:
-        """Return the rows shown."""
-        return list(self._items)
 
     def item(self, row: int) -> WorkItem:
         """Return the item in a row."""

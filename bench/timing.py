@@ -1,0 +1,17 @@
+"""The one way the benchmarks time a call."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+
+
+def timed(fn: Callable[[], object], repeat: int) -> float:
+    """Return the seconds `fn` takes: the best of fewer than 5 runs, else the median."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times) if repeat < 5 else statistics.median(times)
