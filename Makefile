@@ -7,7 +7,8 @@ RUN_DEBS := libglib2.0-0 libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype
 	libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-sync1 libxcb-xfixes0 libxcb-xkb1
 # Tests also render documents (LibreOffice, poppler) with real CJK fonts.
-TEST_DEBS := $(RUN_DEBS) libreoffice-writer-nogui poppler-utils fonts-noto-cjk
+TEST_DEBS := $(RUN_DEBS) libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-noto-cjk \
+	fonts-arphic-ukai fonts-liberation2
 
 .PHONY: run test lint bench screenshots system-run system-test clean
 

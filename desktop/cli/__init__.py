@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from desktop.cli import export_cmd
 from desktop.cli.messages import TEXT, error_text
 from desktop.cli.notes_cmd import add_commands, run_note, run_periods, run_search
 from desktop.cli.render import measure_json, measure_line, plan_json
@@ -51,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--due-days", type=int, help="每期结束后几日内报送")
     profile_sub.add_parser("show")
     add_commands(sub)
+    export_cmd.add_commands(sub)
     return parser
 
 
@@ -75,6 +77,8 @@ def _run(args: argparse.Namespace) -> int:
             for measure in plan.measures:
                 _print(measure_line(measure))
         return 0
+    if args.command == "check":
+        return export_cmd.run_check(args)
     with Workspace(database_path(args.db)) as ws:
         return _run_with_db(args, ws)
 
@@ -136,6 +140,8 @@ def _run_with_db(args: argparse.Namespace, ws: Workspace) -> int:
         return run_periods(args, ws)
     if args.command == "search":
         return run_search(args, ws)
+    if args.command == "export":
+        return export_cmd.run_export(args, ws)
     return _run_profile(args, ws)
 
 

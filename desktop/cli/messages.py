@@ -7,6 +7,12 @@ from desktop.services.messages import error_text
 __all__ = ["TEXT", "error_text"]
 
 TEXT = {
+    "report_written": "已生成报告“{path}”：{period}，{count} 项任务。",
+    "ledger_written": "已导出台账“{path}”：{period}，{count} 行。",
+    "check_passed": "格式检查通过：未发现不符合 GB/T 9704-2012 的地方。",
+    "check_failed": "格式检查发现 {count} 类问题，请按上面的修改方法逐项修改。",
+    "check_not_rendered": "（未安装 LibreOffice，只检查了文件中的格式设置，未测量实际排版效果。）",
+    "check_render_skipped": "（按要求只检查了文件中的格式设置，未测量实际排版效果。）",
     "imported": "已导入《{title}》：{count} 项措施（第 {version} 版）。",
     "unchanged": "《{title}》的这个文件此前已导入（第 {version} 版），数据库未改动。",
     "parsed": "《{title}》{doc_number}：{count} 项措施，{chapters} 个部分。",

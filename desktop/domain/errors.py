@@ -33,6 +33,10 @@ class ErrorCode(StrEnum):
     BAD_STATUS = "bad_status"
     MEASURE_UNKNOWN = "measure_unknown"
     ATTACHMENT = "attachment"
+    TARGET_LOCKED = "target_locked"
+    EXPORT_FAILED = "export_failed"
+    NOTHING_TO_EXPORT = "nothing_to_export"
+    NOT_DOCX = "not_docx"
 
 
 class Cancelled(Exception):

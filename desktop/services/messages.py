@@ -37,11 +37,23 @@ ERRORS: dict[ErrorCode, str] = {
     ErrorCode.BAD_STATUS: "“{value}”不是完成状态。请使用：未启动、推进中、已完成、滞后、持续推进。",
     ErrorCode.MEASURE_UNKNOWN: "找不到措施“{value}”。请用序号（如 12）或方案中的编号查找。",
     ErrorCode.ATTACHMENT: "无法添加佐证材料“{path}”：{reason}。请检查文件后重试。",
+    ErrorCode.TARGET_LOCKED: (
+        "文件“{path}”正在被 Word、WPS 或其他程序打开，无法覆盖。请先关闭该文件，或另存为“{suggestion}”。"
+    ),
+    ErrorCode.EXPORT_FAILED: "无法写入文件“{path}”：{reason}。原文件（如有）保持不变。",
+    ErrorCode.NOTHING_TO_EXPORT: "没有可导出的措施：{reason}。请先在“设置”中选择本单位，或改选“全部本单位任务”。",
+    ErrorCode.NOT_DOCX: "文件“{path}”不是 Word（.docx）文件，无法进行格式检查。请在 Word 或 WPS 中另存为 .docx 后再检查。",
 }
 
 _ATTACHMENT_REASONS = {
     "too_large": "文件超过 200 MB",
     "io": "读写文件出错",
+}
+
+_EXPORT_REASONS = {
+    "full": "磁盘已满，请清理磁盘空间或换一个位置保存",
+    "denied": "没有写入权限（文件夹只读或受保护），请换一个位置保存",
+    "io": "磁盘读写出错，请换一个位置保存",
 }
 
 
@@ -59,8 +71,11 @@ def error_text(error: LuoshiError) -> str:
         "found": "",
         "supported": "",
         "value": "",
+        "suggestion": "",
     }
     params.update({k: str(v) for k, v in error.params.items()})
     if error.code is ErrorCode.ATTACHMENT:
         params["reason"] = _ATTACHMENT_REASONS.get(params["reason"], params["reason"])
+    if error.code is ErrorCode.EXPORT_FAILED:
+        params["reason"] = _EXPORT_REASONS.get(params["reason"], params["reason"])
     return template.format(**params)

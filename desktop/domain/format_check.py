@@ -1,0 +1,349 @@
+"""格式检查: GB/T 9704-2012 rules applied to the facts of a .docx and of its rendering.
+
+Each finding names the clause, says what is wrong (with where it was first seen and how often) and how to
+fix it in Word or WPS. Tolerances follow the standard's print tolerance (§6: type area ±1 mm).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from statistics import median
+
+from desktop.domain.format_facts import MM_PER_PT, DocFacts, FooterFacts, ParaFacts, RenderFacts
+
+A4_MM = (210.0, 297.0)
+MARGINS_MM = (37.0, 35.0, 28.0, 26.0)  # top, bottom, left, right
+TOLERANCE_MM = 1.0
+PITCH_TWIPS = (560, 580)  # 22 lines in 225 mm: 28 pt (fills less) to 28.95 pt
+LINE_PT = 225 / 22 / MM_PER_PT
+
+_LEVELS = (
+    (re.compile(r"^[一二三四五六七八九十]+、"), "一级标题", ("黑体", "SimHei"), "黑体"),
+    (re.compile(r"^（[一二三四五六七八九十]+）"), "二级标题", ("楷体", "KaiTi"), "楷体_GB2312（或楷体）"),
+    (re.compile(r"^\d+[.．]"), "三级标题", ("仿宋", "FangSong"), "仿宋_GB2312（或仿宋）"),
+    (re.compile(r"^（\d+）"), "四级标题", ("仿宋", "FangSong"), "仿宋_GB2312（或仿宋）"),
+)
+_FANGSONG = ("仿宋", "FangSong")
+_TITLE_FONTS = ("小标宋", "XiaoBiaoSong")
+_SONG = ("宋体", "SimSun")
+_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_CHINESE_DATE = re.compile(r"[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]+月")
+_PADDED = re.compile(r"\d{4}年0\d月|月0\d日")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One departure from the standard: clause, what is wrong, where, and how to fix it."""
+
+    clause: str
+    problem: str
+    fix: str
+    where: str = ""
+    count: int = 1
+
+    def text(self) -> str:
+        """Return the finding as one line for the CLI and the dialog."""
+        where = (
+            f"（{self.where}" + (f"，共 {self.count} 处" if self.count > 1 else "") + "）"
+            if self.where
+            else ""
+        )
+        return f"【GB/T 9704-2012 {self.clause}】{self.problem}{where}。修改方法：{self.fix}"
+
+
+class _Collector:
+    """Collect findings, one per kind, counting repeats and keeping the first place seen."""
+
+    def __init__(self) -> None:
+        self._first: dict[tuple[str, str], Finding] = {}
+        self._count: Counter[tuple[str, str]] = Counter()
+
+    def add(self, clause: str, problem: str, fix: str, where: str = "") -> None:
+        key = (clause, problem)
+        self._first.setdefault(key, Finding(clause, problem, fix, where))
+        self._count[key] += 1
+
+    def findings(self) -> list[Finding]:
+        return [
+            Finding(f.clause, f.problem, f.fix, f.where, self._count[key]) for key, f in self._first.items()
+        ]
+
+
+def _has(font: str, names: tuple[str, ...]) -> bool:
+    return any(name.lower() in font.lower() for name in names)
+
+
+def _where(p: ParaFacts) -> str:
+    head = p.text.strip()[:12]
+    return f"第 {p.index + 1} 段“{head}{'…' if len(p.text.strip()) > 12 else ''}”"
+
+
+def _page(doc: DocFacts, out: _Collector) -> None:
+    width, height = doc.page_mm
+    if abs(width - A4_MM[0]) > TOLERANCE_MM or abs(height - A4_MM[1]) > TOLERANCE_MM:
+        out.add(
+            "5.1",
+            f"纸张为 {width:.0f}×{height:.0f} mm，不是 A4 纵向",
+            "页面设置 → 纸张 → 选 A4（210×297 mm），方向选纵向",
+        )
+    names = ("上（天头）", "下", "左（订口）", "右")
+    for name, found, wanted in zip(names, doc.margins_mm, MARGINS_MM, strict=True):
+        if abs(found - wanted) > TOLERANCE_MM:
+            out.add(
+                "5.2.1",
+                f"{name}页边距为 {found:.1f} mm，应为 {wanted:.0f} mm（版心 156×225 mm）",
+                "页面设置 → 页边距：上 3.7 厘米、下 3.5 厘米、左 2.8 厘米、右 2.6 厘米",
+            )
+    if doc.grid_type not in ("lines", "linesAndChars") or not (
+        doc.grid_pitch and PITCH_TWIPS[0] <= doc.grid_pitch <= PITCH_TWIPS[1]
+    ):
+        pitch = f"行距 {doc.grid_pitch / 20:.2f} 磅" if doc.grid_pitch else "未设置"
+        out.add(
+            "5.2.3",
+            f"文档网格不是每页 22 行（{pitch}）",
+            "页面设置 → 文档网格 → 指定行和字符网格，每页 22 行、每行 28 字（行跨度 28.95 磅）",
+        )
+
+
+def _fonts(p: ParaFacts, out: _Collector) -> None:
+    first = next((r for r in p.runs if r.east_asia or r.size), None)
+    if first is None:
+        return
+    for pattern, level, names, shown in _LEVELS:
+        if pattern.match(p.text.strip()):
+            if not _has(first.east_asia, names):
+                out.add(
+                    "7.3.3",
+                    f"{level}应使用{shown}，实为“{first.east_asia or '未指定'}”",
+                    f"选中{level}，字体设为{shown}",
+                    _where(p),
+                )
+            sized = first
+            break
+    else:
+        sized = first
+        for run in p.runs:
+            if run.east_asia and not _has(run.east_asia, (*_FANGSONG, "黑体", "楷体", "KaiTi", "SimHei")):
+                out.add(
+                    "5.2.2",
+                    f"正文应使用 3 号仿宋，实为“{run.east_asia}”",
+                    "选中正文，中文字体设为仿宋_GB2312（或仿宋）",
+                    _where(p),
+                )
+                break
+    if sized.size is not None and abs(sized.size - 16) > 0.1:
+        out.add(
+            "5.2.2",
+            f"正文及各级标题应为 3 号字（16 磅），实为 {sized.size:g} 磅",
+            "选中该段，字号设为三号",
+            _where(p),
+        )
+    if p.line_rule == "exact" and p.line_twips and not PITCH_TWIPS[0] <= p.line_twips <= PITCH_TWIPS[1]:
+        out.add(
+            "5.2.3",
+            f"行距为固定值 {p.line_twips / 20:g} 磅，每页排不下或排不满 22 行",
+            "段落 → 行距选“固定值”28.95 磅（或 28 磅）",
+            _where(p),
+        )
+
+
+def _title(p: ParaFacts, out: _Collector) -> None:
+    size = max((r.size or 0) for r in p.runs)
+    font = next((r.east_asia for r in p.runs if r.east_asia), "")
+    if abs(size - 22) > 0.1:
+        out.add("7.3.1", f"标题应为 2 号字（22 磅），实为 {size:g} 磅", "选中标题，字号设为二号", _where(p))
+    if not _has(font, _TITLE_FONTS):
+        out.add(
+            "7.3.1",
+            f"标题应使用小标宋体，实为“{font or '未指定'}”",
+            "选中标题，字体设为方正小标宋简体",
+            _where(p),
+        )
+    if p.align != "center":
+        out.add("7.3.1", "标题应居中排布", "选中标题，设为居中", _where(p))
+
+
+def _dates(p: ParaFacts, out: _Collector) -> None:
+    text = p.text.strip()
+    if _CHINESE_DATE.search(text):
+        out.add(
+            "7.3.5.4",
+            "日期应使用阿拉伯数字（如 2026年3月31日），不用汉字数字",
+            "把日期改为阿拉伯数字，年份写全",
+            _where(p),
+        )
+    elif _DATE.search(text) and _PADDED.search(text):
+        out.add(
+            "7.3.5.4",
+            "日期的月、日不编虚位（写 2026年3月1日，不写 2026年03月01日）",
+            "去掉月、日前面的 0",
+            _where(p),
+        )
+
+
+def _colophon(p: ParaFacts, out: _Collector) -> None:
+    text = p.text.strip()
+    size = next((r.size for r in p.runs if r.size), None)
+    if size is not None and abs(size - 14) > 0.1:
+        out.add(
+            "7.4",
+            f"版记（抄送、印发机关和印发日期）应为 4 号字（14 磅），实为 {size:g} 磅",
+            "选中版记各行，字号设为四号",
+            _where(p),
+        )
+    if text.startswith("抄送") and not text.endswith("。"):
+        out.add("7.4.2", "抄送机关最后一个名称后应标句号", "在最后一个抄送机关名称后加“。”", _where(p))
+
+
+def _footers(doc: DocFacts, out: _Collector) -> None:
+    numbered = [f for f in doc.footers if f.has_page_field and f.kind != "first"]
+    if not numbered:
+        out.add("7.5", "没有页码", "插入 → 页码，页面底端，格式“— 1 —”，4 号半角宋体")
+        return
+    for footer in numbered:
+        _footer(footer, doc.odd_even, out)
+    if not doc.odd_even:
+        out.add(
+            "7.5",
+            "页码未区分奇偶页（单页码居右、双页码居左）",
+            "页面设置 → 版式 → 勾选“奇偶页不同”，奇数页页码右对齐、偶数页左对齐",
+        )
+
+
+def _footer(footer: FooterFacts, odd_even: bool, out: _Collector) -> None:
+    side = "偶数页" if footer.kind == "even" else "奇数页"
+    if footer.size is not None and abs(footer.size - 14) > 0.1:
+        out.add("7.5", f"{side}页码应为 4 号字（14 磅），实为 {footer.size:g} 磅", "选中页码，字号设为四号")
+    if footer.fonts and not any(_has(f, _SONG) for f in footer.fonts):
+        out.add(
+            "7.5",
+            f"{side}页码应使用宋体，实为“{'、'.join(footer.fonts)}”",
+            "选中页码，字体（含西文字体）设为宋体",
+        )
+    if "—" not in footer.text and "－" not in footer.text:
+        out.add("7.5", f"{side}页码两侧应各有一条一字线（— 1 —）", "在页码数字两侧加一字线“—”")
+    wanted = "left" if footer.kind == "even" else "right"
+    if odd_even and footer.align != wanted:
+        out.add(
+            "7.5",
+            f"{side}页码应{'居左' if wanted == 'left' else '居右'}空一字",
+            f"选中{side}页码，设为{'左' if wanted == 'left' else '右'}对齐并缩进一字",
+        )
+
+
+def check_document(doc: DocFacts) -> list[Finding]:
+    """Return the findings on page setup, fonts and sizes per level, title, dates, 版记 and page numbers."""
+    out = _Collector()
+    _page(doc, out)
+    title_done = False
+    for p in doc.paragraphs:
+        text = p.text.strip()
+        if not text or not p.runs:
+            continue
+        if text.startswith("抄送") or ("印发" in text and _DATE.search(text)):
+            _colophon(p, out)
+            _dates(p, out)
+            continue
+        if p.in_table:
+            continue
+        if any(r.red for r in p.runs):  # 发文机关标志
+            continue
+        if not title_done and p.align == "center" and max((r.size or 0) for r in p.runs) >= 18:
+            _title(p, out)
+            title_done = True
+            continue
+        _fonts(p, out)
+        _dates(p, out)
+    if not title_done:
+        out.add(
+            "7.3.1",
+            "没有找到公文标题（居中的 2 号小标宋体）",
+            "在正文前加居中的标题，字体方正小标宋简体、字号二号",
+        )
+    _footers(doc, out)
+    return out.findings()
+
+
+def _body_lines(page_height: float) -> float:
+    """Return the y (pt) below which text belongs to the footer (a little under the type area)."""
+    return min(page_height, (A4_MM[1] - MARGINS_MM[1] + 3) / MM_PER_PT)
+
+
+def check_rendering(render: RenderFacts) -> list[Finding]:
+    """Return the findings on the laid-out pages: A4, type area, 22 × 28, page-number position."""
+    out = _Collector()
+    left, right = MARGINS_MM[2] / MM_PER_PT, (A4_MM[0] - MARGINS_MM[3]) / MM_PER_PT
+    top, bottom = MARGINS_MM[0] / MM_PER_PT, (A4_MM[1] - MARGINS_MM[1]) / MM_PER_PT
+    slack = TOLERANCE_MM / MM_PER_PT
+    for page in render.pages:
+        where = f"第 {page.number} 页"
+        if abs(page.width * MM_PER_PT - A4_MM[0]) > 1 or abs(page.height * MM_PER_PT - A4_MM[1]) > 1:
+            out.add("5.1", "排版后的页面不是 A4 纵向", "页面设置 → 纸张选 A4，方向纵向", where)
+        limit = _body_lines(page.height)
+        body = [line for line in page.lines if line.top < limit]
+        footer = [line for line in page.lines if line.top >= limit]
+        for line in body:
+            if (
+                line.x0 < left - slack
+                or line.x1 > right + slack
+                or line.top < top - slack
+                or line.bottom > bottom + slack
+            ):
+                out.add(
+                    "5.2.1",
+                    "有文字排到了版心（156×225 mm）之外",
+                    "检查页边距和段落缩进，文字应在版心之内",
+                    where,
+                )
+                break
+        _grid(page.number, body, last=page is render.pages[-1], out=out)
+        _page_number(page.number, footer, out)
+    return out.findings()
+
+
+def _grid(number: int, body: list, *, last: bool, out: _Collector) -> None:  # type: ignore[type-arg]
+    """On a full page of 三号 text: 22 lines; on a full line of 汉字: 28 characters."""
+    where = f"第 {number} 页"
+    if not body or not all(abs(line.size - 16) < 0.6 for line in body):
+        return  # a page with the title, the letterhead or other sizes: lines are not counted
+    tops = sorted(line.top for line in body)
+    if not last and len(tops) > 1:
+        lines = round((tops[-1] - tops[0]) / LINE_PT) + 1
+        if lines != 22 and (tops[-1] - tops[0]) > 15 * LINE_PT:
+            out.add(
+                "5.2.3",
+                f"满页排了 {lines} 行，应为 22 行",
+                "段落行距设为固定值 28.95 磅，文档网格每页 22 行",
+                where,
+            )
+    full = [line for line in body if line.only_wide and line.x1 - line.x0 > 150 / MM_PER_PT]
+    counts = [line.wide for line in full]
+    if counts and median(counts) != 28:
+        out.add(
+            "5.2.3",
+            f"满行排了 {int(median(counts))} 个字，应为 28 个字",
+            "正文字符间距设为紧缩 0.25 磅（或文档网格每行 28 字）",
+            where,
+        )
+
+
+def _page_number(number: int, footer: list, out: _Collector) -> None:  # type: ignore[type-arg]
+    where = f"第 {number} 页"
+    digits = [line for line in footer if any(ch.isdigit() for ch in line.text)]
+    if not digits:
+        return
+    line = digits[0]
+    right_edge = (A4_MM[0] - MARGINS_MM[3]) / MM_PER_PT
+    left_edge = MARGINS_MM[2] / MM_PER_PT
+    one_char = 14
+    if number % 2 and abs(line.x1 - (right_edge - one_char)) > 4 / MM_PER_PT:
+        out.add("7.5", "单页码应居右空一字", "奇数页页码右对齐，右缩进一字", where)
+    if not number % 2 and abs(line.x0 - (left_edge + one_char)) > 4 / MM_PER_PT:
+        out.add("7.5", "双页码应居左空一字", "偶数页页码左对齐，左缩进一字", where)
+    gap_mm = (line.top - (A4_MM[1] - MARGINS_MM[1]) / MM_PER_PT) * MM_PER_PT
+    if not 4 <= gap_mm <= 10:
+        out.add(
+            "7.5", f"页码距版心下边缘 {gap_mm:.0f} mm，应约为 7 mm", "调整页脚距边界（约 2.3 厘米）", where
+        )

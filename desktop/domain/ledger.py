@@ -1,0 +1,109 @@
+"""The rows of a 工作台账 (ledger) for one unit and period, independent of the spreadsheet that carries them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.domain.notes import STATUS_WORDS, NoteFields, Status
+from desktop.domain.report import clean
+
+# The columns, in order (ledger.md §3, as the submissions issue asks).
+COLUMNS = (
+    "序号",
+    "重点任务",
+    "牵头单位",
+    "配合单位",
+    "完成时限",
+    "进展情况",
+    "存在问题",
+    "下步计划",
+    "完成状态",
+    "备注",
+)
+FORMAT = "luoshi-ledger"
+FORMAT_VERSION = 1
+OVERDUE_WORD = "已逾期"
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    """One measure's line: what the plan says and what the unit reports."""
+
+    measure_id: int
+    uid: str
+    label: str
+    task: str
+    leads: str
+    supports: str
+    deadline: str
+    progress: str
+    problems: str
+    next_steps: str
+    status: str
+    remark: str
+    flagged: bool  # 滞后 or overdue: filled so it stands out on screen and in print
+
+    def cells(self) -> tuple[str, ...]:
+        """Return the visible cells in column order."""
+        return (
+            self.label,
+            self.task,
+            self.leads,
+            self.supports,
+            self.deadline,
+            self.progress,
+            self.problems,
+            self.next_steps,
+            self.status,
+            self.remark,
+        )
+
+
+@dataclass(frozen=True)
+class LedgerMeta:
+    """What the hidden sheet carries so the office above reads the ledger back exactly."""
+
+    title: str
+    unit: str
+    period_code: str
+    period_label: str
+    plans: str
+    app_version: str
+    exported_on: str  # 2026年4月3日
+
+
+def ledger_row(
+    *,
+    measure_id: int,
+    uid: str,
+    label: str,
+    text: str,
+    leads: tuple[str, ...],
+    supports: tuple[str, ...],
+    deadline: str,
+    note: NoteFields | None,
+    overdue: bool,
+    attachments: tuple[str, ...],
+) -> LedgerRow:
+    """Build a row; 佐证材料 and 已逾期 go to 备注, the status as its word."""
+    note = note or NoteFields()
+    remark = []
+    if attachments:
+        remark.append("佐证材料：" + "；".join(clean(a) for a in attachments))
+    if overdue and note.status is not Status.DONE:
+        remark.append(OVERDUE_WORD)
+    return LedgerRow(
+        measure_id=measure_id,
+        uid=uid,
+        label=clean(label),
+        task=clean(text),
+        leads="、".join(leads),
+        supports="、".join(supports) or "—",
+        deadline=clean(deadline),
+        progress=clean(note.progress).strip(),
+        problems=clean(note.problems).strip(),
+        next_steps=clean(note.next_steps).strip(),
+        status=STATUS_WORDS[note.status] if note.status else "",
+        remark="\n".join(remark),
+        flagged=note.status is Status.BEHIND or (overdue and note.status is not Status.DONE),
+    )

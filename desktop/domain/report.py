@@ -1,0 +1,276 @@
+"""The content of an upward progress report (报告), independent of the file format that carries it."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from desktop.domain.models import Role
+from desktop.domain.notes import STATUS_WORDS, NoteFields, Status
+from desktop.domain.periods import Period
+
+NO_PROGRESS = "暂无进展。"
+CLOSING = "特此报告。"
+ROLE_WORDS = {Role.LEAD: "牵头", Role.SUPPORT: "配合"}
+
+_DIGITS = "零一二三四五六七八九"
+# Characters XML 1.0 cannot carry (python-docx and openpyxl refuse them): C0 controls but tab and newline.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_FIRST_CLAUSE = re.compile(r"^(.+?)[，。；：！？]")
+SHORT_TITLE_CHARS = 30
+
+
+class Unfilled(StrEnum):
+    """What to do with a measure that has no note for the period."""
+
+    LIST = "list"  # listed with 暂无进展
+    OMIT = "omit"  # left out of the report
+
+
+@dataclass(frozen=True)
+class ReportMeasure:
+    """One of the unit's measures with its note for the period, as the report needs it."""
+
+    plan_title: str
+    chapter: str
+    label: str
+    text: str
+    role: Role | None
+    note: NoteFields | None
+    attachments: tuple[str, ...] = ()
+
+    @property
+    def filled(self) -> bool:
+        """Return True when the period's note has any text."""
+        return self.note is not None and self.note.filled
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """What the clerk chose in 生成报告; the organ names are remembered between reports."""
+
+    title: str = ""  # empty: 关于《…》落实情况的报告
+    addressee: str = ""  # 主送机关
+    organ: str = ""  # 发文机关署名 (defaults to 本单位)
+    signer: str = ""  # 签发人 (版头 only)
+    doc_number: str = ""  # 发文字号 (版头 only)
+    copy_to: str = ""  # 抄送 (版记 only)
+    printer: str = ""  # 印发机关 (版记 only; defaults to the organ)
+    letterhead: bool = False  # 版头
+    colophon: bool = False  # 版记
+    unfilled: Unfilled = Unfilled.LIST
+    dated: date | None = None  # 成文日期; None: the day of export
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One measure's paragraphs: a run-in heading, then the three fields and the evidence."""
+
+    heading: str  # "3.清理规范招商引资违规政策（牵头）。"
+    progress: tuple[str, ...]
+    problems: tuple[str, ...] = ()
+    next_steps: tuple[str, ...] = ()
+    attachments: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    """A first-level heading (一、…) of the report with its measures."""
+
+    heading: str
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """The 版头 of an upward document."""
+
+    organ: str
+    doc_number: str
+    signer: str
+
+
+@dataclass(frozen=True)
+class Colophon:
+    """The 版记: 抄送 and 印发机关和印发日期."""
+
+    copy_to: str
+    printer: str
+    printed_on: date
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything the report says, in reading order."""
+
+    title: str
+    addressee: str
+    opening: str
+    sections: tuple[Section, ...]
+    closing: str
+    organ: str
+    dated: date
+    letterhead: Letterhead | None = None
+    colophon: Colophon | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def clean(text: str) -> str:
+    """Return `text` without characters a Word or Excel file cannot hold, line ends normalised."""
+    return _NOT_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def paragraphs(text: str) -> tuple[str, ...]:
+    """Split a note field into its non-empty paragraphs."""
+    return tuple(line.strip() for line in clean(text).split("\n") if line.strip())
+
+
+def date_text(day: date) -> str:
+    """Write a date as GB/T 9704 asks: Arabic numerals, no zero padding (2026年3月31日)."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def chinese_number(n: int) -> str:
+    """Return 1–99 in Chinese numerals (一, 十, 十一, 二十, 二十一)."""
+    if not 0 < n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
+    return head + (_DIGITS[ones] if ones else "")
+
+
+def short_title(text: str) -> str:
+    """Return the measure's first clause, at most SHORT_TITLE_CHARS characters, as its short title."""
+    body = clean(text).replace("\n", "").strip()
+    match = _FIRST_CLAUSE.match(body)
+    first = match.group(1) if match else body
+    return first if len(first) <= SHORT_TITLE_CHARS else first[:SHORT_TITLE_CHARS] + "…"
+
+
+_BREAK_AFTER = "》、的和与及"
+_BREAK_BEFORE = "关《"
+
+
+def title_lines(title: str, per_line: int) -> list[str]:
+    """Break a long title into lines that keep words whole, longest first (a 梯形), at natural joints.
+
+    A joint is after 》、的 … or before 关于/《; the lines are as even as the joints allow.
+    """
+    if len(title) <= per_line:
+        return [title]
+    count = -(-len(title) // per_line)
+    lines: list[str] = []
+    rest = title
+    while count > 1 and len(rest) > per_line:
+        ideal = -(-len(rest) // count)
+        best = None
+        for cut in range(min(per_line, len(rest) - 1), max(ideal - 6, 1), -1):
+            if rest[cut - 1] in _BREAK_AFTER or rest[cut] in _BREAK_BEFORE:
+                best = cut
+                break
+        cut = best or min(per_line, ideal)
+        lines.append(rest[:cut])
+        rest = rest[cut:]
+        count -= 1
+    return [*lines, rest]
+
+
+def default_title(plan_titles: list[str]) -> str:
+    """Return 关于《…》落实情况的报告 for the plans the report covers."""
+    names = "".join(f"《{t}》" for t in dict.fromkeys(plan_titles)) or "《实施方案》"
+    return f"关于{names}落实情况的报告"
+
+
+def _entry(measure: ReportMeasure) -> Entry:
+    role = f"（{ROLE_WORDS[measure.role]}）" if measure.role else ""
+    label = measure.label.rstrip(".．、") or "?"
+    heading = f"{label}.{short_title(measure.text)}{role}。"
+    note = measure.note or NoteFields()
+    return Entry(
+        heading=heading,
+        progress=paragraphs(note.progress) or (NO_PROGRESS,),
+        problems=paragraphs(note.problems),
+        next_steps=paragraphs(note.next_steps),
+        attachments=tuple(clean(a) for a in measure.attachments),
+    )
+
+
+def status_counts(measures: list[ReportMeasure]) -> dict[str, int]:
+    """Count the measures by reported status word; unfilled ones under 未填报."""
+    counts: Counter[str] = Counter()
+    for m in measures:
+        status = m.note.status if m.note else None
+        if status is not None:
+            counts[STATUS_WORDS[status]] += 1
+        elif not m.filled:
+            counts["未填报"] += 1
+        else:
+            counts["未标明状态"] += 1
+    return dict(counts)
+
+
+def _opening(measures: list[ReportMeasure], *, period: Period, plan_refs: str, counts: dict[str, int]) -> str:
+    roles = Counter(m.role for m in measures)
+    share = []
+    if roles[Role.LEAD]:
+        share.append(f"牵头{roles[Role.LEAD]}项")
+    if roles[Role.SUPPORT]:
+        share.append(f"配合{roles[Role.SUPPORT]}项")
+    order = [*STATUS_WORDS.values(), "未标明状态", "未填报"]
+    tally = "，".join(f"{word}{counts[word]}项" for word in order if counts.get(word))
+    text = f"根据{plan_refs}要求，现将我单位{period.label}落实情况报告如下。"
+    text += (
+        f"我单位承担的{len(measures)}项任务中，{'、'.join(share)}"
+        if share
+        else f"我单位承担{len(measures)}项任务"
+    )
+    return text + (f"；截至{date_text(period.end)}，{tally}。" if tally else "。")
+
+
+def build_report(
+    measures: list[ReportMeasure],
+    *,
+    period: Period,
+    options: ReportOptions,
+    organ: str,
+    plan_refs: str,
+    today: date,
+) -> Report:
+    """Arrange the unit's measures and notes into a report: opening, one section per chapter, closing."""
+    counts = status_counts(measures)
+    shown = [m for m in measures if m.filled or options.unfilled is Unfilled.LIST]
+    chapters: dict[tuple[str, str], list[Entry]] = {}
+    for measure in shown:
+        chapters.setdefault((measure.plan_title, measure.chapter), []).append(_entry(measure))
+    sections = tuple(
+        Section(heading=f"{chinese_number(i)}、{chapter or '其他任务'}", entries=tuple(entries))
+        for i, ((_, chapter), entries) in enumerate(chapters.items(), start=1)
+    )
+    dated = options.dated or today
+    organ = clean(options.organ or organ)
+    return Report(
+        title=clean(options.title) or default_title([m.plan_title for m in measures]),
+        addressee=clean(options.addressee),
+        opening=_opening(measures, period=period, plan_refs=plan_refs, counts=counts),
+        sections=sections,
+        closing=CLOSING,
+        organ=organ,
+        dated=dated,
+        letterhead=Letterhead(organ=organ, doc_number=clean(options.doc_number), signer=clean(options.signer))
+        if options.letterhead
+        else None,
+        colophon=Colophon(
+            copy_to=clean(options.copy_to), printer=clean(options.printer) or organ, printed_on=dated
+        )
+        if options.colophon
+        else None,
+        counts=counts,
+    )
+
+
+def is_behind(note: NoteFields | None) -> bool:
+    """Return True when the clerk reported the measure as 滞后."""
+    return note is not None and note.status is Status.BEHIND

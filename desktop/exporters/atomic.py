@@ -1,0 +1,65 @@
+"""Write an output file whole or not at all, and refuse a target another program holds open."""
+
+from __future__ import annotations
+
+import errno
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop.domain.errors import ErrorCode, LuoshiError
+
+
+def lock_files(path: Path) -> list[Path]:
+    """Return the owner files Word/WPS (~$…) and LibreOffice (.~lock.…#) keep beside an open file."""
+    return [
+        path.with_name("~$" + path.name),
+        path.with_name("~$" + path.name[2:]),  # Word shortens long names by their first two characters
+        path.with_name(f".~lock.{path.name}#"),
+    ]
+
+
+def is_locked(path: Path) -> bool:
+    """Return True when an office program has `path` open (its owner file exists)."""
+    return path.exists() and any(lock.exists() for lock in lock_files(path))
+
+
+def free_name(path: Path) -> Path:
+    """Suggest a name beside `path` that nobody holds: 报告（2）.docx, 报告（3）.docx …"""
+    for n in range(2, 1000):
+        candidate = path.with_name(f"{path.stem}（{n}）{path.suffix}")
+        if not candidate.exists():
+            return candidate
+    return path.with_name(f"{path.stem}（新）{path.suffix}")
+
+
+def _failure(path: Path, exc: OSError) -> LuoshiError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        reason = "full"
+    elif isinstance(exc, PermissionError) or exc.errno == errno.EROFS:
+        if path.exists():  # Windows refuses to replace a file Word holds open
+            return LuoshiError(ErrorCode.TARGET_LOCKED, path=str(path), suggestion=free_name(path).name)
+        reason = "denied"
+    else:
+        reason = "io"
+    return LuoshiError(ErrorCode.EXPORT_FAILED, path=str(path), reason=reason, detail=str(exc))
+
+
+def write_atomically(path: Path, write: Callable[[Path], object]) -> None:
+    """Call `write(temporary)` beside `path`, flush it to disk, then put it in place in one step.
+
+    A failure at any point leaves the previous file (if any) untouched and no temporary behind.
+    """
+    path = Path(path)
+    if is_locked(path):
+        raise LuoshiError(ErrorCode.TARGET_LOCKED, path=str(path), suggestion=free_name(path).name)
+    temporary = path.with_name(f".{path.stem}.{os.getpid()}.part{path.suffix}")
+    try:
+        write(temporary)
+        with open(temporary, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except OSError as exc:
+        raise _failure(path, exc) from exc
+    finally:
+        temporary.unlink(missing_ok=True)

@@ -1,0 +1,207 @@
+"""Write a progress report (domain Report) as a GB/T 9704-2012 .docx."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph
+
+from desktop.domain.errors import Cancelled
+from desktop.domain.report import Colophon, Entry, Letterhead, Report, date_text, title_lines
+from desktop.exporters import gbt9704_docx as gb
+from desktop.exporters.atomic import write_atomically
+from desktop.exporters.ooxml import child
+
+STYLE_NAMES = {"title": "公文标题", "level1": "一级标题", "level3": "三级标题", "body": "公文正文"}
+MARK_MAX_PT, MARK_MIN_PT = 36, 22  # 发文机关标志: 小初 at most, shrunk to fit 156 mm
+MARK_TOP_MM = 35  # its upper edge below the top of the type area (§7.2.4)
+RULE_GAP_PT = 11  # red rule about 4 mm below the 发文字号 line
+
+
+def _body(document: Document, text: str = "", *, face: gb.Face = gb.BODY, **layout: object) -> Paragraph:
+    paragraph = document.add_paragraph()
+    gb.set_paragraph(paragraph, **layout)  # type: ignore[arg-type]
+    if text:
+        gb.add_text(paragraph, text, face)
+    return paragraph
+
+
+def _letterhead(document: Document, head: Letterhead) -> None:
+    """Red 发文机关标志 35 mm down, 发文字号 left and 签发人 right two lines below, red rule under them."""
+    size = max(MARK_MIN_PT, min(MARK_MAX_PT, int(gb.TYPE_AREA_TWIPS / 20 / max(len(head.organ), 1))))
+    mark = gb.Face(gb.TITLE_FONT, size, color=gb.RED, latin=gb.TITLE_FONT)
+    paragraph = _body(
+        document,
+        head.organ,
+        face=mark,
+        first_line_chars=0,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        line_twips=size * 20,
+        before_twips=round(MARK_TOP_MM * 56.693),
+    )
+    gb.style_run(paragraph.runs[0], mark, squeeze=False)
+    number = _body(document, first_line_chars=0, before_twips=2 * gb.LINE_TWIPS)
+    gb.add_text(number, "　" + head.doc_number, gb.BODY)  # 居左空一字
+    if head.signer:
+        gb.right_tab(number, gb.TYPE_AREA_TWIPS - gb.CHAR_TWIPS)
+        gb.add_text(number, "\t签发人：", gb.BODY)
+        gb.add_text(number, head.signer, gb.Face(gb.KAI_FONT, gb.SIZE_3))
+    gb.border(number._p.get_or_add_pPr(), "bottom", size_eighths=12, color=gb.RED, space_pt=RULE_GAP_PT)
+
+
+def _line_break() -> BaseOxmlElement:
+    run = OxmlElement("w:r")
+    run.append(OxmlElement("w:br"))
+    return run
+
+
+def _title(document: Document, report: Report) -> None:
+    before = 2 * gb.LINE_TWIPS if report.letterhead else 0
+    paragraph = _body(
+        document, face=gb.TITLE, first_line_chars=0, align=WD_ALIGN_PARAGRAPH.CENTER, before_twips=before
+    )
+    for i, line in enumerate(title_lines(report.title, gb.TYPE_AREA_TWIPS // (gb.SIZE_2 * 20))):
+        run = gb.add_text(paragraph, line, gb.TITLE)
+        if i:
+            run._r.addprevious(_line_break())
+    paragraph.style = document.styles[STYLE_NAMES["title"]]
+    gb.outline_level(paragraph, 0)
+    _body(document)  # 空一行 before 主送机关
+    if report.addressee:
+        _body(document, report.addressee.rstrip("：:") + "：", first_line_chars=0)
+
+
+def _entry(document: Document, entry: Entry) -> None:
+    head = _body(document)
+    head.style = document.styles[STYLE_NAMES["level3"]]
+    gb.add_text(head, entry.heading, gb.LEVEL3)
+    gb.add_text(head, entry.progress[0], gb.BODY)
+    for text in entry.progress[1:]:
+        _body(document, text)
+    for label, texts in (("存在问题：", entry.problems), ("下步计划：", entry.next_steps)):
+        for i, text in enumerate(texts):
+            _body(document, (label if i == 0 else "") + text)
+    if entry.attachments:
+        _body(document, "佐证材料：" + "；".join(entry.attachments) + "。")
+
+
+def _signature(document: Document, report: Report) -> None:
+    """Unsealed signature (§7.3.5.2): organ 2 characters from the right, the date 2 characters right of it."""
+    name, dated = report.organ, date_text(report.dated)
+    date_width = sum(0.5 if ch.isascii() else 1 for ch in dated)
+    date_right = max(2.0, len(name) - date_width)
+    name_right = date_right + date_width - len(name) + 2
+    _body(document)  # 空一行
+    if name:
+        _body(
+            document,
+            name,
+            first_line_chars=0,
+            align=WD_ALIGN_PARAGRAPH.RIGHT,
+            right_twips=round(name_right * gb.CHAR_TWIPS),
+        )
+    _body(
+        document,
+        dated,
+        first_line_chars=0,
+        align=WD_ALIGN_PARAGRAPH.RIGHT,
+        right_twips=round(date_right * gb.CHAR_TWIPS),
+    )
+
+
+def _colophon(document: Document, colophon: Colophon) -> None:
+    """版记 at the bottom of the last page: 抄送 and 印发 between thick rules, a thin rule between them."""
+    rows = []
+    if colophon.copy_to:
+        rows.append(("抄送：" + colophon.copy_to.rstrip("。") + "。", ""))
+    rows.append((colophon.printer, date_text(colophon.printed_on) + "印发"))
+    table = document.add_table(rows=len(rows), cols=1)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    tbl_pr = table._tbl.tblPr
+    anchor = child(tbl_pr, "w:tblpPr")  # float to the bottom of the type area
+    for attr, value in (
+        ("vertAnchor", "margin"),
+        ("horzAnchor", "margin"),
+        ("tblpYSpec", "bottom"),
+        ("tblpXSpec", "center"),
+    ):
+        anchor.set(qn(f"w:{attr}"), value)
+    for side, size in (("top", 8), ("left", 0), ("bottom", 8), ("right", 0), ("insideH", 6), ("insideV", 0)):
+        gb.border(tbl_pr, side, size_eighths=size)
+    margins = child(tbl_pr, "w:tblCellMar")
+    for side in ("left", "right"):
+        mar = OxmlElement(f"w:{side}")
+        mar.set(qn("w:w"), "0")
+        mar.set(qn("w:type"), "dxa")
+        margins.append(mar)
+    one_char = gb.SIZE_4 * 20
+    for row, (left, right) in zip(table.rows, rows, strict=True):
+        cell = row.cells[0]
+        cell.width = Mm(156)
+        paragraph = cell.paragraphs[0]
+        gb.set_paragraph(paragraph, first_line_chars=0, left_twips=one_char, right_twips=one_char)
+        gb.add_text(paragraph, left, gb.COLOPHON)
+        if right:
+            gb.right_tab(paragraph, gb.TYPE_AREA_TWIPS - one_char)
+            gb.add_text(paragraph, "\t" + right, gb.COLOPHON)
+    # A floating table needs a paragraph after it (LibreOffice drops one that ends the document).
+    _body(document, first_line_chars=0, line_twips=20)
+
+
+def _styles(document: Document) -> None:
+    """Named paragraph styles so Word's navigation pane and the format check see the levels."""
+    for key, face, level in (
+        ("title", gb.TITLE, 0),
+        ("level1", gb.LEVEL1, 1),
+        ("level3", gb.LEVEL3, 3),
+        ("body", gb.BODY, 9),
+    ):
+        style = document.styles.add_style(STYLE_NAMES[key], WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = document.styles["Normal"]
+        style.font.size = Pt(face.size)
+        style.font.bold = face.bold
+        gb.set_fonts(style.element.get_or_add_rPr(), face)
+        if level < 9:
+            style.paragraph_format.keep_with_next = key != "level3"
+
+
+def build_document(report: Report, *, should_stop: Callable[[], bool] | None = None) -> Document:
+    """Lay the report out: 版头 (optional), title, 主送机关, opening, sections, closing, signature, 版记."""
+    document = docx.Document()
+    gb.prepare(document)
+    _styles(document)
+    core = document.core_properties
+    core.title, core.author, core.language = report.title, report.organ, "zh-CN"
+    if report.letterhead:
+        _letterhead(document, report.letterhead)
+    _title(document, report)
+    _body(document, report.opening)
+    for section in report.sections:
+        if should_stop and should_stop():
+            raise Cancelled
+        heading = _body(document, section.heading, face=gb.LEVEL1)
+        heading.style = document.styles[STYLE_NAMES["level1"]]
+        gb.outline_level(heading, 1)
+        for entry in section.entries:
+            _entry(document, entry)
+    _body(document, report.closing)
+    _signature(document, report)
+    if report.colophon:
+        _colophon(document, report.colophon)
+    return document
+
+
+def write_report(report: Report, path: Path, *, should_stop: Callable[[], bool] | None = None) -> None:
+    """Write the report to `path` through a temporary file, never leaving a half-written target."""
+    document = build_document(report, should_stop=should_stop)
+    write_atomically(path, lambda target: document.save(str(target)))

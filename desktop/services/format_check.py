@@ -1,0 +1,59 @@
+"""格式检查: check any .docx against GB/T 9704-2012, from its XML and (with LibreOffice) from its layout."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.domain.format_check import Finding, check_document, check_rendering
+from desktop.importers import rendering
+from desktop.importers.docx_layout import read_layout
+from desktop.services.locations import resource_path
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The findings, and whether the layout was measured in a real rendering."""
+
+    path: Path
+    findings: list[Finding]
+    rendered: bool
+    pages: int | None = None
+
+    @property
+    def passed(self) -> bool:
+        """Return True when nothing departs from the standard."""
+        return not self.findings
+
+
+def fontconfig_file() -> Path:
+    """Return the font aliases that map the Windows 公文 fonts to free faces when rendering on Linux."""
+    return resource_path("fonts", "fonts.conf")
+
+
+def office_available() -> bool:
+    """Return True when LibreOffice is installed for measuring layouts and previews."""
+    return rendering.find_office() is not None
+
+
+def render_pdf(source: Path, out_dir: Path, *, should_stop: Callable[[], bool] | None = None) -> Path:
+    """Render a .docx or .xlsx to PDF with LibreOffice (raises rendering.RenderError when it cannot)."""
+    return rendering.to_pdf(source, out_dir, fontconfig=fontconfig_file(), should_stop=should_stop)
+
+
+def check_file(
+    path: Path, *, render: bool = True, should_stop: Callable[[], bool] | None = None
+) -> CheckResult:
+    """Check `path`; raises LuoshiError when it is not a readable .docx."""
+    findings = check_document(read_layout(path))
+    if not (render and office_available()):
+        return CheckResult(path, findings, rendered=False)
+    with tempfile.TemporaryDirectory(prefix="luoshi-check-") as folder:
+        try:
+            pdf = render_pdf(path, Path(folder), should_stop=should_stop)
+        except rendering.RenderError:
+            return CheckResult(path, findings, rendered=False)
+        layout = rendering.read_pdf_layout(pdf)
+    return CheckResult(path, findings + check_rendering(layout), rendered=True, pages=len(layout.pages))

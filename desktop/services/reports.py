@@ -1,0 +1,181 @@
+"""Upward submissions: the GB/T 9704 progress report (.docx) and the 工作台账 (.xlsx) for a period."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, replace
+from datetime import date
+from pathlib import Path
+
+from desktop import __version__
+from desktop.domain.errors import ErrorCode, LuoshiError
+from desktop.domain.ledger import LedgerMeta, LedgerRow, ledger_row
+from desktop.domain.lights import Light
+from desktop.domain.periods import Period
+from desktop.domain.report import Report, ReportMeasure, ReportOptions, Unfilled, build_report, date_text
+from desktop.services import attachments as attachment_service
+from desktop.services import plans as plan_service
+from desktop.services import worklist as wl
+from desktop.services.notes import my_unit
+from desktop.services.workspace import Workspace
+from desktop.storage import settings
+from desktop.storage.errors import translated
+
+OPTIONS_KEY = "report.options"
+SCOPES = (wl.Scope.LEAD, wl.Scope.MINE)
+_REMEMBERED = (
+    "addressee",
+    "organ",
+    "signer",
+    "doc_number",
+    "copy_to",
+    "printer",
+    "letterhead",
+    "colophon",
+    "unfilled",
+)
+
+
+def saved_options(ws: Workspace) -> ReportOptions:
+    """Return the options used last time (主送机关, 发文机关, 签发人 … are remembered)."""
+    with translated(str(ws.path)):
+        stored = settings.get(ws.db, OPTIONS_KEY, {}) or {}
+    known = {k: v for k, v in stored.items() if k in _REMEMBERED}
+    if "unfilled" in known:
+        known["unfilled"] = (
+            Unfilled(known["unfilled"]) if known["unfilled"] in set(Unfilled) else Unfilled.LIST
+        )
+    return ReportOptions(**known)
+
+
+def remember_options(ws: Workspace, options: ReportOptions) -> None:
+    """Keep the organ names and switches for the next report."""
+    values = {k: v for k, v in asdict(options).items() if k in _REMEMBERED}
+    with translated(str(ws.path)):
+        settings.put(ws.db, OPTIONS_KEY, values)
+
+
+def _items(ws: Workspace, period: Period, scope: wl.Scope, today: date) -> list[wl.WorkItem]:
+    if scope not in SCOPES and scope is not wl.Scope.ALL:
+        scope = wl.Scope.MINE
+    items = wl.apply_filter(ws, wl.load_worklist(ws, period, today=today), wl.Filter(scope=scope))
+    if not items:
+        reason = "尚未设置本单位" if not my_unit(ws) else f"本单位在“{scope_label(scope)}”范围内没有任务"
+        raise LuoshiError(ErrorCode.NOTHING_TO_EXPORT, reason=reason)
+    return items
+
+
+def scope_label(scope: wl.Scope) -> str:
+    """Return the words for a scope in the dialogs and messages."""
+    return {
+        wl.Scope.LEAD: "本单位牵头的任务",
+        wl.Scope.MINE: "全部本单位任务",
+        wl.Scope.ALL: "方案全部任务",
+    }.get(scope, "全部本单位任务")
+
+
+def _evidence(ws: Workspace, item: wl.WorkItem, period: Period) -> tuple[str, ...]:
+    from desktop.services.notes import NoteKey
+
+    key = NoteKey(item.measure_id, period, my_unit(ws))
+    return tuple(row.name for row in attachment_service.list_attachments(ws, key))
+
+
+def _plan_refs(ws: Workspace, items: list[wl.WorkItem]) -> str:
+    titles = dict.fromkeys(item.plan_title for item in items)
+    numbers = {str(p["title"]): p.get("doc_number") for p in plan_service.list_plans(ws)}
+    return "、".join(f"《{t}》" + (f"（{numbers[t]}）" if numbers.get(t) else "") for t in titles)
+
+
+def build(ws: Workspace, *, period: Period, scope: wl.Scope, options: ReportOptions, today: date) -> Report:
+    """Return the report's content, as the preview shows it and the .docx carries it."""
+    items = _items(ws, period, scope, today)
+    measures = [
+        ReportMeasure(
+            plan_title=item.plan_title,
+            chapter=item.chapter,
+            label=item.label,
+            text=item.text,
+            role=item.role,
+            note=item.note,
+            attachments=_evidence(ws, item, period),
+        )
+        for item in items
+    ]
+    return build_report(
+        measures,
+        period=period,
+        options=options,
+        organ=my_unit(ws),
+        plan_refs=_plan_refs(ws, items),
+        today=today,
+    )
+
+
+def export_report(
+    ws: Workspace,
+    *,
+    period: Period,
+    scope: wl.Scope,
+    options: ReportOptions,
+    out: Path,
+    today: date,
+    should_stop: Callable[[], bool] | None = None,
+) -> Report:
+    """Write the report to `out` (whole or not at all) and remember the options."""
+    from desktop.exporters.report_docx import write_report
+
+    report = build(ws, period=period, scope=scope, options=options, today=today)
+    write_report(report, out, should_stop=should_stop)
+    remember_options(ws, replace(options, title="", dated=None))
+    return report
+
+
+def ledger_rows(
+    ws: Workspace, *, period: Period, scope: wl.Scope, today: date
+) -> tuple[LedgerMeta, list[LedgerRow]]:
+    """Return the ledger's identity and rows for the period."""
+    items = _items(ws, period, scope, today)
+    titles = list(dict.fromkeys(item.plan_title for item in items))
+    rows = [
+        ledger_row(
+            measure_id=item.measure_id,
+            uid=item.uid,
+            label=item.label,
+            text=item.text,
+            leads=item.leads,
+            supports=item.supports,
+            deadline=item.deadline,
+            note=item.note,
+            overdue=Light.OVERDUE in item.lights,
+            attachments=_evidence(ws, item, period),
+        )
+        for item in items
+    ]
+    meta = LedgerMeta(
+        title="".join(f"《{t}》" for t in titles) + f"落实情况台账（{period.label}）",
+        unit=my_unit(ws),
+        period_code=period.code,
+        period_label=period.label,
+        plans="；".join(titles),
+        app_version=__version__,
+        exported_on=date_text(today),
+    )
+    return meta, rows
+
+
+def export_ledger(
+    ws: Workspace,
+    *,
+    period: Period,
+    scope: wl.Scope,
+    out: Path,
+    today: date,
+    should_stop: Callable[[], bool] | None = None,
+) -> int:
+    """Write the ledger to `out` (whole or not at all); return the number of rows."""
+    from desktop.exporters.ledger_xlsx import write_ledger
+
+    meta, rows = ledger_rows(ws, period=period, scope=scope, today=today)
+    write_ledger(meta, rows, out, should_stop=should_stop)
+    return len(rows)
