@@ -1,3 +1,5 @@
 """Luoshi (落实): track an implementation plan's measures and report on them, offline."""
 
-__version__ = "0.1.0"
+from desktop.domain.version import VERSION as __version__
+
+__all__ = ["__version__"]

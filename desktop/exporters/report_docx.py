@@ -12,7 +12,6 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 
@@ -59,21 +58,15 @@ def _letterhead(document: Document, head: Letterhead) -> None:
     gb.border(number._p.get_or_add_pPr(), "bottom", size_eighths=12, color=gb.RED, space_pt=RULE_GAP_PT)
 
 
-def _line_break() -> BaseOxmlElement:
-    run = OxmlElement("w:r")
-    run.append(OxmlElement("w:br"))
-    return run
-
-
 def _title(document: Document, report: Report) -> None:
     before = 2 * gb.LINE_TWIPS if report.letterhead else 0
     paragraph = _body(
         document, face=gb.TITLE, first_line_chars=0, align=WD_ALIGN_PARAGRAPH.CENTER, before_twips=before
     )
     for i, line in enumerate(title_lines(report.title, gb.TYPE_AREA_TWIPS // (gb.SIZE_2 * 20))):
-        run = gb.add_text(paragraph, line, gb.TITLE)
         if i:
-            run._r.addprevious(_line_break())
+            gb.add_text(paragraph, "", gb.TITLE).add_break()
+        gb.add_text(paragraph, line, gb.TITLE)
     paragraph.style = document.styles[STYLE_NAMES["title"]]
     gb.outline_level(paragraph, 0)
     _body(document)  # 空一行 before 主送机关

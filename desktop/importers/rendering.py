@@ -10,6 +10,7 @@ import tempfile
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from desktop.domain.errors import Cancelled
 from desktop.domain.format_facts import LineBox, PageBox, RenderFacts
@@ -86,27 +87,31 @@ def _wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in "WF"
 
 
-def _lines(chars: list[dict[str, object]]) -> tuple[LineBox, ...]:
+def _lines(chars: list[dict[str, Any]]) -> tuple[LineBox, ...]:
     """Group characters into lines by their baseline (within 2 pt)."""
-    rows: list[list[dict[str, object]]] = []
-    for ch in sorted(chars, key=lambda c: (float(c["bottom"]), float(c["x0"]))):  # type: ignore[arg-type]
-        if rows and abs(float(rows[-1][0]["bottom"]) - float(ch["bottom"])) < 2:  # type: ignore[arg-type]
+    rows: list[list[dict[str, Any]]] = []
+    for ch in sorted(chars, key=lambda c: (float(c["bottom"]), float(c["x0"]))):
+        if rows and abs(float(rows[-1][0]["bottom"]) - float(ch["bottom"])) < 2:
             rows[-1].append(ch)
         else:
             rows.append([ch])
     lines = []
     for row in rows:
-        row.sort(key=lambda c: float(c["x0"]))  # type: ignore[arg-type]
+        row.sort(key=lambda c: float(c["x0"]))
         text = "".join(str(c["text"]) for c in row)
         if not text.strip():
             continue
-        sizes = sorted(round(float(c["size"]), 1) for c in row)  # type: ignore[arg-type]
+        last = row[-1]
+        x1 = float(last["x1"])
+        if unicodedata.category(str(last["text"]))[0] == "P" and _wide(str(last["text"])):
+            x1 = (float(last["x0"]) + x1) / 2  # a line-end comma or stop may hang: its ink is its first half
+        sizes = sorted(round(float(c["size"]), 1) for c in row)
         lines.append(
             LineBox(
-                top=min(float(c["top"]) for c in row),  # type: ignore[arg-type]
-                bottom=max(float(c["bottom"]) for c in row),  # type: ignore[arg-type]
-                x0=float(row[0]["x0"]),  # type: ignore[arg-type]
-                x1=float(row[-1]["x1"]),  # type: ignore[arg-type]
+                top=min(float(c["top"]) for c in row),
+                bottom=max(float(c["bottom"]) for c in row),
+                x0=float(row[0]["x0"]),
+                x1=x1,
                 text=text,
                 size=sizes[len(sizes) // 2],
                 wide=sum(_wide(str(c["text"])) for c in row),

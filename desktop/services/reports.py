@@ -7,12 +7,12 @@ from dataclasses import asdict, replace
 from datetime import date
 from pathlib import Path
 
-from desktop import __version__
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.ledger import LedgerMeta, LedgerRow, ledger_row
 from desktop.domain.lights import Light
 from desktop.domain.periods import Period
 from desktop.domain.report import Report, ReportMeasure, ReportOptions, Unfilled, build_report, date_text
+from desktop.domain.version import VERSION
 from desktop.services import attachments as attachment_service
 from desktop.services import plans as plan_service
 from desktop.services import worklist as wl
@@ -58,10 +58,11 @@ def remember_options(ws: Workspace, options: ReportOptions) -> None:
 def _items(ws: Workspace, period: Period, scope: wl.Scope, today: date) -> list[wl.WorkItem]:
     if scope not in SCOPES and scope is not wl.Scope.ALL:
         scope = wl.Scope.MINE
+    if not my_unit(ws):
+        raise LuoshiError(ErrorCode.NOTHING_TO_EXPORT, reason="尚未设置本单位")
     items = wl.apply_filter(ws, wl.load_worklist(ws, period, today=today), wl.Filter(scope=scope))
     if not items:
-        reason = "尚未设置本单位" if not my_unit(ws) else f"本单位在“{scope_label(scope)}”范围内没有任务"
-        raise LuoshiError(ErrorCode.NOTHING_TO_EXPORT, reason=reason)
+        raise LuoshiError(ErrorCode.NOTHING_TO_EXPORT, reason=f"本单位在“{scope_label(scope)}”范围内没有任务")
     return items
 
 
@@ -158,7 +159,7 @@ def ledger_rows(
         period_code=period.code,
         period_label=period.label,
         plans="；".join(titles),
-        app_version=__version__,
+        app_version=VERSION,
         exported_on=date_text(today),
     )
     return meta, rows

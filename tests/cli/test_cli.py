@@ -152,3 +152,56 @@ def test_note_set_refuses_bad_input(
     _run(capsys, "--db", db, "import", str(sample_path))
     assert main(["--db", db, "note", "set", *args]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_export_and_check(sample_path: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = str(tmp_path / "cli.db")
+    assert _run(capsys, "--db", db, "import", str(sample_path))[0] == 0
+    assert _run(capsys, "--db", db, "profile", "set", "--unit", "自治区发展改革委")[0] == 0
+    _run(
+        capsys,
+        "--db",
+        db,
+        "note",
+        "set",
+        "--measure",
+        "2",
+        "--period",
+        "2026Q1",
+        "--progress",
+        "=1+1 推介项目56个",
+    )
+    report, ledger = tmp_path / "报告.docx", tmp_path / "台账.xlsx"
+    code, out = _run(
+        capsys, "--db", db, "export", "report", "--period", "2026Q1", "--out", str(report), "--scope", "lead",
+        "--header", "--footer", "--to", "自治区人民政府", "--signer", "张三", "--number", "内发改报〔2026〕3号",
+        "--date", "2026-04-03",
+    )  # fmt: skip
+    assert code == 0 and "已生成报告" in out and report.exists()
+    code, out = _run(capsys, "--db", db, "export", "ledger", "--period", "2026Q1", "--out", str(ledger))
+    assert code == 0 and "13 行" in out  # no category given: wildcard measures are not counted
+    code, out = _run(capsys, "check", str(report), "--no-render")
+    assert code == 0 and "格式检查通过" in out
+    code, out = _run(capsys, "check", str(report), "--json", "--no-render")
+    assert json.loads(out)["passed"] is True
+
+
+def test_check_names_clauses_and_fixes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import docx
+
+    typed = docx.Document()  # what a clerk gets from Word's blank template
+    typed.add_paragraph("关于某事的报告")
+    typed.add_paragraph("一、总体情况")
+    typed.add_paragraph("二〇二六年三月五日")
+    path = tmp_path / "手工.docx"
+    typed.save(str(path))
+    code, out = _run(capsys, "check", str(path), "--json", "--no-render")
+    findings = json.loads(out)["findings"]
+    assert code == 1
+    clauses = {f["clause"] for f in findings}
+    assert {"5.1", "5.2.1", "5.2.3", "5.2.2", "7.3.1", "7.3.3", "7.3.5.4", "7.5"} <= clauses
+    assert all(f["fix"] for f in findings)
+    not_docx = tmp_path / "台账.xlsx"
+    not_docx.write_bytes(b"PK")
+    code = main(["check", str(not_docx)])
+    assert code == 2 and "不是 Word（.docx）文件" in capsys.readouterr().err

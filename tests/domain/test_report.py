@@ -1,0 +1,55 @@
+"""The report's content rules: dates, numerals, title breaks, grouping, unfilled measures, clean text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from desktop.domain.periods import parse_period
+from desktop.domain.report import (
+    NO_PROGRESS,
+    ReportOptions,
+    Unfilled,
+    build_report,
+    chinese_number,
+    clean,
+    date_text,
+    short_title,
+    title_lines,
+)
+from tests.exporters.conftest import measures
+
+
+def test_dates_and_numerals() -> None:
+    assert date_text(date(2026, 3, 1)) == "2026年3月1日"
+    assert [chinese_number(n) for n in (1, 10, 11, 20, 34)] == ["一", "十", "十一", "二十", "三十四"]
+
+
+def test_short_title_and_clean() -> None:
+    assert short_title("清理规范招商引资违规政策，加强信息披露。") == "清理规范招商引资违规政策"
+    assert short_title("甲" * 50).endswith("…") and len(short_title("甲" * 50)) == 31
+    assert clean("a\x00b\x07c\r\nd\te") == "abc\nd\te"
+
+
+def test_title_lines_break_at_joints() -> None:
+    title = "关于《某某自治区优化营商环境条例》和《某某实施方案》落实情况的报告"
+    lines = title_lines(title, 20)
+    assert "".join(lines) == title and all(len(line) <= 20 for line in lines)
+    assert (len(lines) == 2 and lines[0][-1] in "》和的") or lines[1][0] in "《关"
+    assert title_lines("关于《短方案》落实情况的报告", 20) == ["关于《短方案》落实情况的报告"]
+
+
+def test_sections_follow_chapters_and_unfilled_option() -> None:
+    period = parse_period("2026Q1")
+    kwargs = {"period": period, "organ": "单位", "plan_refs": "《方案》", "today": date(2026, 4, 3)}
+    listed = build_report(measures(), options=ReportOptions(), **kwargs)  # type: ignore[arg-type]
+    assert [s.heading for s in listed.sections] == ["一、市场化营商环境建设", "二、法治化营商环境建设"]
+    entries = [e for s in listed.sections for e in s.entries]
+    assert len(entries) == 12 and entries[3].progress == (NO_PROGRESS,)
+    assert entries[0].heading == "1.扎实推进第1项重点任务（牵头）。" and entries[1].heading.endswith(
+        "（配合）。"
+    )
+    assert entries[2].progress == ("已召开专题会议2次，印发通知1份。", "第二段进展。")
+    omitted = build_report(measures(), options=ReportOptions(unfilled=Unfilled.OMIT), **kwargs)  # type: ignore[arg-type]
+    assert sum(len(s.entries) for s in omitted.sections) == 9
+    assert "滞后1项" in listed.opening and "未填报3项" in listed.opening
+    assert listed.letterhead is None and listed.colophon is None

@@ -1,0 +1,143 @@
+"""The report .docx read back (XML) and laid out by LibreOffice (PDF measured)."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+
+from desktop.domain.format_check import check_document, check_rendering
+from desktop.exporters.report_docx import write_report
+from desktop.importers.docx_layout import read_layout
+from desktop.importers.rendering import read_pdf_layout
+from tests.exporters.conftest import report
+
+MM = 25.4 / 72  # mm per pt
+
+
+def _written(tmp_path: Path, **options: object) -> Path:
+    path = tmp_path / "报告.docx"
+    write_report(report(**options), path)
+    return path
+
+
+def _fonts(run: docx.text.run.Run) -> str | None:
+    fonts = run._r.rPr.find(qn("w:rFonts"))
+    return fonts.get(qn("w:eastAsia")) if fonts is not None else None
+
+
+def test_page_grid_and_theme_fonts_overridden(tmp_path: Path) -> None:
+    path = _written(tmp_path)
+    document = docx.Document(str(path))
+    section = document.sections[0]
+    sect = section._sectPr
+    size, margins = sect.find(qn("w:pgSz")), sect.find(qn("w:pgMar"))
+    assert (size.get(qn("w:w")), size.get(qn("w:h"))) == ("11906", "16838")
+    assert [margins.get(qn(f"w:{s}")) for s in ("top", "bottom", "left", "right")] == [
+        "2098",
+        "1984",
+        "1587",
+        "1474",
+    ]
+    grid = sect.find(qn("w:docGrid"))
+    assert (grid.get(qn("w:type")), grid.get(qn("w:linePitch"))) == ("lines", "579")
+    with zipfile.ZipFile(path) as archive:
+        styles = archive.read("word/styles.xml").decode()
+        settings = archive.read("word/settings.xml").decode()
+    assert "Theme=" not in styles and "theme=" not in styles.lower().replace("themefontlang", "")
+    assert 'w:eastAsia="zh-CN"' in styles and 'w:eastAsia="zh-CN"' in settings and "ja-JP" not in settings
+    assert "<w:evenAndOddHeaders" in settings
+
+
+def test_levels_fonts_sizes_and_spacing(tmp_path: Path) -> None:
+    document = docx.Document(str(_written(tmp_path)))
+    paragraphs = [p for p in document.paragraphs if p.text.strip()]
+    title = paragraphs[0]
+    assert title.text.startswith("关于《某某自治区优化营商环境实施方案》落实情况的报告"[:10])
+    assert title.alignment == 1 and {_fonts(r) for r in title.runs} == {"方正小标宋简体"}
+    assert {r.font.size.pt for r in title.runs} == {22}
+    assert paragraphs[1].text == "自治区人民政府："
+    level1 = next(p for p in paragraphs if p.text.startswith("一、"))
+    assert level1.text == "一、市场化营商环境建设" and _fonts(level1.runs[0]) == "黑体"
+    level3 = next(p for p in paragraphs if p.text.startswith("1."))
+    assert level3.runs[0].bold and _fonts(level3.runs[0]) == "仿宋_GB2312"
+    assert level3.text.startswith("1.扎实推进第1项重点任务（牵头）。")
+    body = level3.runs[1]
+    assert _fonts(body) == "仿宋_GB2312" and body.font.size.pt == 16 and not body.bold
+    assert body._r.rPr.find(qn("w:spacing")).get(qn("w:val")) == "-5"
+    fonts = body._r.rPr.find(qn("w:rFonts"))
+    assert fonts.get(qn("w:hint")) == "eastAsia"
+    fmt = level3.paragraph_format
+    assert fmt.line_spacing.pt == 28.95 and fmt.line_spacing_rule == 4  # EXACTLY
+    assert fmt.first_line_indent.pt == 31.5  # 空二字
+    texts = [p.text for p in paragraphs]
+    assert "佐证材料：会议纪要.pdf。" in texts and "暂无进展。" in " ".join(texts)
+    assert texts[-3:] == ["特此报告。", "自治区发展改革委", "2026年4月3日"]
+
+
+def test_page_numbers_odd_right_even_left(tmp_path: Path) -> None:
+    section = docx.Document(str(_written(tmp_path))).sections[0]
+    for footer, alignment in ((section.footer, 2), (section.even_page_footer, 0)):
+        paragraph = footer.paragraphs[0]
+        assert paragraph.alignment == alignment
+        assert paragraph.text.replace("1", "#") == "— # —"
+        xml = paragraph._p.xml
+        assert "PAGE" in xml and 'w:fldCharType="begin"' in xml
+        assert {_fonts(r) for r in paragraph.runs if r.text} == {"宋体"}
+        assert {r.font.size.pt for r in paragraph.runs if r.text} == {14}
+
+
+def test_letterhead_and_colophon(tmp_path: Path) -> None:
+    path = _written(
+        tmp_path,
+        letterhead=True,
+        colophon=True,
+        doc_number="某发改报〔2026〕12号",
+        signer="张三",
+        copy_to="自治区督查室",
+    )
+    document = docx.Document(str(path))
+    mark = document.paragraphs[0]
+    assert mark.text == "自治区发展改革委" and mark.runs[0].font.color.rgb == docx.shared.RGBColor(0xFF, 0, 0)
+    number = document.paragraphs[1]
+    assert number.text == "　某发改报〔2026〕12号\t签发人：张三"
+    assert _fonts(number.runs[-1]) == "楷体_GB2312"
+    assert 'w:color="FF0000"' in number._p.xml and "<w:bottom" in number._p.xml
+    table = document.tables[-1]
+    cells = [row.cells[0].text for row in table.rows]
+    assert cells == ["抄送：自治区督查室。", "自治区发展改革委\t2026年4月3日印发"]
+    assert {r.font.size.pt for row in table.rows for r in row.cells[0].paragraphs[0].runs} == {14}
+    assert check_document(read_layout(path)) == []
+
+
+def test_our_report_passes_the_format_check(tmp_path: Path) -> None:
+    assert check_document(read_layout(_written(tmp_path))) == []
+
+
+def test_rendered_by_libreoffice_holds_the_grid(tmp_path: Path, render: Callable[[Path], Path]) -> None:
+    layout = read_pdf_layout(render(_written(tmp_path)))
+    assert len(layout.pages) >= 3
+    left, right, top, bottom = 28 / MM, 184 / MM, 37 / MM, 262 / MM
+    for page in layout.pages:
+        assert abs(page.width - 595.3) < 1 and abs(page.height - 841.9) < 1  # A4
+        body = [line for line in page.lines if line.top < bottom + 3 / MM]
+        for line in body:
+            assert left - 1 / MM <= line.x0 and line.x1 <= right + 1 / MM, line.text
+            assert top - 1 / MM <= line.top and line.bottom <= bottom + 1 / MM, line.text
+        number = [line for line in page.lines if line.top >= bottom + 3 / MM]
+        assert len(number) == 1 and number[0].text.replace(" ", "") == f"—{page.number}—"
+        gap = (number[0].top - bottom) * MM
+        assert 4 <= gap <= 10, gap  # about 7 mm below the type area
+        if page.number % 2:
+            assert abs(number[0].x1 - (right - 14)) < 3 / MM  # odd: right, one character in
+        else:
+            assert abs(number[0].x0 - (left + 14)) < 3 / MM  # even: left, one character in
+    full_page = layout.pages[1]
+    tops = sorted(line.top for line in full_page.lines if line.top < bottom)
+    assert round((tops[-1] - tops[0]) / 28.95) + 1 == 22
+    full_lines = [line for line in full_page.lines if line.only_wide and line.x1 - line.x0 > 150 / MM]
+    assert full_lines and {line.wide for line in full_lines} == {28}
+    assert check_rendering(layout) == []
