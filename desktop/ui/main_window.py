@@ -146,6 +146,10 @@ class MainWindow(QMainWindow):
         self.detail.copy_requested.connect(self._copy_next_steps)
 
     # ---- periods, filters, rows ---------------------------------------------------------------
+    def unit_name(self) -> str:
+        """Return 本单位 ('' before the set-up)."""
+        return note_service.my_unit(self.ws)
+
     def current_period(self) -> Period:
         """Return the chosen period."""
         return period_service.require_period(self.period.currentData())

@@ -16,6 +16,7 @@ from desktop.services import periods as period_service
 from desktop.services import units as unit_service
 from desktop.services.messages import error_text
 from desktop.services.workspace import Workspace
+from desktop.ui.export_actions import ExportActions
 from desktop.ui.history_dialog import HistoryDialog
 from desktop.ui.import_task import FileResult, ImportTask
 from desktop.ui.setup_dialog import SetupChoice, SetupDialog
@@ -76,6 +77,8 @@ class WindowActions(QObject):
         self._action(
             "file", self.tr("导入方案或任务清单…"), self.choose_import, QKeySequence.StandardKey.Open
         )
+        self._menus["file"].addSeparator()
+        self.exports = ExportActions(self.window, self._menus["file"])
         self._menus["file"].addSeparator()
         self._action("file", self.tr("退出"), self.window.close, "Ctrl+Q")
         self._action("view", self.tr("下一项措施"), lambda: self.window.move_by(1), "Alt+Down", "Ctrl+PgDown")

@@ -5,6 +5,7 @@ A throwaway database holds the bundled sample plan and a few notes; nothing in t
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import tempfile
 from datetime import date
@@ -19,8 +20,13 @@ sys.path.insert(0, str(ROOT))
 from desktop.app import application, open_workspace, ui_settings  # noqa: E402
 from desktop.domain.notes import NoteFields, Status  # noqa: E402
 from desktop.domain.periods import parse_period  # noqa: E402
+from desktop.domain.report import ReportOptions  # noqa: E402
 from desktop.services import notes as note_service  # noqa: E402
+from desktop.services import reports as report_service  # noqa: E402
 from desktop.services import units as unit_service  # noqa: E402
+from desktop.services.format_check import render_pdf  # noqa: E402
+from desktop.services.worklist import Scope  # noqa: E402
+from desktop.services.workspace import Workspace  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 from desktop.ui.window_actions import setup_dialog_for  # noqa: E402
 
@@ -31,6 +37,25 @@ def grab(name: str) -> None:
     screen = QApplication.primaryScreen()
     screen.grabWindow(0).save(str(OUT / name))
     print("wrote", OUT / name)
+
+
+def pages(ws: Workspace, folder: Path) -> None:
+    """Write the sample report and ledger, render them with LibreOffice and keep their first pages."""
+    q2 = parse_period("2026Q2")
+    assert q2 is not None
+    options = ReportOptions(addressee="自治区人民政府", letterhead=True, colophon=True, signer="张三",
+                            doc_number="内发改报〔2026〕18号", copy_to="自治区人民政府督查室")  # fmt: skip
+    report = folder / "report.docx"
+    ledger = folder / "ledger.xlsx"
+    today = date(2026, 7, 3)
+    report_service.export_report(ws, period=q2, scope=Scope.MINE, options=options, out=report, today=today)
+    report_service.export_ledger(ws, period=q2, scope=Scope.MINE, out=ledger, today=today)
+    for source, name in ((report, "report_page"), (ledger, "ledger_page")):
+        pdf = render_pdf(source, folder)
+        subprocess.run(
+            ["pdftoppm", "-r", "70", "-f", "1", "-l", "2", "-png", str(pdf), str(OUT / name)], check=True
+        )
+        print("wrote", OUT / f"{name}-1.png")
 
 
 def main() -> None:
@@ -72,7 +97,21 @@ def main() -> None:
         editor.status.setCurrentIndex(editor.status.findData(Status.IN_PROGRESS.value))
         window.autosaver.flush()
         window._focus = window  # keep a reference
-        QTimer.singleShot(800, lambda: (grab("main_window.png"), app.quit()))
+        QTimer.singleShot(800, lambda: (grab("main_window.png"), show_report_dialog(window)))
+
+    def show_report_dialog(window: MainWindow) -> None:
+        dialog = window.actions_.exports.export_dialog(report=True)
+        assert dialog is not None
+        dialog.fields["addressee"].setText("自治区人民政府")
+        dialog.fields["doc_number"].setText("内发改报〔2026〕18号")
+        dialog.fields["signer"].setText("张三")
+        dialog.letterhead.setChecked(True)
+        dialog.refresh()
+        dialog.setGeometry(40, 40, 1280, 680)
+        dialog.show()
+        QTimer.singleShot(
+            800, lambda: (grab("report_dialog.png"), dialog.close(), pages(ws, folder), app.quit())
+        )
 
     QTimer.singleShot(800, after_dialog)
     app.exec()

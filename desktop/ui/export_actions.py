@@ -1,0 +1,201 @@
+"""The 文件 menu's submissions: 生成报告, 导出台账 and 格式检查, each run off the UI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton
+
+from desktop.domain.report import ReportOptions
+from desktop.services import format_check
+from desktop.services import periods as period_service
+from desktop.services import reports as report_service
+from desktop.services.workspace import Workspace
+from desktop.ui.background import BackgroundTask
+from desktop.ui.export_dialog import ExportChoice, ExportDialog
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+LAST_FOLDER = "export/folder"
+
+
+class ExportActions(QObject):
+    """Adds the submission items to a menu and carries them out."""
+
+    def __init__(self, window: MainWindow, menu: QMenu) -> None:
+        """Add 生成报告…, 导出台账… and 格式检查… to `menu`."""
+        super().__init__(window)
+        self.window = window
+        self.task: BackgroundTask | None = None
+        self.result_box: QMessageBox | None = None
+        self.dialog: ExportDialog | None = None
+        for text, slot, key in (
+            (self.tr("生成报告…"), self.make_report, "Ctrl+R"),
+            (self.tr("导出台账…"), self.make_ledger, "Ctrl+E"),
+            (self.tr("格式检查…"), self.choose_check, ""),
+        ):
+            action = QAction(text, window)
+            if key:
+                action.setShortcut(QKeySequence(key))
+            action.triggered.connect(slot)
+            menu.addAction(action)
+
+    # ---- dialogs ----------------------------------------------------------------------------
+    def export_dialog(self, *, report: bool) -> ExportDialog | None:
+        """Return the options dialog (not shown), or None when the pending note could not be saved."""
+        if not self.window.autosaver.flush():
+            return None
+        ws = self.window.ws
+        periods, _ = period_service.offered_periods(ws, today=self.window.today)
+        options = report_service.saved_options(ws) if report else ReportOptions()
+
+        def preview(period, scope, opts):  # type: ignore[no-untyped-def]
+            return report_service.build(ws, period=period, scope=scope, options=opts, today=self.window.today)
+
+        self.dialog = ExportDialog(
+            periods=periods,
+            chosen=self.window.current_period(),
+            options=options,
+            preview=preview if report else None,
+            today=self.window.today,
+            parent=self.window,
+        )
+        return self.dialog
+
+    def _target(self, suggested: str, file_filter: str) -> Path | None:
+        folder = str(self.window.settings.value(LAST_FOLDER, "") or Path.home())
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("保存到"), str(Path(folder) / suggested), file_filter
+        )
+        if not name:
+            return None
+        self.window.settings.setValue(LAST_FOLDER, str(Path(name).parent))
+        return Path(name)
+
+    def make_report(self) -> None:
+        """Ask for the options and a file name, then write the report."""
+        dialog = self.export_dialog(report=True)
+        if dialog is None or not dialog.exec():
+            return
+        choice = dialog.choice()
+        name = f"{choice.options.organ or self.window.unit_name()}{choice.period.label}落实情况报告.docx"
+        target = self._target(name, self.tr("Word 文件 (*.docx)"))
+        if target is not None:
+            self.export(choice, target, report=True)
+
+    def make_ledger(self) -> None:
+        """Ask for the period, scope and a file name, then write the ledger."""
+        dialog = self.export_dialog(report=False)
+        if dialog is None or not dialog.exec():
+            return
+        choice = dialog.choice()
+        target = self._target(
+            f"{self.window.unit_name()}{choice.period.label}工作台账.xlsx", self.tr("Excel 文件 (*.xlsx)")
+        )
+        if target is not None:
+            self.export(choice, target, report=False)
+
+    # ---- work -------------------------------------------------------------------------------
+    def export(self, choice: ExportChoice, target: Path, *, report: bool) -> None:
+        """Write the report or ledger in the background; then offer to open it."""
+        db_path, today = self.window.ws.path, self.window.today
+
+        def work(should_stop: Callable[[], bool]) -> Path:
+            with Workspace(db_path) as ws:  # its own connection, in the worker thread
+                if report:
+                    report_service.export_report(
+                        ws, period=choice.period, scope=choice.scope, options=choice.options, out=target,
+                        today=today, should_stop=should_stop,
+                    )  # fmt: skip
+                else:
+                    report_service.export_ledger(
+                        ws,
+                        period=choice.period,
+                        scope=choice.scope,
+                        out=target,
+                        today=today,
+                        should_stop=should_stop,
+                    )
+            return target
+
+        title = self.tr("生成报告") if report else self.tr("导出台账")
+        self._start(
+            work, title, self.tr("正在写入文件…"), lambda result: self.exported(Path(str(result)), title)
+        )
+
+    def _start(
+        self,
+        work: Callable[[Callable[[], bool]], object],
+        title: str,
+        label: str,
+        then: Callable[[object], None],
+    ) -> None:
+        if self.task is not None and self.task.is_running():
+            return
+        self.task = BackgroundTask(work, title=title, label=label, parent=self.window)
+
+        def finished(result: object, message: str, cancelled: bool) -> None:
+            if message:
+                QMessageBox.warning(self.window, title, message)
+            elif not cancelled:
+                then(result)
+
+        self.task.done.connect(finished)
+
+    def exported(self, path: Path, title: str) -> None:
+        """Say where the file is, with 打开文件 and 打开所在文件夹."""
+        box = QMessageBox(
+            QMessageBox.Icon.Information, title, self.tr("已保存到：") + str(path), parent=self.window
+        )
+        open_file = box.addButton(self.tr("打开文件"), QMessageBox.ButtonRole.AcceptRole)
+        open_folder = box.addButton(self.tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(self.tr("关闭"), QMessageBox.ButtonRole.RejectRole)
+        open_file.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+        open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
+        self.result_box = box
+        box.show()
+
+    def choose_check(self) -> None:
+        """Ask for a .docx and check it against GB/T 9704-2012."""
+        folder = str(self.window.settings.value(LAST_FOLDER, "") or Path.home())
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("格式检查"), folder, self.tr("Word 文件 (*.docx)")
+        )
+        if name:
+            self.check(Path(name))
+
+    def check(self, path: Path) -> None:
+        """Check `path` in the background (LibreOffice takes a few seconds) and list the findings."""
+        title = self.tr("格式检查")
+        self._start(
+            lambda stop: format_check.check_file(path, should_stop=stop),
+            title,
+            self.tr("正在检查格式（用 LibreOffice 测量排版）…"),
+            lambda result: self.show_findings(result, title),  # type: ignore[arg-type]
+        )
+
+    def show_findings(self, result: format_check.CheckResult, title: str) -> None:
+        """List each finding with its clause and fix."""
+        if result.passed:
+            text = self.tr("未发现不符合 GB/T 9704-2012 的地方。")
+        else:
+            text = self.tr("发现 %1 类问题：").replace("%1", str(len(result.findings)))
+        if not result.rendered:
+            text += "\n" + self.tr("（未安装 LibreOffice，只检查了文件中的格式设置。）")
+        box = QMessageBox(
+            QMessageBox.Icon.Information if result.passed else QMessageBox.Icon.Warning,
+            title,
+            f"{result.path.name}\n{text}",
+            parent=self.window,
+        )
+        if result.findings:
+            box.setInformativeText("\n\n".join(f.text() for f in result.findings[:8]))
+            box.setDetailedText("\n".join(f.text() for f in result.findings))
+        box.addButton(QPushButton(self.tr("关闭")), QMessageBox.ButtonRole.RejectRole)
+        self.result_box = box
+        box.show()
