@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import desk
+from bench import desk, exports
 from bench.generate import plan_text
 from bench.timing import timed
 from desktop.importers import read_plan
@@ -74,6 +74,7 @@ def main() -> int:
             _row(f"parse+import {label}", whole, insert_floor + read_floor, target)
         desk.notes_search(folder, _row)
         desk.startup(folder, _row)
+        exports.exports(folder, _row)
     return 0
 
 

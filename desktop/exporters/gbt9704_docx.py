@@ -7,6 +7,7 @@ spacing on 三号 runs so 28 characters fill the 156 mm line in Word, WPS and Li
 
 from __future__ import annotations
 
+from copy import deepcopy
 from dataclasses import dataclass
 
 from docx.document import Document
@@ -72,8 +73,18 @@ def set_fonts(rpr: BaseOxmlElement, face: Face) -> None:
     fonts.set(qn("w:hint"), "eastAsia")
 
 
+# Formatting built once per kind and copied: python-docx's property setters cost more than the text itself.
+_RPR_TEMPLATES: dict[tuple[Face, bool], BaseOxmlElement] = {}
+_PPR_TEMPLATES: dict[tuple[object, ...], BaseOxmlElement] = {}
+
+
 def style_run(run: Run, face: Face, *, squeeze: bool | None = None) -> Run:
     """Give a run its face; 三号 runs get the −0.25 pt spacing that keeps 28 characters a line."""
+    squeezed = squeeze if squeeze is not None else face.size == SIZE_3
+    template = _RPR_TEMPLATES.get((face, squeezed))
+    if template is not None and run._r.rPr is None:
+        run._r.insert(0, deepcopy(template))
+        return run
     run.font.size = Pt(face.size)
     run.font.bold = face.bold
     rpr = run._r.get_or_add_rPr()
@@ -81,8 +92,9 @@ def style_run(run: Run, face: Face, *, squeeze: bool | None = None) -> Run:
     if face.color:
         color = child(rpr, "w:color")
         color.set(qn("w:val"), face.color)
-    if squeeze if squeeze is not None else face.size == SIZE_3:
+    if squeezed:
         child(rpr, "w:spacing").set(qn("w:val"), str(BODY_CHAR_SPACING))
+    _RPR_TEMPLATES.setdefault((face, squeezed), deepcopy(rpr))
     return run
 
 
@@ -97,6 +109,12 @@ def set_paragraph(
     right_twips: int = 0,
 ) -> Paragraph:
     """Exact line spacing on the grid, no space after, an indent in characters, widow control off."""
+    key = (first_line_chars, align, line_twips, before_twips, left_twips, right_twips)
+    fresh = paragraph._p.pPr is None
+    template = _PPR_TEMPLATES.get(key)
+    if template is not None and fresh:
+        paragraph._p.insert(0, deepcopy(template))
+        return paragraph
     fmt = paragraph.paragraph_format
     fmt.line_spacing = Twips(line_twips)
     fmt.space_before = Twips(before_twips)
@@ -109,6 +127,8 @@ def set_paragraph(
         paragraph.alignment = align
     ppr = paragraph._p.get_or_add_pPr()
     child(ppr, "w:snapToGrid").set(qn("w:val"), "0")
+    if fresh:
+        _PPR_TEMPLATES.setdefault(key, deepcopy(ppr))
     return paragraph
 
 

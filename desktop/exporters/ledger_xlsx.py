@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -37,8 +36,11 @@ def safe_text(value: str) -> str:
 
 
 def text_width(text: str) -> int:
-    """Width in Excel character units: a Chinese (wide) character counts two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Width in Excel character units: a Chinese (wide) character counts two.
+
+    Counted from the UTF-8 length (ASCII 1 byte, 汉字 3 bytes), which runs at C speed on 10,000 rows.
+    """
+    return len(text) + (len(text.encode("utf-8")) - len(text)) // 2
 
 
 def line_count(text: str, width: float) -> int:

@@ -22,6 +22,7 @@ from desktop.exporters.atomic import write_atomically
 from desktop.exporters.ooxml import child
 
 STYLE_NAMES = {"title": "公文标题", "level1": "一级标题", "level3": "三级标题", "body": "公文正文"}
+STYLE_IDS = dict(STYLE_NAMES)  # python-docx derives a style's id from its name (no spaces here)
 MARK_MAX_PT, MARK_MIN_PT = 36, 22  # 发文机关标志: 小初 at most, shrunk to fit 156 mm
 MARK_TOP_MM = 35  # its upper edge below the top of the type area (§7.2.4)
 RULE_GAP_PT = 11  # red rule about 4 mm below the 发文字号 line
@@ -67,7 +68,7 @@ def _title(document: Document, report: Report) -> None:
         if i:
             gb.add_text(paragraph, "", gb.TITLE).add_break()
         gb.add_text(paragraph, line, gb.TITLE)
-    paragraph.style = document.styles[STYLE_NAMES["title"]]
+    paragraph._p.style = STYLE_IDS["title"]
     gb.outline_level(paragraph, 0)
     _body(document)  # 空一行 before 主送机关
     if report.addressee:
@@ -76,7 +77,7 @@ def _title(document: Document, report: Report) -> None:
 
 def _entry(document: Document, entry: Entry) -> None:
     head = _body(document)
-    head.style = document.styles[STYLE_NAMES["level3"]]
+    head._p.style = STYLE_IDS["level3"]
     gb.add_text(head, entry.heading, gb.LEVEL3)
     gb.add_text(head, entry.progress[0], gb.BODY)
     for text in entry.progress[1:]:
@@ -183,7 +184,7 @@ def build_document(report: Report, *, should_stop: Callable[[], bool] | None = N
         if should_stop and should_stop():
             raise Cancelled
         heading = _body(document, section.heading, face=gb.LEVEL1)
-        heading.style = document.styles[STYLE_NAMES["level1"]]
+        heading._p.style = STYLE_IDS["level1"]
         gb.outline_level(heading, 1)
         for entry in section.entries:
             _entry(document, entry)
