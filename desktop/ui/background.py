@@ -15,6 +15,19 @@ SHOW_AFTER_MS = 500
 Work = Callable[[Callable[[], bool]], object]  # called with `should_stop`; returns the result
 
 
+def delayed_progress(
+    parent: QWidget, *, title: str, label: str, cancel: str, maximum: int
+) -> QProgressDialog:
+    """Return a progress dialog that shows itself only after SHOW_AFTER_MS (range 0–0: a busy bar)."""
+    dialog = QProgressDialog(label, cancel, 0, maximum, parent)
+    dialog.setWindowTitle(title)
+    dialog.setMinimumDuration(SHOW_AFTER_MS)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setValue(0)
+    return dialog
+
+
 class _Worker(QObject):
     finished = Signal(object, str, bool)  # result, error message ('' when none), cancelled
 
@@ -47,13 +60,8 @@ class BackgroundTask(QObject):
         """Start `work` (it must open its own database connection) in a new thread."""
         super().__init__(parent)
         self.cancel_event = threading.Event()
-        self.dialog = QProgressDialog(label, self.tr("取消"), 0, 0, parent)
-        self.dialog.setWindowTitle(title)
-        self.dialog.setMinimumDuration(SHOW_AFTER_MS)
-        self.dialog.setAutoClose(False)
-        self.dialog.setAutoReset(False)
+        self.dialog = delayed_progress(parent, title=title, label=label, cancel=self.tr("取消"), maximum=0)
         self.dialog.canceled.connect(self.cancel_event.set)
-        self.dialog.setValue(0)
         self._thread = QThread(self)
         self._worker = _Worker(work, self.cancel_event)
         self._worker.moveToThread(self._thread)

@@ -7,14 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.domain.errors import Cancelled, LuoshiError
 from desktop.services import plans as plan_service
 from desktop.services.messages import error_text
 from desktop.services.workspace import Workspace
-
-SHOW_AFTER_MS = 500
+from desktop.ui.background import delayed_progress
 
 
 @dataclass(frozen=True)
@@ -84,13 +83,14 @@ class ImportTask(QObject):
         """Start importing `files` into the database at `db_path`."""
         super().__init__(parent)
         self.cancel_event = threading.Event()
-        self.dialog = QProgressDialog(self.tr("正在导入方案…"), self.tr("取消"), 0, len(files), parent)
-        self.dialog.setWindowTitle(self.tr("导入方案"))
-        self.dialog.setMinimumDuration(SHOW_AFTER_MS)
-        self.dialog.setAutoClose(False)
-        self.dialog.setAutoReset(False)
+        self.dialog = delayed_progress(
+            parent,
+            title=self.tr("导入方案"),
+            label=self.tr("正在导入方案…"),
+            cancel=self.tr("取消"),
+            maximum=len(files),
+        )
         self.dialog.canceled.connect(self.cancel_event.set)
-        self.dialog.setValue(0)
         self._thread = QThread(self)
         self._worker = _Worker(db_path, files, self.cancel_event)
         self._worker.moveToThread(self._thread)
