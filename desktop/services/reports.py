@@ -16,7 +16,7 @@ from desktop.domain.version import VERSION
 from desktop.services import attachments as attachment_service
 from desktop.services import plans as plan_service
 from desktop.services import worklist as wl
-from desktop.services.notes import my_unit
+from desktop.services.notes import NoteKey, my_unit
 from desktop.services.workspace import Workspace
 from desktop.storage import settings
 from desktop.storage.errors import translated
@@ -75,10 +75,8 @@ def scope_label(scope: wl.Scope) -> str:
     }.get(scope, "全部本单位任务")
 
 
-def _evidence(ws: Workspace, item: wl.WorkItem, period: Period) -> tuple[str, ...]:
-    from desktop.services.notes import NoteKey
-
-    key = NoteKey(item.measure_id, period, my_unit(ws))
+def _evidence(ws: Workspace, item: wl.WorkItem, period: Period, unit: str) -> tuple[str, ...]:
+    key = NoteKey(item.measure_id, period, unit)
     return tuple(row.name for row in attachment_service.list_attachments(ws, key))
 
 
@@ -91,6 +89,7 @@ def _plan_refs(ws: Workspace, items: list[wl.WorkItem]) -> str:
 def build(ws: Workspace, *, period: Period, scope: wl.Scope, options: ReportOptions, today: date) -> Report:
     """Return the report's content, as the preview shows it and the .docx carries it."""
     items = _items(ws, period, scope, today)
+    unit = my_unit(ws)  # read once, not per measure
     measures = [
         ReportMeasure(
             plan_title=item.plan_title,
@@ -99,7 +98,7 @@ def build(ws: Workspace, *, period: Period, scope: wl.Scope, options: ReportOpti
             text=item.text,
             role=item.role,
             note=item.note,
-            attachments=_evidence(ws, item, period),
+            attachments=_evidence(ws, item, period, unit),
         )
         for item in items
     ]
@@ -137,6 +136,7 @@ def ledger_rows(
 ) -> tuple[LedgerMeta, list[LedgerRow]]:
     """Return the ledger's identity and rows for the period."""
     items = _items(ws, period, scope, today)
+    unit = my_unit(ws)  # read once, not per measure
     titles = list(dict.fromkeys(item.plan_title for item in items))
     rows = [
         ledger_row(
@@ -149,7 +149,7 @@ def ledger_rows(
             deadline=item.deadline,
             note=item.note,
             overdue=Light.OVERDUE in item.lights,
-            attachments=_evidence(ws, item, period),
+            attachments=_evidence(ws, item, period, unit),
         )
         for item in items
     ]
