@@ -132,9 +132,41 @@ def set_paragraph(
     return paragraph
 
 
+def new_paragraph(document: Document) -> Paragraph:
+    """Append an empty paragraph to the body, before its closing section properties.
+
+    Same result as `document.add_paragraph()`, which finds the `w:sectPr` by scanning every paragraph
+    already in the body (quadratic in a long report); here it is looked up from the end.
+    """
+    body = document.element.body
+    paragraph = OxmlElement("w:p")
+    try:
+        last = body[-1]  # lxml finds the last child from the end; len(body) would count them all
+    except IndexError:
+        last = None
+    if last is not None and last.tag == qn("w:sectPr"):
+        last.addprevious(paragraph)
+    else:
+        body.append(paragraph)
+    return Paragraph(paragraph, document._body)
+
+
 def add_text(paragraph: Paragraph, text: str, face: Face) -> Run:
-    """Append a styled run."""
-    return style_run(paragraph.add_run(text), face)
+    """Append a styled run.
+
+    Plain text (no tab or line break) goes straight into a `w:t`: python-docx's `add_run(text)` walks the
+    text one character at a time looking for them, which is most of the cost of a long report.
+    """
+    if not text or "\t" in text or "\n" in text or "\r" in text:
+        return style_run(paragraph.add_run(text), face)
+    r = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = text
+    if text != text.strip():
+        t.set(qn("xml:space"), "preserve")
+    r.append(t)
+    paragraph._p.append(r)
+    return style_run(Run(r, paragraph), face)
 
 
 def _docdefaults(document: Document) -> None:

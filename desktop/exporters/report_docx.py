@@ -29,7 +29,7 @@ RULE_GAP_PT = 11  # red rule about 4 mm below the 发文字号 line
 
 
 def _body(document: Document, text: str = "", *, face: gb.Face = gb.BODY, **layout: object) -> Paragraph:
-    paragraph = document.add_paragraph()
+    paragraph = gb.new_paragraph(document)
     gb.set_paragraph(paragraph, **layout)  # type: ignore[arg-type]
     if text:
         gb.add_text(paragraph, text, face)
