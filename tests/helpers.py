@@ -68,3 +68,10 @@ def write_xlsx(rows: list[list[str]], path: Path, merges: list[str] | None = Non
         sheet.merge_cells(cell_range)
     workbook.save(str(path))
     return path
+
+
+def id_rows(meta_sheet: object) -> list[tuple[object, ...]]:
+    """Return the (row, measure_id, uid, label) rows of a hidden _luoshi sheet, after its header."""
+    rows = list(meta_sheet.iter_rows(values_only=True))  # type: ignore[attr-defined]
+    start = next(i for i, row in enumerate(rows) if row[:2] == ("row", "measure_id"))
+    return rows[start + 1 :]

@@ -20,7 +20,12 @@ COLUMNS = (
     "完成状态",
     "备注",
 )
+# The merged ledger of a coordinating office: one row per measure and reporting unit.
+MERGED_COLUMNS = (*COLUMNS[:5], "填报单位", *COLUMNS[5:])
+# A task list handed out to the units (分解任务清单).
+TASK_COLUMNS = ("序号", "所属章节", "重点任务", "牵头单位", "配合单位", "完成时限")
 FORMAT = "luoshi-ledger"
+TASKLIST_FORMAT = "luoshi-tasklist"
 FORMAT_VERSION = 1
 OVERDUE_WORD = "已逾期"
 
@@ -42,15 +47,17 @@ class LedgerRow:
     status: str
     remark: str
     flagged: bool  # 滞后 or overdue: filled so it stands out on screen and in print
+    reporter: str = ""  # the unit whose report the row carries (merged ledger)
 
-    def cells(self) -> tuple[str, ...]:
-        """Return the visible cells in column order."""
+    def cells(self, *, merged: bool = False) -> tuple[str, ...]:
+        """Return the visible cells in column order (with 填报单位 in the merged ledger)."""
         return (
             self.label,
             self.task,
             self.leads,
             self.supports,
             self.deadline,
+            *((self.reporter,) if merged else ()),
             self.progress,
             self.problems,
             self.next_steps,

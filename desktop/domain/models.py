@@ -44,6 +44,7 @@ class Measure:
     deadlines: tuple[Deadline, ...] = ()
     clause: str = ""  # the responsibility clause(s) as written, for the clerk to check
     section: str = ""  # second-level heading (（一）…) when measures sit below one
+    uid: str = ""  # the stable id a task list carries, so its measures keep their identity
 
     @property
     def deadline(self) -> str | None:

@@ -1,10 +1,11 @@
-"""Write a 工作台账 (.xlsx): printable on A4 landscape, safe against formula text, readable back exactly."""
+"""Write 工作台账 and 任务清单 (.xlsx): printable on A4 landscape, safe against formula text, readable back exactly."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
 from copy import copy
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,15 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.domain.errors import Cancelled
-from desktop.domain.ledger import COLUMNS, FORMAT, FORMAT_VERSION, LedgerMeta, LedgerRow
+from desktop.domain.ledger import (
+    COLUMNS,
+    FORMAT,
+    FORMAT_VERSION,
+    MERGED_COLUMNS,
+    TASK_COLUMNS,
+    LedgerMeta,
+    LedgerRow,
+)
 from desktop.domain.notes import STATUS_WORDS
 from desktop.exporters.atomic import write_atomically
 
@@ -55,12 +64,6 @@ def line_count(text: str, width: float) -> int:
     if "\n" not in text:  # the usual case, without building a list of parts
         return max(1, math.ceil(text_width(text) / usable))
     return sum(max(1, math.ceil(text_width(part) / usable)) for part in text.split("\n"))
-
-
-def row_height(cells: Sequence[str]) -> float:
-    """Height in points that shows every wrapped cell of the row whole (openpyxl writes none itself)."""
-    lines = max(line_count(text, width) for text, width in zip(cells, WIDTHS, strict=True))
-    return min(MAX_ROW_PT, lines * LINE_PT + PAD_PT)
 
 
 def _named_styles(book: Workbook) -> None:
@@ -110,27 +113,70 @@ class _Cells:
         return cell
 
 
-def _title_rows(sheet: Sheet, cells: _Cells, meta: LedgerMeta) -> None:
-    last = get_column_letter(len(COLUMNS))
-    for column in range(1, len(COLUMNS) + 1):
-        sheet.column_dimensions[get_column_letter(column)].width = WIDTHS[column - 1]
+@dataclass(frozen=True)
+class Layout:
+    """The columns of one kind of table, their widths and which are centred."""
+
+    columns: tuple[str, ...]
+    widths: tuple[int, ...]  # Excel character units
+    centred: frozenset[int]
+    status_column: str | None = "完成状态"  # gets the 完成状态 list validation
+
+
+LEDGER = Layout(COLUMNS, WIDTHS, frozenset(CENTRED))
+MERGED = Layout(MERGED_COLUMNS, (6, 36, 12, 12, 11, 14, 38, 22, 28, 9, 16), frozenset({0, 4, 9}))
+TASKLIST = Layout(TASK_COLUMNS, (6, 16, 56, 20, 24, 16), frozenset({0, 5}), status_column=None)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One body row: its cells, whether it is flagged (滞后/逾期), whether it is a chapter heading row."""
+
+    cells: tuple[str, ...]
+    flagged: bool = False
+    heading: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    """A printable table and what its hidden sheet carries."""
+
+    layout: Layout
+    title: str
+    subtitle: str
+    lines: Sequence[Line]
+    facts: Sequence[tuple[str, object]]  # key/value pairs: format, version, plan, unit, period …
+    ids: Sequence[tuple[int, int, str, str]]  # (sheet row, measure id, uid, label) of each measure row
+    sheet_name: str = SHEET
+
+
+def row_height(cells: Sequence[str], widths: Sequence[int] = WIDTHS) -> float:
+    """Height in points that shows every wrapped cell of the row whole (openpyxl writes none itself)."""
+    lines = max(line_count(text, width) for text, width in zip(cells, widths, strict=True))
+    return min(MAX_ROW_PT, lines * LINE_PT + PAD_PT)
+
+
+def _title_rows(sheet: Sheet, cells: _Cells, table: Table) -> None:
+    layout = table.layout
+    last = get_column_letter(len(layout.columns))
+    for column, width in enumerate(layout.widths, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.row_dimensions[1].height = 40
     sheet.row_dimensions[2].height = 24
     sheet.row_dimensions[HEADER_ROW].height = 30
     centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    sheet.append([cells.plain(meta.title, font=Font(name=TITLE_FONT, size=20), alignment=centred)])
-    line = f"填报单位：{meta.unit or '（未设置）'}　　　　报送周期：{meta.period_label}　　　　填报时间：{meta.exported_on}"
+    sheet.append([cells.plain(table.title, font=Font(name=TITLE_FONT, size=20), alignment=centred)])
     left = Alignment(horizontal="left", vertical="center")
-    sheet.append([cells.plain(line, font=Font(name=BODY_FONT, size=12), alignment=left)])
-    sheet.append([cells.text(heading, "ls_head") for heading in COLUMNS])
+    sheet.append([cells.plain(table.subtitle, font=Font(name=BODY_FONT, size=12), alignment=left)])
+    sheet.append([cells.text(heading, "ls_head") for heading in layout.columns])
     sheet.merged_cells.add(f"A1:{last}1")
     sheet.merged_cells.add(f"A2:{last}2")
 
 
-def _print_setup(sheet: Sheet, last_row: int) -> None:
+def _print_setup(sheet: Sheet, columns: int, last_row: int) -> None:
     sheet.freeze_panes = f"A{FIRST_DATA_ROW}"
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    sheet.print_area = f"A1:{get_column_letter(len(COLUMNS))}{max(last_row, HEADER_ROW)}"
+    sheet.print_area = f"A1:{get_column_letter(columns)}{max(last_row, HEADER_ROW)}"
     setup = sheet.page_setup
     setup.orientation = "landscape"
     setup.paperSize = Worksheet.PAPERSIZE_A4
@@ -148,42 +194,31 @@ def _print_setup(sheet: Sheet, last_row: int) -> None:
         footer.center.size = 10
 
 
-def _validation(sheet: Sheet, last_row: int) -> None:
+def _validation(sheet: Sheet, layout: Layout, last_row: int) -> None:
+    if layout.status_column is None:
+        return
     words = ",".join(STATUS_WORDS.values())
     rule = DataValidation(type="list", formula1=f'"{words}"', allow_blank=True, showErrorMessage=True)
     rule.errorTitle = "完成状态"
     rule.error = f"请从下拉列表中选择：{words.replace(',', '、')}。"
     rule.promptTitle = "完成状态"
     rule.prompt = "请从下拉列表中选择完成状态"
-    column = get_column_letter(COLUMNS.index("完成状态") + 1)
+    column = get_column_letter(layout.columns.index(layout.status_column) + 1)
     rule.add(f"{column}{FIRST_DATA_ROW}:{column}{max(last_row, FIRST_DATA_ROW)}")
     sheet.data_validations.append(rule)
 
 
-def _meta_sheet(book: Workbook, meta: LedgerMeta, rows: Sequence[LedgerRow]) -> None:
-    """Add a hidden sheet: the format, plan, unit and period, then each data row's measure id and uid."""
+def _meta_sheet(book: Workbook, table: Table) -> None:
+    """Add a hidden sheet: the facts (format, plan, unit, period …), then each measure row's ids."""
     sheet = book.create_sheet(META_SHEET)
     sheet.sheet_state = "hidden"
     cells = _Cells(sheet)
-    pairs = [
-        ("format", FORMAT),
-        ("format_version", FORMAT_VERSION),
-        ("app_version", meta.app_version),
-        ("plans", meta.plans),
-        ("unit", meta.unit),
-        ("period", meta.period_code),
-        ("period_label", meta.period_label),
-        ("exported_on", meta.exported_on),
-        ("first_data_row", FIRST_DATA_ROW),
-    ]
-    for key, value in pairs:
+    for key, value in [*table.facts, ("first_data_row", FIRST_DATA_ROW)]:
         sheet.append([key, _plain(cells, value)])
     sheet.append([])
     sheet.append(["row", "measure_id", "uid", "label"])
-    for offset, row in enumerate(rows):
-        sheet.append(
-            [FIRST_DATA_ROW + offset, row.measure_id, _plain(cells, row.uid), _plain(cells, row.label)]
-        )
+    for number, measure_id, uid, label in table.ids:
+        sheet.append([number, measure_id, _plain(cells, uid), _plain(cells, label)])
 
 
 def _plain(cells: _Cells, value: object) -> object:
@@ -193,40 +228,87 @@ def _plain(cells: _Cells, value: object) -> object:
     return value
 
 
-def build_workbook(
-    meta: LedgerMeta, rows: Sequence[LedgerRow], *, should_stop: Callable[[], bool] | None = None
-) -> Workbook:
-    """Lay out the ledger: title, 填报单位 line, header, one wrapped row per measure.
+def build_table(table: Table, *, should_stop: Callable[[], bool] | None = None) -> Workbook:
+    """Lay out a table: title, subtitle line, header, one wrapped row per line, and the hidden sheet.
 
     The workbook is write-only (streamed): row heights and sheet settings are set before the rows they
     concern are appended, and the sheets are written out by `save`.
     """
+    layout = table.layout
     book = Workbook(write_only=True)
     _named_styles(book)
-    sheet = book.create_sheet(SHEET)
+    sheet = book.create_sheet(table.sheet_name)
     cells = _Cells(sheet)
-    last_row = FIRST_DATA_ROW + len(rows) - 1
-    _print_setup(sheet, last_row)
-    _validation(sheet, last_row)
-    _title_rows(sheet, cells, meta)
-    for offset, row in enumerate(rows):
+    last_row = FIRST_DATA_ROW + len(table.lines) - 1
+    _print_setup(sheet, len(layout.columns), last_row)
+    _validation(sheet, layout, last_row)
+    _title_rows(sheet, cells, table)
+    last = get_column_letter(len(layout.columns))
+    for offset, line in enumerate(table.lines):
         if should_stop and offset % 500 == 0 and should_stop():
             raise Cancelled
-        values = row.cells()
-        sheet.row_dimensions[FIRST_DATA_ROW + offset].height = row_height(values)
+        number = FIRST_DATA_ROW + offset
+        if line.heading:  # a chapter row across the table, as task lists print them
+            sheet.row_dimensions[number].height = 24
+            sheet.append(
+                [cells.text(line.cells[0], "ls_head")]
+                + [cells.text("", "ls_head")] * (len(layout.columns) - 1)
+            )
+            sheet.merged_cells.add(f"A{number}:{last}{number}")
+            continue
+        sheet.row_dimensions[number].height = row_height(line.cells, layout.widths)
         sheet.append(
             [
-                cells.text(value, "ls_centre" if column in CENTRED else "ls_text", flagged=row.flagged)
-                for column, value in enumerate(values)
+                cells.text(
+                    value, "ls_centre" if column in layout.centred else "ls_text", flagged=line.flagged
+                )
+                for column, value in enumerate(line.cells)
             ]
         )
-    _meta_sheet(book, meta, rows)
+    _meta_sheet(book, table)
     return book
 
 
+def write_table(table: Table, path: Path, *, should_stop: Callable[[], bool] | None = None) -> None:
+    """Write a table to `path` through a temporary file."""
+    book = build_table(table, should_stop=should_stop)
+    write_atomically(path, lambda target: book.save(str(target)))
+
+
+def ledger_table(meta: LedgerMeta, rows: Sequence[LedgerRow], *, merged: bool = False) -> Table:
+    """Return the ledger of one unit (or, merged, of every reporting unit) as a table."""
+    layout = MERGED if merged else LEDGER
+    subtitle = (
+        f"{'汇总单位' if merged else '填报单位'}：{meta.unit or '（未设置）'}　　　　"
+        f"报送周期：{meta.period_label}　　　　{'汇总' if merged else '填报'}时间：{meta.exported_on}"
+    )
+    return Table(
+        layout=layout,
+        title=meta.title,
+        subtitle=subtitle,
+        lines=[Line(row.cells(merged=merged), row.flagged) for row in rows],
+        facts=[
+            ("format", FORMAT),
+            ("format_version", FORMAT_VERSION),
+            ("app_version", meta.app_version),
+            ("plans", meta.plans),
+            ("unit", meta.unit),
+            ("period", meta.period_code),
+            ("period_label", meta.period_label),
+            ("exported_on", meta.exported_on),
+            ("merged", int(merged)),
+        ],
+        ids=[(FIRST_DATA_ROW + i, row.measure_id, row.uid, row.label) for i, row in enumerate(rows)],
+    )
+
+
 def write_ledger(
-    meta: LedgerMeta, rows: Sequence[LedgerRow], path: Path, *, should_stop: Callable[[], bool] | None = None
+    meta: LedgerMeta,
+    rows: Sequence[LedgerRow],
+    path: Path,
+    *,
+    merged: bool = False,
+    should_stop: Callable[[], bool] | None = None,
 ) -> None:
     """Write the ledger to `path` through a temporary file."""
-    book = build_workbook(meta, rows, should_stop=should_stop)
-    write_atomically(path, lambda target: book.save(str(target)))
+    write_table(ledger_table(meta, rows, merged=merged), path, should_stop=should_stop)

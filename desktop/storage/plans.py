@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -70,18 +71,28 @@ def save_plan(
     source_hash: str,
     source_format: str,
     should_stop: Callable[[], bool] | None = None,
+    plan_id: int | None = None,
+    ids: Sequence[int | None] | None = None,
+    archive: Sequence[int] = (),
 ) -> SavedVersion:
     """Store `plan` as a new version in one transaction; a file seen before changes nothing.
 
+    A revision names the plan it revises (`plan_id`), the stored measure each new measure continues
+    (`ids`, None for a new measure) and the stored measures it drops (`archive`: kept, marked archived).
+    Without `ids` a measure keeps its id when its number and text are unchanged.
     When `should_stop` returns True the transaction is rolled back and Cancelled is raised.
     """
     existing = find_version_by_hash(db, source_hash)
-    if existing is not None:
+    if existing is not None and plan_id is None:
         return existing
     with db.atomic():
         now = _now()
         key = plan_key(plan)
-        row = db.execute("SELECT id FROM plans WHERE key = ?", [key]).fetchone()
+        row = (
+            [plan_id]
+            if plan_id is not None
+            else db.execute("SELECT id FROM plans WHERE key = ?", [key]).fetchone()
+        )
         if row:
             plan_id = int(row[0])
             db.execute(
@@ -112,12 +123,22 @@ def save_plan(
                 "INSERT INTO chapters (version_id, ord, numeral, title) VALUES (?, ?, ?, ?)",
                 [version_id, ord_, chapter.numeral, chapter.title],
             )
-        reuse = _previous_ids(db, previous) if previous else {}
-        for measure in plan.measures:
+        reuse = _previous_ids(db, previous) if previous and ids is None else {}
+        for index, measure in enumerate(plan.measures):
             if should_stop is not None and should_stop():
                 raise Cancelled
-            measure_id = reuse.pop((measure.label, measure.text), None) or _new_measure(db, plan_id)
+            given = ids[index] if ids is not None else reuse.pop((measure.label, measure.text), None)
+            measure_id = given or _new_measure(db, plan_id, key, measure)
             _insert_revision(db, version_id, measure_id, measure)
+        if ids is not None:
+            kept = [i for i in ids if i is not None]
+            db.execute(
+                f"UPDATE measures SET archived_at = NULL WHERE id IN ({','.join('?' * len(kept))})", kept
+            )
+            db.execute(
+                f"UPDATE measures SET archived_at = ? WHERE id IN ({','.join('?' * len(archive))})",
+                [now, *archive],
+            )
         db.execute("UPDATE plans SET current_version_id = ? WHERE id = ?", [version_id, plan_id])
         for (measure_id,) in db.execute(
             "SELECT measure_id FROM measure_revisions WHERE version_id IN (?, ?)", [version_id, previous or 0]
@@ -133,8 +154,20 @@ def _previous_ids(db: sqlite_utils.Database, version_id: int) -> dict[tuple[str,
     return {(label, text): measure_id for label, text, measure_id in rows}
 
 
-def _new_measure(db: sqlite_utils.Database, plan_id: int) -> int:
-    cursor = db.execute("INSERT INTO measures (uid, plan_id) VALUES (?, ?)", [uuid.uuid4().hex, plan_id])
+def measure_uid(key: str, measure: Measure) -> str:
+    """Return the id a measure first gets: derived from its plan, number and text.
+
+    Two offices importing the same plan file give its measures the same ids, so a return written in one
+    is matched exactly in the other; a task list carries the ids it was written with.
+    """
+    return hashlib.sha256(f"{key}\n{measure.label}\n{measure.text}".encode()).hexdigest()[:24]
+
+
+def _new_measure(db: sqlite_utils.Database, plan_id: int, key: str, measure: Measure) -> int:
+    for uid in (measure.uid, measure_uid(key, measure), uuid.uuid4().hex):
+        if uid and db.execute("SELECT 1 FROM measures WHERE uid = ?", [uid]).fetchone() is None:
+            break
+    cursor = db.execute("INSERT INTO measures (uid, plan_id) VALUES (?, ?)", [uid, plan_id])
     return int(cursor.lastrowid or 0)
 
 
@@ -168,24 +201,37 @@ def _insert_revision(db: sqlite_utils.Database, version_id: int, measure_id: int
 
 def current_measures(db: sqlite_utils.Database, *, plan_id: int | None = None) -> list[StoredMeasure]:
     """Return the measures of every plan's current version (or one plan's), in plan order."""
+    return version_measures(db, plan_id=plan_id)
+
+
+def version_measures(
+    db: sqlite_utils.Database, *, plan_id: int | None = None, version_id: int | None = None
+) -> list[StoredMeasure]:
+    """Return the measures of one version, or of the current versions (of every plan or of one)."""
+    versions = (
+        "(SELECT ?)" if version_id is not None else "(SELECT current_version_id FROM plans WHERE ? IS NULL)"
+    )
     rows = db.execute(
-        """SELECT m.id, m.uid, p.id, p.title, r.seq, r.label, r.chapter, r.section, r.text,
+        f"""SELECT m.id, m.uid, p.id, p.title, r.seq, r.label, r.chapter, r.section, r.text,
                   r.deadline, r.due_on, r.standing, r.clause, r.version_id
-           FROM plans p
-           JOIN measure_revisions r ON r.version_id = p.current_version_id
+           FROM measure_revisions r
+           JOIN plan_versions v ON v.id = r.version_id
+           JOIN plans p ON p.id = v.plan_id
            JOIN measures m ON m.id = r.measure_id
-           WHERE m.archived_at IS NULL AND (? IS NULL OR p.id = ?)
+           WHERE r.version_id IN {versions} AND (? IS NULL OR p.id = ?)
+             AND (? IS NOT NULL OR m.archived_at IS NULL)
            ORDER BY p.id, r.seq""",
-        [plan_id, plan_id],
+        [version_id, plan_id, plan_id, version_id],
     ).fetchall()
     links: dict[tuple[int, int], list[UnitRef]] = {}
-    for version_id, measure_id, name, wildcard, category, role in db.execute(
-        """SELECT mu.version_id, mu.measure_id, u.name, u.wildcard, u.category, mu.role
+    for version_id_, measure_id, name, wildcard, category, role in db.execute(
+        f"""SELECT mu.version_id, mu.measure_id, u.name, u.wildcard, u.category, mu.role
            FROM measure_units mu JOIN units u ON u.id = mu.unit_id
-           WHERE mu.version_id IN (SELECT current_version_id FROM plans)
-           ORDER BY mu.version_id, mu.measure_id, mu.ord"""
+           WHERE mu.version_id IN {versions}
+           ORDER BY mu.version_id, mu.measure_id, mu.ord""",
+        [version_id],
     ):
-        links.setdefault((version_id, measure_id), []).append(
+        links.setdefault((version_id_, measure_id), []).append(
             UnitRef(name, _ROLES[role], bool(wildcard), category)
         )
     result = []
@@ -214,3 +260,28 @@ def list_plans(db: sqlite_utils.Database) -> list[dict[str, object]]:
     ).fetchall()
     keys = ("id", "title", "doc_number", "issued_on", "version_no", "source_name", "measure_count")
     return [dict(zip(keys, r, strict=True)) for r in rows]
+
+
+def list_versions(db: sqlite_utils.Database, *, plan_id: int) -> list[dict[str, object]]:
+    """Return a plan's versions, oldest first, with their measure counts and which one is current."""
+    rows = db.execute(
+        """SELECT v.id, v.version_no, v.source_name, v.imported_at,
+                  (SELECT COUNT(*) FROM measure_revisions r WHERE r.version_id = v.id),
+                  v.id = p.current_version_id
+           FROM plan_versions v JOIN plans p ON p.id = v.plan_id WHERE v.plan_id = ? ORDER BY v.version_no""",
+        [plan_id],
+    ).fetchall()
+    keys = ("id", "version_no", "source_name", "imported_at", "measure_count", "current")
+    return [dict(zip(keys, r, strict=True)) for r in rows]
+
+
+def find_plan(db: sqlite_utils.Database, plan: Plan) -> int | None:
+    """Return the id of the stored plan a parsed plan is a version of: same key, else same title."""
+    for sql, value in (
+        ("SELECT id FROM plans WHERE key = ?", plan_key(plan)),
+        ("SELECT id FROM plans WHERE title = ? ORDER BY id LIMIT 1", plan.title),
+    ):
+        row = db.execute(sql, [value]).fetchone()
+        if row:
+            return int(row[0])
+    return None

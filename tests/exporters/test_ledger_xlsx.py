@@ -20,6 +20,7 @@ from desktop.exporters.ledger_xlsx import (
     line_count,
     write_ledger,
 )
+from tests.helpers import id_rows
 
 META = LedgerMeta(
     title="《某方案》落实情况台账（2026年第一季度）",
@@ -117,14 +118,14 @@ def test_formula_text_stays_text_and_the_hidden_sheet(tmp_path: Path) -> None:
     assert sheet.cell(FIRST_DATA_ROW, 6).quotePrefix
     meta = book[META_SHEET]
     assert meta.sheet_state == "hidden"
-    pairs = {r[0]: r[1] for r in meta.iter_rows(min_row=1, max_row=9, values_only=True)}
+    pairs = {r[0]: r[1] for r in meta.iter_rows(min_row=1, max_row=12, values_only=True) if r}
     assert (
         pairs["format"] == "luoshi-ledger"
         and pairs["period"] == "2026Q1"
         and pairs["unit"] == "自治区发展改革委"
     )
     assert pairs["first_data_row"] == FIRST_DATA_ROW
-    ids = list(meta.iter_rows(min_row=12, values_only=True))
+    ids = id_rows(meta)
     assert ids == [(FIRST_DATA_ROW + i, r.measure_id, r.uid, r.label) for i, r in enumerate(rows)]
 
 

@@ -19,6 +19,7 @@ from desktop.services import notes as note_service
 from desktop.services import reports as report_service
 from desktop.services.worklist import Scope
 from desktop.services.workspace import Workspace
+from tests.helpers import id_rows
 
 Q1 = parse_period("2026Q1")
 TODAY = date(2026, 4, 3)
@@ -81,7 +82,7 @@ def test_ledger_rows_carry_ids_and_evidence(ws: Workspace, tmp_path: Path) -> No
     assert sheet.cell(FIRST_DATA_ROW, 10).value == "佐证材料：调度会纪要.pdf"
     assert sheet.cell(FIRST_DATA_ROW + 2, 9).value == "滞后"
     meta = book[META_SHEET]
-    ids = [row[1] for row in meta.iter_rows(min_row=12, values_only=True)]
+    ids = [row[1] for row in id_rows(meta)]
     assert ids[0] == note_service.find_measure(ws, "2").measure_id and len(ids) == 17
 
 
