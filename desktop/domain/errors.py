@@ -37,6 +37,13 @@ class ErrorCode(StrEnum):
     EXPORT_FAILED = "export_failed"
     NOTHING_TO_EXPORT = "nothing_to_export"
     NOT_DOCX = "not_docx"
+    NOT_A_RETURN = "not_a_return"
+    WRONG_UNIT = "wrong_unit"
+    PERIOD_MISMATCH = "period_mismatch"
+    PLAN_MISMATCH = "plan_mismatch"
+    UNIT_MISSING = "unit_missing"
+    RETURN_DECLINED = "return_declined"
+    NEEDS_PLAN = "needs_plan"
 
 
 class Cancelled(Exception):

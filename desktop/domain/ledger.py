@@ -24,6 +24,8 @@ COLUMNS = (
 MERGED_COLUMNS = (*COLUMNS[:5], "填报单位", *COLUMNS[5:])
 # A task list handed out to the units (分解任务清单).
 TASK_COLUMNS = ("序号", "所属章节", "重点任务", "牵头单位", "配合单位", "完成时限")
+SHEET, TASK_SHEET, META_SHEET = "工作台账", "任务清单", "_luoshi"  # META_SHEET is hidden
+HEADER_ROW, FIRST_DATA_ROW = 3, 4
 FORMAT = "luoshi-ledger"
 TASKLIST_FORMAT = "luoshi-tasklist"
 FORMAT_VERSION = 1

@@ -19,9 +19,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 from desktop.domain.errors import Cancelled
 from desktop.domain.ledger import (
     COLUMNS,
+    FIRST_DATA_ROW,
     FORMAT,
     FORMAT_VERSION,
+    HEADER_ROW,
     MERGED_COLUMNS,
+    META_SHEET,
+    SHEET,
     TASK_COLUMNS,
     LedgerMeta,
     LedgerRow,
@@ -29,8 +33,6 @@ from desktop.domain.ledger import (
 from desktop.domain.notes import STATUS_WORDS
 from desktop.exporters.atomic import write_atomically
 
-SHEET, META_SHEET = "工作台账", "_luoshi"
-HEADER_ROW, FIRST_DATA_ROW = 3, 4
 WIDTHS = (6, 40, 14, 14, 12, 40, 24, 30, 10, 18)  # Excel character units, one per column
 CENTRED = {0, 4, 8}  # 序号, 完成时限, 完成状态
 LINE_PT, PAD_PT, MAX_ROW_PT = 15.0, 6.0, 409.0  # 11 pt CJK text; Excel's row limit is 409 pt
@@ -273,6 +275,9 @@ def write_table(table: Table, path: Path, *, should_stop: Callable[[], bool] | N
     """Write a table to `path` through a temporary file."""
     book = build_table(table, should_stop=should_stop)
     write_atomically(path, lambda target: book.save(str(target)))
+
+
+__all__ = ["FIRST_DATA_ROW", "HEADER_ROW", "META_SHEET", "SHEET"]  # re-exported for readers of the file
 
 
 def ledger_table(meta: LedgerMeta, rows: Sequence[LedgerRow], *, merged: bool = False) -> Table:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import zipfile
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.domain.errors import ErrorCode, LuoshiError
+from desktop.domain.ledger import META_SHEET, TASKLIST_FORMAT
 from desktop.domain.models import Plan
 from desktop.domain.tables import plan_from_tables
 from desktop.importers.safety import check_office_zip
@@ -20,7 +23,8 @@ MAX_ROWS = 100_000
 MAX_COLS = 60
 
 
-def _text(value: object) -> str:
+def cell_text(value: object) -> str:
+    """Return a cell value as the text a person sees (dates as 2026年3月31日, 3.0 as 3)."""
     if value is None:
         return ""
     if isinstance(value, datetime | date):
@@ -35,7 +39,7 @@ def sheet_rows(sheet: Worksheet) -> list[list[str]]:
     max_row = min(sheet.max_row or 0, MAX_ROWS)
     max_col = min(sheet.max_column or 0, MAX_COLS)
     rows = [
-        [_text(v) for v in row]
+        [cell_text(v) for v in row]
         for row in sheet.iter_rows(min_row=1, max_row=max_row, max_col=max_col, values_only=True)
     ]
     for merged in sheet.merged_cells.ranges:
@@ -58,9 +62,55 @@ def read_xlsx(path: Path) -> Plan:
     try:
         sheets = [s for s in workbook.worksheets if s.sheet_state == "visible"]
         tables = [simplify_rows(sheet_rows(s)) for s in sheets]
+        facts, ids = hidden_facts(workbook)
     finally:
         workbook.close()
     plan = plan_from_tables(tables, front_lines=[], fallback_title=path.stem, path=str(path))
     if plan is None:
         raise LuoshiError(ErrorCode.NO_TASK_TABLE, path=str(path))
+    if facts.get("format") == TASKLIST_FORMAT:
+        plan = with_task_list_facts(plan, facts, ids)
     return plan
+
+
+def hidden_facts(book: Any) -> tuple[dict[str, str], dict[int, tuple[str, str]]]:
+    """Return the hidden sheet's facts and its rows (sheet row -> (uid, label)), empty when absent."""
+    if META_SHEET not in book.sheetnames:
+        return {}, {}
+    facts: dict[str, str] = {}
+    ids: dict[int, tuple[str, str]] = {}
+    in_ids = False
+    for row in book[META_SHEET].iter_rows(max_row=MAX_ROWS, max_col=4, values_only=True):
+        cells = [cell_text(v) for v in row]
+        if cells[:2] == ["row", "measure_id"]:
+            in_ids = True
+        elif in_ids and cells and cells[0].isdigit():
+            ids[int(cells[0])] = (cells[2] if len(cells) > 2 else "", cells[3] if len(cells) > 3 else "")
+        elif not in_ids and cells and cells[0]:
+            facts[cells[0]] = cells[1] if len(cells) > 1 else ""
+    return facts, ids
+
+
+def with_task_list_facts(plan: Plan, facts: dict[str, str], ids: dict[int, tuple[str, str]]) -> Plan:
+    """Give a task list's plan the identity the office wrote into it: title, 文号, date and measure ids.
+
+    The ids are taken in row order and kept only where the label still agrees (a person may have
+    added, removed or renumbered rows; those measures are matched by their text instead).
+    """
+    carried = [ids[row] for row in sorted(ids)]
+    measures = list(plan.measures)
+    if len(carried) == len(measures):
+        measures = [
+            replace(m, uid=uid) if label == m.label else m
+            for m, (uid, label) in zip(measures, carried, strict=True)
+        ]
+    else:
+        by_label = {label: uid for uid, label in carried}
+        measures = [replace(m, uid=by_label.get(m.label, "")) for m in measures]
+    return replace(
+        plan,
+        title=facts.get("title") or plan.title,
+        doc_number=facts.get("doc_number") or plan.doc_number,
+        issued_on=facts.get("issued_on") or plan.issued_on,
+        measures=tuple(measures),
+    )

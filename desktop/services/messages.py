@@ -43,6 +43,19 @@ ERRORS: dict[ErrorCode, str] = {
     ErrorCode.EXPORT_FAILED: "无法写入文件“{path}”：{reason}。原文件（如有）保持不变。",
     ErrorCode.NOTHING_TO_EXPORT: "没有可导出的措施：{reason}。请先在“设置”中选择本单位，或改选“全部本单位任务”。",
     ErrorCode.NOT_DOCX: "文件“{path}”不是 Word（.docx）文件，无法进行格式检查。请在 Word 或 WPS 中另存为 .docx 后再检查。",
+    ErrorCode.NOT_A_RETURN: (
+        "文件“{path}”不是工作台账：没有找到含“序号”“进展情况”等列名的表头（任务清单和汇总台账不能作为回执导入）。"
+        "请确认选择的是各单位报送的台账。"
+    ),
+    ErrorCode.WRONG_UNIT: (
+        "回执“{path}”的填报单位“{value}”不是本方案的责任单位，未导入。"
+        "请核对填报单位名称；如是同一单位的不同写法，请先在“单位目录”中合并。"
+    ),
+    ErrorCode.PERIOD_MISMATCH: "回执“{path}”填报的是“{value}”，与正在汇总的“{name}”不一致，未导入。请让该单位重新导出本期台账。",
+    ErrorCode.PLAN_MISMATCH: "回执“{path}”对应的方案与本库中的方案不一致（{reason}），未导入。请确认该单位使用的是本方案的任务清单。",
+    ErrorCode.UNIT_MISSING: "回执“{path}”没有写明填报单位，无法判断是哪个单位报送的，未导入。请在表头“填报单位：”后填写单位名称后再导入。",
+    ErrorCode.RETURN_DECLINED: "“{value}”本期已报送过一次，本次回执“{path}”未替换原回执（已取消）。",
+    ErrorCode.NEEDS_PLAN: "数据库中有多个方案，请指定要导出的方案（{reason}）。",
 }
 
 _ATTACHMENT_REASONS = {

@@ -30,7 +30,8 @@ def parse_file(*, path: Path) -> Plan:
     return read_plan(path)
 
 
-def _file_hash(path: Path) -> str:
+def file_hash(path: Path) -> str:
+    """Return the SHA-256 of a file, read in blocks."""
     digest = hashlib.sha256()
     try:
         with path.open("rb") as handle:
@@ -46,24 +47,21 @@ def _file_hash(path: Path) -> str:
 def import_file(ws: Workspace, *, path: Path, should_stop: Callable[[], bool] | None = None) -> ImportOutcome:
     """Parse `path` fully, then store it; a file that fails to parse leaves the database untouched.
 
+    A new version of a stored plan is matched to it as the review would match it, and applied as is
+    (the window shows the review first; this is the path of the command line and of first imports).
     `should_stop` is asked between steps; when it says stop, Cancelled is raised and nothing is kept.
     """
-    from desktop.importers.detect import sniff
+    from desktop.services import revisions
 
-    plan = parse_file(path=path)
+    prepared = revisions.prepare(ws, path=path)
     if should_stop is not None and should_stop():
         raise Cancelled
-    source_hash = _file_hash(path)
-    with translated(str(ws.path)):
-        saved = plan_store.save_plan(
-            ws.db,
-            plan,
-            source_name=path.name,
-            source_hash=source_hash,
-            source_format=sniff(path).value,
-            should_stop=should_stop,
-        )
-    return ImportOutcome(path, plan, saved)
+    if prepared.seen_before:
+        with translated(str(ws.path)):
+            saved = plan_store.find_version_by_hash(ws.db, prepared.source_hash)
+        assert saved is not None
+        return ImportOutcome(path, prepared.plan, saved)
+    return ImportOutcome(path, prepared.plan, revisions.apply(ws, prepared, should_stop=should_stop))
 
 
 def list_plans(ws: Workspace) -> list[dict[str, object]]:

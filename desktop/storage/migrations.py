@@ -143,6 +143,24 @@ def _v3_search_index(db: sqlite_utils.Database) -> None:
     # else: search scans the tables (an SQLite built without FTS5)
 
 
+def _v4_returns(db: sqlite_utils.Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE returns (
+            id INTEGER PRIMARY KEY,
+            unit TEXT NOT NULL,
+            period TEXT NOT NULL,
+            source_name TEXT NOT NULL,
+            source_hash TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            row_count INTEGER NOT NULL,
+            replaced_by INTEGER REFERENCES returns(id)
+        );
+        CREATE INDEX returns_period ON returns(period, unit);
+        """
+    )
+
+
 def fts_available(db: sqlite_utils.Database) -> bool:
     """Return True when this SQLite has FTS5."""
     try:
@@ -157,6 +175,7 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _v1_plans_measures_units,
     _v2_notes_attachments,
     _v3_search_index,
+    _v4_returns,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
