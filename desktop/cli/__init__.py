@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop.cli import export_cmd
+from desktop.cli import export_cmd, office_cmd
 from desktop.cli.messages import TEXT, error_text
 from desktop.cli.notes_cmd import add_commands, run_note, run_periods, run_search
 from desktop.cli.render import measure_json, measure_line, plan_json
@@ -53,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     profile_sub.add_parser("show")
     add_commands(sub)
     export_cmd.add_commands(sub)
+    office_cmd.add_commands(sub)
     return parser
 
 
@@ -79,6 +80,8 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "check":
         return export_cmd.run_check(args)
+    if args.command == "plan" and args.plan_command == "diff":
+        return office_cmd.run_plan(args, None)
     with Workspace(database_path(args.db)) as ws:
         return _run_with_db(args, ws)
 
@@ -142,6 +145,12 @@ def _run_with_db(args: argparse.Namespace, ws: Workspace) -> int:
         return run_search(args, ws)
     if args.command == "export":
         return export_cmd.run_export(args, ws)
+    if args.command == "plan":
+        return office_cmd.run_plan(args, ws)
+    if args.command == "import-returns":
+        return office_cmd.run_import_returns(args, ws)
+    if args.command == "board":
+        return office_cmd.run_board(args, ws)
     return _run_profile(args, ws)
 
 

@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from desktop.cli import office_cmd
 from desktop.cli.messages import TEXT
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.report import Unfilled
@@ -23,9 +24,13 @@ EXIT_FINDINGS = 1
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register `export report|ledger` and `check`."""
-    p = sub.add_parser("export", help="生成报告（.docx）或导出台账（.xlsx）")
-    p.add_argument("kind", choices=["report", "ledger"], help="report：公文格式报告；ledger：工作台账")
-    p.add_argument("--period", required=True, help="报送周期：2026-03、2026Q1、2026H1 或 2026")
+    p = sub.add_parser("export", help="生成报告（.docx）、导出台账或任务清单（.xlsx）")
+    p.add_argument(
+        "kind",
+        choices=["report", "ledger", "summary", "tasklist"],
+        help="report：公文格式报告；ledger：工作台账；summary：汇总报告（协调单位）；tasklist：任务清单",
+    )
+    p.add_argument("--period", help="报送周期：2026-03、2026Q1、2026H1 或 2026（tasklist 不需要）")
     p.add_argument("--out", required=True, help="输出文件路径")
     p.add_argument(
         "--scope", choices=["lead", "mine"], default="mine", help="lead：只含牵头任务；mine：全部本单位任务"
@@ -44,6 +49,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         "--omit-unfilled", action="store_true", help="未填写进展的任务不列入报告（默认列为“暂无进展”）"
     )
     p.add_argument("--date", help="成文日期，如 2026-04-03（默认：今天）")
+    office_cmd.add_export_kinds(p)
     p = sub.add_parser("check", help="按 GB/T 9704-2012 检查 Word 文件的格式")
     p.add_argument("file")
     p.add_argument("--no-render", action="store_true", help="不用 LibreOffice 测量排版结果")
@@ -64,7 +70,9 @@ def _day(text: str | None) -> date:
 
 
 def run_export(args: argparse.Namespace, ws: Workspace) -> int:
-    """Run `export report|ledger`."""
+    """Run `export report|ledger|summary|tasklist`."""
+    if args.kind in ("tasklist", "summary"):
+        return office_cmd.run_export_office(args, ws)
     period = period_service.require_period(args.period)
     scope = Scope(args.scope)
     out = Path(args.out)

@@ -122,3 +122,18 @@ def periods_between(first: date, last: date, rhythm: Rhythm) -> list[Period]:
         found.append(period)
         period = period.shifted(1)
     return found
+
+
+def period_from_label(text: str) -> Period | None:
+    """Return the period a ledger's 报送周期 names in words (2026年第一季度, 2026年3月 …), or None."""
+    found = re.search(r"(\d{4})\s*年", text)
+    if found is None:
+        return parse_period(text.strip())
+    year = int(found.group(1))
+    wanted = re.sub(r"\s", "", text)
+    for rhythm, count in _MONTHS_PER.items():
+        for index in range(1, 12 // count + 1):
+            period = Period(year, rhythm, index)
+            if period.label == wanted:
+                return period
+    return None

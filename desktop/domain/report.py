@@ -249,12 +249,34 @@ def build_report(
         Section(heading=f"{chinese_number(i)}、{chapter or '其他任务'}", entries=tuple(entries))
         for i, ((_, chapter), entries) in enumerate(chapters.items(), start=1)
     )
+    return assemble(
+        title=default_title([m.plan_title for m in measures]),
+        opening=_opening(measures, period=period, plan_refs=plan_refs, counts=counts),
+        sections=sections,
+        options=options,
+        organ=organ,
+        today=today,
+        counts=counts,
+    )
+
+
+def assemble(
+    *,
+    title: str,
+    opening: str,
+    sections: tuple[Section, ...],
+    options: ReportOptions,
+    organ: str,
+    today: date,
+    counts: dict[str, int],
+) -> Report:
+    """Frame the body with what the clerk chose: title, 主送机关, signature, date, 版头 and 版记."""
     dated = options.dated or today
     organ = clean(options.organ or organ)
     return Report(
-        title=clean(options.title) or default_title([m.plan_title for m in measures]),
+        title=clean(options.title) or title,
         addressee=clean(options.addressee),
-        opening=_opening(measures, period=period, plan_refs=plan_refs, counts=counts),
+        opening=opening,
         sections=sections,
         closing=CLOSING,
         organ=organ,

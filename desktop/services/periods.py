@@ -51,9 +51,9 @@ def set_schedule(ws: Workspace, *, rhythm: Rhythm, due_days: int | None = None) 
     return get_schedule(ws)
 
 
-def require_period(code: str) -> Period:
-    """Return the period a code names, or refuse it with a message naming the accepted forms."""
-    period = parse_period(code)
+def require_period(code: str | None) -> Period:
+    """Return the period a code names, or refuse it (or its absence) with a message naming the accepted forms."""
+    period = parse_period(code or "")
     if period is None:
         raise LuoshiError(ErrorCode.BAD_PERIOD, value=code)
     return period

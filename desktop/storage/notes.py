@@ -165,3 +165,9 @@ def revision(db: sqlite_utils.Database, *, revision_id: int) -> tuple[int, Revis
         f"SELECT note_id, id, saved_at, source, {_FIELDS} FROM note_revisions WHERE id = ?", [revision_id]
     ).fetchone()
     return (r[0], Revision(r[1], r[2], r[3], _fields(r[4:]))) if r else None
+
+
+def notes_of_period(db: sqlite_utils.Database, *, period: str) -> dict[tuple[int, str], NoteFields]:
+    """Return every unit's notes of a period, by (measure id, unit)."""
+    rows = db.execute(f"SELECT measure_id, unit, {_FIELDS} FROM notes WHERE period = ?", [period])
+    return {(row[0], row[1]): _fields(row[2:]) for row in rows}

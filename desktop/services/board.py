@@ -1,0 +1,204 @@
+"""The 报送情况 board of a period, the 催报 list, and the merged submission (report and ledger)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from pathlib import Path
+
+from desktop.domain.errors import ErrorCode, LuoshiError
+from desktop.domain.ledger import LedgerMeta, LedgerRow, ledger_row
+from desktop.domain.models import Role
+from desktop.domain.periods import Period
+from desktop.domain.report import Report, ReportOptions, date_text
+from desktop.domain.summary import (
+    NOT_REPORTED,
+    SummaryMeasure,
+    UnitNote,
+    build_summary,
+    by_chapter,
+    by_unit,
+    reminder_text,
+)
+from desktop.domain.version import VERSION
+from desktop.services import periods as period_service
+from desktop.services.notes import my_unit
+from desktop.services.workspace import Workspace
+from desktop.storage import notes as note_store
+from desktop.storage import plans as plan_store
+from desktop.storage import returns as return_store
+from desktop.storage.errors import translated
+
+
+@dataclass(frozen=True)
+class Board:
+    """Who reported what for a period: measures × responsible units, the missing units, the tallies."""
+
+    period: Period
+    measures: list[SummaryMeasure]
+    units: list[str]  # every responsible unit, in the order the plan first names them
+    reported: set[str]
+    missing: list[str]
+    chapters: list[tuple[str, dict[str, int]]]
+    by_unit: list[tuple[str, dict[str, int]]]
+    plan_refs: str
+
+    def state(self, measure_id: int, unit: str) -> str:
+        """Return the cell word for a measure and unit, '' when the unit is not responsible for it."""
+        for m in self.measures:
+            if m.measure_id == measure_id:
+                return next((n.state for n in m.notes if n.unit == unit), "")
+        return ""
+
+
+def _plan_refs(ws: Workspace) -> str:
+    rows = ws.db.execute("SELECT title, doc_number FROM plans ORDER BY id").fetchall()
+    return "、".join(f"《{t}》" + (f"（{n}）" if n else "") for t, n in rows)
+
+
+def load_board(ws: Workspace, period: Period) -> Board:
+    """Gather the period's returns into the board (one pass over the period's notes)."""
+    with translated(str(ws.path)):
+        stored = plan_store.current_measures(ws.db)
+        returns = {r.unit for r in return_store.for_period(ws.db, period=period.code)}
+        notes = note_store.notes_of_period(ws.db, period=period.code)
+        own = my_unit(ws)
+        refs = _plan_refs(ws)
+    if own and any(unit == own and fields.filled for (_, unit), fields in notes.items()):
+        returns.add(own)  # the office's own notes count as its return
+    units: dict[str, None] = {}
+    measures = []
+    for s in stored:
+        named = [u for u in s.measure.units if not u.wildcard]
+        named.sort(key=lambda u: u.role is not Role.LEAD)
+        unit_notes = []
+        for u in dict((u.name, u) for u in named).values():
+            units.setdefault(u.name)
+            unit_notes.append(UnitNote(u.name, u.role, notes.get((s.measure_id, u.name)), u.name in returns))
+        measures.append(
+            SummaryMeasure(
+                measure_id=s.measure_id,
+                uid=s.uid,
+                plan_title=s.plan_title,
+                chapter=s.measure.chapter,
+                label=s.measure.label,
+                text=s.measure.text,
+                deadline=s.measure.deadline or "",
+                notes=tuple(unit_notes),
+            )
+        )
+    expected = list(units)
+    return Board(
+        period=period,
+        measures=measures,
+        units=expected,
+        reported=returns,
+        missing=[u for u in expected if u not in returns],
+        chapters=by_chapter(measures),
+        by_unit=by_unit(measures),
+        plan_refs=refs,
+    )
+
+
+def reminder(ws: Workspace, board: Board, *, today: date) -> str:
+    """Return the 催报 notice for the board's missing units ('' when every unit reported)."""
+    if not board.missing:
+        return ""
+    schedule = period_service.get_schedule(ws)
+    due = board.period.end + timedelta(days=schedule.due_days)
+    organ = my_unit(ws) or "（协调单位）"
+    return reminder_text(
+        board.missing, plan_refs=board.plan_refs, period=board.period, due=due, organ=organ, today=today
+    )
+
+
+def export_reminder(ws: Workspace, board: Board, *, out: Path, today: date) -> int:
+    """Write the 催报名单 with its notice as a UTF-8 text file (Notepad and WPS open it as is)."""
+    from desktop.exporters.atomic import write_atomically
+
+    text = (
+        "催报名单（"
+        + board.period.label
+        + "）\n"
+        + "\n".join(board.missing)
+        + "\n\n"
+        + reminder(ws, board, today=today)
+    )
+    write_atomically(out, lambda target: target.write_text(text, encoding="utf-8-sig"))
+    return len(board.missing)
+
+
+def summary_report(ws: Workspace, board: Board, *, options: ReportOptions, today: date) -> Report:
+    """Return the merged report of the period: each measure with the lead unit first, then the others."""
+    if not board.measures:
+        raise LuoshiError(ErrorCode.NOTHING_TO_EXPORT, reason="数据库中没有方案")
+    return build_summary(
+        board.measures,
+        period=board.period,
+        options=options,
+        organ=my_unit(ws) or "（协调单位）",
+        plan_refs=board.plan_refs,
+        expected=board.units,
+        missing=board.missing,
+        today=today,
+    )
+
+
+def summary_rows(ws: Workspace, board: Board, *, today: date) -> tuple[LedgerMeta, list[LedgerRow]]:
+    """Return the merged ledger: one row per measure and responsible unit."""
+    rows = []
+    for m in board.measures:
+        leads = tuple(n.unit for n in m.notes if n.role is Role.LEAD)
+        supports = tuple(n.unit for n in m.notes if n.role is Role.SUPPORT)
+        for n in m.notes or (UnitNote("", Role.LEAD, None, False),):
+            row = ledger_row(
+                measure_id=m.measure_id,
+                uid=m.uid,
+                label=m.label,
+                text=m.text,
+                leads=leads,
+                supports=supports,
+                deadline=m.deadline,
+                note=n.note,
+                overdue=False,
+                attachments=(),
+            )
+            remark = NOT_REPORTED if not n.reported else row.remark
+            rows.append(replace(row, reporter=n.unit, remark=remark))
+    titles = list(dict.fromkeys(m.plan_title for m in board.measures))
+    meta = LedgerMeta(
+        title="".join(f"《{t}》" for t in titles) + f"落实情况汇总台账（{board.period.label}）",
+        unit=my_unit(ws),
+        period_code=board.period.code,
+        period_label=board.period.label,
+        plans="；".join(titles),
+        app_version=VERSION,
+        exported_on=date_text(today),
+    )
+    return meta, rows
+
+
+def export_summary(
+    ws: Workspace,
+    *,
+    period: Period,
+    report_out: Path | None,
+    ledger_out: Path | None,
+    options: ReportOptions,
+    today: date,
+    should_stop: Callable[[], bool] | None = None,
+) -> Board:
+    """Write the merged report and/or the merged ledger, with the same exporters as a unit's own."""
+    from desktop.exporters.ledger_xlsx import write_ledger
+    from desktop.exporters.report_docx import write_report
+
+    board = load_board(ws, period)
+    if report_out is not None:
+        write_report(
+            summary_report(ws, board, options=options, today=today), report_out, should_stop=should_stop
+        )
+    if ledger_out is not None:
+        meta, rows = summary_rows(ws, board, today=today)
+        write_ledger(meta, rows, ledger_out, merged=True, should_stop=should_stop)
+    return board

@@ -1,0 +1,213 @@
+"""Collecting returns (协调单位): import the ledgers the units sent up, each file in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from desktop.domain.errors import Cancelled, ErrorCode, LuoshiError
+from desktop.domain.notes import NoteFields
+from desktop.domain.periods import Period, parse_period, period_from_label
+from desktop.domain.returns import ReturnFile, match_rows
+from desktop.domain.revision import Stored
+from desktop.domain.text import squash
+from desktop.domain.units import normalize_unit_name
+from desktop.services.plans import file_hash
+from desktop.services.similarity import similar
+from desktop.services.workspace import Workspace
+from desktop.storage import notes as note_store
+from desktop.storage import plans as plan_store
+from desktop.storage import returns as return_store
+from desktop.storage import units as unit_store
+from desktop.storage.errors import translated
+
+MIN_MATCHED_SHARE = 0.5  # an old-style ledger whose rows mostly match no measure is another plan's
+SUFFIXES = (".xlsx", ".xlsm")
+
+# Asked before a second return of a unit for a period replaces the first: (unit, previous file) -> yes?
+Confirm = Callable[[str, return_store.StoredReturn], bool]
+
+
+@dataclass(frozen=True)
+class ReturnOutcome:
+    """What became of one file: imported (with counts and warnings) or refused (with the message)."""
+
+    path: Path
+    ok: bool
+    unit: str = ""
+    rows: int = 0
+    replaced: bool = False
+    warnings: tuple[str, ...] = ()
+    error: LuoshiError | None = None
+
+
+def expand(paths: Sequence[Path]) -> list[Path]:
+    """Return the files named, with every spreadsheet in a named folder (not its Office lock files)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(
+                p
+                for p in path.iterdir()
+                if p.suffix.lower() in SUFFIXES and not p.name.startswith(("~$", ".~"))
+            )
+        else:
+            files.append(path)
+    return files
+
+
+def _responsible_units(ws: Workspace) -> dict[str, str]:
+    """Return every named (not wildcard) unit of the current measures, by each name it is known by."""
+    names: dict[str, str] = {}
+    for unit_id, name in ws.db.execute(
+        """SELECT DISTINCT u.id, u.name FROM measure_units mu JOIN units u ON u.id = mu.unit_id
+           WHERE u.wildcard = 0 AND mu.version_id IN (SELECT current_version_id FROM plans)"""
+    ):
+        names[name] = name
+        for (alias,) in ws.db.execute("SELECT alias FROM unit_aliases WHERE unit_id = ?", [unit_id]):
+            names[alias] = name
+    return names
+
+
+def _check(ws: Workspace, path: Path, found: ReturnFile, period: Period) -> str:
+    """Return the unit's stored name; refuse a return of another unit, period or plan."""
+    if not found.unit:
+        raise LuoshiError(ErrorCode.UNIT_MISSING, path=path.name)
+    units = _responsible_units(ws)
+    unit = units.get(normalize_unit_name(found.unit)) or units.get(found.unit)
+    if unit is None:
+        resolved = unit_store.resolve(ws.db, normalize_unit_name(found.unit))
+        known = (
+            ws.db.execute("SELECT name FROM units WHERE id = ?", [resolved]).fetchone() if resolved else None
+        )
+        unit = units.get(known[0]) if known else None
+    if unit is None:
+        raise LuoshiError(ErrorCode.WRONG_UNIT, path=path.name, value=found.unit)
+    said = parse_period(found.period_code) if found.period_code else None
+    if said is None and found.period_label:
+        said = period_from_label(found.period_label)
+        if said is None:
+            raise LuoshiError(
+                ErrorCode.PERIOD_MISMATCH, path=path.name, value=found.period_label, name=period.label
+            )
+    if said is not None and said.code != period.code:
+        raise LuoshiError(ErrorCode.PERIOD_MISMATCH, path=path.name, value=said.label, name=period.label)
+    if found.plans:
+        stored = {squash(str(t)) for (t,) in ws.db.execute("SELECT title FROM plans")}
+        named = [t for t in found.plans.split("；") if t]
+        if not any(squash(t) in stored for t in named):
+            raise LuoshiError(
+                ErrorCode.PLAN_MISMATCH, path=path.name, reason=f"回执为《{'》《'.join(named)}》"
+            )
+    return unit
+
+
+def import_return(
+    ws: Workspace,
+    path: Path,
+    *,
+    period: Period,
+    confirm: Confirm | None = None,
+    should_stop: Callable[[], bool] | None = None,
+    now: datetime | None = None,
+) -> ReturnOutcome:
+    """Import one return in one transaction; a refused or failed file leaves the database as it was."""
+    from desktop.importers.return_file import read_return
+
+    found = read_return(path)
+    with translated(str(ws.path)):
+        unit = _check(ws, path, found, period)
+        measures = [Stored(s.measure_id, s.uid, s.measure) for s in plan_store.current_measures(ws.db)]
+        matched, unmatched = match_rows(found.rows, measures, similar=similar)
+        if not found.has_ids and found.rows and len(matched) < MIN_MATCHED_SHARE * len(found.rows):
+            raise LuoshiError(
+                ErrorCode.PLAN_MISMATCH,
+                path=path.name,
+                reason=f"{len(found.rows)} 行中只有 {len(matched)} 行能与本方案的措施对应",
+            )
+        before = return_store.current(ws.db, unit=unit, period=period.code)
+        if before is not None and not (confirm is not None and confirm(unit, before)):
+            raise LuoshiError(ErrorCode.RETURN_DECLINED, path=path.name, value=unit)
+        stamp = now or datetime.now().astimezone()
+        with ws.db.atomic():
+            return_id = return_store.record(
+                ws.db,
+                unit=unit,
+                period=period.code,
+                source_name=path.name,
+                source_hash=file_hash(path),
+                row_count=len(matched),
+                now=stamp,
+            )
+            reported = set()
+            for number, match in enumerate(matched):
+                if should_stop is not None and number % 50 == 0 and should_stop():
+                    raise Cancelled
+                reported.add(match.measure_id)
+                _save(ws, match.measure_id, period, unit, match.row.fields, return_id, stamp)
+            if before is not None:  # what the first return said and this one no longer does is cleared
+                for measure_id in note_store.notes_for_period(ws.db, period=period.code, unit=unit):
+                    if measure_id not in reported:
+                        _save(ws, measure_id, period, unit, NoteFields(), return_id, stamp)
+    warnings = list(found.warnings)
+    warnings += [
+        f"第{row.row}行（序号 {row.label or '空'}）与本方案的措施对应不上，未导入" for row in unmatched
+    ]
+    warnings += [
+        f"第{r.row}行完成状态“{r.status_text}”无法识别，未记录状态" for r in found.rows if r.status_text
+    ]
+    return ReturnOutcome(path, True, unit, len(matched), before is not None, tuple(warnings))
+
+
+def _save(
+    ws: Workspace,
+    measure_id: int,
+    period: Period,
+    unit: str,
+    fields: NoteFields,
+    return_id: int,
+    now: datetime,
+) -> None:
+    note_store.save_note(
+        ws.db,
+        measure_id=measure_id,
+        period=period.code,
+        period_end=period.end.isoformat(),
+        unit=unit,
+        fields=fields.normalized(),
+        session="",
+        source=f"return:{return_id}",
+        now=now,
+        coalesce_seconds=0,
+    )
+
+
+def import_returns(
+    ws: Workspace,
+    paths: Sequence[Path],
+    *,
+    period: Period,
+    confirm: Confirm | None = None,
+    should_stop: Callable[[], bool] | None = None,
+    progress: Callable[[int, Path], None] | None = None,
+) -> list[ReturnOutcome]:
+    """Import many returns (files or folders); each file stands alone, errors are listed per file."""
+    outcomes = []
+    for number, path in enumerate(expand(paths)):
+        if should_stop is not None and should_stop():
+            raise Cancelled
+        if progress is not None:
+            progress(number, path)
+        try:
+            outcomes.append(import_return(ws, path, period=period, confirm=confirm, should_stop=should_stop))
+        except LuoshiError as error:
+            outcomes.append(ReturnOutcome(path, False, error=error))
+    return outcomes
+
+
+def history(ws: Workspace, *, unit: str, period: Period) -> list[return_store.StoredReturn]:
+    """Return every return of a unit for a period, newest first (replaced ones stay listed)."""
+    with translated(str(ws.path)):
+        return return_store.history(ws.db, unit=unit, period=period.code)

@@ -1,0 +1,98 @@
+"""Distributing: the task list (.xlsx) of a plan, for one unit or for all, with the measures' ids hidden."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from desktop.domain.errors import ErrorCode, LuoshiError
+from desktop.domain.ledger import FIRST_DATA_ROW, FORMAT_VERSION, TASKLIST_FORMAT
+from desktop.domain.models import Role
+from desktop.domain.report import chinese_number, clean, date_text
+from desktop.domain.version import VERSION
+from desktop.services import measures as measure_service
+from desktop.services import plans as plan_service
+from desktop.services.workspace import Workspace
+from desktop.storage import plans as plan_store
+from desktop.storage.errors import translated
+
+
+def choose_plan(ws: Workspace, plan_id: int | None) -> dict[str, object]:
+    """Return the plan meant: the one given, or the only one stored."""
+    plans = plan_service.list_plans(ws)
+    if plan_id is not None:
+        found = [p for p in plans if p["id"] == plan_id]
+        if not found:
+            raise LuoshiError(ErrorCode.NO_PLAN)
+        return found[0]
+    if not plans:
+        raise LuoshiError(ErrorCode.NO_PLAN)
+    if len(plans) > 1:
+        raise LuoshiError(
+            ErrorCode.NEEDS_PLAN, reason="、".join(f"{p['id']}：《{p['title']}》" for p in plans)
+        )
+    return plans[0]
+
+
+def export_tasklist(
+    ws: Workspace,
+    *,
+    out: Path,
+    today: date,
+    plan_id: int | None = None,
+    unit: str | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> int:
+    """Write the task list of a plan (all measures, or the unit's) to `out`; return the number of measures."""
+    from desktop.exporters.ledger_xlsx import TASKLIST, Line, Table, write_table
+
+    plan = choose_plan(ws, plan_id)
+    pid = int(str(plan["id"]))
+    views = measure_service.list_measures(ws, unit=unit, categories=[] if unit else None)
+    stored = [v.stored for v in views if v.stored.plan_id == pid]
+    if not stored:
+        raise LuoshiError(
+            ErrorCode.NOTHING_TO_EXPORT, reason=f"“{unit}”在本方案中没有任务" if unit else "方案没有措施"
+        )
+    with translated(str(ws.path)):
+        row = ws.db.execute("SELECT key, doc_number, issued_on FROM plans WHERE id = ?", [pid]).fetchone()
+        version = next(v for v in plan_store.list_versions(ws.db, plan_id=pid) if v["current"])
+    lines: list[Line] = []
+    ids: list[tuple[int, int, str, str]] = []
+    chapter = None
+    chapters = 0
+    for s in stored:
+        m = s.measure
+        if m.chapter != chapter:
+            chapter, chapters = m.chapter, chapters + 1
+            lines.append(Line((f"{chinese_number(chapters)}、{chapter or '其他任务'}",), heading=True))
+        leads = "、".join(u.name for u in m.units if u.role is Role.LEAD)
+        supports = "、".join(u.name for u in m.units if u.role is Role.SUPPORT)
+        ids.append((FIRST_DATA_ROW + len(lines), s.measure_id, s.uid, m.label))
+        lines.append(Line((m.label, m.chapter, clean(m.text), leads, supports or "—", m.deadline or "")))
+    title = f"《{plan['title']}》重点任务分解清单" + (f"（{unit}）" if unit else "")
+    number = f"（{row[1]}）" if row[1] else ""
+    table = Table(
+        layout=TASKLIST,
+        title=title,
+        subtitle=f"依据：《{plan['title']}》{number}　　　　版本：第{version['version_no']}版　　　　"
+        f"下发时间：{date_text(today)}",
+        lines=lines,
+        facts=[
+            ("format", TASKLIST_FORMAT),
+            ("format_version", FORMAT_VERSION),
+            ("app_version", VERSION),
+            ("plan_key", row[0]),
+            ("title", str(plan["title"])),
+            ("doc_number", row[1] or ""),
+            ("issued_on", row[2] or ""),
+            ("plan_version", int(str(version["version_no"]))),
+            ("unit", unit or ""),
+            ("exported_on", date_text(today)),
+        ],
+        ids=ids,
+        sheet_name="任务清单",
+    )
+    write_table(table, out, should_stop=should_stop)
+    return len(stored)
