@@ -9,7 +9,6 @@ from pathlib import Path
 from desktop.domain.models import Measure, Plan
 from desktop.domain.revision import Review, Stored, compare, correct
 from desktop.services.plans import file_hash, parse_file
-from desktop.services.similarity import similar
 from desktop.services.workspace import Workspace
 from desktop.storage import plans as plan_store
 from desktop.storage.errors import translated
@@ -59,6 +58,8 @@ def prepare(ws: Workspace, *, path: Path, should_stop: Callable[[], bool] | None
     base = Prepared(path, plan, source_hash, sniff(path).value, plan_id, (), None, seen is not None)
     if plan_id is None or seen is not None:
         return base
+    from desktop.services.similarity import similar  # rapidfuzz loads when a revision is compared
+
     stored = stored_measures(ws, plan_id)
     review = compare(stored, plan.measures, similar=similar)
     return replace(base, stored=stored, review=review)
@@ -96,6 +97,8 @@ def apply(
 
 def diff_files(old: Path, new: Path) -> tuple[Plan, Plan, Review]:
     """Compare two plan files without any database (`luoshi plan diff`)."""
+    from desktop.services.similarity import similar
+
     before, after = parse_file(path=old), parse_file(path=new)
     stored = [Stored(i, m.uid, m) for i, m in enumerate(before.measures, start=1)]
     return before, after, compare(stored, after.measures, similar=similar)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.domain.errors import Cancelled, LuoshiError
 from desktop.services import plans as plan_service
+from desktop.services import revisions
 from desktop.services.messages import error_text
 from desktop.services.workspace import Workspace
 from desktop.ui.background import delayed_progress
@@ -18,11 +19,12 @@ from desktop.ui.background import delayed_progress
 
 @dataclass(frozen=True)
 class FileResult:
-    """What became of one file: a message, and whether it was imported."""
+    """What became of one file: a message, whether it was imported, and a revision awaiting review."""
 
     path: Path
     ok: bool
     message: str
+    review: revisions.Prepared | None = None  # a new version of a stored plan: not applied yet
 
 
 class _Worker(QObject):
@@ -53,6 +55,13 @@ class _Worker(QObject):
                     return True
                 self.progress.emit(number, path.name)
                 try:
+                    prepared = revisions.prepare(ws, path=path)
+                    if prepared.needs_review:  # the clerk reviews the changes before anything is written
+                        text = self.tr("《%1》的新版本：请在比对窗口中核对后应用").replace(
+                            "%1", prepared.plan.title
+                        )
+                        results.append(FileResult(path, True, text, prepared))
+                        continue
                     outcome = plan_service.import_file(ws, path=path, should_stop=self._cancel.is_set)
                 except Cancelled:
                     return True

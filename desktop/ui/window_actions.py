@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,12 +14,16 @@ from desktop.domain.errors import LuoshiError
 from desktop.services import attachments as attachment_service
 from desktop.services import notes as note_service
 from desktop.services import periods as period_service
+from desktop.services import revisions
 from desktop.services import units as unit_service
 from desktop.services.messages import error_text
 from desktop.services.workspace import Workspace
+from desktop.ui.background import BackgroundTask
 from desktop.ui.export_actions import ExportActions
 from desktop.ui.history_dialog import HistoryDialog
 from desktop.ui.import_task import FileResult, ImportTask
+from desktop.ui.office_actions import OfficeActions
+from desktop.ui.review_dialog import ReviewDialog
 from desktop.ui.setup_dialog import SetupChoice, SetupDialog
 
 if TYPE_CHECKING:
@@ -46,6 +51,7 @@ class WindowActions(QObject):
         self.window = window
         self.task: ImportTask | None = None
         self.last_import: list[FileResult] = []
+        self.pending_reviews: list[revisions.Prepared] = []
         self.base_point_size = QApplication.font().pointSizeF()
         self._build_menus()
         self.restore_window_state()
@@ -93,6 +99,7 @@ class WindowActions(QObject):
             action.setCheckable(True)
             self.size_actions[percent] = action
         self._action("settings", self.tr("本单位与报送周期…"), self.edit_setup)
+        self.office = OfficeActions(self.window, self._menus["settings"])
         self._action("help", self.tr("关于落实"), self.about)
 
     # ---- import -------------------------------------------------------------------------------
@@ -125,6 +132,39 @@ class WindowActions(QObject):
         box.setText(text + "\n\n" + "\n".join(lines))
         box.show()
         self.result_box = box
+        self.pending_reviews = [r.review for r in results if r.review is not None]
+        self.review_next()
+
+    def review_next(self) -> None:
+        """Show the next revision waiting for review; applying it runs in the background."""
+        if not self.pending_reviews:
+            return
+        dialog = ReviewDialog(self.pending_reviews.pop(0), self.window)
+        dialog.accepted.connect(lambda: self._apply_review(dialog.prepared))
+        dialog.rejected.connect(self.review_next)
+        dialog.open()
+        self.review_dialog = dialog
+
+    def _apply_review(self, prepared: revisions.Prepared) -> None:
+        path = self.window.ws.path
+
+        def work(should_stop: Callable[[], bool]) -> object:
+            with Workspace(path) as ws:  # its own connection, in the worker thread
+                return revisions.apply(ws, prepared, should_stop=should_stop)
+
+        task = BackgroundTask(
+            work, title=self.tr("应用新版本"), label=self.tr("正在应用新版本…"), parent=self.window
+        )
+        task.done.connect(self._review_applied)
+        self.apply_task = task
+
+    def _review_applied(self, saved: object, message: str, cancelled: bool) -> None:
+        self.window.reload()
+        if message:
+            QMessageBox.warning(self.window, self.tr("应用新版本"), message)
+        elif not cancelled:
+            self.window.statusBar().showMessage(self.tr("已应用新版本，原有进展记录均已保留。"), 8000)
+        self.review_next()
 
     # ---- settings -----------------------------------------------------------------------------
     def edit_setup(self) -> None:

@@ -1,0 +1,314 @@
+"""报送情况: for a period, measures × responsible units, the units not yet reported, charts, and the returns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import ErrorCode
+from desktop.domain.periods import Period
+from desktop.services import board as board_service
+from desktop.services import periods as period_service
+from desktop.services import returns as return_service
+from desktop.services.messages import error_text
+from desktop.services.workspace import Workspace
+from desktop.ui.background import BackgroundTask
+from desktop.ui.progress_chart import COLOURS, ProgressChart
+
+Index = QModelIndex | QPersistentModelIndex
+FIXED = 2  # 序号, 任务
+
+
+class BoardModel(QAbstractTableModel):
+    """Rows: measures; columns: 序号, 任务, then one per responsible unit with its state word."""
+
+    def __init__(self) -> None:
+        """Start empty."""
+        super().__init__()
+        self.board: board_service.Board | None = None
+        self._cells: list[dict[str, str]] = []
+
+    def set_board(self, board: board_service.Board) -> None:
+        """Show another board."""
+        self.beginResetModel()
+        self.board = board
+        self._cells = [{n.unit: n.state for n in m.notes} for m in board.measures]
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        """Return the number of measures."""
+        return 0 if parent.isValid() or self.board is None else len(self.board.measures)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Return 2 + the number of units."""
+        return 0 if parent.isValid() or self.board is None else FIXED + len(self.board.units)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        """Return the column names (units) and row numbers."""
+        if self.board is None or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return (
+                (self.tr("序号"), self.tr("任务"))[section]
+                if section < FIXED
+                else self.board.units[section - FIXED]
+            )
+        return section + 1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Return a cell's word, its colour and its tooltip."""
+        if self.board is None or not index.isValid():
+            return None
+        measure = self.board.measures[index.row()]
+        column = index.column()
+        if column < FIXED:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                return measure.label if column == 0 else measure.text
+            return None
+        state = self._cells[index.row()].get(self.board.units[column - FIXED], "")
+        if role == Qt.ItemDataRole.DisplayRole:
+            return state
+        if role == Qt.ItemDataRole.BackgroundRole and state:
+            return QColor(COLOURS[state]).lighter(170)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+
+class BoardWindow(QDialog):
+    """The coordinating office's desk for one period."""
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None, *, today: date | None = None) -> None:
+        """Build the period selector, the matrix and charts, the 催报 list and the buttons."""
+        super().__init__(parent)
+        self.ws = ws
+        self.today = today or date.today()
+        self.setWindowTitle(self.tr("报送情况"))
+        self.resize(1280, 760)
+        self.period = QComboBox()
+        periods, current = period_service.offered_periods(ws, today=self.today)
+        for p in periods:
+            self.period.addItem(p.label, p.code)
+        self.period.setCurrentIndex(max(0, self.period.findData(current.code)))
+        self.period.currentIndexChanged.connect(self.reload)
+        self.counts = QLabel()
+        self.model = BoardModel()
+        self.matrix = QTableView()
+        self.matrix.setModel(self.model)
+        self.matrix.verticalHeader().setVisible(False)
+        self.matrix.setWordWrap(False)
+        self.chapter_chart, self.unit_chart = ProgressChart(), ProgressChart()
+        tabs = QTabWidget()
+        tabs.addTab(self.matrix, self.tr("任务 × 责任单位"))
+        for chart, name in ((self.chapter_chart, self.tr("按章节")), (self.unit_chart, self.tr("按单位"))):
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(chart)
+            tabs.addTab(scroll, name)
+        self.tabs = tabs
+        self.missing = QListWidget()
+        copy_notice = QPushButton(self.tr("复制催报通知"))
+        copy_notice.clicked.connect(self.copy_notice)
+        save_notice = QPushButton(self.tr("导出催报名单…"))
+        save_notice.clicked.connect(self.save_notice)
+        side = QVBoxLayout()
+        side.addWidget(QLabel(self.tr("未报送单位（催报名单）：")))
+        side.addWidget(self.missing, 1)
+        side.addWidget(copy_notice)
+        side.addWidget(save_notice)
+        import_files = QPushButton(self.tr("导入回执文件…"))
+        import_files.clicked.connect(self.choose_files)
+        import_folder = QPushButton(self.tr("导入文件夹中的回执…"))
+        import_folder.clicked.connect(self.choose_folder)
+        summary = QPushButton(self.tr("生成汇总报告和台账…"))
+        summary.clicked.connect(self.export_summary)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("报送周期：")))
+        top.addWidget(self.period)
+        top.addWidget(self.counts, 1)
+        top.addWidget(import_files)
+        top.addWidget(import_folder)
+        top.addWidget(summary)
+        middle = QHBoxLayout()
+        middle.addWidget(tabs, 4)
+        middle.addLayout(side, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(middle, 1)
+        self.board: board_service.Board | None = None
+        self.reload()
+
+    def current_period(self) -> Period:
+        """Return the period chosen."""
+        return period_service.require_period(str(self.period.currentData()))
+
+    def reload(self) -> None:
+        """Read the period's returns again and redraw everything."""
+        board = board_service.load_board(self.ws, self.current_period())
+        self.board = board
+        self.model.set_board(board)
+        self.matrix.setColumnWidth(0, 48)
+        self.matrix.setColumnWidth(1, 260)
+        for column in range(FIXED, self.model.columnCount()):
+            self.matrix.setColumnWidth(column, 86)
+        reported = len(board.units) - len(board.missing)
+        self.counts.setText(
+            self.tr("  应报单位 %1 个，已报送 %2 个，未报送 %3 个")
+            .replace("%1", str(len(board.units)))
+            .replace("%2", str(reported))
+            .replace("%3", str(len(board.missing)))
+        )
+        self.missing.clear()
+        self.missing.addItems(board.missing)
+        self.chapter_chart.set_rows(board.chapters)
+        self.unit_chart.set_rows(board.by_unit)
+
+    # ---- 催报 ------------------------------------------------------------------------------------
+    def notice(self) -> str:
+        """Return the ready-to-send notice for the missing units."""
+        assert self.board is not None
+        return board_service.reminder(self.ws, self.board, today=self.today)
+
+    def copy_notice(self) -> None:
+        """Put the notice on the clipboard, to paste into a message or a document."""
+        QGuiApplication.clipboard().setText(self.notice() or self.tr("各单位均已报送。"))
+
+    def save_notice(self) -> None:
+        """Save the 催报名单 and notice as a text file."""
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("导出催报名单"),
+            f"催报名单（{self.current_period().label}）.txt",
+            self.tr("文本文件 (*.txt)"),
+        )
+        if name and self.board is not None:
+            board_service.export_reminder(self.ws, self.board, out=Path(name), today=self.today)
+
+    # ---- returns ---------------------------------------------------------------------------------
+    def choose_files(self) -> None:
+        """Ask for return files and import them."""
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("导入回执"), "", self.tr("Excel 台账 (*.xlsx *.xlsm)")
+        )
+        if names:
+            self.import_returns([Path(n) for n in names])
+
+    def choose_folder(self) -> None:
+        """Ask for a folder and import every return in it."""
+        name = QFileDialog.getExistingDirectory(self, self.tr("选择存放回执的文件夹"))
+        if name:
+            self.import_returns([Path(name)])
+
+    def import_returns(self, paths: list[Path], *, replace: bool = False) -> None:
+        """Import returns in the background; a unit that reported before is asked about afterwards."""
+        db_path, period = self.ws.path, self.current_period()
+
+        def work(should_stop: Callable[[], bool]) -> object:
+            with Workspace(db_path) as ws:
+                return return_service.import_returns(
+                    ws, paths, period=period, confirm=lambda unit, before: replace, should_stop=should_stop
+                )
+
+        self.task = BackgroundTask(
+            work, title=self.tr("导入回执"), label=self.tr("正在导入回执…"), parent=self
+        )
+        self.task.done.connect(self._imported)
+
+    def _imported(self, outcomes: object, message: str, cancelled: bool) -> None:
+        results = [
+            o
+            for o in (outcomes if isinstance(outcomes, list) else [])
+            if isinstance(o, return_service.ReturnOutcome)
+        ]
+        again = []
+        for o in results:
+            if o.error is not None and o.error.code is ErrorCode.RETURN_DECLINED:
+                answer = QMessageBox.question(
+                    self,
+                    self.tr("替换回执"),
+                    self.tr("“%1”本期已报送过一次。用“%2”替换原回执吗？原回执保留在历史中。")
+                    .replace("%1", str(o.error.params.get("value", "")))
+                    .replace("%2", o.path.name),
+                )
+                if answer == QMessageBox.StandardButton.Yes:
+                    again.append(o.path)
+        self.reload()
+        lines = [
+            f"✔ {o.path.name}：{o.unit}，{o.rows} 项" + "".join(f"\n    {w}" for w in o.warnings)
+            if o.ok
+            else f"✘ {o.path.name}：{error_text(o.error) if o.error else ''}"
+            for o in results
+            if o.ok or o.path not in again
+        ]
+        text = message or (
+            self.tr("已取消，取消时正在导入的文件未写入。") if cancelled else self.tr("导入完成。")
+        )
+        self.result_box = QMessageBox(
+            QMessageBox.Icon.Information, self.tr("导入回执"), text + "\n\n" + "\n".join(lines), parent=self
+        )
+        self.result_box.show()
+        if again:
+            self.import_returns(again, replace=True)
+
+    # ---- the merged submission ----------------------------------------------------------------------
+    def export_summary(self) -> None:
+        """Write the merged report (.docx) and, beside it, the merged ledger (.xlsx)."""
+        period = self.current_period()
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("生成汇总报告"),
+            f"落实情况汇总报告（{period.label}）.docx",
+            self.tr("Word 文档 (*.docx)"),
+        )
+        if not name:
+            return
+        report = Path(name).with_suffix(".docx")
+        ledger = report.with_name(report.stem.replace("报告", "台账") + ".xlsx")
+        db_path, today = self.ws.path, self.today
+
+        def work(should_stop: Callable[[], bool]) -> object:
+            from desktop.services import reports as report_service
+
+            with Workspace(db_path) as ws:
+                options = report_service.saved_options(ws)
+                return board_service.export_summary(
+                    ws, period=period, report_out=report, ledger_out=ledger, options=options, today=today,
+                    should_stop=should_stop,
+                )  # fmt: skip
+
+        self.summary_task = BackgroundTask(
+            work, title=self.tr("生成汇总报告"), label=self.tr("正在生成…"), parent=self
+        )
+        self.summary_task.done.connect(
+            lambda _result, message, cancelled: QMessageBox.information(
+                self,
+                self.tr("生成汇总报告"),
+                message
+                or (
+                    self.tr("已取消。")
+                    if cancelled
+                    else self.tr("已生成：\n%1\n%2").replace("%1", str(report)).replace("%2", str(ledger))
+                ),
+            )
+        )

@@ -1,0 +1,89 @@
+"""The 协调 menu of the coordinating office: 报送情况, 导出任务清单; shown in 协调单位 mode."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+
+from desktop.domain.errors import LuoshiError
+from desktop.services import tasklists
+from desktop.services import units as unit_service
+from desktop.services.messages import error_text
+
+if TYPE_CHECKING:
+    from desktop.ui.board_window import BoardWindow
+    from desktop.ui.main_window import MainWindow
+
+MODE_KEY = "office/coordinator"
+
+
+class OfficeActions(QObject):
+    """Adds 协调单位模式 to the settings menu and the 协调 menu it shows."""
+
+    def __init__(self, window: MainWindow, settings_menu: QMenu) -> None:
+        """Create the menu and restore the remembered mode."""
+        super().__init__(window)
+        self.window = window
+        self.menu = QMenu(self.tr("协调(&C)"), window)
+        for text, slot in (
+            (self.tr("报送情况与回执…"), self.show_board),
+            (self.tr("导出任务清单…"), self.export_tasklist),
+        ):
+            action = QAction(text, window)
+            action.triggered.connect(slot)
+            self.menu.addAction(action)
+        self.mode = QAction(self.tr("协调单位模式（汇总各单位报送）"), window)
+        self.mode.setCheckable(True)
+        self.mode.toggled.connect(self.set_mode)
+        settings_menu.addAction(self.mode)
+        self.menu_action = window.menuBar().insertMenu(window.menuBar().actions()[-1], self.menu)
+        on = QSettings().value(MODE_KEY, False, type=bool)
+        self.mode.setChecked(bool(on))
+        self.menu_action.setVisible(bool(on))
+        self.board: BoardWindow | None = None
+
+    def set_mode(self, on: bool) -> None:
+        """Show or hide the 协调 menu and remember the choice."""
+        self.menu_action.setVisible(on)
+        QSettings().setValue(MODE_KEY, on)
+
+    def show_board(self) -> BoardWindow:
+        """Open (or raise) the 报送情况 window."""
+        if self.board is None:
+            from desktop.ui.board_window import BoardWindow  # loaded on first use, not at start-up
+
+            self.board = BoardWindow(self.window.ws, self.window)
+        self.board.reload()
+        self.board.show()
+        self.board.raise_()
+        return self.board
+
+    def export_tasklist(self) -> None:
+        """Ask which unit (or all), then where, and write the task list."""
+        everyone = self.tr("（全部任务）")
+        names = [everyone] + [u.name for u in unit_service.list_units(self.window.ws) if not u.wildcard]
+        unit, ok = QInputDialog.getItem(
+            self.window, self.tr("导出任务清单"), self.tr("导出哪个单位的任务："), names, 0, False
+        )
+        if not ok:
+            return
+        chosen = None if unit == everyone else unit
+        suggested = f"任务清单（{chosen or '全部'}）.xlsx"
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("导出任务清单"), suggested, self.tr("Excel 文件 (*.xlsx)")
+        )
+        if not name:
+            return
+        try:
+            count = tasklists.export_tasklist(self.window.ws, out=Path(name), today=date.today(), unit=chosen)
+        except LuoshiError as error:
+            QMessageBox.warning(self.window, self.tr("导出任务清单"), error_text(error))
+            return
+        self.window.statusBar().showMessage(
+            self.tr("已导出任务清单：%1 项任务。").replace("%1", str(count)), 8000
+        )
