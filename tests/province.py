@@ -8,6 +8,14 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.domain.ledger import LedgerMeta, ledger_row
+from desktop.domain.notes import NoteFields, Status
+from desktop.domain.periods import Period
+from desktop.exporters.ledger_xlsx import write_ledger
+from desktop.services.workspace import Workspace
+from desktop.storage import plans as plan_store
 
 DEPARTMENTS = (
     "发展改革委", "教育厅", "科技厅", "工业和信息化厅", "公安厅", "民政厅", "司法厅", "财政厅",
@@ -211,7 +219,7 @@ def province(seed: int = 7) -> Province:
         text, lead, supports = m.text, m.lead, m.supports
         if m.key in result.reworded:  # a clause rewritten, the rest kept
             head, _, tail = text.partition("，")
-            text = head + "，" + _text(rng, 6)[:-1] + "，" + tail.partition("，")[2]
+            text = head + "，" + "".join(rng.choice(WORDS) for _ in range(6)) + "，" + tail.partition("，")[2]
         if m.key in result.units_changed:
             supports = (*supports, next(u for u in UNITS if u not in (lead, *supports)))
         new.append(PlanMeasure(m.key, m.chapter, text, lead, supports))
@@ -223,3 +231,61 @@ def province(seed: int = 7) -> Province:
         result.added.add(key)
     result.new = new
     return result
+
+
+def progress_text(unit: str, period: Period, label: str) -> str:
+    return f"{unit}{period.label}推进第{label}项任务的进展。"
+
+
+def write_return(
+    ws: Workspace, unit: str, period: Period, path: Path, *, hostile: str = "", vary: bool = False
+) -> int:
+    """Write `unit`'s ledger for the period as Luoshi would (the unit imported the office's task list).
+
+    Every status is 推进中 unless `vary`, which spreads the statuses as a real period would.
+    """
+    rows = []
+    spread = (
+        Status.IN_PROGRESS,
+        Status.DONE,
+        Status.IN_PROGRESS,
+        Status.BEHIND,
+        Status.STANDING,
+        Status.NOT_STARTED,
+    )
+    for number, s in enumerate(unit_measures(ws, unit)):
+        note = NoteFields(
+            progress=hostile or progress_text(unit, period, s.measure.label),
+            problems=f"{unit}遇到的问题。",
+            next_steps=f"{unit}下步继续推进。",
+            status=spread[(number + len(unit)) % len(spread)] if vary else Status.IN_PROGRESS,
+        )
+        rows.append(
+            ledger_row(
+                measure_id=9000 + s.measure_id,  # the unit's own database numbers them differently
+                uid=s.uid,
+                label=s.measure.label,
+                text=s.measure.text,
+                leads=tuple(u.name for u in s.measure.units if u.role.value == "lead"),
+                supports=tuple(u.name for u in s.measure.units if u.role.value == "support"),
+                deadline="",
+                note=note,
+                overdue=False,
+                attachments=(),
+            )
+        )
+    meta = LedgerMeta(
+        f"{unit}台账",
+        unit,
+        period.code,
+        period.label,
+        "某自治区深化营商环境改革行动方案",
+        "0.1",
+        "2026年7月3日",
+    )
+    write_ledger(meta, rows, path)
+    return len(rows)
+
+
+def unit_measures(ws: Workspace, unit: str) -> list[plan_store.StoredMeasure]:
+    return [s for s in plan_store.current_measures(ws.db) if unit in {u.name for u in s.measure.units}]

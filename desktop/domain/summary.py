@@ -28,8 +28,9 @@ from desktop.domain.report import (
 NOT_REPORTED = "未报送"
 UNFILLED = "未填报"
 FILLED_NO_STATUS = "已填报"
-# The order states are counted and drawn in, best first.
-STATES = (*STATUS_WORDS.values(), FILLED_NO_STATUS, UNFILLED, NOT_REPORTED)
+# The order states are counted and drawn in: done first, then under way, then the ones to chase.
+STATES = ("已完成", "持续推进", "推进中", FILLED_NO_STATUS, "未启动", "滞后", UNFILLED, NOT_REPORTED)
+assert set(STATUS_WORDS.values()) <= set(STATES)
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import ErrorCode
 from desktop.domain.periods import Period
+from desktop.domain.units import level_prefix
 from desktop.services import board as board_service
 from desktop.services import periods as period_service
 from desktop.services import returns as return_service
@@ -66,15 +67,17 @@ class BoardModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         """Return the column names (units) and row numbers."""
-        if self.board is None or role != Qt.ItemDataRole.DisplayRole:
+        if self.board is None or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        if orientation == Qt.Orientation.Horizontal:
-            return (
-                (self.tr("序号"), self.tr("任务"))[section]
-                if section < FIXED
-                else self.board.units[section - FIXED]
-            )
-        return section + 1
+        if orientation != Qt.Orientation.Horizontal:
+            return section + 1
+        if section < FIXED:
+            return (self.tr("序号"), self.tr("任务"))[section]
+        name = self.board.units[section - FIXED]
+        prefix = level_prefix(name)  # 自治区发展改革委 shows as 发展改革委; the tooltip has the full name
+        if role == Qt.ItemDataRole.DisplayRole and len(name) > len(prefix) + 1:
+            return name[len(prefix) :]
+        return name
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Return a cell's word, its colour and its tooltip."""
@@ -168,10 +171,9 @@ class BoardWindow(QDialog):
         board = board_service.load_board(self.ws, self.current_period())
         self.board = board
         self.model.set_board(board)
+        self.matrix.resizeColumnsToContents()
         self.matrix.setColumnWidth(0, 48)
         self.matrix.setColumnWidth(1, 260)
-        for column in range(FIXED, self.model.columnCount()):
-            self.matrix.setColumnWidth(column, 86)
         reported = len(board.units) - len(board.missing)
         self.counts.setText(
             self.tr("  应报单位 %1 个，已报送 %2 个，未报送 %3 个")

@@ -150,9 +150,11 @@ class ReviewDialog(QDialog):
         choices = [mid for mid, _ in review.candidates.get(index, ())]
         if match is not None and match.measure_id not in choices:
             choices.insert(0, match.measure_id)
+        choices += [i for i in review.removed if i not in choices]  # the dropped ones are the likely pairs
         for measure_id in choices:
             old = self._old[measure_id]
-            combo.addItem(f"原{old.label}. {old.text[:24]}", measure_id)
+            mark = self.tr("（将归档）") if measure_id in review.removed else ""
+            combo.addItem(f"{mark}原{old.label}. {old.text[:24]}", measure_id)
         combo.setCurrentIndex(combo.findData(match.measure_id) if match is not None else 0)
         combo.currentIndexChanged.connect(lambda _=0, i=index, c=combo: self._correct(i, c.currentData()))
         self.table.setCellWidget(row, 2, combo)

@@ -22,13 +22,19 @@ from desktop.domain.notes import NoteFields, Status  # noqa: E402
 from desktop.domain.periods import parse_period  # noqa: E402
 from desktop.domain.report import ReportOptions  # noqa: E402
 from desktop.services import notes as note_service  # noqa: E402
+from desktop.services import plans as plan_service  # noqa: E402
 from desktop.services import reports as report_service  # noqa: E402
+from desktop.services import returns as return_service  # noqa: E402
+from desktop.services import revisions  # noqa: E402
 from desktop.services import units as unit_service  # noqa: E402
 from desktop.services.format_check import render_pdf  # noqa: E402
 from desktop.services.worklist import Scope  # noqa: E402
 from desktop.services.workspace import Workspace  # noqa: E402
+from desktop.ui.board_window import BoardWindow  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
+from desktop.ui.review_dialog import ReviewDialog  # noqa: E402
 from desktop.ui.window_actions import setup_dialog_for  # noqa: E402
+from tests.province import UNITS, plan_text, province, write_return  # noqa: E402
 
 OUT = Path(__file__).resolve().parent
 
@@ -110,8 +116,38 @@ def main() -> None:
         dialog.setGeometry(40, 40, 1280, 680)
         dialog.show()
         QTimer.singleShot(
-            800, lambda: (grab("report_dialog.png"), dialog.close(), pages(ws, folder), app.quit())
+            800, lambda: (grab("report_dialog.png"), dialog.close(), pages(ws, folder), office(folder))
         )
+
+    def office(folder: Path) -> None:
+        """Show the coordinating office: a generated province, its revision under review, the board."""
+        generated = province()
+        (folder / "v1.txt").write_text(plan_text(generated.old), encoding="utf-8")
+        (folder / "v2.txt").write_text(plan_text(generated.new, revised=True), encoding="utf-8")
+        desk = Workspace(folder / "office.db")
+        plan_service.import_file(desk, path=folder / "v1.txt")
+        unit_service.set_profile(desk, unit="自治区发展改革委")
+        review = ReviewDialog(revisions.prepare(desk, path=folder / "v2.txt"))
+        review.setGeometry(20, 20, 1300, 720)
+        review.show()
+        review.table.setCurrentCell(2, 0)
+        returns = folder / "returns"
+        returns.mkdir()
+        for number, unit in enumerate(UNITS[:37]):
+            write_return(desk, unit, q1, returns / f"{number}.xlsx", vary=True)
+        return_service.import_returns(desk, [returns], period=q1)
+
+        def board() -> None:
+            grab("review_dialog.png")
+            review.close()
+            window = BoardWindow(desk, today=date(2026, 4, 3))
+            window.setGeometry(20, 20, 1320, 720)
+            window.show()
+            review.board = window  # keep it alive until the last picture
+            QTimer.singleShot(800, lambda: (grab("board.png"), window.tabs.setCurrentIndex(2)))
+            QTimer.singleShot(1600, lambda: (grab("board_chart.png"), window.close(), app.quit()))
+
+        QTimer.singleShot(800, board)
 
     QTimer.singleShot(800, after_dialog)
     app.exec()

@@ -11,12 +11,11 @@ import openpyxl
 import pytest
 
 from desktop.domain.errors import ErrorCode
-from desktop.domain.ledger import FIRST_DATA_ROW, META_SHEET, SHEET, LedgerMeta, ledger_row
+from desktop.domain.ledger import FIRST_DATA_ROW, META_SHEET, SHEET
 from desktop.domain.notes import NoteFields, Status
 from desktop.domain.periods import Period, parse_period
 from desktop.domain.report import ReportOptions, date_text
 from desktop.domain.returns import MAX_FIELD
-from desktop.exporters.ledger_xlsx import write_ledger
 from desktop.services import board as board_service
 from desktop.services import notes as note_service
 from desktop.services import plans as plan_service
@@ -24,7 +23,17 @@ from desktop.services import returns as return_service
 from desktop.services import revisions, tasklists
 from desktop.services import units as unit_service
 from desktop.services.workspace import Workspace
-from tests.province import UNITS, Province, plan_text, province
+from tests.province import (
+    UNITS,
+    Province,
+    plan_text,
+    progress_text,
+    province,
+    write_return,
+)
+from tests.province import (
+    unit_measures as _unit_measures,
+)
 
 Q1, Q2 = parse_period("2026Q1"), parse_period("2026Q2")
 TODAY = date(2026, 7, 6)
@@ -34,54 +43,6 @@ OFFICE = "自治区发展改革委"
 def _period(p: Period | None) -> Period:
     assert p is not None
     return p
-
-
-def progress_text(unit: str, period: Period, label: str) -> str:
-    return f"{unit}{period.label}推进第{label}项任务的进展。"
-
-
-def write_return(ws: Workspace, unit: str, period: Period, path: Path, *, hostile: str = "") -> int:
-    """Write `unit`'s ledger for the period as Luoshi would (the unit imported the office's task list)."""
-    rows = []
-    for view in _unit_measures(ws, unit):
-        s = view
-        note = NoteFields(
-            progress=hostile or progress_text(unit, period, s.measure.label),
-            problems=f"{unit}遇到的问题。",
-            next_steps=f"{unit}下步继续推进。",
-            status=Status.IN_PROGRESS,
-        )
-        rows.append(
-            ledger_row(
-                measure_id=9000 + s.measure_id,  # the unit's own database numbers them differently
-                uid=s.uid,
-                label=s.measure.label,
-                text=s.measure.text,
-                leads=tuple(u.name for u in s.measure.units if u.role.value == "lead"),
-                supports=tuple(u.name for u in s.measure.units if u.role.value == "support"),
-                deadline="",
-                note=note,
-                overdue=False,
-                attachments=(),
-            )
-        )
-    meta = LedgerMeta(
-        f"{unit}台账",
-        unit,
-        period.code,
-        period.label,
-        "某自治区深化营商环境改革行动方案",
-        "0.1",
-        "2026年7月3日",
-    )
-    write_ledger(meta, rows, path)
-    return len(rows)
-
-
-def _unit_measures(ws: Workspace, unit: str) -> list:  # type: ignore[type-arg]
-    from desktop.storage import plans as plan_store
-
-    return [s for s in plan_store.current_measures(ws.db) if unit in {u.name for u in s.measure.units}]
 
 
 @pytest.fixture(scope="module")
