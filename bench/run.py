@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import desk, exports
+from bench import desk, exports, office
 from bench.generate import plan_text
 from bench.timing import timed
 from desktop.importers import read_plan
@@ -75,6 +75,7 @@ def main() -> int:
         desk.notes_search(folder, _row)
         desk.startup(folder, _row)
         exports.exports(folder, _row)
+        office.office(folder, _row)
     return 0
 
 

@@ -214,6 +214,8 @@ def _meta_sheet(book: Workbook, table: Table) -> None:
     """Add a hidden sheet: the facts (format, plan, unit, period …), then each measure row's ids."""
     sheet = book.create_sheet(META_SHEET)
     sheet.sheet_state = "hidden"
+    extent = f"A1:D{len(table.facts) + 3 + len(table.ids)}"
+    sheet.calculate_dimension = lambda: extent  # as for the table: readers need not scan for the size
     cells = _Cells(sheet)
     for key, value in [*table.facts, ("first_data_row", FIRST_DATA_ROW)]:
         sheet.append([key, _plain(cells, value)])
@@ -244,6 +246,10 @@ def build_table(table: Table, *, should_stop: Callable[[], bool] | None = None) 
     last_row = FIRST_DATA_ROW + len(table.lines) - 1
     _print_setup(sheet, len(layout.columns), last_row)
     _validation(sheet, layout, last_row)
+    # Write the <dimension> Excel writes: a streamed sheet has none, and without it a reader in
+    # read-only mode parses the whole sheet once more just to learn its size.
+    extent = f"A1:{get_column_letter(len(layout.columns))}{max(last_row, HEADER_ROW)}"
+    sheet.calculate_dimension = lambda: extent
     _title_rows(sheet, cells, table)
     last = get_column_letter(len(layout.columns))
     for offset, line in enumerate(table.lines):

@@ -27,7 +27,8 @@ FIELD_WORDS = {"progress": "进展情况", "problems": "存在问题", "next_ste
 def _open(path: Path) -> Any:
     check_office_zip(path)
     try:
-        return openpyxl.load_workbook(str(path), data_only=False)  # formulas read back as their text
+        # read-only: streamed, no cell objects for the empty cells; formulas read back as their text
+        return openpyxl.load_workbook(str(path), data_only=False, read_only=True)
     except (InvalidFileException, KeyError, ValueError, TypeError, zipfile.BadZipFile, EOFError, OSError):
         raise LuoshiError(ErrorCode.CORRUPT, path=str(path)) from None
     except Exception:  # openpyxl can fail in many ways on a malformed part: the file is unusable
@@ -57,9 +58,7 @@ def read_return(path: Path) -> ReturnFile:
         for sheet in sheets:
             rows = [
                 [cell_text(v) for v in row]
-                for row in sheet.iter_rows(
-                    max_row=min(sheet.max_row or 0, MAX_ROWS), max_col=MAX_COLS, values_only=True
-                )
+                for row in sheet.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLS, values_only=True)
             ]
             found = _header(rows)
             if found is not None:

@@ -81,7 +81,8 @@ def hidden_facts(book: Any) -> tuple[dict[str, str], dict[int, tuple[str, str]]]
     ids: dict[int, tuple[str, str]] = {}
     in_ids = False
     sheet = book[META_SHEET]
-    for row in sheet.iter_rows(max_row=min(sheet.max_row or 0, MAX_ROWS), max_col=4, values_only=True):
+    limit = min(sheet.max_row or MAX_ROWS, MAX_ROWS)  # a streamed sheet may not know its size
+    for row in sheet.iter_rows(max_row=limit, max_col=4, values_only=True):
         cells = [cell_text(v) for v in row]
         if cells[:2] == ["row", "measure_id"]:
             in_ids = True

@@ -181,6 +181,7 @@ def _save(
         source=f"return:{return_id}",
         now=now,
         coalesce_seconds=0,
+        return_id=return_id,
     )
 
 

@@ -1,4 +1,7 @@
-"""The search index: one FTS5 document per measure, its current text and all its notes, one token per character.
+"""The search index: one FTS5 document per measure, its text and the office's own notes, a token per character.
+
+Notes that came in with other units' returns are not indexed: a hundred returns would make every
+document a hundred times longer.
 
 Each letter or digit is its own token (anything else becomes one placeholder token), so a Chinese
 word of any length, one character included, is an FTS5 phrase of its characters. One document per
@@ -31,7 +34,7 @@ def create(db: sqlite_utils.Database) -> None:
     """Create the index and fill it from the measures and notes already stored."""
     db.execute(f"CREATE VIRTUAL TABLE {TABLE} USING fts5(body, tokenize='unicode61')")
     for (measure_id,) in db.execute("SELECT id FROM measures").fetchall():
-        reindex(db, measure_id)
+        reindex(db, measure_id, before_returns=True)
 
 
 def present(db: sqlite_utils.Database) -> bool:
@@ -39,8 +42,11 @@ def present(db: sqlite_utils.Database) -> bool:
     return TABLE in db.table_names()
 
 
-def reindex(db: sqlite_utils.Database, measure_id: int) -> None:
-    """Rebuild one measure's document from its current text and every note on it."""
+def reindex(db: sqlite_utils.Database, measure_id: int, *, before_returns: bool = False) -> None:
+    """Rebuild one measure's document from its current text and the office's own notes on it.
+
+    `before_returns`: called by the migration that creates the index, when notes had no returns yet.
+    """
     if not present(db):
         return
     texts = [
@@ -51,8 +57,9 @@ def reindex(db: sqlite_utils.Database, measure_id: int) -> None:
             [measure_id],
         )
     ]
+    own = "" if before_returns else " AND return_id IS NULL"
     for row in db.execute(
-        "SELECT progress, problems, next_steps FROM notes WHERE measure_id = ?", [measure_id]
+        f"SELECT progress, problems, next_steps FROM notes WHERE measure_id = ?{own}", [measure_id]
     ):
         texts.extend(row)
     db.execute(f"DELETE FROM {TABLE} WHERE rowid = ?", [measure_id])

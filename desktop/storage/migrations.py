@@ -157,6 +157,7 @@ def _v4_returns(db: sqlite_utils.Database) -> None:
             replaced_by INTEGER REFERENCES returns(id)
         );
         CREATE INDEX returns_period ON returns(period, unit);
+        ALTER TABLE notes ADD COLUMN return_id INTEGER REFERENCES returns(id);
         """
     )
 

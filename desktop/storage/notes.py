@@ -77,8 +77,11 @@ def save_note(
     source: str,
     now: datetime,
     coalesce_seconds: int,
+    return_id: int | None = None,
 ) -> StoredNote:
     """Store `fields` and record the revision, in one transaction; unchanged text writes nothing.
+
+    A note that came with a unit's return carries its `return_id` and stays out of the search index.
 
     Saves from the same editing session within `coalesce_seconds` of the last revision update that
     revision instead of adding one, so that autosave every second does not bury the history.
@@ -90,19 +93,20 @@ def save_note(
     with db.atomic():
         if existing is None:
             cursor = db.execute(
-                f"""INSERT INTO notes (measure_id, period, period_end, unit, {_FIELDS}, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                [measure_id, period, period_end, unit, *_values(fields), stamp],
+                f"""INSERT INTO notes (measure_id, period, period_end, unit, {_FIELDS}, updated_at, return_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                [measure_id, period, period_end, unit, *_values(fields), stamp, return_id],
             )
             note_id = int(cursor.lastrowid or 0)
         else:
             note_id = existing.note_id
             db.execute(
                 """UPDATE notes SET progress = ?, problems = ?, next_steps = ?, status = ?, percent = ?,
-                   updated_at = ? WHERE id = ?""",
-                [*_values(fields), stamp, note_id],
+                   updated_at = ?, return_id = ? WHERE id = ?""",
+                [*_values(fields), stamp, return_id, note_id],
             )
-        char_index.reindex(db, measure_id)
+        if return_id is None:
+            char_index.reindex(db, measure_id)
         last = db.execute(
             "SELECT id, saved_at, session, source FROM note_revisions WHERE note_id = ? ORDER BY id DESC LIMIT 1",
             [note_id],
