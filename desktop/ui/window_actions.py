@@ -90,6 +90,7 @@ class WindowActions(QObject):
         self._action("view", self.tr("下一项措施"), lambda: self.window.move_by(1), "Alt+Down", "Ctrl+PgDown")
         self._action("view", self.tr("上一项措施"), lambda: self.window.move_by(-1), "Alt+Up", "Ctrl+PgUp")
         self._action("view", self.tr("搜索"), self.focus_search, QKeySequence.StandardKey.Find)
+        self._action("view", self.tr("方案历史版本…"), self.show_versions)
         self._menus["view"].addSeparator()
         self.size_actions = {}
         for percent, label in zip(
@@ -165,6 +166,13 @@ class WindowActions(QObject):
         elif not cancelled:
             self.window.statusBar().showMessage(self.tr("已应用新版本，原有进展记录均已保留。"), 8000)
         self.review_next()
+
+    def show_versions(self) -> None:
+        """Open the plan's version history."""
+        from desktop.ui.versions_dialog import VersionsDialog
+
+        self.versions_dialog = VersionsDialog(self.window.ws, self.window)
+        self.versions_dialog.show()
 
     # ---- settings -----------------------------------------------------------------------------
     def edit_setup(self) -> None:

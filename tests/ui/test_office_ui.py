@@ -120,3 +120,15 @@ def test_board_window_shows_missing_units_charts_and_imports(
     qtbot.waitUntil(lambda: not board.task.is_running(), timeout=20000)
     qtbot.waitUntil(lambda: board.missing.count() == 1, timeout=5000)
     qtbot.waitUntil(lambda: len(return_service.history(office, unit=UNITS[0], period=q1)) == 2, timeout=20000)
+
+
+def test_versions_dialog_shows_every_version(qtbot: QtBot, office: Workspace, tmp_path: Path) -> None:
+    from desktop.ui.versions_dialog import VersionsDialog
+
+    plan_service.import_file(office, path=tmp_path / "v2.txt")
+    dialog = VersionsDialog(office)
+    qtbot.addWidget(dialog)
+    assert dialog.versions.count() == 2 and "（当前）" in dialog.versions.item(1).text()
+    assert dialog.table.rowCount() == 122
+    dialog.versions.setCurrentRow(0)
+    assert dialog.table.rowCount() == 120  # the removed measures are still there in version 1
