@@ -89,12 +89,36 @@ def _open_desk(window: MainWindow, *, first_run_setup: bool) -> None:
     """Open the database (seeding the sample when empty), ask for 本单位 on a first run, show the desk."""
     try:
         open_workspace(window.ws.path, window.ws)
+        from desktop.services import backups
+
+        backups.daily_backup(window.ws)
         if first_run_setup and unit_service.get_profile(window.ws).unit is None:
             run_setup(window.ws, window, first_run=True)
         window.load()
     except LuoshiError as error:
         QMessageBox.critical(window, "落实", error_text(error))
         window.close()
+
+
+def _check_database(db_path: Path) -> None:
+    """Run the quick integrity check; a damaged file is set aside and the newest good backup offered."""
+    from desktop.services import backups
+
+    health = backups.check_on_start(db_path)
+    if health.ok:
+        return
+    text = f"数据库文件已损坏，无法使用。为保护数据，已将它另存为“{health.set_aside}”（未删除）。"
+    if health.offer is None:
+        QMessageBox.critical(None, "落实", text + "\n没有找到可用的备份，将新建一个空数据库。")
+        return
+    answer = QMessageBox.question(
+        None,
+        "落实",
+        text + f"\n\n最新的完好备份是 {health.offer.taken:%Y年%m月%d日 %H:%M}。现在用它恢复吗？"
+        "\n（选“否”将新建一个空数据库，损坏的文件仍保留。）",
+    )
+    if answer == QMessageBox.StandardButton.Yes:
+        backups.restore(db_path, health.offer)
 
 
 def _refuse(text: str) -> int:
@@ -120,6 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     reporter = CrashReporter(setup_logging(db_path.parent / "logs"))
     reporter.install()
+    _check_database(db_path)
     ws = Workspace(db_path)  # opened on first use, after the window has painted
     window = MainWindow(ws, ui_settings(db_path), load=False)
     reporter.before_dialog = window.autosaver.flush

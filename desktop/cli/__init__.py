@@ -54,6 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     add_commands(sub)
     export_cmd.add_commands(sub)
     office_cmd.add_commands(sub)
+    office_cmd.add_backup_command(sub)
     return parser
 
 
@@ -82,6 +83,8 @@ def _run(args: argparse.Namespace) -> int:
         return export_cmd.run_check(args)
     if args.command == "plan" and args.plan_command == "diff":
         return office_cmd.run_plan(args, None)
+    if args.command == "backup":
+        return office_cmd.run_backup(args, database_path(args.db))
     with Workspace(database_path(args.db)) as ws:
         return _run_with_db(args, ws)
 

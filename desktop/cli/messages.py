@@ -55,5 +55,10 @@ TEXT = {
     "board_missing": "未报送单位：{units}",
     "tasklist_written": "已导出任务清单“{path}”：{count} 项任务。",
     "summary_written": "已生成汇总报告“{path}”：{period}，已报送 {units} 个单位，未报送 {missing} 个。",
+    "backup_made": "已备份到“{path}”。",
+    "backup_line": "{number}. {taken}（{reason}）{path}",
+    "backup_empty": "还没有备份。程序每天第一次启动时、每次导入和汇总回执前会自动备份。",
+    "backup_none": "没有这个备份。用 luoshi backup list 查看备份及其序号。",
+    "backup_restored": "已用 {taken} 的备份恢复数据库；恢复前的数据库已另存为“{kept}”。",
     "bug": "程序出现意外错误，请把以下信息发给技术支持：{detail}",
 }

@@ -46,6 +46,48 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p.add_argument("--date", help="今天的日期（默认：今天）")
 
 
+def add_backup_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register `backup list|now|restore`."""
+    p = sub.add_parser("backup", help="备份：列出、立即备份、恢复")
+    backup_sub = p.add_subparsers(dest="backup_command", required=True)
+    backup_sub.add_parser("list", help="列出备份（最新的在前）")
+    backup_sub.add_parser("now", help="立即备份")
+    r = backup_sub.add_parser("restore", help="用备份恢复数据库（当前数据库先另存为备份）")
+    r.add_argument("number", type=int, help="backup list 中的序号")
+
+
+def run_backup(args: argparse.Namespace, db_path: Path) -> int:
+    """Run `backup list|now|restore N` (restore works on the closed database file)."""
+    from desktop.services import backups
+
+    if args.backup_command == "now":
+        with Workspace(db_path) as ws:
+            made = backups.make_backup(ws, "manual")
+        _print(TEXT["backup_made"].format(path=made.path if made else ""))
+        return 0
+    found = backups.list_backups(db_path)
+    if args.backup_command == "list":
+        for number, b in enumerate(found, start=1):
+            _print(
+                TEXT["backup_line"].format(
+                    number=number, taken=f"{b.taken:%Y-%m-%d %H:%M:%S}", reason=b.reason, path=b.path
+                )
+            )
+        if not found:
+            _print(TEXT["backup_empty"])
+        return 0
+    if not 1 <= args.number <= len(found):
+        _print(TEXT["backup_none"])
+        return EXIT_SOME_FAILED
+    kept = backups.restore(db_path, found[args.number - 1])
+    _print(
+        TEXT["backup_restored"].format(
+            taken=f"{found[args.number - 1].taken:%Y-%m-%d %H:%M:%S}", kept=kept or ""
+        )
+    )
+    return 0
+
+
 def add_export_kinds(parser: argparse.ArgumentParser) -> None:
     """Add the options of `export tasklist` and `export summary` to the export command."""
     parser.add_argument("--unit", help="tasklist：只导出该单位的任务（默认：全部）")

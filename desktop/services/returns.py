@@ -194,7 +194,13 @@ def import_returns(
     should_stop: Callable[[], bool] | None = None,
     progress: Callable[[int, Path], None] | None = None,
 ) -> list[ReturnOutcome]:
-    """Import many returns (files or folders); each file stands alone, errors are listed per file."""
+    """Import many returns (files or folders); each file stands alone, errors are listed per file.
+
+    The database is backed up once before the first file.
+    """
+    from desktop.services.backups import make_backup
+
+    make_backup(ws, "returns")
     outcomes = []
     for number, path in enumerate(expand(paths)):
         if should_stop is not None and should_stop():

@@ -73,6 +73,10 @@ def apply(
     Matched measures keep their ids, and so their notes; added ones are created; removed ones are
     archived, never deleted.
     """
+    from desktop.services.backups import make_backup
+
+    if ws.db.execute("SELECT 1 FROM plans LIMIT 1").fetchone() is not None:
+        make_backup(ws, "revision" if prepared.review is not None else "import")
     review = prepared.review
     ids: list[int | None] | None = None
     archive: tuple[int, ...] = ()

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.domain.errors import ErrorCode, LuoshiError
+from desktop.storage.backup import copy_database, path_for
 from desktop.storage.errors import translated
-from desktop.storage.migrations import migrate
+from desktop.storage.migrations import SCHEMA_VERSION, migrate, user_version
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -32,6 +34,11 @@ def open_database(path: Path) -> sqlite_utils.Database:
             if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
                 db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = FULL")
+            found = user_version(db)
+            if 0 < found < SCHEMA_VERSION:  # a copy as it was, before the first step of the upgrade
+                target = path_for(path, datetime.now().replace(microsecond=0), f"before_v{SCHEMA_VERSION}")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                copy_database(conn, target)
             migrate(db, path=name)
         except BaseException:
             conn.close()
