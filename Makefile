@@ -10,7 +10,7 @@ RUN_DEBS := libglib2.0-0 libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype
 TEST_DEBS := $(RUN_DEBS) libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-noto-cjk \
 	fonts-arphic-ukai fonts-liberation2
 
-.PHONY: run test lint bench screenshots system-run system-test clean
+.PHONY: run test lint bench fuzz screenshots system-run system-test clean
 
 $(VENV)/.base: pyproject.toml
 	$(PYTHON) -m venv $(VENV) || { echo "python3-venv is missing: apt-get install python3-venv"; exit 1; }
@@ -40,6 +40,11 @@ test: system-test $(VENV)/.test lint
 
 bench: $(VENV)/.test
 	$(PY) bench/run.py
+
+# Mutated files through every importer for FUZZ_SECONDS each; fails on any unhandled exception.
+FUZZ_SECONDS ?= 30
+fuzz: $(VENV)/.test
+	$(PY) bench/fuzz.py $(FUZZ_SECONDS)
 
 # Redraw docs/screenshots/*.png in a virtual 1366x768 screen.
 screenshots: system-run $(VENV)/.base

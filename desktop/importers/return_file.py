@@ -49,6 +49,15 @@ def _header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
 
 def read_return(path: Path) -> ReturnFile:
     """Return what a ledger file reports; raise LuoshiError when it is not a readable ledger."""
+    try:
+        return _read(path)
+    except LuoshiError:
+        raise
+    except Exception:  # streamed parts are parsed while read: a damaged one fails here, not on open
+        raise LuoshiError(ErrorCode.CORRUPT, path=str(path)) from None
+
+
+def _read(path: Path) -> ReturnFile:
     book = _open(path)
     try:
         facts, ids = hidden_facts(book)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from desktop.domain.errors import ErrorCode, LuoshiError
@@ -35,7 +36,7 @@ def check_office_zip(path: Path) -> None:
             for info in infos:
                 if info.filename.endswith((".xml", ".rels", ".vml")):
                     _check_xml(archive, info, name)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError, NotImplementedError):
         raise LuoshiError(ErrorCode.CORRUPT, path=name) from None
     except OSError as exc:
         raise LuoshiError(ErrorCode.CORRUPT, path=name, reason=str(exc)) from None
