@@ -15,6 +15,7 @@ from pathlib import Path
 
 from bench.generate import plan_text
 from bench.timing import timed
+from desktop.domain.notes import NoteFields
 from desktop.domain.periods import Period, Rhythm, parse_period
 from desktop.services import notes as note_service
 from desktop.services import plans as plan_service
@@ -178,4 +179,60 @@ def notes_search(folder: Path, row: Callable[[str, float, float, str], None], no
             )  # type: ignore[misc]
             hits = len(search_service.search(ws, query))
             row(f"search “{query}” ({hits} measures)", value, floor, "< 100 ms")
+        _save_latency(ws, conn, items[0].measure_id, period, row)
         conn.close()
+    _peak_memory(db, row)
+
+
+def _save_latency(
+    ws: Workspace,
+    conn: sqlite3.Connection,
+    measure_id: int,
+    period: Period,
+    row: Callable[[str, float, float, str], None],
+) -> None:
+    """One autosave (note and revision, one transaction, synchronous=FULL) against a bare one-row UPDATE."""
+    key = note_service.key_for(ws, measure_id, period)
+    counter = iter(range(10**6))
+    conn.execute("PRAGMA synchronous = FULL")
+
+    def bare() -> None:
+        with conn:
+            conn.execute("UPDATE notes SET progress = ? WHERE id = 1", [f"进展{next(counter)}"])
+
+    save = timed(lambda: note_service.save_note(ws, key, NoteFields(progress=f"进展{next(counter)}")), 15)
+    row("note save (autosave, 100,000 notes in the file)", save, timed(bare, 15), "—")
+
+
+_RSS = (
+    "import resource, runpy, sys\n"
+    "sys.argv = sys.argv[1:]\n"
+    "try:\n"
+    "    runpy.run_path(sys.argv[0], run_name='__main__') if sys.argv[0].endswith('.py') "
+    "else runpy.run_module(sys.argv[0], run_name='__main__', alter_sys=True)\n"
+    "except SystemExit:\n"
+    "    pass\n"
+    "print('maxrss', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+)
+
+
+def _rss(args: list[str], env: dict[str, str]) -> float:
+    """Return the peak resident memory of a process in bytes (Linux reports kilobytes)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _RSS, *args], env=env, cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return (
+        float(next(line for line in done.stdout.splitlines() if line.startswith("maxrss")).split()[1]) * 1024
+    )
+
+
+def _peak_memory(db: Path, row: Callable[[str, float, float, str], None]) -> None:
+    """Peak memory of the window with the 100,000-note desk loaded, against a bare PySide6 window."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "LUOSHI_EXIT_AFTER_PAINT": "loaded"}
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    ours = _rss(["desktop", "--db", str(db)], env)
+    floor = _rss([str(ROOT / "bench" / "bare_window.py")], env)
+    print(
+        f"{'peak memory, window on 100,000 notes':<50} {ours / 2**20:9.1f} MB   floor {floor / 2**20:8.1f} MB"
+        f"   ratio {ours / floor:7.1f}   target < 300 MB"
+    )
