@@ -100,6 +100,7 @@ class WindowActions(QObject):
             action.setCheckable(True)
             self.size_actions[percent] = action
         self._action("settings", self.tr("本单位与报送周期…"), self.edit_setup)
+        self._action("settings", self.tr("恢复备份…"), self.restore_backup)
         self.office = OfficeActions(self.window, self._menus["settings"])
         self._action("help", self.tr("关于落实"), self.about)
 
@@ -166,6 +167,25 @@ class WindowActions(QObject):
         elif not cancelled:
             self.window.statusBar().showMessage(self.tr("已应用新版本，原有进展记录均已保留。"), 8000)
         self.review_next()
+
+    def restore_backup(self) -> None:
+        """List the backups; restoring closes the database, puts the backup in place and reloads."""
+        from desktop.services import backups
+        from desktop.ui.backup_dialog import BackupDialog
+
+        if not self.window.autosaver.flush():
+            return
+        dialog = BackupDialog(backups.list_backups(self.window.ws.path), self.window)
+        if dialog.exec() != BackupDialog.DialogCode.Accepted or dialog.chosen is None:
+            return
+        self.window.ws.close()  # reopened on next use
+        try:
+            backups.restore(self.window.ws.path, dialog.chosen)
+        except (LuoshiError, OSError) as error:
+            text = error_text(error) if isinstance(error, LuoshiError) else str(error)
+            QMessageBox.warning(self.window, self.tr("恢复备份"), text)
+        self.window.reload()
+        self.window.statusBar().showMessage(self.tr("已恢复备份。"), 8000)
 
     def show_versions(self) -> None:
         """Open the plan's version history."""

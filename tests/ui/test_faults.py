@@ -9,10 +9,12 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QLockFile
 from pytestqt.qtbot import QtBot
 
 from desktop.app import acquire_lock
+from desktop.domain.notes import NoteFields
 from desktop.services import notes as note_service
 from desktop.services import plans as plan_service
 from desktop.services.workspace import Workspace
@@ -162,3 +164,29 @@ def test_filter_to_nothing_while_saving_fails_keeps_the_text(
     assert window.autosaver.dirty and window.current_key() is not None
     ws.db.execute("PRAGMA query_only = OFF")
     qtbot.waitUntil(lambda: not window.autosaver.dirty, timeout=RETRY_MS + 2000)
+
+
+def test_restore_backup_from_the_window(
+    qtbot: QtBot, window: MainWindow, ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.services import backups
+    from desktop.ui.backup_dialog import BackupDialog
+
+    taken = backups.make_backup(ws, "manual")
+    assert taken is not None
+    measure = note_service.find_measure(ws, "2")
+    period = window.current_period()
+    note_service.save_note(
+        ws, note_service.key_for(ws, measure.measure_id, period), NoteFields(progress="备份后写的")
+    )
+
+    def choose_first(dialog: BackupDialog) -> int:
+        assert dialog.list.count() >= 1
+        dialog.chosen = dialog.found[0]
+        return int(BackupDialog.DialogCode.Accepted.value)
+
+    monkeypatch.setattr(BackupDialog, "exec", choose_first)
+    window.actions_.restore_backup()
+    assert note_service.get_note(ws, note_service.key_for(ws, measure.measure_id, period)) is None
+    kept = [b for b in backups.list_backups(ws.path) if b.reason == "before_restore"]
+    assert len(kept) == 1  # what was there before the restore is a backup too
