@@ -10,7 +10,7 @@ RUN_DEBS := libglib2.0-0 libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype
 TEST_DEBS := $(RUN_DEBS) libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-noto-cjk \
 	fonts-arphic-ukai fonts-liberation2
 
-.PHONY: run test lint bench fuzz screenshots system-run system-test clean
+.PHONY: run test lint bench fuzz bundle test-bundle screenshots system-run system-test clean
 
 $(VENV)/.base: pyproject.toml
 	$(PYTHON) -m venv $(VENV) || { echo "python3-venv is missing: apt-get install python3-venv"; exit 1; }
@@ -41,6 +41,19 @@ test: system-test $(VENV)/.test lint
 bench: $(VENV)/.test
 	$(PY) bench/run.py
 
+# A one-folder bundle for this OS in dist/luoshi (PyInstaller; see README for Windows).
+$(VENV)/.bundle: $(VENV)/.base
+	$(PY) -m pip install -q -e '.[bundle]'
+	touch $@
+
+bundle: system-run $(VENV)/.bundle
+	$(VENV)/bin/pyinstaller --noconfirm --distpath dist --workpath build/work build/luoshi.spec
+	@du -sh dist/luoshi
+
+# The bundle's smoke test: starts it offscreen on the sample, writes a report and a ledger.
+test-bundle: system-test $(VENV)/.test bundle
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q tests/test_bundle.py
+
 # Mutated files through every importer for FUZZ_SECONDS each; fails on any unhandled exception.
 FUZZ_SECONDS ?= 30
 fuzz: $(VENV)/.test
@@ -52,4 +65,4 @@ screenshots: system-run $(VENV)/.base
 	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) docs/screenshots/make_screenshots.py
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache dist build/work

@@ -91,6 +91,15 @@ def startup(folder: Path, row: Callable[[str, float, float, str], None], repeat:
     floor = statistics.median(bare)
     row(f"cold start to painted main window ({name})", statistics.median(shell), floor, "≤ 1.5× bare")
     row(f"cold start to painted worklist ({name})", statistics.median(loaded), floor, "—")
+    bundle = ROOT / "dist" / "luoshi" / ("luoshi.exe" if sys.platform == "win32" else "luoshi")
+    if not bundle.exists():
+        print("bundle: not built (make bundle), its figures are skipped")
+        return
+    _spawn([str(bundle), "--db", str(db)], shell_env)
+    from_bundle = statistics.median(_spawn([str(bundle), "--db", str(db)], shell_env) for _ in range(repeat))
+    row("cold start from the bundle, painted main window", from_bundle, floor, "—")
+    size = sum(f.stat().st_size for f in bundle.parent.rglob("*") if f.is_file())
+    print(f"{'bundle size (dist/luoshi, one folder)':<50} {size / 2**20:9.1f} MB")
 
 
 def _fill_notes(ws: Workspace, periods: list[Period], rng: random.Random) -> int:
