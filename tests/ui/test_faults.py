@@ -190,3 +190,30 @@ def test_restore_backup_from_the_window(
     assert note_service.get_note(ws, note_service.key_for(ws, measure.measure_id, period)) is None
     kept = [b for b in backups.list_backups(ws.path) if b.reason == "before_restore"]
     assert len(kept) == 1  # what was there before the restore is a backup too
+
+
+def test_damaged_database_at_start_is_set_aside_and_restore_offered(
+    qapp: object, tmp_path: Path, sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop import app
+    from desktop.services import backups
+    from desktop.storage.backup import is_healthy
+
+    db = tmp_path / "luoshi.db"
+    with Workspace(db) as ws:
+        plan_service.import_file(ws, path=sample_path)
+        backups.make_backup(ws, "start")
+    data = bytearray(db.read_bytes())
+    data[4096:8192] = b"\xff" * 4096
+    db.write_bytes(bytes(data))
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes,
+    )
+    app._check_database(db)
+    assert asked and "已损坏" in asked[0] and "恢复" in asked[0]
+    assert is_healthy(db) and list(tmp_path.glob("luoshi.db.damaged-*"))  # restored; the damaged file kept
