@@ -71,7 +71,9 @@ def write_xlsx(rows: list[list[str]], path: Path, merges: list[str] | None = Non
 
 
 def id_rows(meta_sheet: object) -> list[tuple[object, ...]]:
-    """Return the (row, measure_id, uid, label) rows of a hidden _luoshi sheet, after its header."""
+    """Return the (row, measure_id, uid, label) rows of a hidden _luoshi sheet (its "ids" JSON cells)."""
+    import json
+
     rows = list(meta_sheet.iter_rows(values_only=True))  # type: ignore[attr-defined]
-    start = next(i for i, row in enumerate(rows) if row[:2] == ("row", "measure_id"))
-    return rows[start + 1 :]
+    text = "".join(str(row[1]) for row in rows if row and row[0] == "ids")
+    return [tuple(row) for row in json.loads(text)]

@@ -28,7 +28,7 @@ SHEET, TASK_SHEET, META_SHEET = "工作台账", "任务清单", "_luoshi"  # MET
 HEADER_ROW, FIRST_DATA_ROW = 3, 4
 FORMAT = "luoshi-ledger"
 TASKLIST_FORMAT = "luoshi-tasklist"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: ids as JSON on "ids" rows (1: a row per measure, still read)
 OVERDUE_WORD = "已逾期"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Callable, Sequence
 from copy import copy
@@ -37,6 +38,7 @@ WIDTHS = (6, 40, 14, 14, 12, 40, 24, 30, 10, 18)  # Excel character units, one p
 CENTRED = {0, 4, 8}  # 序号, 完成时限, 完成状态
 LINE_PT, PAD_PT, MAX_ROW_PT = 15.0, 6.0, 409.0  # 11 pt CJK text; Excel's row limit is 409 pt
 MAX_CELL = 32767  # characters an Excel cell can hold
+ID_CHUNK = 30000  # characters of the ids' JSON per hidden cell
 TRUNCATED = "…（超出单元格上限，已截断）"
 BODY_FONT, HEAD_FONT, TITLE_FONT = "仿宋_GB2312", "黑体", "方正小标宋简体"
 FLAG_FILL = PatternFill("solid", fgColor="FCE4E4")
@@ -211,18 +213,23 @@ def _validation(sheet: Sheet, layout: Layout, last_row: int) -> None:
 
 
 def _meta_sheet(book: Workbook, table: Table) -> None:
-    """Add a hidden sheet: the facts (format, plan, unit, period …), then each measure row's ids."""
+    """Add a hidden sheet: the facts (format, plan, unit, period …), then the measure rows' ids.
+
+    The ids are one JSON list of [sheet row, measure id, uid, label], cut into cells of at most
+    ID_CHUNK characters on rows named "ids": a few cells instead of four per measure row, which
+    makes the sheet a small part of reading a return back.
+    """
     sheet = book.create_sheet(META_SHEET)
     sheet.sheet_state = "hidden"
-    extent = f"A1:D{len(table.facts) + 3 + len(table.ids)}"
+    text = json.dumps([list(row) for row in table.ids], ensure_ascii=False, separators=(",", ":"))
+    chunks = [text[i : i + ID_CHUNK] for i in range(0, len(text), ID_CHUNK)] or ["[]"]
+    extent = f"A1:B{len(table.facts) + 1 + len(chunks)}"
     sheet.calculate_dimension = lambda: extent  # as for the table: readers need not scan for the size
     cells = _Cells(sheet)
     for key, value in [*table.facts, ("first_data_row", FIRST_DATA_ROW)]:
         sheet.append([key, _plain(cells, value)])
-    sheet.append([])
-    sheet.append(["row", "measure_id", "uid", "label"])
-    for number, measure_id, uid, label in table.ids:
-        sheet.append([number, measure_id, _plain(cells, uid), _plain(cells, label)])
+    for chunk in chunks:
+        sheet.append(["ids", cells.text(chunk, "Normal")])  # a string cell whatever the chunk starts with
 
 
 def _plain(cells: _Cells, value: object) -> object:

@@ -67,7 +67,9 @@ def _read(path: Path) -> ReturnFile:
         for sheet in sheets:
             rows = [
                 [cell_text(v) for v in row]
-                for row in sheet.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLS, values_only=True)
+                for row in sheet.iter_rows(
+                    max_row=MAX_ROWS, max_col=min(sheet.max_column or MAX_COLS, MAX_COLS), values_only=True
+                )
             ]
             found = _header(rows)
             if found is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import zipfile
 from dataclasses import replace
 from datetime import date, datetime
@@ -79,18 +80,36 @@ def hidden_facts(book: Any) -> tuple[dict[str, str], dict[int, tuple[str, str]]]
         return {}, {}
     facts: dict[str, str] = {}
     ids: dict[int, tuple[str, str]] = {}
+    chunks: list[str] = []
     in_ids = False
     sheet = book[META_SHEET]
     limit = min(sheet.max_row or MAX_ROWS, MAX_ROWS)  # a streamed sheet may not know its size
     for row in sheet.iter_rows(max_row=limit, max_col=4, values_only=True):
         cells = [cell_text(v) for v in row]
-        if cells[:2] == ["row", "measure_id"]:
+        if cells[:1] == ["ids"] and len(cells) > 1:
+            chunks.append(cells[1])
+        elif cells[:2] == ["row", "measure_id"]:  # format 1: a row per measure
             in_ids = True
         elif in_ids and cells and cells[0].isdigit():
             ids[int(cells[0])] = (cells[2] if len(cells) > 2 else "", cells[3] if len(cells) > 3 else "")
         elif not in_ids and cells and cells[0]:
             facts[cells[0]] = cells[1] if len(cells) > 1 else ""
+    if chunks:
+        ids.update(_json_ids("".join(chunks)))
     return facts, ids
+
+
+def _json_ids(text: str) -> dict[int, tuple[str, str]]:
+    """Read the ids' JSON of a format-2 hidden sheet; anything malformed counts as no ids."""
+    try:
+        rows = json.loads(text)
+    except ValueError:
+        return {}
+    found: dict[int, tuple[str, str]] = {}
+    for row in rows if isinstance(rows, list) else []:
+        if isinstance(row, list) and len(row) == 4 and isinstance(row[0], int):
+            found[row[0]] = (str(row[2]), str(row[3]))
+    return found
 
 
 def with_task_list_facts(plan: Plan, facts: dict[str, str], ids: dict[int, tuple[str, str]]) -> Plan:

@@ -69,3 +69,21 @@ def test_task_list_and_unrelated_sheet_are_not_returns(tmp_path: Path) -> None:
     assert _code(unrelated) is ErrorCode.NOT_A_RETURN
     (tmp_path / "x.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
     assert _code(tmp_path / "x.xlsx") is ErrorCode.CORRUPT
+
+
+def test_format_1_hidden_sheet_with_a_row_per_measure_is_still_read(tmp_path: Path) -> None:
+    import openpyxl
+
+    from desktop.domain.ledger import META_SHEET
+
+    path = _ledger(tmp_path / "r.xlsx", rows=4)
+    book = openpyxl.load_workbook(path)
+    old = book[META_SHEET]
+    for row in list(old.iter_rows()):
+        if row[0].value == "ids":
+            row[0].value = row[1].value = None
+    old.append(["row", "measure_id", "uid", "label"])
+    for n in range(1, 4):
+        old.append([3 + n, n, f"old{n}", str(n)])
+    book.save(path)
+    assert [r.uid for r in read_return(path).rows] == ["old1", "old2", "old3"]
