@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from desktop.domain.notes import STATUS_WORDS, NoteFields, Status
-from desktop.domain.report import clean
+from desktop.domain.periods import Period
+from desktop.domain.report import clean, date_text
 
 # The columns, in order (ledger.md §3, as the submissions issue asks).
 COLUMNS = (
@@ -79,6 +81,22 @@ class LedgerMeta:
     plans: str
     app_version: str
     exported_on: str  # 2026年4月3日
+
+
+def ledger_meta(
+    titles: list[str], *, unit: str, period: Period, app_version: str, today: date, merged: bool = False
+) -> LedgerMeta:
+    """Return the identity of a unit's ledger (or, merged, of the office's summary) for a period."""
+    kind = "落实情况汇总台账" if merged else "落实情况台账"
+    return LedgerMeta(
+        title="".join(f"《{t}》" for t in titles) + f"{kind}（{period.label}）",
+        unit=unit,
+        period_code=period.code,
+        period_label=period.label,
+        plans="；".join(titles),
+        app_version=app_version,
+        exported_on=date_text(today),
+    )
 
 
 def ledger_row(

@@ -8,10 +8,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from desktop.domain.errors import ErrorCode, LuoshiError
-from desktop.domain.ledger import LedgerMeta, LedgerRow, ledger_row
+from desktop.domain.ledger import LedgerMeta, LedgerRow, ledger_meta, ledger_row
 from desktop.domain.models import Role
 from desktop.domain.periods import Period
-from desktop.domain.report import Report, ReportOptions, date_text
+from desktop.domain.report import Report, ReportOptions
 from desktop.domain.summary import (
     NOT_REPORTED,
     SummaryMeasure,
@@ -167,14 +167,8 @@ def summary_rows(ws: Workspace, board: Board, *, today: date) -> tuple[LedgerMet
             remark = NOT_REPORTED if not n.reported else row.remark
             rows.append(replace(row, reporter=n.unit, remark=remark))
     titles = list(dict.fromkeys(m.plan_title for m in board.measures))
-    meta = LedgerMeta(
-        title="".join(f"《{t}》" for t in titles) + f"落实情况汇总台账（{board.period.label}）",
-        unit=my_unit(ws),
-        period_code=board.period.code,
-        period_label=board.period.label,
-        plans="；".join(titles),
-        app_version=VERSION,
-        exported_on=date_text(today),
+    meta = ledger_meta(
+        titles, unit=my_unit(ws), period=board.period, app_version=VERSION, today=today, merged=True
     )
     return meta, rows
 

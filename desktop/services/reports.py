@@ -8,10 +8,10 @@ from datetime import date
 from pathlib import Path
 
 from desktop.domain.errors import ErrorCode, LuoshiError
-from desktop.domain.ledger import LedgerMeta, LedgerRow, ledger_row
+from desktop.domain.ledger import LedgerMeta, LedgerRow, ledger_meta, ledger_row
 from desktop.domain.lights import Light
 from desktop.domain.periods import Period
-from desktop.domain.report import Report, ReportMeasure, ReportOptions, Unfilled, build_report, date_text
+from desktop.domain.report import Report, ReportMeasure, ReportOptions, Unfilled, build_report
 from desktop.domain.version import VERSION
 from desktop.services import attachments as attachment_service
 from desktop.services import plans as plan_service
@@ -153,15 +153,7 @@ def ledger_rows(
         )
         for item in items
     ]
-    meta = LedgerMeta(
-        title="".join(f"《{t}》" for t in titles) + f"落实情况台账（{period.label}）",
-        unit=my_unit(ws),
-        period_code=period.code,
-        period_label=period.label,
-        plans="；".join(titles),
-        app_version=VERSION,
-        exported_on=date_text(today),
-    )
+    meta = ledger_meta(titles, unit=my_unit(ws), period=period, app_version=VERSION, today=today)
     return meta, rows
 
 
