@@ -86,8 +86,12 @@ def _painted_quit() -> None:
 
 
 def _open_desk(window: MainWindow, *, first_run_setup: bool) -> None:
-    """Open the database (seeding the sample when empty), ask for 本单位 on a first run, show the desk."""
+    """Check and open the database (seeding the sample when empty), ask for 本单位 on a first run, show the desk.
+
+    The integrity check runs here, after the first paint: on years of data it takes a noticeable moment.
+    """
     try:
+        _check_database(window.ws.path)
         open_workspace(window.ws.path, window.ws)
         from desktop.services import backups
 
@@ -144,7 +148,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     reporter = CrashReporter(setup_logging(db_path.parent / "logs"))
     reporter.install()
-    _check_database(db_path)
     ws = Workspace(db_path)  # opened on first use, after the window has painted
     window = MainWindow(ws, ui_settings(db_path), load=False)
     reporter.before_dialog = window.autosaver.flush
