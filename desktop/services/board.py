@@ -44,13 +44,6 @@ class Board:
     by_unit: list[tuple[str, dict[str, int]]]
     plan_refs: str
 
-    def state(self, measure_id: int, unit: str) -> str:
-        """Return the cell word for a measure and unit, '' when the unit is not responsible for it."""
-        for m in self.measures:
-            if m.measure_id == measure_id:
-                return next((n.state for n in m.notes if n.unit == unit), "")
-        return ""
-
 
 def _plan_refs(ws: Workspace) -> str:
     rows = ws.db.execute("SELECT title, doc_number FROM plans ORDER BY id").fetchall()

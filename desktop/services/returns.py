@@ -71,11 +71,23 @@ def _responsible_units(ws: Workspace) -> dict[str, str]:
     return names
 
 
-def _check(ws: Workspace, path: Path, found: ReturnFile, period: Period) -> str:
+@dataclass(frozen=True)
+class _Plans:
+    """What every return of a batch is checked and matched against, read once per batch."""
+
+    units: dict[str, str]  # every name a responsible unit is known by -> its stored name
+    measures: list[Stored]
+
+    @classmethod
+    def read(cls, ws: Workspace) -> _Plans:
+        measures = [Stored(s.measure_id, s.uid, s.measure) for s in plan_store.current_measures(ws.db)]
+        return cls(_responsible_units(ws), measures)
+
+
+def _check(ws: Workspace, path: Path, found: ReturnFile, period: Period, units: dict[str, str]) -> str:
     """Return the unit's stored name; refuse a return of another unit, period or plan."""
     if not found.unit:
         raise LuoshiError(ErrorCode.UNIT_MISSING, path=path.name)
-    units = _responsible_units(ws)
     unit = units.get(normalize_unit_name(found.unit)) or units.get(found.unit)
     if unit is None:
         resolved = unit_store.resolve(ws.db, normalize_unit_name(found.unit))
@@ -112,15 +124,19 @@ def import_return(
     confirm: Confirm | None = None,
     should_stop: Callable[[], bool] | None = None,
     now: datetime | None = None,
+    plans: _Plans | None = None,
 ) -> ReturnOutcome:
-    """Import one return in one transaction; a refused or failed file leaves the database as it was."""
+    """Import one return in one transaction; a refused or failed file leaves the database as it was.
+
+    `plans` is what a batch read once for all its files; a single import reads it itself.
+    """
     from desktop.importers.return_file import read_return
 
     found = read_return(path)
     with translated(str(ws.path)):
-        unit = _check(ws, path, found, period)
-        measures = [Stored(s.measure_id, s.uid, s.measure) for s in plan_store.current_measures(ws.db)]
-        matched, unmatched = match_rows(found.rows, measures, similar=similar)
+        plans = plans or _Plans.read(ws)
+        unit = _check(ws, path, found, period, plans.units)
+        matched, unmatched = match_rows(found.rows, plans.measures, similar=similar)
         if not found.has_ids and found.rows and len(matched) < MIN_MATCHED_SHARE * len(found.rows):
             raise LuoshiError(
                 ErrorCode.PLAN_MISMATCH,
@@ -201,6 +217,8 @@ def import_returns(
     from desktop.services.backups import make_backup
 
     make_backup(ws, "returns")
+    with translated(str(ws.path)):
+        plans = _Plans.read(ws)  # returns change notes only: the measures and units hold for the batch
     outcomes = []
     for number, path in enumerate(expand(paths)):
         if should_stop is not None and should_stop():
@@ -208,7 +226,9 @@ def import_returns(
         if progress is not None:
             progress(number, path)
         try:
-            outcomes.append(import_return(ws, path, period=period, confirm=confirm, should_stop=should_stop))
+            outcomes.append(
+                import_return(ws, path, period=period, confirm=confirm, should_stop=should_stop, plans=plans)
+            )
         except LuoshiError as error:
             outcomes.append(ReturnOutcome(path, False, error=error))
     return outcomes
