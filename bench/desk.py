@@ -17,6 +17,7 @@ from bench.generate import plan_text
 from bench.timing import timed
 from desktop.domain.notes import NoteFields
 from desktop.domain.periods import Period, Rhythm, parse_period
+from desktop.domain.worklist import Filter, Scope
 from desktop.services import notes as note_service
 from desktop.services import plans as plan_service
 from desktop.services import search as search_service
@@ -174,18 +175,14 @@ def notes_search(folder: Path, row: Callable[[str, float, float, str], None], no
         )
         row(
             "filter: 我牵头的 + 推进中 (in memory)",
-            timed(
-                lambda: wl.apply_filter(ws, items, wl.Filter(scope=wl.Scope.LEAD, status="in_progress")), 9
-            ),
+            timed(lambda: wl.apply_filter(ws, items, Filter(scope=Scope.LEAD, status="in_progress")), 9),
             floor_rows,
             "< 100 ms",
         )
         for query in ("督", "督导", "督导检查", "企业 走访", "鄂", "鄂尔"):
             first_word = query.split()[0]
             floor = timed(lambda q=first_word: floor_scan(q), 5)  # type: ignore[misc]
-            value = timed(
-                lambda q=query: wl.apply_filter(ws, items, wl.Filter(scope=wl.Scope.ALL, text=q)), 5
-            )  # type: ignore[misc]
+            value = timed(lambda q=query: wl.apply_filter(ws, items, Filter(scope=Scope.ALL, text=q)), 5)  # type: ignore[misc]
             hits = len(search_service.search(ws, query))
             row(f"search “{query}” ({hits} measures)", value, floor, "< 100 ms")
         _save_latency(ws, conn, items[0].measure_id, period, row)

@@ -15,6 +15,7 @@ from desktop.domain.models import Role
 from desktop.domain.notes import NoteFields, Status
 from desktop.domain.periods import parse_period
 from desktop.domain.report import Report, ReportMeasure, ReportOptions, build_report
+from desktop.domain.worklist import Scope
 from desktop.exporters.ledger_xlsx import write_ledger
 from desktop.exporters.report_docx import write_report
 from desktop.services import notes as note_service
@@ -23,7 +24,6 @@ from desktop.services import reports as report_service
 from desktop.services import units as unit_service
 from desktop.services import worklist as wl
 from desktop.services.locations import sample_plan_path
-from desktop.services.worklist import Scope
 from desktop.services.workspace import Workspace
 
 Row = Callable[[str, float, float, str], None]

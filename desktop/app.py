@@ -9,30 +9,25 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLockFile, QObject, QSettings, Qt, QTimer, QTranslator
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QLibraryInfo, QLockFile, QObject, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.domain.errors import LuoshiError
-from desktop.services import plans as plan_service
-from desktop.services import units as unit_service
 from desktop.services.locations import database_path, sample_plan_path
 from desktop.services.messages import error_text
 from desktop.services.workspace import Workspace
-from desktop.ui.crash import CrashReporter, setup_logging
+from desktop.ui.crash import CrashReporter, log_file, log_start
 from desktop.ui.main_window import MainWindow
-from desktop.ui.window_actions import run_setup
 
 # Set by the start-up benchmark: quit as soon as the main window has painted once.
 EXIT_AFTER_PAINT = "LUOSHI_EXIT_AFTER_PAINT"
 
 
 def application() -> QApplication:
-    """Return the QApplication, creating it with Chinese Qt dialogs and high-DPI scaling."""
+    """Return the QApplication, creating it with Chinese Qt dialogs (Qt 6 scales high-DPI screens itself)."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Luoshi")
     app.setApplicationDisplayName("落实")
@@ -44,6 +39,8 @@ def application() -> QApplication:
 
 def open_workspace(db_path: Path, ws: Workspace | None = None) -> Workspace:
     """Open the database, seeding it with the bundled sample plan when it holds no plan yet."""
+    from desktop.services import plans as plan_service  # after the first paint: the parsers are heavy
+
     ws = ws or Workspace(db_path)
     if not plan_service.list_plans(ws):
         plan_service.import_file(ws, path=sample_plan_path())
@@ -90,13 +87,15 @@ def _open_desk(window: MainWindow, *, first_run_setup: bool) -> None:
 
     The integrity check runs here, after the first paint: on years of data it takes a noticeable moment.
     """
+    from desktop.services import backups
+    from desktop.ui.setup_flow import needs_setup, run_setup
+
     try:
+        log_start(window.ws.path.parent / "logs", window.ws.path)
         _check_database(window.ws.path)
         open_workspace(window.ws.path, window.ws)
-        from desktop.services import backups
-
         backups.daily_backup(window.ws)
-        if first_run_setup and unit_service.get_profile(window.ws).unit is None:
+        if first_run_setup and needs_setup(window.ws):
             run_setup(window.ws, window, first_run=True)
         window.load()
     except LuoshiError as error:
@@ -146,7 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"落实已经在使用数据库“{db_path}”（可能在另一个窗口中已打开）。\n"
             "为避免两处同时修改，请切换到已打开的落实窗口。"
         )
-    reporter = CrashReporter(setup_logging(db_path.parent / "logs"))
+    reporter = CrashReporter(log_file(db_path.parent / "logs"))
     reporter.install()
     ws = Workspace(db_path)  # opened on first use, after the window has painted
     window = MainWindow(ws, ui_settings(db_path), load=False)

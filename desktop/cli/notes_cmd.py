@@ -12,6 +12,7 @@ from desktop.cli.messages import TEXT
 from desktop.cli.render import measure_line
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.notes import STATUS_WORDS, NoteFields, Status, status_from_word
+from desktop.domain.worklist import Filter, summarize
 from desktop.services import attachments as attachment_service
 from desktop.services import measures as measure_service
 from desktop.services import notes as note_service
@@ -143,8 +144,8 @@ def run_periods(args: argparse.Namespace, ws: Workspace) -> int:
     rows = []
     for period in periods:
         items = worklist_service.load_worklist(ws, period, today=today)
-        mine = worklist_service.apply_filter(ws, items, worklist_service.Filter())
-        summary = worklist_service.summarize(mine)
+        mine = worklist_service.apply_filter(ws, items, Filter())
+        summary = summarize(mine)
         rows.append(
             {
                 "code": period.code,

@@ -13,7 +13,7 @@ from desktop.domain.notes import NoteFields
 from desktop.services.notes import NoteKey, get_note, save_note
 from desktop.services.workspace import Workspace
 from desktop.storage import attachments as attachment_store
-from desktop.storage.attachments import AttachmentRow
+from desktop.storage.attachments import AttachmentRow as AttachmentRow
 from desktop.storage.errors import translated
 
 MAX_BYTES = 200 * 1024 * 1024

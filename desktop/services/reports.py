@@ -13,6 +13,7 @@ from desktop.domain.lights import Light
 from desktop.domain.periods import Period
 from desktop.domain.report import Report, ReportMeasure, ReportOptions, Unfilled, build_report
 from desktop.domain.version import VERSION
+from desktop.domain.worklist import Filter, Scope, WorkItem
 from desktop.services import attachments as attachment_service
 from desktop.services import plans as plan_service
 from desktop.services import worklist as wl
@@ -22,7 +23,7 @@ from desktop.storage import settings
 from desktop.storage.errors import translated
 
 OPTIONS_KEY = "report.options"
-SCOPES = (wl.Scope.LEAD, wl.Scope.MINE)
+SCOPES = (Scope.LEAD, Scope.MINE)
 _REMEMBERED = (
     "addressee",
     "organ",
@@ -55,38 +56,38 @@ def remember_options(ws: Workspace, options: ReportOptions) -> None:
         settings.put(ws.db, OPTIONS_KEY, values)
 
 
-def _items(ws: Workspace, period: Period, scope: wl.Scope, today: date) -> list[wl.WorkItem]:
-    if scope not in SCOPES and scope is not wl.Scope.ALL:
-        scope = wl.Scope.MINE
+def _items(ws: Workspace, period: Period, scope: Scope, today: date) -> list[WorkItem]:
+    if scope not in SCOPES and scope is not Scope.ALL:
+        scope = Scope.MINE
     if not my_unit(ws):
         raise LuoshiError(ErrorCode.NOTHING_TO_EXPORT, reason="尚未设置本单位")
-    items = wl.apply_filter(ws, wl.load_worklist(ws, period, today=today), wl.Filter(scope=scope))
+    items = wl.apply_filter(ws, wl.load_worklist(ws, period, today=today), Filter(scope=scope))
     if not items:
         raise LuoshiError(ErrorCode.NOTHING_TO_EXPORT, reason=f"本单位在“{scope_label(scope)}”范围内没有任务")
     return items
 
 
-def scope_label(scope: wl.Scope) -> str:
+def scope_label(scope: Scope) -> str:
     """Return the words for a scope in the dialogs and messages."""
     return {
-        wl.Scope.LEAD: "本单位牵头的任务",
-        wl.Scope.MINE: "全部本单位任务",
-        wl.Scope.ALL: "方案全部任务",
+        Scope.LEAD: "本单位牵头的任务",
+        Scope.MINE: "全部本单位任务",
+        Scope.ALL: "方案全部任务",
     }.get(scope, "全部本单位任务")
 
 
-def _evidence(ws: Workspace, item: wl.WorkItem, period: Period, unit: str) -> tuple[str, ...]:
+def _evidence(ws: Workspace, item: WorkItem, period: Period, unit: str) -> tuple[str, ...]:
     key = NoteKey(item.measure_id, period, unit)
     return tuple(row.name for row in attachment_service.list_attachments(ws, key))
 
 
-def _plan_refs(ws: Workspace, items: list[wl.WorkItem]) -> str:
+def _plan_refs(ws: Workspace, items: list[WorkItem]) -> str:
     titles = dict.fromkeys(item.plan_title for item in items)
     numbers = {str(p["title"]): p.get("doc_number") for p in plan_service.list_plans(ws)}
     return "、".join(f"《{t}》" + (f"（{numbers[t]}）" if numbers.get(t) else "") for t in titles)
 
 
-def build(ws: Workspace, *, period: Period, scope: wl.Scope, options: ReportOptions, today: date) -> Report:
+def build(ws: Workspace, *, period: Period, scope: Scope, options: ReportOptions, today: date) -> Report:
     """Return the report's content, as the preview shows it and the .docx carries it."""
     items = _items(ws, period, scope, today)
     unit = my_unit(ws)  # read once, not per measure
@@ -116,7 +117,7 @@ def export_report(
     ws: Workspace,
     *,
     period: Period,
-    scope: wl.Scope,
+    scope: Scope,
     options: ReportOptions,
     out: Path,
     today: date,
@@ -132,7 +133,7 @@ def export_report(
 
 
 def ledger_rows(
-    ws: Workspace, *, period: Period, scope: wl.Scope, today: date
+    ws: Workspace, *, period: Period, scope: Scope, today: date
 ) -> tuple[LedgerMeta, list[LedgerRow]]:
     """Return the ledger's identity and rows for the period."""
     items = _items(ws, period, scope, today)
@@ -161,7 +162,7 @@ def export_ledger(
     ws: Workspace,
     *,
     period: Period,
-    scope: wl.Scope,
+    scope: Scope,
     out: Path,
     today: date,
     should_stop: Callable[[], bool] | None = None,

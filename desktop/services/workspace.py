@@ -6,8 +6,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from desktop.storage.connection import open_database
-
 if TYPE_CHECKING:
     import sqlite_utils
 
@@ -24,6 +22,9 @@ class Workspace:
     def db(self) -> sqlite_utils.Database:
         """Return the open database, opening and migrating it on first use."""
         if self._db is None:
+            # imported here: the window builds a Workspace before its first paint, and opens it after
+            from desktop.storage.connection import open_database
+
             self._db = open_database(self.path)
         return self._db
 

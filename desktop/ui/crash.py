@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import faulthandler
 import logging
+import os
 import sys
 import threading
 import traceback
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 from typing import IO
@@ -20,21 +21,48 @@ LOG_NAME = "luoshi"
 _fault_file: IO[str] | None = None
 
 
+def log_file(log_dir: Path) -> Path:
+    """Return where the log of `log_dir` is written."""
+    return log_dir / "luoshi.log"
+
+
 def setup_logging(log_dir: Path) -> Path:
-    """Log to luoshi.log in `log_dir` (1 MB × 5 files) and dump native crashes beside it."""
-    global _fault_file
+    """Log to luoshi.log in `log_dir` (1 MB × 5 files); calling it again changes nothing.
+
+    The reporter calls it at the first report: logging.handlers is not worth importing at every start.
+    """
+    from logging.handlers import RotatingFileHandler
+
     log_dir.mkdir(parents=True, exist_ok=True)
-    path = log_dir / "luoshi.log"
+    path = log_file(log_dir)
     logger = logging.getLogger(LOG_NAME)
-    if not any(isinstance(h, RotatingFileHandler) for h in logger.handlers):
-        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-        logger.addHandler(handler)
-        logger.setLevel(logging.INFO)
+    ours = [h for h in logger.handlers if isinstance(h, RotatingFileHandler)]
+    if any(h.baseFilename == os.path.abspath(path) for h in ours):
+        return path
+    for stale in ours:  # a log of another data folder
+        logger.removeHandler(stale)
+        stale.close()
+    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    return path
+
+
+def log_start(log_dir: Path, db_path: Path) -> None:
+    """Write one line for this start (which database), so a support log shows what ran when."""
+    with contextlib.suppress(OSError):  # the log is a help for support, never a reason not to start
+        setup_logging(log_dir)
+        logging.getLogger(LOG_NAME).info("started on %s", db_path)
+
+
+def dump_native_crashes(log_dir: Path) -> None:
+    """Write the Python stacks of a native crash (segfault, abort) to crash-native.log in `log_dir`."""
+    global _fault_file
     if _fault_file is None:
+        log_dir.mkdir(parents=True, exist_ok=True)
         _fault_file = (log_dir / "crash-native.log").open("a", encoding="utf-8")
         faulthandler.enable(_fault_file)
-    return path
 
 
 class CrashReporter(QObject):
@@ -52,7 +80,8 @@ class CrashReporter(QObject):
         self._report.connect(self._show, Qt.ConnectionType.QueuedConnection)
 
     def install(self) -> None:
-        """Become sys.excepthook and threading.excepthook."""
+        """Become sys.excepthook and threading.excepthook; dump native crashes beside the log."""
+        dump_native_crashes(self.log_path.parent)
         sys.excepthook = self.hook
         threading.excepthook = self._thread_hook
 
@@ -62,6 +91,8 @@ class CrashReporter(QObject):
             sys.__excepthook__(kind, value, tb)
             return
         text = "".join(traceback.format_exception(kind, value, tb))
+        with contextlib.suppress(OSError):  # an unwritable log must not hide the dialog
+            setup_logging(self.log_path.parent)
         logging.getLogger(LOG_NAME).error("uncaught exception\n%s", text)
         self.reported += 1
         self._report.emit(text)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.models import Role
 from desktop.domain.notes import NoteFields
-from desktop.services.worklist import WorkItem
+from desktop.domain.worklist import WorkItem
 from desktop.ui.note_editor import NoteEditor
 from desktop.ui.note_text import describe
 

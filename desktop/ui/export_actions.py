@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from desktop.domain.report import ReportOptions
 from desktop.services import format_check
@@ -25,25 +25,15 @@ LAST_FOLDER = "export/folder"
 
 
 class ExportActions(QObject):
-    """Adds the submission items to a menu and carries them out."""
+    """Writes the report and the ledger, and checks a report's layout, for the 文件 menu."""
 
-    def __init__(self, window: MainWindow, menu: QMenu) -> None:
-        """Add 生成报告…, 导出台账… and 格式检查… to `menu`."""
+    def __init__(self, window: MainWindow) -> None:
+        """Carry out the 文件 menu's 生成报告…, 导出台账… and 格式检查… for `window`."""
         super().__init__(window)
         self.window = window
         self.task: BackgroundTask | None = None
         self.result_box: QMessageBox | None = None
         self.dialog: ExportDialog | None = None
-        for text, slot, key in (
-            (self.tr("生成报告…"), self.make_report, "Ctrl+R"),
-            (self.tr("导出台账…"), self.make_ledger, "Ctrl+E"),
-            (self.tr("格式检查…"), self.choose_check, ""),
-        ):
-            action = QAction(text, window)
-            if key:
-                action.setShortcut(QKeySequence(key))
-            action.triggered.connect(slot)
-            menu.addAction(action)
 
     # ---- dialogs ----------------------------------------------------------------------------
     def export_dialog(self, *, report: bool) -> ExportDialog | None:

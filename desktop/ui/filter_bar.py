@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from desktop.domain.notes import STATUS_WORDS
-from desktop.services.place import Place
-from desktop.services.worklist import UNFILLED, Filter, Scope
+from desktop.domain.worklist import UNFILLED, Filter, Scope
+
+if TYPE_CHECKING:
+    from desktop.services.place import Place
 
 SEARCH_DELAY_MS = 250
 

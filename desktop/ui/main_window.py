@@ -1,11 +1,17 @@
-"""The clerk's desk: period, filters, the measure table and the note of the chosen measure."""
+"""The clerk's desk: period, filters, the measure table and the note of the chosen measure.
+
+The window paints before it touches the database: the services (and through them SQLite, the storage
+and the domain rules) are imported in the methods that use them, which first run just after the first
+paint. They are most of the Python time of a start (bench/RESULTS.md).
+"""
 
 from __future__ import annotations
 
 import contextlib
-import uuid
+import os
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -26,18 +32,18 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import LuoshiError
 from desktop.domain.notes import NoteFields, copied_fields
-from desktop.domain.periods import Period
-from desktop.services import notes as note_service
-from desktop.services import periods as period_service
-from desktop.services import worklist as wl
-from desktop.services.notes import NoteKey, StoredNote
-from desktop.services.place import Place, load_place, save_place
-from desktop.services.workspace import Workspace
+from desktop.domain.worklist import Filter, WorkItem, chapters, summarize, with_note
 from desktop.ui.autosave import AutoSaver
 from desktop.ui.detail_pane import DetailPane
 from desktop.ui.filter_bar import FilterBar
 from desktop.ui.measure_model import MeasureTableModel
 from desktop.ui.window_actions import WindowActions
+
+if TYPE_CHECKING:
+    from desktop.domain.periods import Period
+    from desktop.services.notes import NoteKey, StoredNote
+    from desktop.services.place import Place
+    from desktop.services.workspace import Workspace
 
 PLACE_DELAY_MS = 500
 
@@ -60,7 +66,7 @@ class MainWindow(QMainWindow):
         self.today = today or date.today()
         self.setWindowTitle(self.tr("落实 — 实施方案任务落实台账"))
         self.setAcceptDrops(True)
-        self._items: list[wl.WorkItem] = []
+        self._items: list[WorkItem] = []
         self._key: NoteKey | None = None
         self._previous: StoredNote | None = None
         self._session = ""
@@ -77,6 +83,8 @@ class MainWindow(QMainWindow):
 
     def load(self) -> None:
         """Open the database and show the worklist where the clerk left it."""
+        from desktop.services.place import load_place
+
         self._load_periods(load_place(self.ws))
         self.loaded.emit()
 
@@ -148,13 +156,19 @@ class MainWindow(QMainWindow):
     # ---- periods, filters, rows ---------------------------------------------------------------
     def unit_name(self) -> str:
         """Return 本单位 ('' before the set-up)."""
+        from desktop.services import notes as note_service
+
         return note_service.my_unit(self.ws)
 
     def current_period(self) -> Period:
         """Return the chosen period."""
+        from desktop.services import periods as period_service
+
         return period_service.require_period(self.period.currentData())
 
     def _load_periods(self, place: Place) -> None:
+        from desktop.services import periods as period_service
+
         periods, chosen = period_service.offered_periods(self.ws, today=self.today)
         self.filters.restore(place)
         self._switching = True
@@ -170,11 +184,14 @@ class MainWindow(QMainWindow):
 
     def reload(self, *, select_uid: str | None = None) -> None:
         """Read the worklist for the chosen period and show it, keeping the chosen measure."""
+        from desktop.services import periods as period_service
+        from desktop.services import worklist as wl
+
         period = self.current_period()
         due = period_service.get_schedule(self.ws).due(period)
         self.due_label.setText(self.tr("报送截止：%1").replace("%1", f"{due.year}年{due.month}月{due.day}日"))
         self._items = wl.load_worklist(self.ws, period, today=self.today)
-        self.filters.set_chapters(wl.chapters(self._items))
+        self.filters.set_chapters(chapters(self._items))
         keep = select_uid if select_uid is not None else self._current_uid()
         self._show_filtered(keep)
 
@@ -183,7 +200,9 @@ class MainWindow(QMainWindow):
         return self.model.item(index.row()).uid if index.isValid() else ""
 
     def _show_filtered(self, select_uid: str, *, keep_editor: bool = False) -> None:
-        shown = wl.apply_filter(self.ws, self._items, self.filters.value())
+        from desktop.services.worklist import apply_filter
+
+        shown = apply_filter(self.ws, self._items, self.filters.value())
         self._switching = True
         try:
             self.model.set_items(shown)
@@ -256,7 +275,7 @@ class MainWindow(QMainWindow):
         self.table.scrollTo(self.model.index(target, 0))
 
     # ---- the note -----------------------------------------------------------------------------
-    def _open(self, item: wl.WorkItem | None) -> None:
+    def _open(self, item: WorkItem | None) -> None:
         self.autosaver.discard()
         self.detail.show_item(item)
         if item is None:
@@ -265,8 +284,11 @@ class MainWindow(QMainWindow):
             self.detail.show_previous(None, None)
             self.detail.show_attachments([])
             return
+        from desktop.services import notes as note_service
+        from desktop.services import periods as period_service
+
         self._key = note_service.key_for(self.ws, item.measure_id, self.current_period())
-        self._session = uuid.uuid4().hex
+        self._session = os.urandom(16).hex()
         stored = note_service.get_note(self.ws, self._key)
         self._previous = note_service.previous_note(self.ws, self._key)
         previous_label = None
@@ -276,7 +298,7 @@ class MainWindow(QMainWindow):
         self.detail.editor.load(stored.fields if stored else None)
         self.detail.show_previous(previous_label, self._previous.fields if self._previous else None)
         self._show_copies()
-        self.actions_.refresh_attachments()
+        self.actions_.notes.refresh_attachments()
 
     def current_key(self) -> NoteKey | None:
         """Return the key of the note in the editor."""
@@ -291,14 +313,16 @@ class MainWindow(QMainWindow):
     def _save_now(self) -> None:
         if self._key is None:
             return
+        from desktop.services import notes as note_service
+
         fields = self.detail.editor.fields()
         note_service.save_note(self.ws, self._key, fields, session=self._session)
         self.model.replace_item(self._updated_item(self._key.measure_id, fields))
 
-    def _updated_item(self, measure_id: int, fields: NoteFields) -> wl.WorkItem:
+    def _updated_item(self, measure_id: int, fields: NoteFields) -> WorkItem:
         for index, item in enumerate(self._items):
             if item.measure_id == measure_id:
-                self._items[index] = wl.with_note(item, fields.normalized(), today=self.today)
+                self._items[index] = with_note(item, fields.normalized(), today=self.today)
                 return self._items[index]
         raise KeyError(measure_id)
 
@@ -346,8 +370,10 @@ class MainWindow(QMainWindow):
 
     # ---- status bar and place -----------------------------------------------------------------
     def _update_counts(self) -> None:
-        mine = wl.apply_filter(self.ws, self._items, wl.Filter(scope=self.filters.value().scope))
-        summary = wl.summarize(mine)
+        from desktop.services.worklist import apply_filter
+
+        mine = apply_filter(self.ws, self._items, Filter(scope=self.filters.value().scope))
+        summary = summarize(mine)
         self.counts.setText(
             self.tr(
                 "本期共 %1 项，未填 %2 项 ｜ 逾期 %3 ｜ 7日内到期 %4 ｜ 滞后于序时进度 %5 ｜ 当前显示 %6 项"
@@ -364,6 +390,8 @@ class MainWindow(QMainWindow):
         self._place_timer.start()
 
     def _save_place(self) -> None:
+        from desktop.services.place import Place, save_place
+
         self._place_timer.stop()
         wanted = self.filters.value()
         place = Place(

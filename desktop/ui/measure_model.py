@@ -8,7 +8,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desktop.domain.lights import LIGHT_WORDS, Light
 from desktop.domain.models import Role
 from desktop.domain.notes import STATUS_WORDS
-from desktop.services.worklist import WorkItem
+from desktop.domain.worklist import WorkItem
 
 _Index = QModelIndex | QPersistentModelIndex
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1

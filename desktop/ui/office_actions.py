@@ -11,8 +11,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from desktop.domain.errors import LuoshiError
-from desktop.services import tasklists
-from desktop.services import units as unit_service
 from desktop.services.messages import error_text
 
 if TYPE_CHECKING:
@@ -65,6 +63,9 @@ class OfficeActions(QObject):
 
     def export_tasklist(self) -> None:
         """Ask which unit (or all), then where, and write the task list."""
+        from desktop.services import tasklists  # loaded on first use, not at start-up
+        from desktop.services import units as unit_service
+
         everyone = self.tr("（全部任务）")
         names = [everyone] + [u.name for u in unit_service.list_units(self.window.ws) if not u.wildcard]
         unit, ok = QInputDialog.getItem(

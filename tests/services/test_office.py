@@ -135,8 +135,8 @@ def test_task_list_round_trip_keeps_ids(office: Workspace, tmp_path: Path) -> No
         assert mine == theirs
         # the clerk writes notes and sends the ledger up: the office matches it by id
         unit_service.set_profile(clerk, unit=unit)
+        from desktop.domain.worklist import Scope
         from desktop.services import reports as report_service
-        from desktop.services.worklist import Scope
 
         q1 = _period(Q1)
         for s in plan_store.current_measures(clerk.db):

@@ -9,6 +9,7 @@ from desktop.domain.lights import Light
 from desktop.domain.models import Role
 from desktop.domain.notes import NoteFields, Status
 from desktop.domain.periods import parse_period
+from desktop.domain.worklist import UNFILLED, Filter, Scope, chapters, summarize
 from desktop.services import attachments as attachment_service
 from desktop.services import notes as note_service
 from desktop.services import plans as plan_service
@@ -56,12 +57,12 @@ def test_search_finds_notes_of_any_length(ws: Workspace) -> None:
 def test_worklist_roles_filters_and_counts(ws: Workspace) -> None:
     items = wl.load_worklist(ws, Q1, today=date(2026, 3, 1))  # type: ignore[arg-type]
     assert len(items) == 34
-    lead = wl.apply_filter(ws, items, wl.Filter(scope=wl.Scope.LEAD))
-    support = wl.apply_filter(ws, items, wl.Filter(scope=wl.Scope.SUPPORT))
-    mine = wl.apply_filter(ws, items, wl.Filter(scope=wl.Scope.MINE))
+    lead = wl.apply_filter(ws, items, Filter(scope=Scope.LEAD))
+    support = wl.apply_filter(ws, items, Filter(scope=Scope.SUPPORT))
+    mine = wl.apply_filter(ws, items, Filter(scope=Scope.MINE))
     assert lead and support and {i.role for i in lead} == {Role.LEAD}
     assert len(mine) == len(lead) + len(support) < 34
-    assert len(wl.apply_filter(ws, items, wl.Filter(scope=wl.Scope.ALL))) == 34
+    assert len(wl.apply_filter(ws, items, Filter(scope=Scope.ALL))) == 34
     first = lead[0]
     note_service.save_note(
         ws,
@@ -69,15 +70,15 @@ def test_worklist_roles_filters_and_counts(ws: Workspace) -> None:
         NoteFields(progress="完成", status=Status.DONE),  # type: ignore[arg-type]
     )
     items = wl.load_worklist(ws, Q1, today=date(2026, 3, 1))  # type: ignore[arg-type]
-    mine = wl.apply_filter(ws, items, wl.Filter())
-    done = wl.apply_filter(ws, items, wl.Filter(status=Status.DONE.value))
+    mine = wl.apply_filter(ws, items, Filter())
+    done = wl.apply_filter(ws, items, Filter(status=Status.DONE.value))
     assert [i.measure_id for i in done] == [first.measure_id]
-    assert len(wl.apply_filter(ws, mine, wl.Filter(status=wl.UNFILLED))) == len(mine) - 1
-    assert wl.summarize(mine).unfilled == len(mine) - 1
-    chapter = wl.chapters(items)[1]
-    assert {
-        i.chapter for i in wl.apply_filter(ws, items, wl.Filter(scope=wl.Scope.ALL, chapter=chapter))
-    } == {chapter}
+    assert len(wl.apply_filter(ws, mine, Filter(status=UNFILLED))) == len(mine) - 1
+    assert summarize(mine).unfilled == len(mine) - 1
+    chapter = chapters(items)[1]
+    assert {i.chapter for i in wl.apply_filter(ws, items, Filter(scope=Scope.ALL, chapter=chapter))} == {
+        chapter
+    }
 
 
 def test_overdue_lights_come_from_dated_deadlines(ws: Workspace) -> None:
@@ -86,7 +87,7 @@ def test_overdue_lights_come_from_dated_deadlines(ws: Workspace) -> None:
     dated = [i for i in late if i.due_on is not None and not i.standing]
     assert dated, "the sample has measures with dated deadlines"
     assert all(Light.OVERDUE in i.lights for i in dated)
-    warned = wl.apply_filter(ws, late, wl.Filter(scope=wl.Scope.ALL, warned_only=True))
+    warned = wl.apply_filter(ws, late, Filter(scope=Scope.ALL, warned_only=True))
     assert {i.measure_id for i in warned} == {i.measure_id for i in dated}
 
 

@@ -69,14 +69,16 @@ def test_dropping_a_file_imports_it(qtbot: QtBot, window: MainWindow, ws: Worksp
         Qt.KeyboardModifier.NoModifier,
     )
     window.dropEvent(event)
-    assert window.actions_.task is not None
+    assert window.actions_.imports.task is not None
     qtbot.waitUntil(
-        lambda: hasattr(window.actions_, "result_box") and window.actions_.result_box.isVisible(),
+        lambda: (
+            window.actions_.imports.result_box is not None and window.actions_.imports.result_box.isVisible()
+        ),
         timeout=10000,
     )
-    assert "已导入" in window.actions_.result_box.text()
+    assert "已导入" in window.actions_.imports.result_box.text()
     assert len(plan_service.list_plans(ws)) == 2
-    window.actions_.result_box.close()
+    window.actions_.imports.result_box.close()
 
 
 def test_attach_open_and_remove_evidence(
@@ -85,7 +87,7 @@ def test_attach_open_and_remove_evidence(
     evidence = tmp_path / "督导检查照片.jpg"
     evidence.write_bytes(b"\xff\xd8\xff fake jpeg")
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(evidence)], ""))
-    window.actions_.attach_files()
+    window.actions_.notes.attach_files()
     assert window.detail.attachments.count() == 1
     assert window.detail.attachments.item(0).text() == "督导检查照片.jpg"
     key = window.current_key()
@@ -93,7 +95,7 @@ def test_attach_open_and_remove_evidence(
     row = attachment_service.list_attachments(ws, key)[0]
     opened: list[str] = []
     monkeypatch.setattr(
-        "desktop.ui.window_actions.QDesktopServices.openUrl", lambda url: opened.append(url.toLocalFile())
+        "desktop.ui.note_actions.QDesktopServices.openUrl", lambda url: opened.append(url.toLocalFile())
     )
     window.detail.attachments.setCurrentRow(0)
     window.detail.open_button.click()

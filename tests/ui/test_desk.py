@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain.notes import NoteFields, Status
 from desktop.domain.periods import parse_period
+from desktop.domain.worklist import Filter
 from desktop.services import notes as note_service
 from desktop.services import search as search_service
 from desktop.services import worklist as wl
@@ -15,7 +16,7 @@ from desktop.services.workspace import Workspace
 from desktop.ui.history_dialog import HistoryDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.setup_dialog import SetupDialog
-from desktop.ui.window_actions import save_setup, setup_dialog_for
+from desktop.ui.setup_flow import save_setup, setup_dialog_for
 from tests.ui.conftest import TODAY, type_text
 
 
@@ -108,7 +109,7 @@ def test_type_switch_period_copy_and_restore(qtbot: QtBot, window: MainWindow, w
         dialog.restore_button.click()
 
     QTimer.singleShot(100, pick_oldest)
-    window.actions_.show_history()
+    window.actions_.notes.show_history()
     assert editor.texts["progress"].toPlainText() == "开展督导检查，检查企业12家"
     assert len(note_service.history(ws, key)) == 3  # the restore is itself a revision
 
@@ -150,7 +151,7 @@ def test_keyboard_navigation_and_status_filter(qtbot: QtBot, window: MainWindow)
     window.filters.status.setCurrentIndex(window.filters.status.findData("done"))  # flushes first
     assert window.model.rowCount() == 1
     window.filters.status.setCurrentIndex(window.filters.status.findData("unfilled"))
-    assert window.model.rowCount() == len(wl.apply_filter(window.ws, window._items, wl.Filter())) - 1
+    assert window.model.rowCount() == len(wl.apply_filter(window.ws, window._items, Filter())) - 1
 
 
 def test_reopens_where_the_clerk_was(qtbot: QtBot, window: MainWindow, ws: Workspace) -> None:

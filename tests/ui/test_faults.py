@@ -19,7 +19,7 @@ from desktop.services import notes as note_service
 from desktop.services import plans as plan_service
 from desktop.services.workspace import Workspace
 from desktop.ui.autosave import RETRY_MS
-from desktop.ui.crash import CrashReporter, setup_logging
+from desktop.ui.crash import CrashReporter, log_file
 from desktop.ui.main_window import MainWindow
 from tests.conftest import FIXTURES
 from tests.ui.conftest import type_text
@@ -57,7 +57,7 @@ def test_read_only_database_keeps_the_text(qtbot: QtBot, window: MainWindow, ws:
 
 
 def test_exception_hook_logs_and_shows_one_dialog(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
-    log = setup_logging(tmp_path / "logs")
+    log = log_file(tmp_path / "logs")  # the reporter opens the log at its first report
     reporter = CrashReporter(log, before_dialog=window.autosaver.flush)
     type_text(window.detail.editor.texts["progress"], "崩溃前输入的内容")
     for _ in range(2):
@@ -112,7 +112,7 @@ def test_cancelled_import_leaves_the_database_untouched(
     digest = _sha(ws.path)
     files = sorted((FIXTURES / "plans").glob("*.txt"))
     window.actions_.import_files(files)
-    task = window.actions_.task
+    task = window.actions_.imports.task
     assert task is not None
     task.cancel_event.set()  # what the dialog's 取消 button does
     with qtbot.waitSignal(task.done, timeout=10000) as done:
@@ -134,19 +134,21 @@ def test_import_lists_errors_per_file(
     good = FIXTURES / "plans" / "eerduosi_2025_yingshang.txt"
     started = time.monotonic()
     window.actions_.import_files([bad, good, empty])
-    task = window.actions_.task
+    task = window.actions_.imports.task
     assert task is not None
     with qtbot.waitSignal(task.done, timeout=10000) as done:
         pass
     results = done.args[0]  # type: ignore[index]
     assert [r.ok for r in results] == [False, True, False]
     assert "损坏" in results[0].message and "空" in results[2].message
-    qtbot.waitUntil(lambda: window.actions_.result_box.isVisible(), timeout=2000)
-    shown = window.actions_.result_box.text()
+    flow = window.actions_.imports
+    qtbot.waitUntil(lambda: flow.result_box is not None and flow.result_box.isVisible(), timeout=2000)
+    assert flow.result_box is not None
+    shown = flow.result_box.text()
     assert "坏文件.docx" in shown and "空.txt" in shown and "已导入" in shown
     assert len(plan_service.list_plans(ws)) == 2
     assert time.monotonic() - started < 10
-    window.actions_.result_box.close()
+    flow.result_box.close()
     assert window.model.rowCount() > 0
 
 

@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from desktop.domain.notes import NoteFields, Status
+from desktop.domain.worklist import with_note
 from desktop.services import worklist as wl
 from desktop.services.workspace import Workspace
 from desktop.ui.measure_model import MeasureTableModel
@@ -23,7 +24,7 @@ def test_model_passes_the_model_tester(qapp: object, ws: Workspace) -> None:
     assert model.headerData(1, Qt.Orientation.Horizontal) == "任务"
     first = items[0]
     assert model.data(model.index(0, MeasureTableModel.FILLED)) == "未填"
-    model.replace_item(wl.with_note(first, NoteFields(progress="完成", status=Status.DONE), today=TODAY))
+    model.replace_item(with_note(first, NoteFields(progress="完成", status=Status.DONE), today=TODAY))
     assert model.data(model.index(0, MeasureTableModel.STATUS)) == "已完成"
     assert model.data(model.index(0, MeasureTableModel.FILLED)) == "已填"
     model.set_items(items[:3])

@@ -73,16 +73,19 @@ def test_import_of_a_revision_waits_for_review_then_applies(
     window = MainWindow(office, ui_settings(office.path), today=TODAY)
     qtbot.addWidget(window)
     window.show()
-    actions = window.actions_
-    actions.import_files([tmp_path / "v2.txt"])
+    window.actions_.import_files([tmp_path / "v2.txt"])
+    actions = window.actions_.imports
     qtbot.waitUntil(lambda: actions.task is not None and not actions.task.is_running(), timeout=20000)
-    qtbot.waitUntil(lambda: getattr(actions, "review_dialog", None) is not None, timeout=5000)
+    qtbot.waitUntil(lambda: actions.review_dialog is not None, timeout=5000)
     assert office.db.execute("SELECT COUNT(*) FROM plan_versions").fetchone()[0] == 1  # nothing written yet
+    assert actions.review_dialog is not None
     actions.review_dialog.accept()
     qtbot.waitUntil(
         lambda: office.db.execute("SELECT COUNT(*) FROM plan_versions").fetchone()[0] == 2, timeout=20000
     )
-    qtbot.waitUntil(lambda: not actions.apply_task.is_running(), timeout=5000)
+    qtbot.waitUntil(
+        lambda: actions.apply_task is not None and not actions.apply_task.is_running(), timeout=5000
+    )
     assert office.db.execute("SELECT COUNT(*) FROM measures WHERE archived_at IS NOT NULL").fetchone()[0] == 3
     window.autosaver.discard()
 

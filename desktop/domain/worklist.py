@@ -1,0 +1,124 @@
+"""The clerk's worklist as values: one item per measure for a period, the filter, the status-bar counts."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import StrEnum
+
+from desktop.domain.lights import Light, lights_for
+from desktop.domain.models import Role
+from desktop.domain.notes import NoteFields
+
+UNFILLED = "unfilled"
+
+
+class Scope(StrEnum):
+    """Which measures to show: those I lead, support, all of mine, or the whole plan."""
+
+    LEAD = "lead"
+    SUPPORT = "support"
+    MINE = "mine"
+    ALL = "all"
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    """One measure as the desk shows it for a period."""
+
+    measure_id: int
+    uid: str
+    plan_title: str
+    seq: int
+    label: str
+    chapter: str
+    text: str
+    leads: tuple[str, ...]
+    supports: tuple[str, ...]
+    deadline: str
+    due_on: date | None
+    standing: bool
+    role: Role | None
+    via_wildcard: bool
+    note: NoteFields | None
+    lights: frozenset[Light] = field(default_factory=frozenset)
+    start: date | None = None  # when the plan's clock starts, for 序时进度
+
+    @property
+    def filled(self) -> bool:
+        """Return True when this period's note has any text."""
+        return self.note is not None and self.note.filled
+
+
+@dataclass(frozen=True)
+class Filter:
+    """What the clerk asked to see."""
+
+    scope: Scope = Scope.MINE
+    chapter: str | None = None
+    status: str | None = None  # a Status value, or UNFILLED
+    warned_only: bool = False
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The counts always shown in the status bar."""
+
+    total: int
+    unfilled: int
+    overdue: int
+    due_soon: int
+    behind: int
+
+
+def with_note(item: WorkItem, note: NoteFields, *, today: date) -> WorkItem:
+    """Return the item as it stands after its note was saved (status, filled and lights)."""
+    lights = lights_for(due_on=item.due_on, standing=item.standing, note=note, today=today, start=item.start)
+    return replace(item, note=note, lights=lights)
+
+
+def in_scope(item: WorkItem, scope: Scope, has_unit: bool) -> bool:
+    if scope is Scope.ALL or not has_unit:
+        return True
+    if scope is Scope.MINE:
+        return item.role is not None
+    return item.role is Role(scope.value)
+
+
+def status_matches(item: WorkItem, status: str) -> bool:
+    if status == UNFILLED:
+        return not item.filled
+    return item.note is not None and item.note.status is not None and item.note.status.value == status
+
+
+def select(
+    items: list[WorkItem], wanted: Filter, *, has_unit: bool, hits: Collection[int] | None = None
+) -> list[WorkItem]:
+    """Return the items `wanted` lets through, in plan order; `hits` are the measure ids a search found."""
+    return [
+        item
+        for item in items
+        if in_scope(item, wanted.scope, has_unit)
+        and (wanted.chapter is None or item.chapter == wanted.chapter)
+        and (wanted.status is None or status_matches(item, wanted.status))
+        and (not wanted.warned_only or item.lights)
+        and (hits is None or item.measure_id in hits)
+    ]
+
+
+def summarize(items: list[WorkItem]) -> Summary:
+    """Return the counts for the status bar."""
+    return Summary(
+        total=len(items),
+        unfilled=sum(not i.filled for i in items),
+        overdue=sum(Light.OVERDUE in i.lights for i in items),
+        due_soon=sum(Light.DUE_SOON in i.lights for i in items),
+        behind=sum(Light.BEHIND in i.lights for i in items),
+    )
+
+
+def chapters(items: list[WorkItem]) -> list[str]:
+    """Return the chapter names in plan order, each once."""
+    return list(dict.fromkeys(i.chapter for i in items if i.chapter))

@@ -1,0 +1,99 @@
+"""Importing plan files (文件 menu or a drop) in the background, then reviewing each new plan version."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from desktop.services import revisions
+from desktop.services.workspace import Workspace
+from desktop.ui.background import BackgroundTask
+from desktop.ui.import_task import FileResult, ImportTask
+from desktop.ui.review_dialog import ReviewDialog
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+PLAN_FILTER = "方案文件 (*.docx *.pdf *.xlsx *.txt *.doc *.wps *.xls);;所有文件 (*)"
+
+
+class ImportFlow(QObject):
+    """Runs one import at a time for a MainWindow and walks the clerk through the new versions found."""
+
+    def __init__(self, window: MainWindow) -> None:
+        """Import into `window`'s workspace."""
+        super().__init__(window)
+        self.window = window
+        self.task: ImportTask | None = None
+        self.result_box: QMessageBox | None = None
+        self.review_dialog: ReviewDialog | None = None
+        self.apply_task: BackgroundTask | None = None
+        self.last_import: list[FileResult] = []
+        self.pending_reviews: list[revisions.Prepared] = []
+
+    def choose_import(self) -> None:
+        """Ask for plan files and import them."""
+        names, _ = QFileDialog.getOpenFileNames(self.window, self.tr("导入方案"), "", self.tr(PLAN_FILTER))
+        if names:
+            self.import_files([Path(n) for n in names])
+
+    def import_files(self, files: list[Path]) -> None:
+        """Import `files` in the background, then list what became of each."""
+        if self.task is not None and self.task.is_running():
+            return
+        if not self.window.autosaver.flush():
+            return
+        self.task = ImportTask(self.window.ws.path, files, self.window)
+        self.task.done.connect(self._import_done)
+
+    def _import_done(self, results: list[FileResult], cancelled: bool) -> None:
+        self.last_import = results
+        self.window.reload()
+        if cancelled:
+            text = self.tr("已取消导入。取消时正在导入的文件未写入数据库。")
+        else:
+            text = self.tr("导入完成。")
+        lines = [("✔ " if r.ok else "✘ ") + f"{r.path.name}：{r.message}" for r in results]
+        box = QMessageBox(self.window)
+        box.setWindowTitle(self.tr("导入方案"))
+        box.setIcon(QMessageBox.Icon.Information if all(r.ok for r in results) else QMessageBox.Icon.Warning)
+        box.setText(text + "\n\n" + "\n".join(lines))
+        box.show()
+        self.result_box = box
+        self.pending_reviews = [r.review for r in results if r.review is not None]
+        self.review_next()
+
+    def review_next(self) -> None:
+        """Show the next revision waiting for review; applying it runs in the background."""
+        if not self.pending_reviews:
+            return
+        dialog = ReviewDialog(self.pending_reviews.pop(0), self.window)
+        dialog.accepted.connect(lambda: self._apply_review(dialog.prepared))
+        dialog.rejected.connect(self.review_next)
+        dialog.open()
+        self.review_dialog = dialog
+
+    def _apply_review(self, prepared: revisions.Prepared) -> None:
+        path = self.window.ws.path
+
+        def work(should_stop: Callable[[], bool]) -> object:
+            with Workspace(path) as ws:  # its own connection, in the worker thread
+                return revisions.apply(ws, prepared, should_stop=should_stop)
+
+        task = BackgroundTask(
+            work, title=self.tr("应用新版本"), label=self.tr("正在应用新版本…"), parent=self.window
+        )
+        task.done.connect(self._review_applied)
+        self.apply_task = task
+
+    def _review_applied(self, saved: object, message: str, cancelled: bool) -> None:
+        self.window.reload()
+        if message:
+            QMessageBox.warning(self.window, self.tr("应用新版本"), message)
+        elif not cancelled:
+            self.window.statusBar().showMessage(self.tr("已应用新版本，原有进展记录均已保留。"), 8000)
+        self.review_next()
