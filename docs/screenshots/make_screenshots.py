@@ -21,6 +21,7 @@ from desktop.app import application, open_workspace, ui_settings  # noqa: E402
 from desktop.domain.notes import NoteFields, Status  # noqa: E402
 from desktop.domain.periods import parse_period  # noqa: E402
 from desktop.domain.report import ReportOptions  # noqa: E402
+from desktop.domain.worklist import Scope  # noqa: E402
 from desktop.services import notes as note_service  # noqa: E402
 from desktop.services import plans as plan_service  # noqa: E402
 from desktop.services import reports as report_service  # noqa: E402
@@ -28,12 +29,11 @@ from desktop.services import returns as return_service  # noqa: E402
 from desktop.services import revisions  # noqa: E402
 from desktop.services import units as unit_service  # noqa: E402
 from desktop.services.format_check import render_pdf  # noqa: E402
-from desktop.services.worklist import Scope  # noqa: E402
 from desktop.services.workspace import Workspace  # noqa: E402
 from desktop.ui.board_window import BoardWindow  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 from desktop.ui.review_dialog import ReviewDialog  # noqa: E402
-from desktop.ui.window_actions import setup_dialog_for  # noqa: E402
+from desktop.ui.setup_flow import setup_dialog_for  # noqa: E402
 from tests.province import UNITS, plan_text, province, write_return  # noqa: E402
 
 OUT = Path(__file__).resolve().parent
