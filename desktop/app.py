@@ -86,21 +86,38 @@ def _open_desk(window: MainWindow, *, first_run_setup: bool) -> None:
     """Check and open the database (seeding the sample when empty), ask for 本单位 on a first run, show the desk.
 
     The integrity check runs here, after the first paint: on years of data it takes a noticeable moment.
+    The day's backup and the log line follow once the desk is shown.
     """
-    from desktop.services import backups
-    from desktop.ui.setup_flow import needs_setup, run_setup
+    from desktop.services.notes import my_unit
 
     try:
-        log_start(window.ws.path.parent / "logs", window.ws.path)
         _check_database(window.ws.path)
         open_workspace(window.ws.path, window.ws)
-        backups.daily_backup(window.ws)
-        if first_run_setup and needs_setup(window.ws):
+        if first_run_setup and not my_unit(window.ws):
+            from desktop.ui.setup_flow import run_setup
+
             run_setup(window.ws, window, first_run=True)
         window.load()
     except LuoshiError as error:
         QMessageBox.critical(window, "落实", error_text(error))
         window.close()
+        return
+    QTimer.singleShot(0, lambda: _after_load(window))
+
+
+def _after_load(window: MainWindow) -> None:
+    """Log this start and take the day's first backup; a failed backup is reported, never fatal."""
+    from desktop.services import backups
+
+    log_start(window.ws.path.parent / "logs", window.ws.path)
+    try:
+        backups.daily_backup(window.ws)
+    except LuoshiError as error:
+        QMessageBox.warning(
+            window,
+            "落实",
+            "今天的自动备份没有完成：" + error_text(error) + "\n数据库本身未受影响，可以继续填写。",
+        )
 
 
 def _check_database(db_path: Path) -> None:

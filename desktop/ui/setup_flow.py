@@ -21,11 +21,6 @@ def run_setup(ws: Workspace, parent: QWidget | None, *, first_run: bool) -> bool
     return True
 
 
-def needs_setup(ws: Workspace) -> bool:
-    """Return True until 本单位 has been chosen."""
-    return unit_service.get_profile(ws).unit is None
-
-
 def setup_dialog_for(ws: Workspace, parent: QWidget | None) -> SetupDialog:
     """Return the set-up dialog filled from the workspace."""
     ranked = sorted(unit_service.list_units(ws), key=lambda u: -(u.lead_count + u.support_count))
