@@ -60,9 +60,10 @@ def dump_native_crashes(log_dir: Path) -> None:
     """Write the Python stacks of a native crash (segfault, abort) to crash-native.log in `log_dir`."""
     global _fault_file
     if _fault_file is None:
-        log_dir.mkdir(parents=True, exist_ok=True)
-        _fault_file = (log_dir / "crash-native.log").open("a", encoding="utf-8")
-        faulthandler.enable(_fault_file)
+        with contextlib.suppress(OSError):  # without a writable folder there is no dump, but the app runs
+            log_dir.mkdir(parents=True, exist_ok=True)
+            _fault_file = (log_dir / "crash-native.log").open("a", encoding="utf-8")
+            faulthandler.enable(_fault_file)
 
 
 class CrashReporter(QObject):

@@ -1,8 +1,8 @@
 """The clerk's desk: period, filters, the measure table and the note of the chosen measure.
 
-The window paints before it touches the database: the services (and through them SQLite, the storage
-and the domain rules) are imported in the methods that use them, which first run just after the first
-paint. They are most of the Python time of a start (bench/RESULTS.md).
+The window paints before it touches the database: the services (and through them sqlite-utils, the
+storage and the unit-name rules) are imported in the methods that use them, which first run just after
+the first paint. They are most of the Python time of a start (bench/RESULTS.md).
 """
 
 from __future__ import annotations

@@ -1,8 +1,7 @@
 """The window's menus and the small actions behind them: navigation, settings, backups, text size.
 
 The heavier flows (import and review, exports, set-up, a note's history and 佐证材料) live in their own
-modules and are
-imported the first time the clerk asks for them, so they do not lengthen the start.
+modules, imported the first time the clerk asks for them, so they do not lengthen the start.
 """
 
 from __future__ import annotations
