@@ -14,7 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 LOG_NAME = "luoshi"
@@ -78,7 +78,9 @@ class CrashReporter(QObject):
         self.before_dialog = before_dialog
         self.dialog: QMessageBox | None = None
         self.reported = 0
-        self._report.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        # Emitted from a worker thread, the signal is queued to the UI thread; emitted on it, _show defers
+        # itself, so a dialog never opens inside the code that failed (nor does Qt's namespace load at start).
+        self._report.connect(self._show)
 
     def install(self) -> None:
         """Become sys.excepthook and threading.excepthook; dump native crashes beside the log."""
@@ -102,6 +104,11 @@ class CrashReporter(QObject):
         self.hook(args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback)
 
     def _show(self, text: str) -> None:
+        QTimer.singleShot(0, lambda: self._present(text))
+
+    def _present(self, text: str) -> None:
+        from PySide6.QtCore import Qt
+
         if self.before_dialog is not None:
             try:
                 self.before_dialog()

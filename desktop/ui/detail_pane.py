@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.models import Role
 from desktop.domain.notes import NoteFields
 from desktop.domain.worklist import WorkItem
+from desktop.ui import roles
 from desktop.ui.note_editor import NoteEditor
 from desktop.ui.note_text import describe
 
@@ -36,6 +37,7 @@ class DetailPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         """Build the pane."""
         super().__init__(parent)
+        self._selectable = False
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-weight: bold;")
@@ -44,7 +46,6 @@ class DetailPane(QWidget):
         self.text.setAccessibleName(self.tr("措施原文"))
         self.units = QLabel()
         self.units.setWordWrap(True)
-        self.units.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.editor = NoteEditor()
         self.previous_box = QGroupBox(self.tr("上期填报"))
         self.previous = QPlainTextEdit()
@@ -62,9 +63,7 @@ class DetailPane(QWidget):
         self.attachments = QListWidget()
         self.attachments.setMaximumHeight(70)
         self.attachments.setAccessibleName(self.tr("佐证材料"))
-        self.attachments.itemActivated.connect(
-            lambda item: self.open_attachment.emit(item.data(Qt.ItemDataRole.UserRole))
-        )
+        self.attachments.itemActivated.connect(lambda item: self.open_attachment.emit(item.data(roles.USER)))
         attach = QPushButton(self.tr("添加佐证材料…"))
         attach.clicked.connect(self.attach_requested)
         self.open_button = QPushButton(self.tr("打开"))
@@ -82,7 +81,7 @@ class DetailPane(QWidget):
         left_layout.addWidget(self.editor, 1)
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.attachments)
-        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split = QSplitter()  # horizontal
         self.split.setObjectName("noteSplitter")
         self.split.addWidget(left)
         self.split.addWidget(self.previous_box)
@@ -99,7 +98,7 @@ class DetailPane(QWidget):
     def _emit_current(self, signal: SignalInstance) -> None:
         item = self.attachments.currentItem()
         if item is not None:
-            signal.emit(item.data(Qt.ItemDataRole.UserRole))
+            signal.emit(item.data(roles.USER))
 
     def show_item(self, item: WorkItem | None) -> None:
         """Show a measure's text, units and deadline (or an empty pane)."""
@@ -124,6 +123,11 @@ class DetailPane(QWidget):
             lines.append(self.tr("配合单位：") + "、".join(item.supports))
         lines.append(self.tr("完成时限：") + (item.deadline or self.tr("未写明")))
         self.units.setText("　".join(lines))
+        if not self._selectable:  # here rather than at build: the window paints before Qt's namespace loads
+            from PySide6.QtCore import Qt
+
+            self.units.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._selectable = True
 
     def show_previous(self, period_label: str | None, fields: NoteFields | None) -> None:
         """Show last period's note beside the editor."""
@@ -140,5 +144,5 @@ class DetailPane(QWidget):
         self.attachments.clear()
         for attachment_id, name in rows:
             entry = QListWidgetItem(name)
-            entry.setData(Qt.ItemDataRole.UserRole, attachment_id)
+            entry.setData(roles.USER, attachment_id)
             self.attachments.addItem(entry)

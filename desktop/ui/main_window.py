@@ -13,8 +13,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, QSettings, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -85,10 +85,25 @@ class MainWindow(QMainWindow):
         """Open the database and show the worklist where the clerk left it."""
         from desktop.services.place import load_place
 
+        if self.table.model() is not self.model:
+            self._set_table_model(self.model)
+            self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self._load_periods(load_place(self.ws))
         self.loaded.emit()
 
     # ---- layout -------------------------------------------------------------------------------
+    def _set_table_model(self, model: QAbstractItemModel) -> None:
+        """Show `model` in the table, keeping the column widths the clerk set (or the defaults)."""
+        header = self.table.horizontalHeader()
+        state = header.saveState() if self.table.model() is not None else None
+        self.table.setModel(model)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(MeasureTableModel.TASK, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 44), (2, 104), (3, 90), (4, 76), (5, 60), (6, 42), (7, 60)):
+            self.table.setColumnWidth(column, width)
+        if state is not None:
+            header.restoreState(state)
+
     def _build(self) -> None:
         self.period = QComboBox()
         self.period.setAccessibleName(self.tr("报送周期"))
@@ -97,19 +112,17 @@ class MainWindow(QMainWindow):
         self.filters = FilterBar()
         self.model = MeasureTableModel()
         self.table = QTableView()
-        self.table.setModel(self.model)
+        # Until the worklist loads, the header's titles come from a Qt model: a Python headerData() call
+        # would make PySide build Qt's whole `Qt` namespace of enums (~40 ms) before the window paints.
+        titles = QStandardItemModel(0, len(self.model.headers), self.table)
+        titles.setHorizontalHeaderLabels(self.model.headers)
+        self._set_table_model(titles)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(MeasureTableModel.TASK, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 44), (2, 104), (3, 90), (4, 76), (5, 60), (6, 42), (7, 60)):
-            self.table.setColumnWidth(column, width)
-        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.detail = DetailPane()
         self.save_hint = QLabel()
         self.save_error = QLabel()
@@ -131,7 +144,7 @@ class MainWindow(QMainWindow):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.save_error)
         right_layout.addWidget(self.detail, 1)
-        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split = QSplitter()  # horizontal
         self.split.setObjectName("mainSplitter")
         self.split.addWidget(left)
         self.split.addWidget(right)

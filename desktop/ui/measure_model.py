@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.domain.lights import LIGHT_WORDS, Light
 from desktop.domain.models import Role
 from desktop.domain.notes import STATUS_WORDS
 from desktop.domain.worklist import WorkItem
+from desktop.ui import roles
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 _Index = QModelIndex | QPersistentModelIndex
-ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+ITEM_ROLE = roles.USER + 1
 
 # Light colours: red for overdue, amber for behind, blue for due soon (readable without colour too).
 _LIGHT_COLOURS = {Light.OVERDUE: "#c62828", Light.BEHIND: "#e65100", Light.DUE_SOON: "#1565c0"}
@@ -27,7 +33,7 @@ class MeasureTableModel(QAbstractTableModel):
         """Start empty."""
         super().__init__()
         self._items: list[WorkItem] = []
-        self._headers = [
+        self.headers = [  # the column titles
             self.tr("序号"),
             self.tr("任务"),
             self.tr("牵头单位"),
@@ -66,15 +72,13 @@ class MeasureTableModel(QAbstractTableModel):
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         """Return the number of columns."""
-        return 0 if parent.isValid() else len(self._headers)
+        return 0 if parent.isValid() else len(self.headers)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = roles.DISPLAY) -> object:
         """Return the column titles."""
-        horizontal = orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-        if horizontal and 0 <= section < len(self._headers):
-            return self._headers[section]
+        horizontal = orientation.value == roles.HORIZONTAL and role == roles.DISPLAY
+        if horizontal and 0 <= section < len(self.headers):
+            return self.headers[section]
         return None
 
     def light_text(self, item: WorkItem) -> str:
@@ -99,32 +103,32 @@ class MeasureTableModel(QAbstractTableModel):
             return self.tr("已填") if item.filled else self.tr("未填")
         return self.light_text(item)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: _Index, role: int = roles.DISPLAY) -> object:
         """Return what each cell shows."""
         if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
         item, column = self._items[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == roles.DISPLAY:
             return self._display(item, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == roles.TOOLTIP:
             if column == self.TASK:
                 return item.text
             if column == self.SEQ and item.role is not None:
                 role_word = self.tr("牵头") if item.role is Role.LEAD else self.tr("配合")
                 return role_word + (self.tr("（通配，需确认）") if item.via_wildcard else "")
             return self._display(item, column) or None
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == roles.FOREGROUND:
             if column == self.LIGHTS:
                 light = next((li for li in _LIGHT_ORDER if li in item.lights), None)
                 return QBrush(QColor(_LIGHT_COLOURS[light])) if light else None
             if column == self.FILLED and not item.filled:
                 return QBrush(QColor("#c62828"))
-        if role == Qt.ItemDataRole.FontRole and column == self.SEQ and item.role is Role.LEAD:
+        if role == roles.FONT and column == self.SEQ and item.role is Role.LEAD:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.SEQ, self.STATUS, self.FILLED):
-            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == roles.ALIGNMENT and column in (self.SEQ, self.STATUS, self.FILLED):
+            return roles.ALIGN_CENTER
         if role == ITEM_ROLE:
             return item
         return None

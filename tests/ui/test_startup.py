@@ -1,0 +1,71 @@
+"""The start-up design: the window paints before the heavy parts load, then the desk fills in."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop import app as app_module
+from desktop.services.workspace import Workspace
+from desktop.ui import roles
+from desktop.ui.main_window import MainWindow
+from desktop.ui.measure_model import MeasureTableModel
+from tests.conftest import ROOT
+from tests.ui.conftest import TODAY
+
+
+def test_the_window_paints_before_storage_and_qt_namespace_load(tmp_path: Path) -> None:
+    """What the first paint waits for: no SQLite, no storage, no parser, no `Qt` enums (~40 ms each)."""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        app_module.EXIT_AFTER_PAINT: "1",
+        "PYTHONPATH": str(ROOT),
+    }
+    probe = [sys.executable, "-m", "tests.ui.paint_probe", "--db", str(tmp_path / "luoshi.db")]
+    done = subprocess.run(probe, env=env, cwd=ROOT, timeout=60, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    loaded = json.loads(next(line for line in done.stdout.splitlines() if line.startswith("{")))
+    assert loaded["qt_namespace"] is False
+    modules = set(loaded["modules"])
+    assert "desktop.ui.main_window" in modules  # the probe saw the real window
+    assert not {m for m in modules if m.startswith(("sqlite", "desktop.storage", "desktop.importers"))}
+
+
+def test_roles_are_qt_values() -> None:
+    expected = {
+        "DISPLAY": Qt.ItemDataRole.DisplayRole,
+        "TOOLTIP": Qt.ItemDataRole.ToolTipRole,
+        "FONT": Qt.ItemDataRole.FontRole,
+        "ALIGNMENT": Qt.ItemDataRole.TextAlignmentRole,
+        "FOREGROUND": Qt.ItemDataRole.ForegroundRole,
+        "USER": Qt.ItemDataRole.UserRole,
+        "ALIGN_CENTER": Qt.AlignmentFlag.AlignCenter,
+        "HORIZONTAL": Qt.Orientation.Horizontal,
+    }
+    assert {name: getattr(roles, name) for name in expected} == {n: e.value for n, e in expected.items()}
+
+
+def test_loading_keeps_the_titles_and_widths(qtbot: QtBot, ws: Workspace) -> None:
+    """Before load the header shows the titles from a Qt model; the widths the clerk set survive the swap."""
+    window = MainWindow(ws, app_module.ui_settings(ws.path), today=TODAY, load=False)
+    qtbot.addWidget(window)
+    header = window.table.horizontalHeader()
+    titles = window.table.model()
+    assert titles is not window.model and titles.columnCount() == len(window.model.headers)
+    shown = [titles.headerData(c, Qt.Orientation.Horizontal) for c in range(titles.columnCount())]
+    assert shown == window.model.headers
+    window.table.setColumnWidth(MeasureTableModel.LEADS, 150)  # as restored from the clerk's last session
+    window.load()
+    assert window.table.model() is window.model and window.model.rowCount() > 0
+    assert header.sectionSize(MeasureTableModel.LEADS) == 150
+    assert header.sectionResizeMode(MeasureTableModel.TASK).name == "Stretch"
+    window.table.selectRow(2)  # the selection is wired to the real model
+    assert window.current_key() is not None
+    window.autosaver.discard()
