@@ -18,7 +18,8 @@ from bench.generate import plan_text
 from bench.timing import timed
 from desktop.domain.notes import NoteFields
 from desktop.domain.periods import Period, Rhythm, parse_period
-from desktop.domain.worklist import Filter, Scope
+from desktop.domain.terms import Scope
+from desktop.domain.worklist import Filter
 from desktop.services import notes as note_service
 from desktop.services import plans as plan_service
 from desktop.services import search as search_service

@@ -11,11 +11,10 @@ from openpyxl import Workbook
 
 from bench.timing import timed_pair
 from desktop.domain.ledger import LedgerMeta, LedgerRow, ledger_row
-from desktop.domain.models import Role
-from desktop.domain.notes import NoteFields, Status
+from desktop.domain.notes import NoteFields
 from desktop.domain.periods import parse_period
 from desktop.domain.report import Report, ReportMeasure, ReportOptions, build_report
-from desktop.domain.worklist import Scope
+from desktop.domain.terms import Role, Scope, Status
 from desktop.exporters.ledger_xlsx import write_ledger
 from desktop.exporters.report_docx import write_report
 from desktop.services import notes as note_service

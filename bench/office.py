@@ -11,8 +11,9 @@ import openpyxl
 
 from bench.timing import timed
 from desktop.domain.ledger import LedgerMeta, ledger_row
-from desktop.domain.notes import NoteFields, Status
+from desktop.domain.notes import NoteFields
 from desktop.domain.periods import parse_period
+from desktop.domain.terms import Status
 from desktop.exporters.ledger_xlsx import write_ledger
 from desktop.services import board as board_service
 from desktop.services import plans as plan_service

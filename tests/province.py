@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.domain.ledger import LedgerMeta, ledger_row
-from desktop.domain.notes import NoteFields, Status
+from desktop.domain.notes import NoteFields
 from desktop.domain.periods import Period
+from desktop.domain.terms import Status
 from desktop.exporters.ledger_xlsx import write_ledger
 from desktop.services.workspace import Workspace
 from desktop.storage import plans as plan_store

@@ -13,7 +13,7 @@ from desktop.cli import office_cmd
 from desktop.cli.messages import TEXT
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.report import Unfilled
-from desktop.domain.worklist import Scope
+from desktop.domain.terms import Scope
 from desktop.services import format_check
 from desktop.services import periods as period_service
 from desktop.services import reports as report_service

@@ -11,7 +11,8 @@ from pathlib import Path
 from desktop.cli.messages import TEXT
 from desktop.cli.render import measure_line
 from desktop.domain.errors import ErrorCode, LuoshiError
-from desktop.domain.notes import STATUS_WORDS, NoteFields, Status, status_from_word
+from desktop.domain.notes import NoteFields
+from desktop.domain.terms import STATUS_WORDS, Status, status_from_word
 from desktop.domain.worklist import Filter, summarize
 from desktop.services import attachments as attachment_service
 from desktop.services import measures as measure_service

@@ -6,7 +6,8 @@ from typing import Any
 
 from desktop.cli.messages import TEXT
 from desktop.domain.assignment import Assignment
-from desktop.domain.models import Measure, Plan, Role
+from desktop.domain.models import Measure, Plan
+from desktop.domain.terms import Role
 
 
 def measure_json(measure: Measure, assignment: object | None = None) -> dict[str, Any]:

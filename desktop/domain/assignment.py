@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.domain.models import Role, UnitRef
+from desktop.domain.models import UnitRef
+from desktop.domain.terms import Role
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, field
 
 from desktop.domain.deadlines import find_deadlines
-from desktop.domain.models import Deadline, Role, UnitRef
+from desktop.domain.models import Deadline, UnitRef
+from desktop.domain.terms import Role
 from desktop.domain.text import CLOSERS, OPENERS, clean_spaces, fold
 from desktop.domain.units import is_wildcard, split_units, wildcard_category
 from desktop.domain.vocabulary import (

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.domain.notes import STATUS_WORDS, NoteFields, Status
+from desktop.domain.notes import NoteFields
 from desktop.domain.periods import Period
 from desktop.domain.report import clean, date_text
+from desktop.domain.terms import STATUS_WORDS, Status
 
 # The columns, in order (ledger.md §3, as the submissions issue asks).
 COLUMNS = (

@@ -3,22 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from desktop.domain.notes import NoteFields, Status
+from desktop.domain.terms import Light, Status
+
+if TYPE_CHECKING:
+    from desktop.domain.notes import NoteFields
 
 DUE_SOON_DAYS = 7
-
-
-class Light(StrEnum):
-    """A warning shown beside a measure."""
-
-    OVERDUE = "overdue"
-    DUE_SOON = "due_soon"
-    BEHIND = "behind"
-
-
-LIGHT_WORDS = {Light.OVERDUE: "逾期", Light.DUE_SOON: "7日内到期", Light.BEHIND: "滞后于序时进度"}
 
 
 def elapsed_share(start: date, due: date, today: date) -> float:

@@ -3,14 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 
-
-class Role(StrEnum):
-    """How a unit takes part in a measure."""
-
-    LEAD = "lead"
-    SUPPORT = "support"
+from desktop.domain.terms import Role
 
 
 @dataclass(frozen=True)

@@ -3,58 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from enum import StrEnum
 
-
-class Status(StrEnum):
-    """The status a unit reports for a measure in a period (stored as the code, shown as the word)."""
-
-    NOT_STARTED = "not_started"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    BEHIND = "behind"
-    STANDING = "standing"
-
-
-STATUS_WORDS = {
-    Status.NOT_STARTED: "未启动",
-    Status.IN_PROGRESS: "推进中",
-    Status.DONE: "已完成",
-    Status.BEHIND: "滞后",
-    Status.STANDING: "持续推进",
-}
-
-# Words seen in other offices' ledgers, read as one of ours (ledger.md §6).
-STATUS_SYNONYMS = {
-    "任务完成": Status.DONE,
-    "任务已完成": Status.DONE,
-    "完成": Status.DONE,
-    "已办结": Status.DONE,
-    "正在推进": Status.IN_PROGRESS,
-    "序时推进": Status.IN_PROGRESS,
-    "进展较快": Status.IN_PROGRESS,
-    "正常推进": Status.IN_PROGRESS,
-    "进行中": Status.IN_PROGRESS,
-    "正在办理": Status.IN_PROGRESS,
-    "进度滞后": Status.BEHIND,
-    "进度缓慢": Status.BEHIND,
-    "进展缓慢": Status.BEHIND,
-    "进展滞后": Status.BEHIND,
-    "欠进度": Status.BEHIND,
-    "慢序时": Status.BEHIND,
-    "未按序时推进": Status.BEHIND,
-    "暂未开启": Status.NOT_STARTED,
-    "未开始": Status.NOT_STARTED,
-}
-
-
-def status_from_word(word: str) -> Status | None:
-    """Return the status a word or code names (未启动, 推进中, done …), or None."""
-    text = word.strip()
-    for status, shown in STATUS_WORDS.items():
-        if text in (shown, status.value):
-            return status
-    return STATUS_SYNONYMS.get(text)
+from desktop.domain.terms import FIELDS, Status
 
 
 @dataclass(frozen=True)
@@ -87,9 +37,6 @@ class NoteFields:
             next_steps=self.next_steps.rstrip(),
             percent=percent,
         )
-
-
-FIELDS = ("progress", "problems", "next_steps")
 
 
 def _same(a: str, b: str) -> bool:

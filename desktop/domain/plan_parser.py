@@ -16,8 +16,9 @@ from desktop.domain.clauses import (
 from desktop.domain.deadlines import deadlines_in_text
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.front_matter import frame_document
-from desktop.domain.models import Chapter, Measure, Plan, Role, UnitRef
+from desktop.domain.models import Chapter, Measure, Plan, UnitRef
 from desktop.domain.outline import Node, build_outline, heading_title
+from desktop.domain.terms import Role
 from desktop.domain.text import join_lines
 
 _NON_TASK = re.compile(

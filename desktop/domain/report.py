@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from desktop.domain.models import Role
-from desktop.domain.notes import STATUS_WORDS, NoteFields, Status
+from desktop.domain.notes import NoteFields
 from desktop.domain.periods import Period
+from desktop.domain.terms import STATUS_WORDS, Role, Status
 
 NO_PROGRESS = "暂无进展。"
 CLOSING = "特此报告。"

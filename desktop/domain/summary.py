@@ -6,8 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.domain.models import Role
-from desktop.domain.notes import STATUS_WORDS, NoteFields
+from desktop.domain.notes import NoteFields
 from desktop.domain.periods import Period
 from desktop.domain.report import (
     NO_PROGRESS,
@@ -24,6 +23,7 @@ from desktop.domain.report import (
     paragraphs,
     short_title,
 )
+from desktop.domain.terms import STATUS_WORDS, Role
 
 NOT_REPORTED = "未报送"
 UNFILLED = "未填报"

@@ -5,22 +5,10 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import date
-from enum import StrEnum
 
-from desktop.domain.lights import Light, lights_for
-from desktop.domain.models import Role
+from desktop.domain.lights import lights_for
 from desktop.domain.notes import NoteFields
-
-UNFILLED = "unfilled"
-
-
-class Scope(StrEnum):
-    """Which measures to show: those I lead, support, all of mine, or the whole plan."""
-
-    LEAD = "lead"
-    SUPPORT = "support"
-    MINE = "mine"
-    ALL = "all"
+from desktop.domain.terms import UNFILLED, Light, Role, Scope
 
 
 @dataclass(frozen=True)

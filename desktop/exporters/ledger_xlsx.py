@@ -31,7 +31,7 @@ from desktop.domain.ledger import (
     LedgerMeta,
     LedgerRow,
 )
-from desktop.domain.notes import STATUS_WORDS
+from desktop.domain.terms import STATUS_WORDS
 from desktop.exporters.atomic import write_atomically
 
 WIDTHS = (6, 40, 14, 14, 12, 40, 24, 30, 10, 18)  # Excel character units, one per column

@@ -15,8 +15,9 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.ledger import FORMAT, TASKLIST_FORMAT
-from desktop.domain.notes import NoteFields, status_from_word
+from desktop.domain.notes import NoteFields
 from desktop.domain.returns import ReturnFile, ReturnRow, bounded, column_kind, subtitle_facts
+from desktop.domain.terms import status_from_word
 from desktop.importers.safety import check_office_zip
 from desktop.importers.xlsx_file import MAX_COLS, MAX_ROWS, cell_text, hidden_facts
 

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.ledger import LedgerMeta, LedgerRow, ledger_meta, ledger_row
-from desktop.domain.models import Role
 from desktop.domain.periods import Period
 from desktop.domain.report import Report, ReportOptions
 from desktop.domain.summary import (
@@ -21,6 +20,7 @@ from desktop.domain.summary import (
     by_unit,
     reminder_text,
 )
+from desktop.domain.terms import Role
 from desktop.domain.version import VERSION
 from desktop.services import periods as period_service
 from desktop.services.notes import my_unit

@@ -9,11 +9,11 @@ from pathlib import Path
 
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.ledger import LedgerMeta, LedgerRow, ledger_meta, ledger_row
-from desktop.domain.lights import Light
 from desktop.domain.periods import Period
 from desktop.domain.report import Report, ReportMeasure, ReportOptions, Unfilled, build_report
+from desktop.domain.terms import Light, Scope
 from desktop.domain.version import VERSION
-from desktop.domain.worklist import Filter, Scope, WorkItem
+from desktop.domain.worklist import Filter, WorkItem
 from desktop.services import attachments as attachment_service
 from desktop.services import plans as plan_service
 from desktop.services import worklist as wl

@@ -6,8 +6,8 @@ from datetime import date
 
 from desktop.domain.assignment import assignment_for
 from desktop.domain.lights import lights_for
-from desktop.domain.models import Role
 from desktop.domain.periods import Period
+from desktop.domain.terms import Role
 from desktop.domain.worklist import Filter, WorkItem, select
 from desktop.services import search as search_service
 from desktop.services.notes import my_unit

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from desktop.domain.notes import NoteFields, Status
+from desktop.domain.notes import NoteFields
+from desktop.domain.terms import Status
 from desktop.storage import char_index
 
 if TYPE_CHECKING:

@@ -10,7 +10,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from desktop.domain.errors import Cancelled
-from desktop.domain.models import Deadline, Measure, Plan, Role, UnitRef
+from desktop.domain.models import Deadline, Measure, Plan, UnitRef
+from desktop.domain.terms import Role
 from desktop.storage import char_index
 from desktop.storage import units as unit_store
 

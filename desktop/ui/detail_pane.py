@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -17,12 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.models import Role
-from desktop.domain.notes import NoteFields
-from desktop.domain.worklist import WorkItem
-from desktop.ui import roles
+from desktop.domain.terms import Role
+from desktop.ui import item_roles
 from desktop.ui.note_editor import NoteEditor
 from desktop.ui.note_text import describe
+
+if TYPE_CHECKING:
+    from desktop.domain.notes import NoteFields
+    from desktop.domain.worklist import WorkItem
 
 
 class DetailPane(QWidget):
@@ -63,7 +67,9 @@ class DetailPane(QWidget):
         self.attachments = QListWidget()
         self.attachments.setMaximumHeight(70)
         self.attachments.setAccessibleName(self.tr("佐证材料"))
-        self.attachments.itemActivated.connect(lambda item: self.open_attachment.emit(item.data(roles.USER)))
+        self.attachments.itemActivated.connect(
+            lambda item: self.open_attachment.emit(item.data(item_roles.USER))
+        )
         attach = QPushButton(self.tr("添加佐证材料…"))
         attach.clicked.connect(self.attach_requested)
         self.open_button = QPushButton(self.tr("打开"))
@@ -98,7 +104,7 @@ class DetailPane(QWidget):
     def _emit_current(self, signal: SignalInstance) -> None:
         item = self.attachments.currentItem()
         if item is not None:
-            signal.emit(item.data(roles.USER))
+            signal.emit(item.data(item_roles.USER))
 
     def show_item(self, item: WorkItem | None) -> None:
         """Show a measure's text, units and deadline (or an empty pane)."""
@@ -144,5 +150,5 @@ class DetailPane(QWidget):
         self.attachments.clear()
         for attachment_id, name in rows:
             entry = QListWidgetItem(name)
-            entry.setData(roles.USER, attachment_id)
+            entry.setData(item_roles.USER, attachment_id)
             self.attachments.addItem(entry)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import LuoshiError
 from desktop.domain.periods import Period
 from desktop.domain.report import Report, ReportOptions, Unfilled
-from desktop.domain.worklist import Scope
+from desktop.domain.terms import Scope
 from desktop.services.messages import error_text
 from desktop.ui.report_preview import report_html
 

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
 
-from desktop.domain.notes import STATUS_WORDS
-from desktop.domain.worklist import UNFILLED, Filter, Scope
+from desktop.domain.terms import STATUS_WORDS, UNFILLED, Scope
 
 if TYPE_CHECKING:
+    from desktop.domain.worklist import Filter
     from desktop.services.place import Place
 
 SEARCH_DELAY_MS = 250
@@ -83,6 +83,8 @@ class FilterBar(QWidget):
 
     def value(self) -> Filter:
         """Return the filter the controls describe."""
+        from desktop.domain.worklist import Filter
+
         return Filter(
             scope=Scope(self.scope.currentData()),
             chapter=self.chapter.currentData() or None,

@@ -1,8 +1,9 @@
 """The clerk's desk: period, filters, the measure table and the note of the chosen measure.
 
 The window paints before it touches the database: the services (and through them sqlite-utils, the
-storage and the unit-name rules) are imported in the methods that use them, which first run just after
-the first paint. They are most of the Python time of a start (bench/RESULTS.md).
+storage and the unit-name rules) and the worklist's rules and dataclasses are imported in the methods
+that use them, which first run just after the first paint. They are most of the Python time of a start
+(bench/RESULTS.md).
 """
 
 from __future__ import annotations
@@ -31,8 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import LuoshiError
-from desktop.domain.notes import NoteFields, copied_fields
-from desktop.domain.worklist import Filter, WorkItem, chapters, summarize, with_note
 from desktop.ui.autosave import AutoSaver
 from desktop.ui.detail_pane import DetailPane
 from desktop.ui.filter_bar import FilterBar
@@ -40,7 +39,9 @@ from desktop.ui.measure_model import MeasureTableModel
 from desktop.ui.window_actions import WindowActions
 
 if TYPE_CHECKING:
+    from desktop.domain.notes import NoteFields
     from desktop.domain.periods import Period
+    from desktop.domain.worklist import WorkItem
     from desktop.services.notes import NoteKey, StoredNote
     from desktop.services.place import Place
     from desktop.services.workspace import Workspace
@@ -197,6 +198,7 @@ class MainWindow(QMainWindow):
 
     def reload(self, *, select_uid: str | None = None) -> None:
         """Read the worklist for the chosen period and show it, keeping the chosen measure."""
+        from desktop.domain.worklist import chapters
         from desktop.services import periods as period_service
         from desktop.services import worklist as wl
 
@@ -333,6 +335,8 @@ class MainWindow(QMainWindow):
         self.model.replace_item(self._updated_item(self._key.measure_id, fields))
 
     def _updated_item(self, measure_id: int, fields: NoteFields) -> WorkItem:
+        from desktop.domain.worklist import with_note
+
         for index, item in enumerate(self._items):
             if item.measure_id == measure_id:
                 self._items[index] = with_note(item, fields.normalized(), today=self.today)
@@ -364,6 +368,8 @@ class MainWindow(QMainWindow):
         )
 
     def _show_copies(self) -> None:
+        from desktop.domain.notes import copied_fields
+
         previous = self._previous.fields if self._previous else None
         self.detail.editor.show_copies(copied_fields(self.detail.editor.fields(), previous))
 
@@ -383,6 +389,7 @@ class MainWindow(QMainWindow):
 
     # ---- status bar and place -----------------------------------------------------------------
     def _update_counts(self) -> None:
+        from desktop.domain.worklist import Filter, summarize
         from desktop.services.worklist import apply_filter
 
         mine = apply_filter(self.ws, self._items, Filter(scope=self.filters.value().scope))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -14,7 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.notes import FIELDS, STATUS_WORDS, NoteFields, Status
+from desktop.domain.terms import FIELDS, STATUS_WORDS, Status
+
+if TYPE_CHECKING:
+    from desktop.domain.notes import NoteFields
 
 _NO_PERCENT = -1
 
@@ -89,6 +94,8 @@ class NoteEditor(QWidget):
 
     def load(self, fields: NoteFields | None) -> None:
         """Show a saved note (or empty fields) without counting it as an edit."""
+        from desktop.domain.notes import NoteFields  # after the first paint, like the notes themselves
+
         self._loading = True
         try:
             shown = fields or NoteFields()
@@ -103,6 +110,8 @@ class NoteEditor(QWidget):
 
     def fields(self) -> NoteFields:
         """Return what the editor holds now."""
+        from desktop.domain.notes import NoteFields
+
         code = self.status.currentData()
         percent = self.percent.value()
         return NoteFields(

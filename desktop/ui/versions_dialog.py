@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.models import Role
+from desktop.domain.terms import Role
 from desktop.services import plans as plan_service
 from desktop.services import revisions
 from desktop.services.workspace import Workspace

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.domain.models import Plan, Role
+from desktop.domain.models import Plan
+from desktop.domain.terms import Role
 from desktop.importers import read_plan
 from tests.conftest import FIXTURES
 

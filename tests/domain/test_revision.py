@@ -5,8 +5,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 
-from desktop.domain.models import Measure, Role, UnitRef
+from desktop.domain.models import Measure, UnitRef
 from desktop.domain.revision import Change, How, Stored, compare, correct, text_diff
+from desktop.domain.terms import Role
 
 
 def similar(query: str, choices: Sequence[str]) -> list[tuple[int, float]]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from desktop.domain.models import Plan, Role
+from desktop.domain.models import Plan
 from desktop.domain.plan_parser import parse_plan_lines
+from desktop.domain.terms import Role
 
 GOV = "各盟行政公署、市人民政府"
 IND = "各行业主管部门"

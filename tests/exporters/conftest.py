@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain.models import Role
-from desktop.domain.notes import NoteFields, Status
+from desktop.domain.notes import NoteFields
 from desktop.domain.periods import parse_period
 from desktop.domain.report import Report, ReportMeasure, ReportOptions, build_report
+from desktop.domain.terms import Role, Status
 from desktop.importers import rendering
 from desktop.services.format_check import render_pdf
 

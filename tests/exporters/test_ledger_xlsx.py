@@ -9,7 +9,8 @@ import openpyxl
 import pdfplumber
 
 from desktop.domain.ledger import COLUMNS, LedgerMeta, LedgerRow, ledger_row
-from desktop.domain.notes import NoteFields, Status
+from desktop.domain.notes import NoteFields
+from desktop.domain.terms import Status
 from desktop.exporters.ledger_xlsx import (
     FIRST_DATA_ROW,
     HEADER_ROW,

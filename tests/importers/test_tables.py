@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.domain.models import Role
+from desktop.domain.terms import Role
 from desktop.importers import read_plan
 from tests.helpers import write_docx, write_xlsx
 

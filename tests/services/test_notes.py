@@ -5,8 +5,9 @@ from datetime import datetime, timedelta
 import pytest
 
 from desktop.domain.errors import ErrorCode, LuoshiError
-from desktop.domain.notes import NoteFields, Status
+from desktop.domain.notes import NoteFields
 from desktop.domain.periods import parse_period
+from desktop.domain.terms import Status
 from desktop.services import notes as note_service
 from desktop.services.workspace import Workspace
 

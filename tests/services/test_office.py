@@ -12,10 +12,11 @@ import pytest
 
 from desktop.domain.errors import ErrorCode
 from desktop.domain.ledger import FIRST_DATA_ROW, META_SHEET, SHEET
-from desktop.domain.notes import NoteFields, Status
+from desktop.domain.notes import NoteFields
 from desktop.domain.periods import Period, parse_period
 from desktop.domain.report import ReportOptions, date_text
 from desktop.domain.returns import MAX_FIELD
+from desktop.domain.terms import Status
 from desktop.services import board as board_service
 from desktop.services import notes as note_service
 from desktop.services import plans as plan_service
@@ -135,7 +136,7 @@ def test_task_list_round_trip_keeps_ids(office: Workspace, tmp_path: Path) -> No
         assert mine == theirs
         # the clerk writes notes and sends the ledger up: the office matches it by id
         unit_service.set_profile(clerk, unit=unit)
-        from desktop.domain.worklist import Scope
+        from desktop.domain.terms import Scope
         from desktop.services import reports as report_service
 
         q1 = _period(Q1)

@@ -10,10 +10,10 @@ import openpyxl
 import pytest
 
 from desktop.domain.errors import ErrorCode, LuoshiError
-from desktop.domain.notes import NoteFields, Status
+from desktop.domain.notes import NoteFields
 from desktop.domain.periods import parse_period
 from desktop.domain.report import ReportOptions, Unfilled
-from desktop.domain.worklist import Scope
+from desktop.domain.terms import Scope, Status
 from desktop.exporters.ledger_xlsx import FIRST_DATA_ROW, META_SHEET, SHEET
 from desktop.services import attachments as attachment_service
 from desktop.services import notes as note_service

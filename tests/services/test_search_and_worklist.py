@@ -5,11 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain.lights import Light
-from desktop.domain.models import Role
-from desktop.domain.notes import NoteFields, Status
+from desktop.domain.notes import NoteFields
 from desktop.domain.periods import parse_period
-from desktop.domain.worklist import UNFILLED, Filter, Scope, chapters, summarize
+from desktop.domain.terms import UNFILLED, Light, Role, Scope, Status
+from desktop.domain.worklist import Filter, chapters, summarize
 from desktop.services import attachments as attachment_service
 from desktop.services import notes as note_service
 from desktop.services import plans as plan_service

@@ -3,7 +3,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
-from desktop.domain.notes import NoteFields, Status
+from desktop.domain.notes import NoteFields
+from desktop.domain.terms import Status
 from desktop.domain.worklist import with_note
 from desktop.services import worklist as wl
 from desktop.services.workspace import Workspace

@@ -2,7 +2,7 @@
 
 PySide builds all ~90 enums of Qt's `Qt` namespace (~40 ms) the first time any of them is touched. The
 window paints before that happens; models and widgets built before the first paint use these numbers,
-which are part of Qt's stable API (tests/ui/test_roles.py checks each against its enum).
+which are part of Qt's stable API (tests/ui/test_startup.py checks each against its enum).
 """
 
 from __future__ import annotations
