@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLockFile, QObject, QSettings, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop.domain.errors import LuoshiError
 from desktop.services.locations import database_path, sample_plan_path
@@ -88,6 +88,8 @@ def _open_desk(window: MainWindow, *, first_run_setup: bool) -> None:
     The integrity check runs here, after the first paint: on years of data it takes a noticeable moment.
     The day's backup and the log line follow once the desk is shown.
     """
+    from PySide6.QtWidgets import QMessageBox
+
     from desktop.services.notes import my_unit
 
     try:
@@ -107,6 +109,8 @@ def _open_desk(window: MainWindow, *, first_run_setup: bool) -> None:
 
 def _after_load(window: MainWindow) -> None:
     """Log this start and take the day's first backup; a failed backup is reported, never fatal."""
+    from PySide6.QtWidgets import QMessageBox
+
     from desktop.services import backups
 
     log_start(window.ws.path.parent / "logs", window.ws.path)
@@ -122,6 +126,8 @@ def _after_load(window: MainWindow) -> None:
 
 def _check_database(db_path: Path) -> None:
     """Run the quick integrity check; a damaged file is set aside and the newest good backup offered."""
+    from PySide6.QtWidgets import QMessageBox
+
     from desktop.services import backups
 
     health = backups.check_on_start(db_path)
@@ -142,6 +148,8 @@ def _check_database(db_path: Path) -> None:
 
 
 def _refuse(text: str) -> int:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.critical(None, "落实", text)
     return 1
 

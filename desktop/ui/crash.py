@@ -12,10 +12,13 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 LOG_NAME = "luoshi"
 _fault_file: IO[str] | None = None
@@ -108,6 +111,7 @@ class CrashReporter(QObject):
 
     def _present(self, text: str) -> None:
         from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox  # like Qt's enums, built when first needed
 
         if self.before_dialog is not None:
             try:

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -359,6 +358,8 @@ class MainWindow(QMainWindow):
         self.save_error.show()
 
     def _refuse_move(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(
             self,
             self.tr("尚未保存"),
@@ -441,6 +442,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save before closing; when saving fails, ask before letting the text go."""
+        from PySide6.QtWidgets import QMessageBox
+
         if not self.autosaver.flush():
             answer = QMessageBox.question(
                 self,

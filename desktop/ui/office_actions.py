@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu
 
 from desktop.domain.errors import LuoshiError
 from desktop.services.messages import error_text
@@ -63,6 +63,8 @@ class OfficeActions(QObject):
 
     def export_tasklist(self) -> None:
         """Ask which unit (or all), then where, and write the task list."""
+        from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
         from desktop.services import tasklists  # loaded on first use, not at start-up
         from desktop.services import units as unit_service
 

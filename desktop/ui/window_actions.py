@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop.domain.errors import LuoshiError
 from desktop.services.messages import error_text
@@ -46,7 +46,7 @@ class WindowActions(QObject):
         self._imports: ImportFlow | None = None
         self._exports: ExportActions | None = None
         self._notes: NoteActions | None = None
-        self.base_point_size = QApplication.font().pointSizeF()
+        self._base_point_size: float | None = None  # the platform's size, read when the text is first scaled
         self._build_menus()
         self.restore_window_state()
         d = window.detail
@@ -136,6 +136,8 @@ class WindowActions(QObject):
 
     def restore_backup(self) -> None:
         """List the backups; restoring closes the database, puts the backup in place and reloads."""
+        from PySide6.QtWidgets import QMessageBox
+
         from desktop.services import backups
         from desktop.ui.backup_dialog import BackupDialog
 
@@ -163,6 +165,8 @@ class WindowActions(QObject):
     # ---- settings -----------------------------------------------------------------------------
     def edit_setup(self) -> None:
         """Open the set-up dialog with the current choices."""
+        from PySide6.QtWidgets import QMessageBox
+
         from desktop.ui.setup_flow import run_setup
 
         try:
@@ -173,7 +177,10 @@ class WindowActions(QObject):
 
     def set_font_scale(self, percent: int) -> None:
         """Switch to a larger or standard text size and remember it."""
-        apply_font_scale(percent, self.base_point_size)
+        if self._base_point_size is None and percent != 100:
+            self._base_point_size = QApplication.font().pointSizeF()
+        if self._base_point_size is not None:  # at 100 % an unscaled font is left alone (no QFont at start)
+            apply_font_scale(percent, self._base_point_size)
         for value, action in self.size_actions.items():
             action.setChecked(value == percent)
         self.window.settings.setValue("ui/font_scale", percent)
@@ -185,6 +192,8 @@ class WindowActions(QObject):
 
     def about(self) -> None:
         """Say what the program is."""
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self.window,
             self.tr("关于落实"),

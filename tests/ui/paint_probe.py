@@ -6,6 +6,7 @@ import json
 import sys
 
 import PySide6.QtCore as QtCore
+import PySide6.QtWidgets as QtWidgets
 
 from desktop import app as app_module
 
@@ -15,6 +16,9 @@ _quit = app_module._painted_quit
 def _report() -> None:
     loaded = {
         "qt_namespace": "Qt" in vars(QtCore),
+        "dialog_types": sorted(
+            n for n in ("QMessageBox", "QFileDialog", "QInputDialog") if n in vars(QtWidgets)
+        ),
         "modules": sorted(m for m in sys.modules if m.startswith(("desktop.", "sqlite"))),
     }
     sys.stdout.write(json.dumps(loaded) + "\n")

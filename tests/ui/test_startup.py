@@ -33,6 +33,7 @@ def test_the_window_paints_before_storage_and_qt_namespace_load(tmp_path: Path) 
     assert done.returncode == 0, done.stderr
     loaded = json.loads(next(line for line in done.stdout.splitlines() if line.startswith("{")))
     assert loaded["qt_namespace"] is False
+    assert loaded["dialog_types"] == []  # PySide builds a class's type and enums when it is first named
     modules = set(loaded["modules"])
     assert "desktop.ui.main_window" in modules  # the probe saw the real window
     assert not {m for m in modules if m.startswith(("sqlite", "desktop.storage", "desktop.importers"))}
