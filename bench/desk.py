@@ -68,7 +68,17 @@ def _spawn(args: list[str], env: dict[str, str]) -> float:
     return float(stamp.split()[1]) - start
 
 
-def startup(folder: Path, row: Callable[[str, float, float, str], None], repeat: int = 7) -> None:
+def _spread(name: str, runs: list[float], floor: list[float]) -> None:
+    """Print the quartiles of `runs` and the ratio of each alternated pair (they share the machine's state)."""
+    q1, _, q3 = statistics.quantiles(runs, n=4)
+    ratios = [r / f for r, f in zip(runs, floor, strict=True)]
+    print(
+        f"  {name}: {len(runs)} runs, middle half {q1 * 1000:.0f}–{q3 * 1000:.0f} ms; ratio of each pair "
+        f"median {statistics.median(ratios):.2f} ({min(ratios):.2f}–{max(ratios):.2f})"
+    )
+
+
+def startup(folder: Path, row: Callable[[str, float, float, str], None], repeat: int = 15) -> None:
     """Time `python -m desktop` to its first painted window against a bare PySide6 window, alternating.
 
     The app starts the clerk's way: no --db, the database found in the user's data folder (XDG_DATA_HOME
@@ -104,14 +114,25 @@ def startup(folder: Path, row: Callable[[str, float, float, str], None], repeat:
     name = env["QT_QPA_PLATFORM"]
     floor = statistics.median(bare)
     row(f"cold start to painted main window ({name})", statistics.median(shell), floor, "≤ 1.5× bare")
+    _spread("main window", shell, bare)
     row(f"cold start to painted worklist ({name})", statistics.median(loaded), floor, "—")
+    _spread("worklist", loaded, bare)
     bundle = ROOT / "dist" / "luoshi" / ("luoshi.exe" if sys.platform == "win32" else "luoshi")
     if not bundle.exists():
         print("bundle: not built (make bundle), its figures are skipped")
         return
     _spawn([str(bundle), "--db", str(db)], shell_env)
-    from_bundle = statistics.median(_spawn([str(bundle), "--db", str(db)], shell_env) for _ in range(repeat))
-    row("cold start from the bundle, painted main window", from_bundle, floor, "—")
+    bundled, bare = [], []
+    for _ in range(repeat):
+        bare.append(_spawn(bare_cmd, env))
+        bundled.append(_spawn([str(bundle), "--db", str(db)], shell_env))
+    row(
+        "cold start from the bundle, painted main window",
+        statistics.median(bundled),
+        statistics.median(bare),
+        "—",
+    )
+    _spread("bundle", bundled, bare)
     # symlinks (PyInstaller links some Qt libraries) would count their target twice
     size = sum(f.stat().st_size for f in bundle.parent.rglob("*") if f.is_file() and not f.is_symlink())
     print(f"{'bundle size (dist/luoshi, one folder)':<50} {size / 2**20:9.1f} MB")

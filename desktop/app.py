@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLockFile, QObject, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -18,6 +18,9 @@ from desktop.services.messages import error_text
 from desktop.services.workspace import Workspace
 from desktop.ui.crash import CrashReporter, log_file, log_start
 from desktop.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    import argparse
 
 # Set by the start-up benchmark: quit as soon as the main window has painted once.
 EXIT_AFTER_PAINT = "LUOSHI_EXIT_AFTER_PAINT"
@@ -154,13 +157,20 @@ def _refuse(text: str) -> int:
     return 1
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Open the window on the clerk's database; one instance per database."""
+def _parse_args(args: list[str]) -> argparse.Namespace:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="luoshi-desktop")
     parser.add_argument("--db", help="数据库文件路径")
-    args = parser.parse_args(list(argv) if argv is not None else sys.argv[1:])
+    return parser.parse_args(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Open the window on the clerk's database; one instance per database."""
+    args = list(argv) if argv is not None else sys.argv[1:]
+    db = _parse_args(args).db if args else None  # a clerk's start has none: no argparse, gettext or locale
     app = application()
-    db_path = database_path(args.db)
+    db_path = database_path(db)
     try:
         lock = acquire_lock(db_path)
     except OSError as exc:

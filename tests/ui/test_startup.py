@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop import app as app_module
+from desktop.services.locations import APP_NAME, DB_ENV
 from desktop.services.workspace import Workspace
 from desktop.ui import item_roles
 from desktop.ui.main_window import MainWindow
@@ -22,13 +23,11 @@ from tests.ui.conftest import TODAY
 
 def test_the_window_paints_before_storage_and_qt_namespace_load(tmp_path: Path) -> None:
     """What the first paint waits for: no SQLite, storage, parser or domain dataclasses, no `Qt` enums."""
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        app_module.EXIT_AFTER_PAINT: "1",
-        "PYTHONPATH": str(ROOT),
-    }
-    probe = [sys.executable, "-m", "tests.ui.paint_probe", "--db", str(tmp_path / "luoshi.db")]
+    env = {k: v for k, v in os.environ.items() if k != DB_ENV}
+    # started the clerk's way: no arguments, the data folder found by platformdirs (XDG_DATA_HOME on Linux)
+    env.update(QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path), PYTHONPATH=str(ROOT))
+    env[app_module.EXIT_AFTER_PAINT] = "1"
+    probe = [sys.executable, "-m", "tests.ui.paint_probe"]
     done = subprocess.run(probe, env=env, cwd=ROOT, timeout=60, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     loaded = json.loads(next(line for line in done.stdout.splitlines() if line.startswith("{")))
@@ -36,6 +35,8 @@ def test_the_window_paints_before_storage_and_qt_namespace_load(tmp_path: Path) 
     assert loaded["dialog_types"] == []  # PySide builds a class's type and enums when it is first named
     modules = set(loaded["modules"])
     assert "desktop.ui.main_window" in modules  # the probe saw the real window
+    if sys.platform == "linux":
+        assert (tmp_path / APP_NAME).is_dir()  # the clerk's data folder, found without arguments
     assert not {m for m in modules if m.startswith(("sqlite", "desktop.storage", "desktop.importers"))}
     # nor the dataclasses of the domain: the widgets are built from desktop.domain.terms
     assert not modules & {"desktop.domain.notes", "desktop.domain.worklist", "desktop.domain.models"}
