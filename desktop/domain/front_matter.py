@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from desktop.domain.text import (
+from desktop.domain.lines import (
     ATTACHMENT_LINE,
     CC_LINE,
     DATE_LINE,
@@ -17,8 +17,8 @@ from desktop.domain.text import (
     is_special_line,
     is_title_like,
     iso_date,
-    squash,
 )
+from desktop.domain.text import squash
 
 _NOTICE_TITLE = re.compile(r"(?:印发|转发|发布|下发).*(?:通知|函)$|关于.*《.+》.*(?:通知|函)$")
 _TITLE_IN_QUOTES = re.compile(r"《([^《》]+)》")

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, field
 
 from desktop.domain.clauses import looks_like_clause, split_trailing_clauses
-from desktop.domain.text import HEADING_PATTERNS, LABEL_LINE, cn_to_int, fold
+from desktop.domain.lines import HEADING_PATTERNS, LABEL_LINE
+from desktop.domain.text import cn_to_int, fold
 
 
 @dataclass

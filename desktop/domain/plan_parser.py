@@ -16,10 +16,10 @@ from desktop.domain.clauses import (
 from desktop.domain.deadlines import deadlines_in_text
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.front_matter import frame_document
+from desktop.domain.lines import join_lines
 from desktop.domain.models import Chapter, Measure, Plan, UnitRef
 from desktop.domain.outline import Node, build_outline, heading_title
 from desktop.domain.terms import Role
-from desktop.domain.text import join_lines
 
 _NON_TASK = re.compile(
     r"总体要求|指导思想|基本原则|工作原则|工作目标|主要目标|发展目标|总体目标|保障措施|组织保障|组织实施|"

@@ -8,9 +8,10 @@ from dataclasses import dataclass, replace
 from desktop.domain.clauses import merge_clauses, parse_clause
 from desktop.domain.deadlines import find_deadlines
 from desktop.domain.front_matter import frame_document
+from desktop.domain.lines import DOC_NUMBER, H1, H2, heading_level, iso_date, join_lines
 from desktop.domain.models import Chapter, Deadline, Measure, Plan, UnitRef
 from desktop.domain.terms import Role
-from desktop.domain.text import DOC_NUMBER, H1, H2, clean_spaces, heading_level, iso_date, join_lines
+from desktop.domain.text import clean_spaces
 
 # Column kinds and the header words that name them, most specific first.
 _HEADERS: dict[str, tuple[str, ...]] = {

@@ -28,7 +28,8 @@ def open_database(path: Path) -> sqlite_utils.Database:
     with translated(name):
         conn = sqlite3.connect(name, timeout=5.0)
         try:
-            db = sqlite_utils.Database(conn)
+            # no plugins: none is ever wanted here, and looking for them scans every installed package
+            db = sqlite_utils.Database(conn, execute_plugins=False)
             db.execute("PRAGMA foreign_keys = ON")
             db.execute("PRAGMA busy_timeout = 5000")
             if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":

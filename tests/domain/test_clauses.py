@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from desktop.domain.clauses import looks_like_clause, parse_clause, split_trailing_clauses
+from desktop.domain.lines import join_lines
 from desktop.domain.plan_parser import parse_plan_lines
-from desktop.domain.text import join_lines
 from desktop.domain.units import is_wildcard, normalize_unit_name, wildcard_category
 
 

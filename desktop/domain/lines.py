@@ -1,0 +1,150 @@
+"""Lines of a plan as extracted from PDF or Word, and their joining into paragraphs.
+
+Page numbers, headings, dates, 文号, 抄送 and 附件 lines are recognised here.
+
+Only the parsers need these patterns (~15 ms to compile); the desk's unit-name rules use desktop.domain.text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+from desktop.domain.text import clean_spaces, cn_to_int
+from desktop.domain.vocabulary import ALL_LABELS
+
+_PAGE_FURNITURE = re.compile(
+    r"^(?:[—\-－–_·•‐‑⁃]{1,3}\s*\d{1,4}\s*[—\-－–_·•‐‑⁃]{1,3}"
+    r"|\d{1,4}"
+    r"|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4})$"
+)
+
+CN_DIGITS = "〇零一二三四五六七八九十○Ｏ"
+H1 = re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、．.]\s*")
+H2 = re.compile(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*[、．.]?\s*")
+H3 = re.compile(r"^(\d{1,4})\s*[.．、](?![\d%％])\s*")
+H4 = re.compile(r"^[（(]\s*(\d{1,4})\s*[）)]\s*")
+H5 = re.compile(r"^([①-⑳])\s*")
+HEADING_PATTERNS = (H1, H2, H3, H4, H5)
+
+DATE_RE = re.compile(
+    rf"(\d{{4}}|[{CN_DIGITS}]{{4}})\s*年\s*(\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*月"
+    rf"\s*(\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*日"
+)
+DATE_LINE = re.compile(rf"^{DATE_RE.pattern}$")
+DOC_NUMBER = re.compile(
+    r"[\u4e00-\u9fff]{1,14}\s*[〔［\[（(【]\s*(\d{4})\s*[〕］\]）)】]\s*第?\s*\d{1,5}\s*号"
+)
+PUBLISH_NOTE = re.compile(r"^[（(]\s*此件.{0,12}[）)]$")
+CC_LINE = re.compile(r"^(?:抄\s*送|抄\s*报|分\s*送)\s*[：:]")
+PRINTED_LINE = re.compile(rf"{DATE_RE.pattern}\s*印\s*发$")
+ATTACHMENT_LINE = re.compile(r"^附\s*件\s*\d{0,2}\s*[：:]?\s*$|^附\s*件\s*\d{1,2}\s*[：:]")
+LABEL_LINE = re.compile(rf"^(?:{ALL_LABELS})\s*[：:]")
+DOC_TYPE_END = re.compile(
+    r"(?:方案|意见|通知|要点|清单|措施|办法|规划|计划|细则|规定|决定|安排|举措|分工|任务|纲要|若干政策)》?$"
+)
+_TERMINATORS = "。！？；：）)〕】!?;:"
+
+
+def is_page_furniture(line: str) -> bool:
+    """Return True for a page number line such as '— 12 —', '- 3 -' or '第2页 共9页'."""
+    return bool(_PAGE_FURNITURE.match(line.strip()))
+
+
+def heading_level(line: str) -> int:
+    """Return 1-5 for a line starting with 一、 / （一） / 1. / （1） / ①, else 0."""
+    for level, pattern in enumerate(HEADING_PATTERNS, start=1):
+        if pattern.match(line):
+            return level
+    return 0
+
+
+def is_special_line(line: str) -> bool:
+    """Return True for lines that always stand alone: dates, 发文字号, 此件公开发布, 抄送, 附件."""
+    return bool(
+        DATE_LINE.match(line)
+        or PUBLISH_NOTE.match(line)
+        or CC_LINE.match(line)
+        or PRINTED_LINE.search(line)
+        or ATTACHMENT_LINE.match(line)
+        or (DOC_NUMBER.search(line) and len(line) <= 30 and DOC_NUMBER.sub("", line).strip() == "")
+    )
+
+
+def _display_width(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """Return the display width at which the text was wrapped, or None if it was not."""
+    widths = [_display_width(x) for x in lines if _display_width(x) >= 30]
+    if len(widths) < 5:
+        return None
+    common, _ = Counter(w // 4 for w in widths).most_common(1)[0]
+    near = sum(1 for w in widths if abs(w // 4 - common) <= 1)
+    if near / len(widths) < 0.4:
+        return None
+    return common * 4
+
+
+def _is_short_heading(paragraph: str) -> bool:
+    return len(paragraph) <= 40 and not re.search(r"[。；，,]", paragraph)
+
+
+def is_title_like(paragraph: str) -> bool:
+    """Return True for a short line ending like a document title (…方案, …意见, …通知) with no sentence in it."""
+    return (
+        len(paragraph) <= 80
+        and not re.search(r"[。，；：]", paragraph)
+        and bool(DOC_TYPE_END.search(paragraph))
+    )
+
+
+def join_lines(raw_lines: Iterable[str]) -> list[str]:
+    """Join lines broken by PDF extraction into paragraphs, dropping page numbers and blanks."""
+    lines = [clean_spaces(x) for x in raw_lines]
+    lines = [x for x in lines if x and not is_page_furniture(x)]
+    wrap = _wrap_width(lines)
+    paragraphs: list[str] = []
+    current = ""
+    last_line = ""
+    for line in lines:
+        if current and _continues(current, last_line, line, wrap):
+            current += line
+        else:
+            if current:
+                paragraphs.append(current)
+            current = line
+        last_line = line
+    if current:
+        paragraphs.append(current)
+    return [clean_spaces(p) for p in paragraphs]
+
+
+def _continues(current: str, last_line: str, line: str, wrap: int | None) -> bool:
+    if current[-1] in _TERMINATORS:
+        return False
+    if is_special_line(line) or is_special_line(current) or LABEL_LINE.match(line):
+        return False
+    if heading_level(line):
+        return False
+    line_full = wrap is not None and _display_width(last_line) >= wrap - 6
+    if heading_level(current) and _is_short_heading(current) and not line_full:
+        return False
+    if is_title_like(current):
+        return False
+    return not (wrap is not None and not line_full)
+
+
+def iso_date(text: str) -> str | None:
+    """Return the first date in `text` as YYYY-MM-DD, reading Chinese numerals too."""
+    match = DATE_RE.search(text)
+    if not match:
+        return None
+    year, month, day = (cn_to_int(g) for g in match.groups())
+    if not (1900 < year < 2200 and 1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
