@@ -107,7 +107,8 @@ def _open_desk(window: MainWindow, *, first_run_setup: bool) -> None:
         QMessageBox.critical(window, "落实", error_text(error))
         window.close()
         return
-    QTimer.singleShot(0, lambda: _after_load(window))
+    _AfterPaint(window, lambda: _after_load(window))  # once the filled desk is on screen
+    window.update()
 
 
 def _after_load(window: MainWindow) -> None:
