@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -117,6 +118,7 @@ def startup(folder: Path, row: Callable[[str, float, float, str], None], repeat:
     _spread("main window", shell, bare)
     row(f"cold start to painted worklist ({name})", statistics.median(loaded), floor, "—")
     _spread("worklist", loaded, bare)
+    instructions(env)
     bundle = ROOT / "dist" / "luoshi" / ("luoshi.exe" if sys.platform == "win32" else "luoshi")
     if not bundle.exists():
         print("bundle: not built (make bundle), its figures are skipped")
@@ -136,6 +138,36 @@ def startup(folder: Path, row: Callable[[str, float, float, str], None], repeat:
     # symlinks (PyInstaller links some Qt libraries) would count their target twice
     size = sum(f.stat().st_size for f in bundle.parent.rglob("*") if f.is_file() and not f.is_symlink())
     print(f"{'bundle size (dist/luoshi, one folder)':<50} {size / 2**20:9.1f} MB")
+
+
+def _instructions(which: str, env: dict[str, str]) -> int:
+    probe = [sys.executable, str(ROOT / "bench" / "paint_exit.py"), which]
+    out = Path(env["XDG_DATA_HOME"]) / f"callgrind.{which}"
+    done = subprocess.run(
+        ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *probe],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    line = next(x for x in done.stderr.splitlines() if "refs:" in x)
+    return int(line.split()[-1].replace(",", ""))
+
+
+def instructions(env: dict[str, str]) -> None:
+    """Count the instructions each start runs up to its first paint (callgrind): the same on every run.
+
+    The wall-clock figures of a shared machine move by a third between runs; this count does not (fixed hash
+    seed). It leaves out what instructions do not show: waiting for the disk, page faults, the scheduler.
+    """
+    if shutil.which("valgrind") is None:
+        print("instructions to first paint: valgrind is not installed, skipped")
+        return
+    fixed = {**env, "PYTHONHASHSEED": "0", "LUOSHI_EXIT_AFTER_PAINT": "1"}
+    bare, app = _instructions("bare", fixed), _instructions("app", fixed)
+    name = f"instructions to first paint ({env['QT_QPA_PLATFORM']}, callgrind)"
+    print(f"{name:<50} {app / 1e6:9.1f} M    floor {bare / 1e6:8.1f} M    ratio {app / bare:7.2f}   target —")
 
 
 def _fill_notes(ws: Workspace, periods: list[Period], rng: random.Random) -> int:

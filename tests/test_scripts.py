@@ -18,6 +18,8 @@ from tests.conftest import ROOT
     [
         ("bench.run", "main"),
         ("bench.desk", "startup"),
+        ("bench.desk", "instructions"),
+        ("bench.paint_exit", "main"),
         ("bench.exports", "exports"),
         ("bench.office", "office"),
         ("bench.fuzz", "main"),
