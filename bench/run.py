@@ -48,7 +48,7 @@ def _import(path: Path, folder: Path) -> None:
 
 def _row(name: str, value: float, floor: float, target: str) -> None:
     print(
-        f"{name:<50} {value * 1000:9.1f} ms   floor {floor * 1000:8.2f} ms   ratio {value / floor:7.1f}   target {target}"
+        f"{name:<50} {value * 1000:9.1f} ms   floor {floor * 1000:8.2f} ms   ratio {value / floor:7.2f}   target {target}"
     )
 
 
