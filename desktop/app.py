@@ -9,13 +9,18 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLockFile, QObject, QSettings, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication
-
+# isort: off
+# The Qt-free modules come before PySide6: its import hook reads the source of every module imported after
+# it (looking for "PySide6"), which about doubles what an import costs (bench/RESULTS.md).
 from desktop.domain.errors import LuoshiError
 from desktop.services.locations import database_path, sample_plan_path
 from desktop.services.messages import error_text
 from desktop.services.workspace import Workspace
+
+from PySide6.QtCore import QEvent, QLibraryInfo, QLockFile, QObject, QSettings, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+# isort: on
+
 from desktop.ui.crash import CrashReporter, log_file, log_start
 from desktop.ui.main_window import MainWindow
 

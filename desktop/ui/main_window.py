@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         """Open the database and show the worklist where the clerk left it."""
         from desktop.services.place import load_place
 
+        self.actions_.fill_menus()
         if self.table.model() is not self.model:
             self._set_table_model(self.model)
             self.table.selectionModel().currentRowChanged.connect(self._row_changed)

@@ -10,18 +10,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from desktop.domain.errors import LuoshiError
 from desktop.services.messages import error_text
-from desktop.ui.office_actions import OfficeActions
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QKeySequence
+
     from desktop.ui.export_actions import ExportActions
     from desktop.ui.import_flow import ImportFlow
     from desktop.ui.main_window import MainWindow
     from desktop.ui.note_actions import NoteActions
+    from desktop.ui.office_actions import OfficeActions
 
 FONT_SCALES = (100, 125, 150)
 PLAN_FILTER = "方案文件 (*.docx *.pdf *.xlsx *.txt *.doc *.wps *.xls);;所有文件 (*)"
@@ -47,7 +48,17 @@ class WindowActions(QObject):
         self._exports: ExportActions | None = None
         self._notes: NoteActions | None = None
         self._base_point_size: float | None = None  # the platform's size, read when the text is first scaled
-        self._build_menus()
+        self._font_scale = 100
+        self.size_actions: dict[int, QAction] = {}
+        self.office: OfficeActions | None = None
+        self._filled = False
+        bar = window.menuBar()
+        self._menus = {
+            "file": bar.addMenu(self.tr("文件(&F)")),
+            "view": bar.addMenu(self.tr("查看(&V)")),
+            "settings": bar.addMenu(self.tr("设置(&S)")),
+            "help": bar.addMenu(self.tr("帮助(&H)")),
+        }
         self.restore_window_state()
         d = window.detail
         d.history_requested.connect(lambda: self.notes.show_history())
@@ -86,6 +97,8 @@ class WindowActions(QObject):
         self, menu_name: str, text: str, slot: object, *keys: str | QKeySequence.StandardKey
     ) -> QAction:
         menu = self._menus[menu_name]
+        from PySide6.QtGui import QAction, QKeySequence  # built after the first paint, with the commands
+
         action = QAction(text, self.window)
         if keys:
             action.setShortcuts([QKeySequence(k) for k in keys])
@@ -93,14 +106,19 @@ class WindowActions(QObject):
         menu.addAction(action)
         return action
 
-    def _build_menus(self) -> None:
-        bar = self.window.menuBar()
-        self._menus = {
-            "file": bar.addMenu(self.tr("文件(&F)")),
-            "view": bar.addMenu(self.tr("查看(&V)")),
-            "settings": bar.addMenu(self.tr("设置(&S)")),
-            "help": bar.addMenu(self.tr("帮助(&H)")),
-        }
+    def fill_menus(self) -> None:
+        """Add the menus' commands and shortcuts; the window calls it as the desk loads (once).
+
+        The menu titles paint with the window; the ~25 commands come just after the first paint, when the
+        desk they act on is being opened.
+        """
+        from PySide6.QtGui import QKeySequence
+
+        from desktop.ui.office_actions import OfficeActions
+
+        if self._filled:
+            return
+        self._filled = True
         self._action(
             "file",
             self.tr("导入方案或任务清单…"),
@@ -118,12 +136,12 @@ class WindowActions(QObject):
         self._action("view", self.tr("搜索"), self.focus_search, QKeySequence.StandardKey.Find)
         self._action("view", self.tr("方案历史版本…"), self.show_versions)
         self._menus["view"].addSeparator()
-        self.size_actions = {}
         for percent, label in zip(
             FONT_SCALES, (self.tr("标准字号"), self.tr("较大字号"), self.tr("特大字号")), strict=True
         ):
             action = self._action("view", label, lambda _=False, p=percent: self.set_font_scale(p))
             action.setCheckable(True)
+            action.setChecked(percent == self._font_scale)
             self.size_actions[percent] = action
         self._action("settings", self.tr("本单位与报送周期…"), self.edit_setup)
         self._action("settings", self.tr("恢复备份…"), self.restore_backup)
@@ -181,6 +199,7 @@ class WindowActions(QObject):
             self._base_point_size = QApplication.font().pointSizeF()
         if self._base_point_size is not None:  # at 100 % an unscaled font is left alone (no QFont at start)
             apply_font_scale(percent, self._base_point_size)
+        self._font_scale = percent
         for value, action in self.size_actions.items():
             action.setChecked(value == percent)
         self.window.settings.setValue("ui/font_scale", percent)

@@ -73,3 +73,21 @@ def test_loading_keeps_the_titles_and_widths(qtbot: QtBot, ws: Workspace) -> Non
     window.table.selectRow(2)  # the selection is wired to the real model
     assert window.current_key() is not None
     window.autosaver.discard()
+
+
+def test_menu_commands_come_with_the_desk(qtbot: QtBot, ws: Workspace) -> None:
+    """The menu titles paint with the window; the commands, shortcuts and the saved text size follow."""
+    settings = app_module.ui_settings(ws.path)
+    settings.setValue("ui/font_scale", 125)
+    window = MainWindow(ws, settings, today=TODAY, load=False)
+    qtbot.addWidget(window)
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["文件(&F)", "查看(&V)", "设置(&S)", "帮助(&H)"]
+    assert all(not a.menu().actions() for a in window.menuBar().actions())  # type: ignore[union-attr]
+    window.load()
+    window.load()  # reloading the desk adds nothing twice
+    commands = [a.text() for a in window.menuBar().actions()[0].menu().actions() if a.text()]  # type: ignore[union-attr]
+    assert commands == ["导入方案或任务清单…", "生成报告…", "导出台账…", "格式检查…", "退出"]
+    assert window.actions_.size_actions[125].isChecked() and not window.actions_.size_actions[100].isChecked()
+    window.actions_.set_font_scale(100)
+    window.autosaver.discard()
