@@ -123,11 +123,12 @@ def startup(folder: Path, row: Callable[[str, float, float, str], None], repeat:
     if not bundle.exists():
         print("bundle: not built (make bundle), its figures are skipped")
         return
-    _spawn([str(bundle), "--db", str(db)], shell_env)
+    bundle_cmd = [str(bundle), *app_cmd[3:]]  # started like the source app: no --db where XDG applies
+    _spawn(bundle_cmd, shell_env)
     bundled, bare = [], []
     for _ in range(repeat):
         bare.append(_spawn(bare_cmd, env))
-        bundled.append(_spawn([str(bundle), "--db", str(db)], shell_env))
+        bundled.append(_spawn(bundle_cmd, shell_env))
     row(
         "cold start from the bundle, painted main window",
         statistics.median(bundled),
