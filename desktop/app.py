@@ -61,18 +61,28 @@ def ui_settings(db_path: Path) -> QSettings:
 
 
 class _AfterPaint(QObject):
-    """Calls `then` once, just after the watched window's next paint."""
+    """Calls `then` once, just after the watched window's next paint, or after `latest_ms` at the latest.
 
-    def __init__(self, window: QObject, then: Callable[[], object]) -> None:
+    The time limit covers a window that is not painted (minimised at start, or on a locked screen).
+    """
+
+    def __init__(self, window: QObject, then: Callable[[], object], latest_ms: int = 3000) -> None:
         super().__init__(window)
-        self._then = then
+        self._then: Callable[[], object] | None = then
+        self._window = window
         window.installEventFilter(self)
+        QTimer.singleShot(latest_ms, self, self._fire)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)
+            QTimer.singleShot(0, self, self._fire)
         return False
+
+    def _fire(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            self._window.removeEventFilter(self)
+            then()
 
 
 def acquire_lock(db_path: Path) -> QLockFile | None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop import app as app_module
@@ -56,6 +56,30 @@ def test_second_instance_gets_a_message(
         held.unlock()
     assert seen and "已经在使用数据库" in seen[0] and str(db) in seen[0]
     assert not db.exists()  # refused before the database was opened
+
+
+def test_after_paint_runs_once_after_a_paint(qtbot: QtBot) -> None:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    calls: list[int] = []
+    app_module._AfterPaint(widget, lambda: calls.append(1), latest_ms=60_000)
+    widget.show()
+    qtbot.waitUntil(lambda: calls == [1])
+    widget.update()
+    qtbot.wait(50)
+    assert calls == [1]  # once, not at every paint
+
+
+def test_after_paint_runs_for_a_window_that_never_paints(qtbot: QtBot) -> None:
+    """A window minimised at start, or on a locked screen, still gets its desk loaded and its backup."""
+    widget = QWidget()
+    qtbot.addWidget(widget)  # never shown: no paint comes
+    calls: list[int] = []
+    app_module._AfterPaint(widget, lambda: calls.append(1), latest_ms=100)
+    qtbot.waitUntil(lambda: calls == [1], timeout=2000)
+    widget.show()
+    qtbot.wait(50)
+    assert calls == [1]
 
 
 def test_dropping_a_file_imports_it(qtbot: QtBot, window: MainWindow, ws: Workspace) -> None:
