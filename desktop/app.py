@@ -69,7 +69,6 @@ class _AfterPaint(QObject):
     def __init__(self, window: QObject, then: Callable[[], object], latest_ms: int = 3000) -> None:
         super().__init__(window)
         self._then: Callable[[], object] | None = then
-        self._window = window
         window.installEventFilter(self)
         QTimer.singleShot(latest_ms, self, self._fire)
 
@@ -81,7 +80,7 @@ class _AfterPaint(QObject):
     def _fire(self) -> None:
         then, self._then = self._then, None
         if then is not None:
-            self._window.removeEventFilter(self)
+            self.deleteLater()  # Qt drops it from the window's filters, and its pending timer with it
             then()
 
 
