@@ -13,7 +13,9 @@ from desktop.domain.units import is_wildcard, split_units, wildcard_category
 from desktop.domain.vocabulary import (
     ALL_LABELS,
     DEADLINE_LABELS,
+    IGNORED_LABELS,
     LEAD_LABELS,
+    PERSON_LABELS,
     SUPPORT_LABELS,
 )
 
@@ -21,9 +23,9 @@ _SUPPORT_LABELS = SUPPORT_LABELS + "|配合"  # a bare '配合：' also labels s
 _LABEL = re.compile(rf"({ALL_LABELS}|配合)\s*[：]")
 _VERB = re.compile(
     r"牵头负责|牵头抓总|牵头(?![部单领：])|按照?职责分工负责|按职责分工落实|按职责负责|分工负责|结合实际落实|"
-    r"抓好落实|负责落实|负责|配合|协助|协同|参与|落实"
+    r"抓好落实|负责落实|分别牵头|负责|配合|协助|协同|参与|参加|落实|指导"
 )
-_ROLE_WORDS = re.compile(rf"{_LABEL.pattern}|负责|牵头(?![部单])|配合|参与|协办|协助|会同|落实|分工")
+_ROLE_WORDS = re.compile(rf"{_LABEL.pattern}|负责|牵头(?![部单])|配合|参与|参加|协办|协助|会同|落实|分工")
 _UNIT_END = re.compile(
     r"(?:厅|局|委|办|院|部|署|会|中心|政府|公署|行|室|处|所|队|团|社|站|馆|组|司|海关|集团|公司|单位|部门)$"
 )
@@ -32,6 +34,9 @@ _GLOBAL_RULE = re.compile(
     r"(?:以下|下列|各项|本方案).{0,20}?(?:均需|均由|均要|需)(.+?)(?:落实|负责|配合)[^。]*?(?:不再|下同)"
 )
 _CONVENTION = re.compile(r"(?:列|排)(?:在)?第一(?:位|个)?的?.{0,8}(?:为|是)牵头")
+# A lead rule written as a parenthesis inside or after a unit list: '（列第一位者为牵头或汇总单位，下同）',
+# '（除标注“分别牵头”外，列第一位为牵头单位，下同）'. It is a rule, never a unit.
+RULE_BRACKET = re.compile(r"[（〔][^（）〔〕]*?(?:第一|首位)[^（）〔〕]*?(?:牵头|汇总)[^（）〔〕]*?[）〕]")
 
 
 @dataclass
@@ -42,6 +47,7 @@ class Clause:
     deadlines: list[Deadline] = field(default_factory=list)
     global_units: list[UnitRef] = field(default_factory=list)  # '以下任务均需…落实，不再一一列出'
     carries_forward: bool = False  # '下同'
+    leaders: list[str] = field(default_factory=list)  # 责任领导：… (people, never units)
 
 
 def _matching_opener(text: str, close_at: int) -> int:
@@ -103,16 +109,22 @@ def parse_clause(
     otherwise the first unit of a list with no named lead leads, by the usual convention.
     """
     clause = Clause()
-    text = fold(clean_spaces(content)).strip("。；，")
+    text = RULE_BRACKET.sub("", fold(clean_spaces(content))).strip("。；，")
     text = _take_global_rules(text, clause, default_year)
     if re.search(r"[，；]?下同$", text):
         clause.carries_forward = True
         text = re.sub(r"[，；]?下同$", "", text)
     text = _CONVENTION.sub("", text)
     text = _take_deadlines(text, clause, default_year)
-    pairs = _labelled(text) if _LABEL.search(text) else _unlabelled(text, default_role)
+    pairs = _labelled(text, clause) if _LABEL.search(text) else _unlabelled(text, default_role)
     clause.units = _resolve_roles(pairs)
     return clause
+
+
+def person_names(value: str) -> list[str]:
+    """Return the people a 责任领导/联系人 value names ('金力。', '张三、李四同志')."""
+    names = re.split(r"[、，；,;\s]+", value.strip("。；， "))
+    return [re.sub(r"(?:同志|等)$", "", n) for n in names if n]
 
 
 def _take_global_rules(text: str, clause: Clause, default_year: int | None) -> str:
@@ -143,8 +155,8 @@ def _take_deadlines(text: str, clause: Clause, default_year: int | None) -> str:
     return re.sub(r"[，；]{2,}", "，", text).strip("，；。 ")
 
 
-def _labelled(text: str) -> list[tuple[str, str]]:
-    """Return (role, names) pairs from '牵头单位：X；责任单位：Y' forms."""
+def _labelled(text: str, clause: Clause) -> list[tuple[str, str]]:
+    """Return (role, names) pairs from '牵头单位：X；责任单位：Y' forms; people go to `clause.leaders`."""
     matches = list(_LABEL.finditer(text))
     has_lead = any(re.fullmatch(LEAD_LABELS, m.group(1)) for m in matches)
     pairs: list[tuple[str, str]] = []
@@ -155,7 +167,10 @@ def _labelled(text: str) -> list[tuple[str, str]]:
         value = text[match.end() : matches[i + 1].start() if i + 1 < len(matches) else len(text)]
         value = re.split(r"。", value)[0].strip("，；。 ")
         label = match.group(1)
-        if re.fullmatch(DEADLINE_LABELS, label) or not value:
+        if re.fullmatch(PERSON_LABELS, label):
+            clause.leaders.extend(n for n in person_names(value) if n not in clause.leaders)
+            continue
+        if re.fullmatch(DEADLINE_LABELS, label) or re.fullmatch(IGNORED_LABELS, label) or not value:
             continue
         if re.fullmatch(LEAD_LABELS, label):
             role = Role.LEAD
@@ -184,7 +199,7 @@ def _unlabelled(text: str, forced: Role | None) -> list[tuple[str, str]]:
         verb = match.group(0)
         if forced is not None:
             role = forced.value
-        elif verb.startswith("牵头"):
+        elif "牵头" in verb:
             role = "lead"
         elif verb in ("配合", "协助", "协同", "参与", "结合实际落实"):
             role = "support"
@@ -234,4 +249,5 @@ def merge_clauses(clauses: list[Clause]) -> Clause:
         merged.deadlines.extend(d for d in clause.deadlines if d not in merged.deadlines)
         merged.global_units.extend(clause.global_units)
         merged.carries_forward = merged.carries_forward or clause.carries_forward
+        merged.leaders.extend(n for n in clause.leaders if n not in merged.leaders)
     return merged

@@ -116,6 +116,31 @@ def _title_from_start(paragraphs: list[str], start: int) -> tuple[str, int]:
     return "", start
 
 
+def _numbered(paragraph: str) -> bool:
+    return heading_level(paragraph) > 0 and not ATTACHMENT_LINE.match(paragraph)
+
+
+def notice_end(paragraphs: list[str]) -> int:
+    """Return the index just after a covering notice's date (and 此件公开发布) block, or 0 without one.
+
+    The notice's date is the last date or 此件 line that has more numbered items after it than before it
+    (a notice may list its attachments as 1. 2.); the plan's own signature date has none after it.
+    """
+    numbered = [_numbered(p) for p in paragraphs]
+    total = sum(numbered)
+    before = 0
+    end = 0
+    for i, paragraph in enumerate(paragraphs):
+        if (DATE_LINE.match(paragraph) or PUBLISH_NOTE.match(paragraph)) and total - before > before:
+            end = i + 1
+        before += numbered[i]
+    while end and end < len(paragraphs) and (
+        DATE_LINE.match(paragraphs[end]) or PUBLISH_NOTE.match(paragraphs[end])
+    ):
+        end += 1
+    return end
+
+
 def frame_document(paragraphs: list[str]) -> Frame:
     """Split paragraphs into the covering notice, the plan body and its attachments."""
     frame = Frame()
@@ -125,40 +150,57 @@ def frame_document(paragraphs: list[str]) -> Frame:
         if match and heading_level(p) == 0:
             frame.doc_number = _normalise_doc_number(match.group(0))
             break
-    notice = _notice_title_index(paragraphs)
-    body_start = 0
+    end = notice_end(paragraphs)
+    notice = _notice_title_index(paragraphs[: end or len(paragraphs)])
+    notice_title = ""
     if notice >= 0:
         quoted = _TITLE_IN_QUOTES.findall(paragraphs[notice])
-        frame.title = quoted[-1] if quoted else _title_inside_notice(paragraphs[notice])
+        notice_title = quoted[-1] if quoted else _title_inside_notice(paragraphs[notice])
+    if end:
+        frame.issued_on = next((iso_date(p) for p in paragraphs[:end] if DATE_LINE.match(p)), None)
+        own_title, body_start = _title_from_start(paragraphs, end)
+        if not (own_title and DOC_TYPE_END.search(own_title)) and not (
+            own_title and notice_title and squash(own_title).endswith(squash(notice_title))
+        ):
+            own_title, body_start = "", end
+        frame.title = own_title or notice_title or _quoted_in(paragraphs[:end])
+    elif notice >= 0:
+        frame.title = notice_title
         body_start = _body_start_after_notice(paragraphs, notice, frame.title)
         own_title, after = _title_from_start(paragraphs, body_start)
         if own_title and (not frame.title or squash(own_title).endswith(squash(frame.title))):
             frame.title, body_start = own_title, after
         elif body_start > 0 and squash(paragraphs[body_start - 1]).endswith(squash(frame.title) or "\0"):
             frame.title = paragraphs[body_start - 1]
-        for p in paragraphs[notice:body_start]:
-            if DATE_LINE.match(p):
-                frame.issued_on = iso_date(p)
-                break
-        frame.front = paragraphs[:body_start]
     else:
         frame.title, body_start = _title_from_start(paragraphs, 0)
-        frame.front = paragraphs[:body_start]
+    frame.front = paragraphs[:body_start]
     body = paragraphs[body_start:]
     for i, p in enumerate(body):
         if ATTACHMENT_LINE.match(p):
             frame.attachments = body[i + 1 :]
             body = body[:i]
             break
+    seen_numbered = False
     for i, p in enumerate(body):
-        if DATE_LINE.match(p) or PUBLISH_NOTE.match(p):
+        if seen_numbered and (DATE_LINE.match(p) or PUBLISH_NOTE.match(p)):
             if frame.issued_on is None and DATE_LINE.match(p):
                 frame.issued_on = iso_date(p)
             cut = i - 1 if i and _is_signature(body[i - 1]) else i
             body = body[:cut]
             break
+        seen_numbered = seen_numbered or _numbered(p)
     frame.body = body
     return frame
+
+
+def _quoted_in(paragraphs: list[str]) -> str:
+    """Return the first 《…》 in a notice that names a document of a known kind, or ''."""
+    for paragraph in paragraphs:
+        for quoted in _TITLE_IN_QUOTES.findall(paragraph):
+            if DOC_TYPE_END.search(quoted):
+                return quoted
+    return ""
 
 
 def _title_inside_notice(notice_title: str) -> str:

@@ -44,7 +44,7 @@ PRINTED_LINE = re.compile(rf"{DATE_RE.pattern}\s*印\s*发$")
 ATTACHMENT_LINE = re.compile(r"^附\s*件\s*\d{0,2}\s*[：:]?\s*$|^附\s*件\s*\d{1,2}\s*[：:]")
 LABEL_LINE = re.compile(rf"^(?:{ALL_LABELS})\s*[：:]")
 DOC_TYPE_END = re.compile(
-    r"(?:方案|意见|通知|要点|清单|措施|办法|规划|计划|细则|规定|决定|安排|举措|分工|任务|纲要|若干政策)》?$"
+    r"(?:方案|意见|通知|要点|清单|措施|办法|规划|计划|细则|规定|决定|安排|举措|分工|任务|纲要|若干政策|分解表?|一览表)》?$"
 )
 _TERMINATORS = "。！？；：）)〕】!?;:"
 

@@ -27,6 +27,14 @@ class Deadline:
 
 
 @dataclass(frozen=True)
+class Doubt:
+    """A reason to check a parsed measure: a code (see domain/doubts.py) and what it concerns."""
+
+    code: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
 class Measure:
     """One numbered measure of a plan."""
 
@@ -39,6 +47,8 @@ class Measure:
     clause: str = ""  # the responsibility clause(s) as written, for the clerk to check
     section: str = ""  # second-level heading (（一）…) when measures sit below one
     uid: str = ""  # the stable id a task list carries, so its measures keep their identity
+    leaders: tuple[str, ...] = ()  # 责任领导/分管领导/联系人: people, never units
+    doubts: tuple[Doubt, ...] = ()  # where the parser is unsure, for the clerk to check
 
     @property
     def deadline(self) -> str | None:

@@ -73,12 +73,30 @@ class _Builder:
             self.current.labels.append(paragraph)
         elif self.current is self.root:
             self.root.paragraphs.append(paragraph)
+        elif _is_clause_paragraph(paragraph) and self._closes_parent():
+            # A clause on its own line after sub-items （1）–（4） that carry none: it is the item's.
+            parent = self.current.parent
+            assert parent is not None
+            parent.labels.append(paragraph[1:-1])
+            parent.closed = True
+            self.current = parent
         elif _is_clause_paragraph(paragraph) and self.current.closed is False:
             self.current.paragraphs.append(paragraph)
             self.current.closed = True
         elif not self.current.closed:
             self.current.paragraphs.append(paragraph)
             self.current.closed = bool(split_trailing_clauses(self.current.text)[1])
+
+    def _closes_parent(self) -> bool:
+        parent = self.current.parent
+        return (
+            self.current.style >= 4
+            and parent is not None
+            and parent is not self.root
+            and not parent.closed
+            and not parent.labels
+            and all(not c.closed and not c.labels for c in parent.children)
+        )
 
     def _open(self, style: int, number: int, marker: str, rest: str) -> None:
         parent = self.current

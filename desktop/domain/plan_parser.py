@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop.domain.clauses import (
     Clause,
@@ -173,6 +173,7 @@ def _measures(
             units=tuple(units),
             deadlines=tuple(deadlines),
             clause="；".join([*brackets, *node.labels]),
+            leaders=tuple(clause.leaders),
         )
         drafts.append((leaf, measure))
     kept = _drop_non_task_chapters(drafts)
@@ -199,15 +200,4 @@ def _drop_non_task_chapters(drafts: list[tuple[_Leaf, Measure]]) -> list[Measure
 
 
 def _renumber(measure: Measure, seq: int) -> Measure:
-    if measure.seq == seq:
-        return measure
-    return Measure(
-        seq,
-        measure.label,
-        measure.chapter,
-        measure.text,
-        measure.units,
-        measure.deadlines,
-        measure.clause,
-        measure.section,
-    )
+    return measure if measure.seq == seq else replace(measure, seq=seq)
