@@ -25,7 +25,9 @@ _VERB = re.compile(
     r"牵头负责|牵头抓总|牵头(?![部单领：])|按照?职责分工负责|按职责分工落实|按职责负责|分工负责|结合实际落实|"
     r"抓好落实|负责落实|分别牵头|负责|配合|协助|协同|参与|参加|落实|指导"
 )
-_ROLE_WORDS = re.compile(rf"{_LABEL.pattern}|负责|牵头(?![部单])|配合|参与|参加|协办|协助|会同|落实|分工")
+_ROLE_WORDS = re.compile(
+    rf"{_LABEL.pattern}|负责|牵头(?![部单])|配合|参与|参加|协办|协助|会同|落实|分工|指导(?!意见|思想|目录|价格|性|下)"
+)
 _UNIT_END = re.compile(
     r"(?:厅|局|委|办|院|部|署|会|中心|政府|公署|行|室|处|所|队|团|社|站|馆|组|司|海关|集团|公司|单位|部门)$"
 )
@@ -98,6 +100,60 @@ def split_trailing_clauses(text: str) -> tuple[str, list[str]]:
         body_end = start
     body = text[:body_end] if clauses else text
     return body.rstrip(" \u3000，；"), clauses
+
+
+def _matching_closer(text: str, open_at: int) -> int:
+    depth = 0
+    for i in range(open_at, len(text)):
+        ch = text[i]
+        if ch in OPENERS:
+            depth += 1
+        elif ch in CLOSERS:
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+_SENTENCE_END = "。；！？!?;"
+
+
+def split_clauses(text: str) -> tuple[str, list[str]]:
+    """Split a measure's text into its body and every responsibility clause in it, in reading order.
+
+    Besides the clauses at the end, a bracket in mid-paragraph is a clause when its content reads as one
+    and it stands at a sentence boundary ('…目录。（A负责）加强…'): the body keeps the sentences around it.
+    """
+    body, trailing = split_trailing_clauses(text)
+    folded = fold(body)
+    pieces: list[str] = []
+    middle: list[str] = []
+    last = i = 0
+    while i < len(folded):
+        if folded[i] not in OPENERS:
+            i += 1
+            continue
+        j = _matching_closer(folded, i)
+        if j < 0:
+            break
+        before = folded[:i].rstrip()[-1:]
+        after = folded[j + 1 :].lstrip()[:1]
+        if looks_like_clause(body[i + 1 : j]) and (before in _SENTENCE_END or after in "。；;"):
+            pieces.append(body[last:i])
+            middle.append(body[i + 1 : j])
+            last = j + 1
+            if after in "。；;" and before in _SENTENCE_END:
+                last = folded.index(after, j + 1) + 1
+        i = j + 1
+    if not middle:
+        return body, trailing
+    pieces.append(body[last:])
+    return "".join(pieces).rstrip(" \u3000，；"), middle + trailing
+
+
+def has_clause(text: str) -> bool:
+    """Return True when `text` holds a responsibility clause anywhere (at its end or mid-paragraph)."""
+    return bool(split_clauses(text)[1])
 
 
 def parse_clause(

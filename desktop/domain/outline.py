@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from desktop.domain.clauses import looks_like_clause, split_trailing_clauses
+from desktop.domain.clauses import has_clause, looks_like_clause, split_trailing_clauses
 from desktop.domain.lines import HEADING_PATTERNS, LABEL_LINE
 from desktop.domain.text import cn_to_int, fold
 
@@ -22,6 +22,8 @@ class Node:
     children: list[Node] = field(default_factory=list)
     parent: Node | None = None
     closed: bool = False  # its text already ended with a responsibility clause
+    part_of: Node | None = None  # an unnumbered paragraph with its own clause: the item it follows
+    parts: int = 0  # how many such paragraphs follow this item
 
     @property
     def text(self) -> str:
@@ -83,9 +85,30 @@ class _Builder:
         elif _is_clause_paragraph(paragraph) and self.current.closed is False:
             self.current.paragraphs.append(paragraph)
             self.current.closed = True
+        elif has_clause(paragraph) and (self.current.closed or has_clause(self.current.text)):
+            self._open_part(paragraph)
         elif not self.current.closed:
             self.current.paragraphs.append(paragraph)
             self.current.closed = bool(split_trailing_clauses(self.current.text)[1])
+
+    def _open_part(self, paragraph: str) -> None:
+        """Open an unnumbered paragraph that carries its own clause as a measure beside the item before it."""
+        item = self.current
+        first = item.part_of or item
+        parent = item.parent
+        assert parent is not None
+        first.parts += 1
+        node = Node(
+            style=item.style,
+            number=item.number,
+            marker=f"{first.marker}-{first.parts + 1}" if first.marker else str(first.parts + 1),
+            paragraphs=[paragraph],
+            parent=parent,
+            part_of=first,
+        )
+        node.closed = bool(split_trailing_clauses(paragraph)[1])
+        parent.children.append(node)
+        self.current = node
 
     def _closes_parent(self) -> bool:
         parent = self.current.parent

@@ -9,8 +9,10 @@ from dataclasses import dataclass, replace
 from desktop.domain.clauses import (
     Clause,
     global_rule_units,
+    has_clause,
     merge_clauses,
     parse_clause,
+    split_clauses,
     split_trailing_clauses,
 )
 from desktop.domain.deadlines import deadlines_in_text
@@ -75,7 +77,7 @@ def _collapse_enumerations(node: Node) -> None:
         _collapse_enumerations(child)
     if not node.children or node.style == 0 or min(c.style for c in node.children) < 4:
         return
-    if any(split_trailing_clauses(c.text)[1] or c.labels for c in node.children):
+    if any(has_clause(c.text) or c.labels for c in node.children):
         return
     node.paragraphs.extend(c.marker + c.text for c in node.children)
     node.labels.extend(label for c in node.children for label in c.labels)
@@ -99,7 +101,7 @@ def _leaves(root: Node) -> list[_Leaf]:
 
 
 def _own_clause(node: Node, year: int | None = None) -> Clause:
-    _, brackets = split_trailing_clauses(node.text)
+    _, brackets = split_clauses(node.text)
     parts = [parse_clause(b, default_year=year) for b in brackets]
     parts += [parse_clause(label, default_year=year) for label in node.labels]
     return merge_clauses(parts)
@@ -157,7 +159,7 @@ def _measures(
             clause = merge_clauses([own, clause]) if clause is not own else own
         if own.carries_forward:
             carried = own
-        body, brackets = split_trailing_clauses(node.text)
+        body, brackets = split_clauses(node.text)
         deadlines = clause.deadlines or deadlines_in_text(body, default_year=year)
         units = list(clause.units)
         names = {u.name for u in units}
