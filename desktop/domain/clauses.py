@@ -273,16 +273,24 @@ def _ref(name: str, role: Role) -> UnitRef:
     return UnitRef(name=name, role=role, wildcard=wild, category=wildcard_category(name) if wild else None)
 
 
+_STAR = "*＊"
+
+
 def _resolve_roles(pairs: list[tuple[str, str]]) -> list[UnitRef]:
-    has_lead = any(role == "lead" for role, _ in pairs)
+    # A '*' after a name marks the lead in tables that list the units in one cell (区财政局*、区发改局).
+    starred = any(name[-1:] in _STAR for _, names in pairs for name in split_units(names))
+    has_lead = starred or any(role == "lead" for role, _ in pairs)
     units: list[UnitRef] = []
     seen: set[str] = set()
     for role_word, names in pairs:
-        for name in split_units(names):
-            if name in seen:
+        for raw in split_units(names):
+            name = raw.rstrip(_STAR)
+            if name in seen or not name:
                 continue
             seen.add(name)
-            if role_word == "lead":
+            if starred:
+                role = Role.LEAD if raw[-1:] in _STAR else Role.SUPPORT
+            elif role_word == "lead":
                 role = Role.LEAD
             elif role_word == "support" or has_lead:
                 role = Role.SUPPORT

@@ -147,7 +147,7 @@ def frame_document(paragraphs: list[str]) -> Frame:
     paragraphs = merge_title_fragments(_cut_back_matter(paragraphs))
     for p in paragraphs[:12]:
         match = DOC_NUMBER.search(p)
-        if match and heading_level(p) == 0:
+        if match and heading_level(p) == 0 and len(p) - len(match.group(0)) <= 30:
             frame.doc_number = _normalise_doc_number(match.group(0))
             break
     end = notice_end(paragraphs)

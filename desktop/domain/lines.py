@@ -103,9 +103,29 @@ def is_title_like(paragraph: str) -> bool:
     )
 
 
+# A file whose paragraph breaks were lost holds the whole plan on a few long lines: numbering that
+# follows a space or a sentence's end inside such a line starts a new paragraph.
+_RUN_ON_LENGTH = 300
+_RUN_ON_BREAK = re.compile(
+    r"(?:\s+|(?<=[。；：！？]))(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
+    r"|\d{1,3}[.．、](?![\d%％])|[（(]\d{1,3}[）)])\S)"
+)
+
+
+def split_run_on(lines: Iterable[str]) -> list[str]:
+    """Split very long lines at the numbering inside them (lost paragraph breaks)."""
+    out: list[str] = []
+    for line in lines:
+        if len(line) > _RUN_ON_LENGTH:
+            out.extend(part for part in _RUN_ON_BREAK.split(line) if part.strip())
+        else:
+            out.append(line)
+    return out
+
+
 def join_lines(raw_lines: Iterable[str]) -> list[str]:
     """Join lines broken by PDF extraction into paragraphs, dropping page numbers and blanks."""
-    lines = [clean_spaces(x) for x in raw_lines]
+    lines = [clean_spaces(x) for x in split_run_on(raw_lines)]
     lines = [x for x in lines if x and not is_page_furniture(x)]
     wrap = _wrap_width(lines)
     paragraphs: list[str] = []

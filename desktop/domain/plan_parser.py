@@ -17,10 +17,12 @@ from desktop.domain.clauses import (
 )
 from desktop.domain.deadlines import deadlines_in_text
 from desktop.domain.errors import ErrorCode, LuoshiError
+from desktop.domain.flat_tables import read_flat_table
 from desktop.domain.front_matter import frame_document
 from desktop.domain.lines import join_lines
 from desktop.domain.models import Chapter, Measure, Plan, UnitRef
 from desktop.domain.outline import Node, build_outline, heading_title
+from desktop.domain.tables import plan_from_tables
 from desktop.domain.terms import Role
 
 _NON_TASK = re.compile(
@@ -36,8 +38,21 @@ class _Leaf:
 
 
 def parse_plan_lines(lines: list[str], *, fallback_title: str = "", path: str = "") -> Plan:
-    """Parse raw text lines (possibly broken by PDF extraction) into a Plan."""
-    return parse_plan_paragraphs(join_lines(lines), fallback_title=fallback_title, path=path)
+    """Parse raw text lines (possibly broken by PDF extraction, or a task table flattened to text)."""
+    table = read_flat_table(lines)
+    try:
+        plan = parse_plan_paragraphs(join_lines(lines), fallback_title=fallback_title, path=path)
+    except LuoshiError:
+        if table is None:
+            raise
+        plan = None
+    if table is not None:
+        from_table = plan_from_tables([table.rows], front_lines=table.front, fallback_title=fallback_title)
+        if from_table and (plan is None or len(from_table.measures) > len(plan.measures)):
+            return from_table
+    if plan is None:
+        raise LuoshiError(ErrorCode.NO_MEASURES, path=path)
+    return plan
 
 
 def parse_plan_paragraphs(paragraphs: list[str], *, fallback_title: str = "", path: str = "") -> Plan:

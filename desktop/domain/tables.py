@@ -15,7 +15,7 @@ from desktop.domain.text import clean_spaces
 
 # Column kinds and the header words that name them, most specific first.
 _HEADERS: dict[str, tuple[str, ...]] = {
-    "seq": ("序号", "编号", "序"),
+    "seq": ("序号", "编号", "序", "项目编号"),
     "chapter": ("领域", "类别", "板块", "重点领域", "任务类别", "章节", "方面", "分类", "所属章节"),
     "task": ("重点任务", "重点工作", "任务名称", "工作任务", "主要任务", "任务事项"),
     "text": (
@@ -31,11 +31,25 @@ _HEADERS: dict[str, tuple[str, ...]] = {
         "主要措施",
         "工作措施",
         "具体内容",
+        "具体要求",
+        "工作要求",
+        "考核内容",
         "措施",
     ),
     "lead": ("牵头单位", "牵头部门", "主办单位", "牵头责任单位"),
     "support": ("配合单位", "配合部门", "协办单位", "协助单位", "参与单位"),
-    "responsible": ("责任单位", "责任部门", "责任主体", "承办单位", "负责单位", "负责部门"),
+    "responsible": (
+        "责任单位",
+        "责任部门",
+        "责任主体",
+        "承办单位",
+        "负责单位",
+        "负责部门",
+        "责任科室",
+        "责任处室",
+        "责任股室",
+        "牵头单位/责任单位",
+    ),
     "deadline": ("完成时限", "完成时间", "时间节点", "办结时限", "完成期限", "时限要求", "时限"),
 }
 _NONE_WORDS = {"", "无", "—", "-", "--", "/", "／", "——", "暂无"}
@@ -47,6 +61,11 @@ class TableLayout:
 
     header_row: int
     columns: dict[str, int]
+
+
+def header_kind(cell: str) -> str | None:
+    """Return the column kind a header cell names (seq, chapter, task, text, lead, support, …), or None."""
+    return _kind(cell)
 
 
 def _kind(cell: str) -> str | None:

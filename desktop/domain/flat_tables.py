@@ -1,0 +1,294 @@
+"""Task tables that reached us as plain text: a row a line (cells split by tabs, wide spaces or '|'),
+or one cell a line (web pages and PDF copies of a 任务分解表).
+
+The header row is found by its names (序号, 工作任务, 责任单位, 完成时限 …, see desktop.domain.tables). In the
+cell-a-line form the rows are cut at their sequence numbers (1, 2, 3 …) and each row's cells are laid on
+the header's columns by a small alignment: merged cells leave a column empty, a unit cell may span
+several lines, a row may hold a second sub-row (another task and deadline under one merged unit cell),
+and a group cell (工作任务, 考核项目) printed before a row's number belongs to that row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from desktop.domain.deadlines import find_deadlines
+from desktop.domain.tables import header_kind
+from desktop.domain.text import clean_spaces
+from desktop.domain.units import is_wildcard
+
+_UNIT_KINDS = ("lead", "support", "responsible")
+_CELL_SEPARATOR = re.compile(r"\t+|\s{2,}|\s*[|｜]\s*")
+_SEQ = re.compile(r"\d{1,3}")
+_UNIT_END = re.compile(
+    r"(?:厅|局|委|办|院|部|署|会|中心|政府|公署|行|室|处|所|队|团|社|站|馆|组|司|海关|集团|公司|单位|部门|"
+    r"科|股|镇|街道|街|乡|管委|指挥部|联|协|台)[*＊]?$"
+)
+_DEADLINE_START = re.compile(
+    r"^(?:\d{4}年)?\d{1,2}月|^\d{4}年|^年[底内中末]|^[上下]半年|^第?[一二三四]季度|^持续|^长期|^常态|^每[年月季]"
+)
+_HEADER_CELL = re.compile(r"^[^。，；：,;:]{1,14}$")
+_SUB_ROW_PENALTY = 1.0
+
+
+def unit_like(cell: str) -> bool:
+    """Return True for a cell that lists organs only (区发改局、区财政局; 各科室)."""
+    if not cell or "。" in cell or len(cell) > 80:
+        return False
+    items = [x for x in re.split(r"[、，,；;\s]+", cell) if x]
+    return bool(items) and all(_UNIT_END.search(x) or is_wildcard(x) for x in items)
+
+
+def deadline_like(cell: str) -> bool:
+    """Return True for a 完成时限 value (12月底前, 2025年6月, 年底前, 持续推进, 9月投入使用)."""
+    return len(cell) <= 24 and bool(_DEADLINE_START.search(cell) or find_deadlines(cell))
+
+
+# The header each column kind is given in the rows handed on (desktop.domain.tables reads them back).
+_NAMES = {
+    "seq": "序号",
+    "chapter": "类别",
+    "task": "重点任务",
+    "text": "具体措施",
+    "lead": "牵头单位",
+    "support": "配合单位",
+    "responsible": "责任单位",
+    "deadline": "完成时限",
+}
+
+
+@dataclass(frozen=True)
+class FlatTable:
+    """A task table read from text: a header of known names, then one row of cells per task."""
+
+    rows: list[list[str]]
+    front: list[str]  # the lines before the table: the covering notice
+
+
+def read_flat_table(lines: list[str]) -> FlatTable | None:
+    """Return the task table flattened into `lines`, or None when the text holds none."""
+    return _row_per_line(lines) or _cell_per_line(lines)
+
+
+# ---- a row a line ---------------------------------------------------------------------------------
+
+
+def _split_row(line: str) -> list[str]:
+    return [c for c in (clean_spaces(x) for x in _CELL_SEPARATOR.split(line.strip())) if c]
+
+
+def _header_columns(cells: list[str]) -> dict[str, int] | None:
+    columns: dict[str, int] = {}
+    for col, cell in enumerate(cells):
+        kind = header_kind(cell)
+        if kind and kind not in columns:
+            columns[kind] = col
+    if len(columns) >= 2 and set(_UNIT_KINDS) & columns.keys():
+        return columns
+    return None
+
+
+def _row_per_line(lines: list[str]) -> FlatTable | None:
+    for index, line in enumerate(lines):
+        header = _split_row(line)
+        if len(header) < 3:
+            continue
+        columns = _header_columns(header)
+        if columns is None:
+            continue
+        rows = [header]
+        for row_line in lines[index + 1 :]:
+            cells = _split_row(row_line)
+            if len(cells) == len(header) - 1 and "seq" in columns and columns["seq"] == 0:
+                number = re.match(r"^(\d{1,3})\s+(.+)$", cells[0])
+                if number:  # '1 启动建设…' : a single space after the row number
+                    cells = [number.group(1), number.group(2), *cells[1:]]
+            if len(cells) >= 2:
+                rows.append(cells + [""] * (len(header) - len(cells)))
+            elif cells and len(rows) > 1:
+                last = rows[-1]
+                text_col = _text_column(columns, header)
+                last[text_col] = last[text_col] + cells[0]
+        if len(rows) < 3:
+            continue
+        text_col = _text_column(columns, header)
+        if "text" not in columns and "task" not in columns:
+            rows[0] = [_NAMES["text"] if i == text_col else c for i, c in enumerate(header)]
+        return FlatTable(rows, [x for x in lines[:index] if x.strip()])
+    return None
+
+
+def _text_column(columns: dict[str, int], header: list[str]) -> int:
+    if "text" in columns:
+        return columns["text"]
+    if "task" in columns:
+        return columns["task"]
+    start = columns.get("seq", -1) + 1
+    return next((c for c in range(start, len(header)) if header_kind(header[c]) is None), start)
+
+
+# ---- a cell a line --------------------------------------------------------------------------------
+
+
+def _cells(lines: list[str]) -> list[str]:
+    cells = [clean_spaces(x) for x in lines]
+    return [c for c in cells if c and c not in ("|", "｜")]
+
+
+def _find_header(cells: list[str]) -> tuple[int, int, int] | None:
+    """Return (start, end, index of row 1) of a header run; group cells may stand before row 1."""
+    for start in range(len(cells)):
+        end = start
+        while end < len(cells) and end - start < 16 and cells[end] != "1" and _HEADER_CELL.match(cells[end]):
+            end += 1
+        window = cells[start:end]
+        kinds = [header_kind(c) for c in window]
+        if sum(1 for k in kinds if k) < 2 or not set(_UNIT_KINDS) & set(kinds):
+            continue
+        first = next((j for j in range(end, min(end + 4, len(cells))) if cells[j] == "1"), -1)
+        if first < 0:
+            continue
+        if "seq" in kinds:
+            header_end = min(end, first - kinds.index("seq"))
+        else:
+            header_end = start + max(i for i, k in enumerate(kinds) if k) + 1
+        if header_end > start:
+            return start, header_end, first
+    return None
+
+
+def _row_blocks(cells: list[str], first: int) -> list[list[str]]:
+    blocks: list[list[str]] = []
+    expected = 1
+    at = first
+    while at < len(cells):
+        nxt = next(
+            (j for j in range(at + 1, len(cells)) if cells[j] == str(expected + 1)),
+            len(cells),
+        )
+        blocks.append(cells[at + 1 : nxt])
+        at = nxt
+        expected += 1
+    return blocks
+
+
+def _cell_per_line(lines: list[str]) -> FlatTable | None:
+    cells = _cells(lines)
+    found = _find_header(cells)
+    if found is None:
+        return None
+    start, header_end, first = found
+    header = cells[start:header_end]
+    kinds = [header_kind(c) for c in header]
+    seq_at = kinds.index("seq") if "seq" in kinds else first - header_end
+    before = [k or "group" for k in kinds[:seq_at]]
+    after_kinds = kinds[seq_at + 1 :] if "seq" in kinds else kinds[seq_at:]
+    text_at = _text_slot(after_kinds)
+    after = ["text" if i == text_at else (k or "other") for i, k in enumerate(after_kinds)]
+    blocks = _row_blocks(cells, first)
+    if len(blocks) < 2:
+        return None
+    groups = cells[header_end:first]
+    first_unit = next((i for i, k in enumerate(after) if k in _UNIT_KINDS), len(after))
+    kept = [i for i, k in enumerate(after) if k != "other" and not (k == "group")]
+    rows: list[list[str]] = []
+    for number, block in enumerate(blocks, start=1):
+        row, next_groups = _align_row(block, after, before, last=number == len(blocks))
+        # Unnamed columns before the units (考核指标, 单位, 年度目标) are part of the task's text;
+        # those after them (评分部门) are not the unit's business.
+        row[text_at] = "；".join(
+            row[i] for i, k in enumerate(after) if row[i] and (i == text_at or (k == "other" and i < first_unit))
+        )
+        group = "；".join(g for g in groups if g)
+        rows.append([str(number), group, *(row[i] for i in kept)])
+        groups = next_groups or [""] * len(before)
+    _fill_down(rows, 1)
+    header_row = [_NAMES["seq"], _NAMES["chapter"], *(_NAMES[after[i]] for i in kept)]
+    return FlatTable([header_row, *rows], lines_before(lines, cells[start]))
+
+
+def lines_before(lines: list[str], first_cell: str) -> list[str]:
+    """Return the non-blank lines before the first line whose text is `first_cell`."""
+    out: list[str] = []
+    for line in lines:
+        if clean_spaces(line) == first_cell:
+            break
+        if line.strip():
+            out.append(line)
+    return out
+
+
+def _text_slot(kinds: list[str | None]) -> int:
+    for wanted in ("text", "task"):
+        if wanted in kinds:
+            return kinds.index(wanted)
+    return next((i for i, k in enumerate(kinds) if k is None), 0)
+
+
+def _fill_down(rows: list[list[str]], col: int) -> None:
+    last = ""
+    for row in rows:
+        if row[col]:
+            last = row[col]
+        else:
+            row[col] = last
+
+
+def _align_row(
+    block: list[str], after: list[str], before: list[str], *, last: bool
+) -> tuple[list[str], list[str]]:
+    """Lay a row's cells on the columns after its number (and the next row's group cells)."""
+    trailing = [] if last else before
+    width = len(after)
+    once = tuple((k, i / width) for i, k in enumerate(after))
+    groups = tuple(("group", 1.0) for _ in trailing)
+    best = _best(tuple(block), once + groups)
+    twice = _best(tuple(block), once + tuple((f"{k}+", p) for k, p in once) + groups)
+    use_twice = twice[0] + _SUB_ROW_PENALTY < best[0]
+    runs = twice[1] if use_twice else best[1]
+    row = ["" for _ in after]
+    for i in range(width):
+        parts = list(runs[i]) + (list(runs[width + i]) if use_twice else [])
+        row[i] = ("、" if after[i] in _UNIT_KINDS else "；").join(parts)
+    next_groups = ["；".join(r) for r in runs[len(runs) - len(trailing) :]] if trailing else []
+    return row, next_groups
+
+
+def _run_cost(kind: str, run: tuple[str, ...], position: float) -> float:
+    merged = kind.endswith("+")  # a sub-row: columns it leaves empty were merged with the row above
+    kind = kind.rstrip("+")
+    if not run:
+        if merged and kind != "text":
+            return 0.0
+        return {"text": 1.5, "group": 0.1, "other": 0.5 + 0.2 * position}.get(kind, 1.0)
+    extra = len(run) - 1
+    if kind in _UNIT_KINDS:
+        return sum(0.0 if unit_like(c) else 3.0 for c in run)
+    if kind == "deadline":
+        return (0.0 if deadline_like(run[0]) else 2.0) + 2.0 * extra
+    if kind == "group":
+        return sum(1.0 if unit_like(c) or deadline_like(c) else 0.0 for c in run) + 2.0 * extra
+    penalty = 1.0 if kind == "text" else 0.5
+    return sum(penalty if unit_like(c) else 0.0 for c in run) + 1.0 * extra
+
+
+Slot = tuple[str, float]  # a column's kind and its position from the left (0 … 1)
+
+
+@lru_cache(maxsize=4096)
+def _best(cells: tuple[str, ...], slots: tuple[Slot, ...]) -> tuple[float, tuple[tuple[str, ...], ...]]:
+    """Return the cheapest split of `cells` into one (possibly empty) run per column slot."""
+    if not slots:
+        return (0.0, ()) if not cells else (float("inf"), ())
+    best: tuple[float, tuple[tuple[str, ...], ...]] = (float("inf"), ())
+    kind, position = slots[0]
+    for take in range(len(cells) + 1):
+        head = _run_cost(kind, cells[:take], position)
+        if head >= best[0]:
+            continue
+        rest_cost, rest = _best(cells[take:], slots[1:])
+        if head + rest_cost < best[0]:
+            best = (head + rest_cost, (cells[:take], *rest))
+    return best
