@@ -1,7 +1,7 @@
-"""Task tables that reached us as plain text: a row a line (cells split by tabs, wide spaces or '|'),
-or one cell a line (web pages and PDF copies of a 任务分解表).
+"""Task tables that reached us as plain text: a row a line, or one cell a line.
 
-The header row is found by its names (序号, 工作任务, 责任单位, 完成时限 …, see desktop.domain.tables). In the
+A row a line has its cells split by tabs, wide spaces or '|'; one cell a line is how web pages and PDF
+copies of a 任务分解表 come out. The header row is found by its names (序号, 工作任务, 责任单位, 完成时限 …, see desktop.domain.tables). In the
 cell-a-line form the rows are cut at their sequence numbers (1, 2, 3 …) and each row's cells are laid on
 the header's columns by a small alignment: merged cells leave a column empty, a unit cell may span
 several lines, a row may hold a second sub-row (another task and deadline under one merged unit cell),
@@ -192,7 +192,7 @@ def _cell_per_line(lines: list[str]) -> FlatTable | None:
         return None
     groups = cells[header_end:first]
     first_unit = next((i for i, k in enumerate(after) if k in _UNIT_KINDS), len(after))
-    kept = [i for i, k in enumerate(after) if k != "other" and not (k == "group")]
+    kept = [i for i, k in enumerate(after) if k not in ("other", "group")]
     rows: list[list[str]] = []
     for number, block in enumerate(blocks, start=1):
         row, next_groups = _align_row(block, after, before, last=number == len(blocks))

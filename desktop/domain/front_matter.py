@@ -199,7 +199,7 @@ def _quoted_in(paragraphs: list[str]) -> str:
     for paragraph in paragraphs:
         for quoted in _TITLE_IN_QUOTES.findall(paragraph):
             if DOC_TYPE_END.search(quoted):
-                return quoted
+                return str(quoted)
     return ""
 
 
