@@ -135,11 +135,33 @@ class _Builder:
         self.last[style] = number
 
 
+_INLINE_ITEM = re.compile(r"(?:(?<=[。；;）)〕])|^)[（(](\d{1,2})[）)]")
+
+
+def split_inline_items(paragraph: str) -> list[str]:
+    """Split '1.…（1）…（X负责）（2）…（Y负责）' into the item and its sub-items when each carries a clause."""
+    starts = []
+    expected = 1
+    for match in _INLINE_ITEM.finditer(paragraph):
+        if int(match.group(1)) == expected:
+            starts.append(match.start())
+            expected += 1
+    if len(starts) < 2:
+        return [paragraph]
+    bounds = [*starts, len(paragraph)]
+    items = [paragraph[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    if not all(split_trailing_clauses(item)[1] for item in items):
+        return [paragraph]
+    head = paragraph[: starts[0]]
+    return ([head] if head.strip() else []) + items
+
+
 def build_outline(paragraphs: list[str]) -> tuple[Node, list[str]]:
     """Return the root of the numbered tree and warnings about odd numbering."""
     builder = _Builder()
     for paragraph in paragraphs:
-        builder.add(paragraph)
+        for part in split_inline_items(paragraph):
+            builder.add(part)
     return builder.root, builder.warnings
 
 

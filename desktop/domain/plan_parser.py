@@ -150,7 +150,8 @@ def _label(leaf: _Leaf, restarting: set[int]) -> str:
     label = leaf.node.marker
     style = leaf.node.style
     for ancestor in reversed(leaf.chain):
-        if style not in restarting:
+        # Sub-items （1） are always named with their item: 1（1）, 1（2）.
+        if style not in restarting and not (style >= 4 and ancestor.style in (3, 4)):
             break
         label = ancestor.marker + label
         style = ancestor.style

@@ -83,6 +83,7 @@ def normalize_unit_name(name: str) -> str:
     """Return the canonical spelling of a unit name (width, brackets, role words stripped)."""
     name = fold(fold_width(clean_spaces(name))).replace(" ", "")
     name = name.strip("，、；：。 ")
+    name = name.rsplit("：", 1)[-1]  # a label's remains ('部门：X') never prefix a unit
     previous = None
     while previous != name:
         previous = name
@@ -146,7 +147,9 @@ def split_units(text: str) -> list[str]:
     tail of the wildcard before them are kept with it; '等有关部门' becomes a wildcard.
     """
     names: list[str] = []
-    for group in split_balanced(fold(text), "，；"):
+    # 'X、Y等和各省级人民政府': 等 closes the named list and the wildcard after 和 is a unit of its own.
+    text = re.sub(r"等(?:和|及|以及|与)", "，", fold(text))
+    for group in split_balanced(text, "，；"):
         for subgroup in re.split(r"以及|及(?!时)", group):
             names.extend(_split_group(subgroup))
     seen: set[str] = set()
