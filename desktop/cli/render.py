@@ -6,6 +6,7 @@ from typing import Any
 
 from desktop.cli.messages import TEXT
 from desktop.domain.assignment import Assignment
+from desktop.domain.doubts import describe
 from desktop.domain.models import Measure, Plan
 from desktop.domain.terms import Role
 
@@ -25,6 +26,8 @@ def measure_json(measure: Measure, assignment: object | None = None) -> dict[str
         "deadlines": [{"text": d.text, "due": d.due, "standing": d.standing} for d in measure.deadlines],
         "section": measure.section,
         "clause": measure.clause,
+        "leaders": list(measure.leaders),
+        "doubts": [{"code": d.code, "detail": d.detail, "text": describe(d)} for d in measure.doubts],
     }
     if isinstance(assignment, Assignment):
         data["assignment"] = {

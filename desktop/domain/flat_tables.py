@@ -75,8 +75,12 @@ def read_flat_table(lines: list[str]) -> FlatTable | None:
 # ---- a row a line ---------------------------------------------------------------------------------
 
 
-def _split_row(line: str) -> list[str]:
-    return [c for c in (clean_spaces(x) for x in _CELL_SEPARATOR.split(line.strip())) if c]
+def _split_row(line: str, width: int = 0) -> list[str]:
+    raw = [x for x in _CELL_SEPARATOR.split(line.strip()) if x.strip()]
+    number = re.match(r"^(\d{1,3})\s+(\S.*)$", raw[0]) if raw else None
+    if number and len(raw) == width - 1:  # '3 建设…': a single space after the row number
+        raw = [number.group(1), number.group(2), *raw[1:]]
+    return [c for c in (clean_spaces(x) for x in raw) if c]
 
 
 def _header_columns(cells: list[str]) -> dict[str, int] | None:
@@ -100,11 +104,7 @@ def _row_per_line(lines: list[str]) -> FlatTable | None:
             continue
         rows = [header]
         for row_line in lines[index + 1 :]:
-            cells = _split_row(row_line)
-            if len(cells) == len(header) - 1 and "seq" in columns and columns["seq"] == 0:
-                number = re.match(r"^(\d{1,3})\s+(.+)$", cells[0])
-                if number:  # '1 启动建设…' : a single space after the row number
-                    cells = [number.group(1), number.group(2), *cells[1:]]
+            cells = _split_row(row_line, len(header) if columns.get("seq") == 0 else 0)
             if len(cells) >= 2:
                 rows.append(cells + [""] * (len(header) - len(cells)))
             elif cells and len(rows) > 1:

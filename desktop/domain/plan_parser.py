@@ -16,6 +16,7 @@ from desktop.domain.clauses import (
     split_trailing_clauses,
 )
 from desktop.domain.deadlines import deadlines_in_text
+from desktop.domain.doubts import find_doubts
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.flat_tables import read_flat_table
 from desktop.domain.front_matter import frame_document
@@ -68,6 +69,7 @@ def parse_plan_paragraphs(paragraphs: list[str], *, fallback_title: str = "", pa
     measures, chapters = _measures(leaves, year, global_units, _restarting_styles(root))
     if not measures:
         raise LuoshiError(ErrorCode.NO_MEASURES, path=path)
+    measures = find_doubts(measures, _numbering_doubts(leaves, measures))
     return Plan(
         title=frame.title or fallback_title,
         doc_number=frame.doc_number,
@@ -76,6 +78,28 @@ def parse_plan_paragraphs(paragraphs: list[str], *, fallback_title: str = "", pa
         measures=tuple(measures),
         warnings=tuple(warnings),
     )
+
+
+def _numbering_doubts(leaves: list[_Leaf], measures: list[Measure]) -> dict[int, str]:
+    """Return seq -> '3 → 5' for measures whose number skips or repeats the one before it."""
+    by_label = {m.label: m.seq for m in measures}
+    found: dict[int, str] = {}
+    previous: dict[int, Node] = {}
+    for leaf in leaves:
+        node = leaf.node
+        if node.part_of is not None:
+            continue
+        key = id(node.parent)
+        before = previous.get(key)
+        previous[key] = node
+        if before is None or before.style != node.style or node.number == before.number + 1:
+            continue
+        for measure in measures:
+            if measure.text and node.text.startswith(measure.text[:20]) and measure.seq not in found:
+                found[measure.seq] = f"{before.marker} → {node.marker}"
+                break
+    del by_label
+    return found
 
 
 def _plan_year(issued_on: str | None, doc_number: str | None) -> int | None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from desktop.domain.clauses import merge_clauses, parse_clause
 from desktop.domain.deadlines import find_deadlines
+from desktop.domain.doubts import find_doubts
 from desktop.domain.front_matter import frame_document
 from desktop.domain.lines import DOC_NUMBER, H1, H2, heading_level, iso_date, join_lines
 from desktop.domain.models import Chapter, Deadline, Measure, Plan, UnitRef
@@ -226,6 +227,12 @@ def plan_from_tables(
         measures.extend(replace(m, seq=len(measures) + i) for i, m in enumerate(t_measures, start=1))
     if not measures:
         return None
+    gaps = {
+        b.seq: f"{a.label} → {b.label}"
+        for a, b in zip(measures, measures[1:], strict=False)
+        if a.label.isdigit() and b.label.isdigit() and int(b.label) != int(a.label) + 1
+    }
+    measures = find_doubts(measures, gaps)
     return Plan(
         title=title or fallback_title,
         doc_number=doc_number,

@@ -1,0 +1,137 @@
+"""Where the parser is unsure of a measure: short codes with a detail, and the Chinese shown for them.
+
+Each check is cheap and local. Together they aim at one promise: a measure the parser got wrong carries
+at least one doubt, and few measures it got right carry any (the corpus test measures both).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import replace
+from difflib import SequenceMatcher
+
+from desktop.domain.clauses import looks_like_clause
+from desktop.domain.models import Doubt, Measure
+from desktop.domain.text import CLOSERS, OPENERS, fold
+from desktop.domain.vocabulary import ALL_LABELS
+
+NO_UNIT = "no_unit"
+ODD_UNIT = "odd_unit"
+SIMILAR_UNIT = "similar_unit"
+CLAUSE_IN_TEXT = "clause_in_text"
+NUMBERING = "numbering"
+DEADLINE = "deadline"
+TOO_LONG = "too_long"
+OCR = "ocr"
+
+# The Chinese each code is shown with; {detail} is the code's parameter.
+DOUBT_TEXT = {
+    NO_UNIT: "没有找到责任单位",
+    ODD_UNIT: "“{detail}”不像单位名称",
+    SIMILAR_UNIT: "“{detail}”与本方案中另一单位名称相近，是否同一单位",
+    CLAUSE_IN_TEXT: "措施原文中仍有责任分工：“{detail}”",
+    NUMBERING: "编号不连续：{detail}",
+    DEADLINE: "完成时限“{detail}”未能识别为日期",
+    TOO_LONG: "比同级措施长得多（{detail} 字），可能是两项措施连在一起",
+    OCR: "由扫描件识别，请核对原文：{detail}",
+}
+
+_UNIT_END = re.compile(
+    r"(?:厅|局|委|办|院|部|署|会|中心|政府|公署|行|室|处|所|队|团|社|站|馆|组|司|海关|集团|公司|单位|部门|"
+    r"科|股|镇|街道|乡|管委|指挥部|联|协|台|总社|分行|支行|监管局|法院|检察院|调查队|区|县|市|旗|盟|州|"
+    r"机关|机构|学校|大学|医院|企业|国企|党委|党组|工委|纪委|监委|人大|政协|集团|银行|管理局|小组|领导小组)$"
+)
+_VERB_OR_LABEL = re.compile(rf"(?:{ALL_LABELS})|负责|牵头|配合|落实|参与|参加|协助|推进|开展|加强|建立|完善|实施")
+_PUNCTUATION = re.compile(r"[：:。，,；;！？“”\"]")
+_PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+_LABEL_IN_TEXT = re.compile(rf"(?:{ALL_LABELS})\s*[：:]")
+_UNDERSTOOD_DEADLINE = re.compile(r"\d{1,2}月|年底|年内|季度|半年|持续|长期|常态")
+
+
+def describe(doubt: Doubt) -> str:
+    """Return the Chinese sentence shown to the clerk for a doubt."""
+    return DOUBT_TEXT.get(doubt.code, doubt.code).format(detail=doubt.detail)
+
+
+def unit_doubt(name: str, wildcard: bool) -> str | None:
+    """Return why a unit name does not look like an organ, or None when it does."""
+    if len(name) > (30 if wildcard else 25):
+        return "long"
+    bare = re.sub(r"牵头(?:部门|单位)$", "", name) if wildcard else name  # 各重点产业链牵头部门
+    if _PUNCTUATION.search(bare) or _VERB_OR_LABEL.search(bare):
+        return "words"
+    if wildcard:
+        return None
+    if not _UNIT_END.search(name.rstrip("）)")) and not re.search(r"（[^）]*）$", name):
+        return "person" if _PERSON.match(name) else "shape"
+    return None
+
+
+def _clause_left_in(text: str) -> str | None:
+    label = _LABEL_IN_TEXT.search(text)
+    if label:
+        return text[label.start() : label.start() + 20]
+    folded = fold(text)
+    depth_start = -1
+    depth = 0
+    for i, ch in enumerate(folded):
+        if ch in OPENERS:
+            if depth == 0:
+                depth_start = i
+            depth += 1
+        elif ch in CLOSERS and depth:
+            depth -= 1
+            if depth == 0 and looks_like_clause(text[depth_start + 1 : i]):
+                content = text[depth_start + 1 : i]
+                if re.search(r"负责|牵头|配合|参与|落实|责任单位|牵头单位", content):
+                    return content[:30]
+    return None
+
+
+def _similar_pairs(measures: list[Measure]) -> set[str]:
+    """Return names used once in the plan that nearly equal another name of the plan (市发改局 / 市发改委)."""
+    counts: dict[str, int] = {}
+    for m in measures:
+        for u in m.units:
+            if not u.wildcard:
+                counts[u.name] = counts.get(u.name, 0) + 1
+    names = sorted(counts)
+    doubtful: set[str] = set()
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            if abs(len(a) - len(b)) > 2 or a.endswith(b) or b.endswith(a):
+                continue
+            if SequenceMatcher(None, a, b).ratio() >= 0.85:
+                doubtful.update(n for n in (a, b) if counts[n] == 1)
+    return doubtful
+
+
+def find_doubts(measures: list[Measure], numbering: dict[int, str] | None = None) -> list[Measure]:
+    """Return the measures with their doubts filled in (`numbering`: seq -> gap or repeat noted by the outline)."""
+    lengths = [len(m.text) for m in measures]
+    median = statistics.median(lengths) if lengths else 0
+    similar = _similar_pairs(measures)
+    out = []
+    for m in measures:
+        doubts: list[Doubt] = list(m.doubts)
+        if not m.units:
+            doubts.append(Doubt(NO_UNIT))
+        for u in m.units:
+            if unit_doubt(u.name, u.wildcard):
+                doubts.append(Doubt(ODD_UNIT, u.name))
+            elif u.name in similar:
+                doubts.append(Doubt(SIMILAR_UNIT, u.name))
+        left = _clause_left_in(m.text)
+        if left:
+            doubts.append(Doubt(CLAUSE_IN_TEXT, left))
+        if numbering and m.seq in numbering:
+            doubts.append(Doubt(NUMBERING, numbering[m.seq]))
+        for d in m.deadlines:
+            if d.due is None and not d.standing and not _UNDERSTOOD_DEADLINE.search(d.text):
+                doubts.append(Doubt(DEADLINE, d.text))
+        if len(measures) >= 4 and len(m.text) > max(300, 3 * median):
+            doubts.append(Doubt(TOO_LONG, str(len(m.text))))
+        unique = list(dict.fromkeys(doubts))
+        out.append(replace(m, doubts=tuple(unique)) if unique != list(m.doubts) else m)
+    return out
