@@ -21,8 +21,8 @@ from desktop.domain.notes import NoteFields
 from desktop.domain.periods import Period, Rhythm, parse_period
 from desktop.domain.terms import Scope
 from desktop.domain.worklist import Filter
+from desktop.services import imports
 from desktop.services import notes as note_service
-from desktop.services import plans as plan_service
 from desktop.services import search as search_service
 from desktop.services import units as unit_service
 from desktop.services import worklist as wl
@@ -98,7 +98,7 @@ def startup(folder: Path, row: Callable[[str, float, float, str], None], repeat:
     with mock.patch.dict(os.environ, env, clear=True):
         assert database_path() == db or sys.platform != "linux", "the app would open another database"
     with Workspace(db) as ws:
-        plan_service.import_file(ws, path=sample_plan_path())
+        imports.import_file(ws, path=sample_plan_path())
         unit_service.set_profile(ws, unit="自治区发展改革委", categories=["行业主管部门"])
     subprocess.run(
         [sys.executable, "-m", "compileall", "-q", str(ROOT / "desktop")], check=True, capture_output=True
@@ -212,7 +212,7 @@ def notes_search(folder: Path, row: Callable[[str, float, float, str], None], no
     db = folder / "notes" / "luoshi.db"
     rng = random.Random(3)
     with Workspace(db) as ws:
-        plan_service.import_file(ws, path=plan)
+        imports.import_file(ws, path=plan)
         unit_service.set_profile(ws, unit="自治区发展改革委", categories=["行业主管部门"])
         first = Period(2023, Rhythm.MONTH, 1)
         periods = [first.shifted(i) for i in range(notes // 2000)]

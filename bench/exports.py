@@ -17,8 +17,8 @@ from desktop.domain.report import Report, ReportMeasure, ReportOptions, build_re
 from desktop.domain.terms import Role, Scope, Status
 from desktop.exporters.ledger_xlsx import write_ledger
 from desktop.exporters.report_docx import write_report
+from desktop.services import imports
 from desktop.services import notes as note_service
-from desktop.services import plans as plan_service
 from desktop.services import reports as report_service
 from desktop.services import units as unit_service
 from desktop.services import worklist as wl
@@ -100,7 +100,7 @@ def exports(folder: Path, row: Row) -> None:
     """Print the report and ledger export figures."""
     assert Q1 is not None
     with Workspace(folder / "exports.db") as ws:
-        plan_service.import_file(ws, path=sample_plan_path())
+        imports.import_file(ws, path=sample_plan_path())
         unit_service.set_profile(ws, unit="自治区发展改革委", categories=["行业主管部门"])
         for item in wl.load_worklist(ws, Q1, today=TODAY):
             if item.role is not None:

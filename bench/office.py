@@ -16,7 +16,7 @@ from desktop.domain.periods import parse_period
 from desktop.domain.terms import Status
 from desktop.exporters.ledger_xlsx import write_ledger
 from desktop.services import board as board_service
-from desktop.services import plans as plan_service
+from desktop.services import imports
 from desktop.services import returns as return_service
 from desktop.services.workspace import Workspace
 from desktop.storage import plans as plan_store
@@ -96,7 +96,7 @@ def office(folder: Path, row: Row) -> None:
     work.mkdir()
     _plan(work / "plan.txt")
     with Workspace(work / "office.db") as ws:
-        plan_service.import_file(ws, path=work / "plan.txt")
+        imports.import_file(ws, path=work / "plan.txt")
         files = _returns(ws, work)
         start = time.perf_counter()
         outcomes = return_service.import_returns(ws, files, period=Q1)

@@ -16,7 +16,7 @@ from bench import desk, exports, office
 from bench.generate import plan_text
 from bench.timing import timed
 from desktop.importers import read_plan
-from desktop.services import plans as plan_service
+from desktop.services import imports
 from desktop.services.locations import sample_plan_path
 from desktop.services.workspace import Workspace
 
@@ -43,7 +43,7 @@ def _floor_insert(rows: int, folder: Path) -> None:
 
 def _import(path: Path, folder: Path) -> None:
     with Workspace(folder / f"luoshi-{time.perf_counter_ns()}.db") as ws:
-        plan_service.import_file(ws, path=path)
+        imports.import_file(ws, path=path)
 
 
 def _row(name: str, value: float, floor: float, target: str) -> None:

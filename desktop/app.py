@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 # The Qt-free modules come before PySide6: its import hook reads the source of every module imported after
 # it (looking for "PySide6"), which about doubles what an import costs (bench/RESULTS.md).
 from desktop.domain.errors import LuoshiError
+from desktop.services import imports
 from desktop.services.locations import database_path, sample_plan_path
 from desktop.services.messages import error_text
 from desktop.services.workspace import Workspace
@@ -51,7 +52,7 @@ def open_workspace(db_path: Path, ws: Workspace | None = None) -> Workspace:
 
     ws = ws or Workspace(db_path)
     if not plan_service.list_plans(ws):
-        plan_service.import_file(ws, path=sample_plan_path())
+        imports.import_file(ws, path=sample_plan_path())
     return ws
 
 

@@ -34,7 +34,9 @@ def has_unit(units: list[dict[str, Any]], key: str, role: str | None = None) -> 
         if key.startswith("*"):
             if key[1:] in name:
                 return True
-        elif name == _norm(key) or name.endswith(_norm(key)) or (_norm(key).endswith(name) and len(name) >= 3):
+        elif (
+            name == _norm(key) or name.endswith(_norm(key)) or (_norm(key).endswith(name) and len(name) >= 3)
+        ):
             return True
     return False
 
@@ -122,8 +124,10 @@ def main(argv: list[str]) -> int:
     right = sum(r.right for r in results)
     doubted = sum(len(r.right_with_doubt) for r in results)
     print(f"corpus: {exact}/{total} measures exact ({exact / total:.1%}) in {len(results)} files")
-    print(f"doubts: {sum(len(r.wrong_without_doubt) for r in results)} wrong measures without a doubt; "
-          f"{doubted}/{right} right measures with one ({doubted / max(1, right):.1%})")
+    print(
+        f"doubts: {sum(len(r.wrong_without_doubt) for r in results)} wrong measures without a doubt; "
+        f"{doubted}/{right} right measures with one ({doubted / max(1, right):.1%})"
+    )
     return 0 if exact == total else 1
 
 

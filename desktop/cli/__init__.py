@@ -14,6 +14,7 @@ from desktop.cli.notes_cmd import add_commands, run_note, run_periods, run_searc
 from desktop.cli.render import measure_json, measure_line, plan_json
 from desktop.domain.errors import LuoshiError
 from desktop.domain.periods import RHYTHM_LABELS, Rhythm
+from desktop.services import imports
 from desktop.services import measures as measure_service
 from desktop.services import periods as period_service
 from desktop.services import plans as plan_service
@@ -94,7 +95,7 @@ def _run_with_db(args: argparse.Namespace, ws: Workspace) -> int:
         failed = 0
         for name in args.files:
             try:
-                outcome = plan_service.import_file(ws, path=Path(name))
+                outcome = imports.import_file(ws, path=Path(name))
             except LuoshiError as error:
                 sys.stderr.write(error_text(error) + "\n")
                 failed += 1

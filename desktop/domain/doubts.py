@@ -42,7 +42,9 @@ _UNIT_END = re.compile(
     r"科|股|镇|街道|乡|管委|指挥部|联|协|台|总社|分行|支行|监管局|法院|检察院|调查队|区|县|市|旗|盟|州|"
     r"机关|机构|学校|大学|医院|企业|国企|党委|党组|工委|纪委|监委|人大|政协|集团|银行|管理局|小组|领导小组)$"
 )
-_VERB_OR_LABEL = re.compile(rf"(?:{ALL_LABELS})|负责|牵头|配合|落实|参与|参加|协助|推进|开展|加强|建立|完善|实施")
+_VERB_OR_LABEL = re.compile(
+    rf"(?:{ALL_LABELS})|负责|牵头|配合|落实|参与|参加|协助|推进|开展|加强|建立|完善|实施"
+)
 _PUNCTUATION = re.compile(r"[：:。，,；;！？“”\"]")
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 _LABEL_IN_TEXT = re.compile(rf"(?:{ALL_LABELS})\s*[：:]")

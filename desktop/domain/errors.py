@@ -44,6 +44,8 @@ class ErrorCode(StrEnum):
     UNIT_MISSING = "unit_missing"
     RETURN_DECLINED = "return_declined"
     NEEDS_PLAN = "needs_plan"
+    BAD_SPLIT = "bad_split"
+    NO_NEXT_MEASURE = "no_next_measure"
 
 
 class Cancelled(Exception):

@@ -199,7 +199,9 @@ def _cell_per_line(lines: list[str]) -> FlatTable | None:
         # Unnamed columns before the units (考核指标, 单位, 年度目标) are part of the task's text;
         # those after them (评分部门) are not the unit's business.
         row[text_at] = "；".join(
-            row[i] for i, k in enumerate(after) if row[i] and (i == text_at or (k == "other" and i < first_unit))
+            row[i]
+            for i, k in enumerate(after)
+            if row[i] and (i == text_at or (k == "other" and i < first_unit))
         )
         group = "；".join(g for g in groups if g)
         rows.append([str(number), group, *(row[i] for i in kept)])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -149,7 +150,7 @@ def split_inline_items(paragraph: str) -> list[str]:
     if len(starts) < 2:
         return [paragraph]
     bounds = [*starts, len(paragraph)]
-    items = [paragraph[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    items = [paragraph[a:b] for a, b in itertools.pairwise(bounds)]
     if not all(split_trailing_clauses(item)[1] for item in items):
         return [paragraph]
     head = paragraph[: starts[0]]

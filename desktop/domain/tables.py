@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -229,7 +230,7 @@ def plan_from_tables(
         return None
     gaps = {
         b.seq: f"{a.label} → {b.label}"
-        for a, b in zip(measures, measures[1:], strict=False)
+        for a, b in itertools.pairwise(measures)
         if a.label.isdigit() and b.label.isdigit() and int(b.label) != int(a.label) + 1
     }
     measures = find_doubts(measures, gaps)

@@ -162,6 +162,31 @@ def _v4_returns(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v5_leaders_doubts_edits(db: sqlite_utils.Database) -> None:
+    """Leaders and doubts per measure; the clerk's corrections on top of the parsed version."""
+    db.executescript(
+        """
+        ALTER TABLE measure_revisions ADD COLUMN leaders TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE measure_revisions ADD COLUMN doubts TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE measure_revisions ADD COLUMN parsed TEXT;
+        ALTER TABLE measure_revisions ADD COLUMN origin TEXT NOT NULL DEFAULT 'file';
+        CREATE TABLE measure_edits (
+            id INTEGER PRIMARY KEY,
+            plan_id INTEGER NOT NULL REFERENCES plans(id),
+            measure_id INTEGER NOT NULL REFERENCES measures(id),
+            version_id INTEGER NOT NULL REFERENCES plan_versions(id),
+            kind TEXT NOT NULL,
+            field TEXT NOT NULL DEFAULT '',
+            old_value TEXT,
+            new_value TEXT,
+            other_id INTEGER REFERENCES measures(id),
+            edited_at TEXT NOT NULL
+        );
+        CREATE INDEX measure_edits_measure ON measure_edits(measure_id, id);
+        """
+    )
+
+
 def fts_available(db: sqlite_utils.Database) -> bool:
     """Return True when this SQLite has FTS5."""
     try:
@@ -177,6 +202,7 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _v2_notes_attachments,
     _v3_search_index,
     _v4_returns,
+    _v5_leaders_doubts_edits,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

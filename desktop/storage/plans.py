@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from desktop.domain.errors import Cancelled
-from desktop.domain.models import Deadline, Measure, Plan, UnitRef
+from desktop.domain.models import Deadline, Doubt, Measure, Plan, UnitRef
 from desktop.domain.terms import Role
 from desktop.storage import char_index
 from desktop.storage import units as unit_store
@@ -75,11 +76,13 @@ def save_plan(
     plan_id: int | None = None,
     ids: Sequence[int | None] | None = None,
     archive: Sequence[int] = (),
+    provenance: Sequence[tuple[str | None, str]] | None = None,
 ) -> SavedVersion:
     """Store `plan` as a new version in one transaction; a file seen before changes nothing.
 
     A revision names the plan it revises (`plan_id`), the stored measure each new measure continues
     (`ids`, None for a new measure) and the stored measures it drops (`archive`: kept, marked archived).
+    `provenance` gives, per measure, the parsed form and origin of a clerk's correction carried over.
     Without `ids` a measure keeps its id when its number and text are unchanged.
     When `should_stop` returns True the transaction is rolled back and Cancelled is raised.
     """
@@ -130,7 +133,8 @@ def save_plan(
                 raise Cancelled
             given = ids[index] if ids is not None else reuse.pop((measure.label, measure.text), None)
             measure_id = given or _new_measure(db, plan_id, key, measure)
-            _insert_revision(db, version_id, measure_id, measure)
+            parsed, origin = provenance[index] if provenance is not None else (None, "file")
+            insert_revision(db, version_id, measure_id, measure, parsed=parsed, origin=origin)
         if ids is not None:
             kept = [i for i in ids if i is not None]
             db.execute(
@@ -172,12 +176,21 @@ def _new_measure(db: sqlite_utils.Database, plan_id: int, key: str, measure: Mea
     return int(cursor.lastrowid or 0)
 
 
-def _insert_revision(db: sqlite_utils.Database, version_id: int, measure_id: int, measure: Measure) -> None:
+def insert_revision(
+    db: sqlite_utils.Database,
+    version_id: int,
+    measure_id: int,
+    measure: Measure,
+    *,
+    parsed: str | None = None,
+    origin: str = "file",
+) -> None:
+    """Store one measure of a version with its units (`parsed`: the parsed form a corrected one had)."""
     first = measure.deadlines[0] if measure.deadlines else None
     db.execute(
         """INSERT INTO measure_revisions (version_id, measure_id, seq, label, chapter, section, text,
-                                          deadline, due_on, standing, clause)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                          deadline, due_on, standing, clause, leaders, doubts, parsed, origin)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             version_id,
             measure_id,
@@ -190,9 +203,20 @@ def _insert_revision(db: sqlite_utils.Database, version_id: int, measure_id: int
             first.due if first else None,
             int(bool(first and first.standing)),
             measure.clause,
+            json.dumps(list(measure.leaders), ensure_ascii=False),
+            json.dumps([[d.code, d.detail] for d in measure.doubts], ensure_ascii=False),
+            parsed,
+            origin,
         ],
     )
-    for ord_, unit in enumerate(measure.units):
+    link_units(db, version_id, measure_id, measure.units)
+
+
+def link_units(
+    db: sqlite_utils.Database, version_id: int, measure_id: int, units: Sequence[UnitRef]
+) -> None:
+    """Link a measure of a version to its units, in order."""
+    for ord_, unit in enumerate(units):
         unit_id = unit_store.ensure(db, unit)
         db.execute(
             "INSERT OR IGNORE INTO measure_units (version_id, measure_id, unit_id, role, ord) VALUES (?, ?, ?, ?, ?)",
@@ -214,7 +238,7 @@ def version_measures(
     )
     rows = db.execute(
         f"""SELECT m.id, m.uid, p.id, p.title, r.seq, r.label, r.chapter, r.section, r.text,
-                  r.deadline, r.due_on, r.standing, r.clause, r.version_id
+                  r.deadline, r.due_on, r.standing, r.clause, r.version_id, r.leaders, r.doubts
            FROM measure_revisions r
            JOIN plan_versions v ON v.id = r.version_id
            JOIN plans p ON p.id = v.plan_id
@@ -247,6 +271,8 @@ def version_measures(
             deadlines=deadlines,
             clause=r[12],
             units=tuple(links.get((r[13], r[0]), [])),
+            leaders=tuple(json.loads(r[14] or "[]")),
+            doubts=tuple(Doubt(code, detail) for code, detail in json.loads(r[15] or "[]")),
         )
         result.append(StoredMeasure(r[0], r[1], r[2], r[3], measure))
     return result

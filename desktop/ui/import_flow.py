@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop.services import revisions
+from desktop.services import imports
 from desktop.services.workspace import Workspace
 from desktop.ui.background import BackgroundTask
 from desktop.ui.import_task import FileResult, ImportTask
@@ -33,7 +33,7 @@ class ImportFlow(QObject):
         self.review_dialog: ReviewDialog | None = None
         self.apply_task: BackgroundTask | None = None
         self.last_import: list[FileResult] = []
-        self.pending_reviews: list[revisions.Prepared] = []
+        self.pending_reviews: list[imports.ImportReview] = []
 
     def choose_import(self) -> None:
         """Ask for plan files and import them."""
@@ -77,12 +77,12 @@ class ImportFlow(QObject):
         dialog.open()
         self.review_dialog = dialog
 
-    def _apply_review(self, prepared: revisions.Prepared) -> None:
+    def _apply_review(self, prepared: imports.ImportReview) -> None:
         path = self.window.ws.path
 
         def work(should_stop: Callable[[], bool]) -> object:
             with Workspace(path) as ws:  # its own connection, in the worker thread
-                return revisions.apply(ws, prepared, should_stop=should_stop)
+                return imports.apply(ws, prepared, should_stop=should_stop)
 
         task = BackgroundTask(
             work, title=self.tr("应用新版本"), label=self.tr("正在应用新版本…"), parent=self.window

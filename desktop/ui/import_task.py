@@ -10,8 +10,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop.domain.errors import Cancelled, LuoshiError
-from desktop.services import plans as plan_service
-from desktop.services import revisions
+from desktop.services import imports
 from desktop.services.messages import error_text
 from desktop.services.workspace import Workspace
 from desktop.ui.background import delayed_progress
@@ -24,7 +23,7 @@ class FileResult:
     path: Path
     ok: bool
     message: str
-    review: revisions.Prepared | None = None  # a new version of a stored plan: not applied yet
+    review: imports.ImportReview | None = None  # a new version of a stored plan: not applied yet
 
 
 class _Worker(QObject):
@@ -55,14 +54,14 @@ class _Worker(QObject):
                     return True
                 self.progress.emit(number, path.name)
                 try:
-                    prepared = revisions.prepare(ws, path=path)
+                    prepared = imports.prepare(ws, path=path)
                     if prepared.needs_review:  # the clerk reviews the changes before anything is written
                         text = self.tr("《%1》的新版本：请在比对窗口中核对后应用").replace(
                             "%1", prepared.plan.title
                         )
                         results.append(FileResult(path, True, text, prepared))
                         continue
-                    outcome = plan_service.import_file(ws, path=path, should_stop=self._cancel.is_set)
+                    outcome = imports.import_file(ws, path=path, should_stop=self._cancel.is_set)
                 except Cancelled:
                     return True
                 except LuoshiError as error:

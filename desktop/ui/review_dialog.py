@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.revision import CHANGE_WORDS, How, text_diff
-from desktop.services.revisions import Prepared
+from desktop.services.imports import ImportReview
 
 ADDED_FILL, CHANGED_FILL = QColor("#E6F4EA"), QColor("#FFF4D6")
 AS_NEW = -1  # the combo entry "作为新增措施"
@@ -33,7 +33,7 @@ AS_NEW = -1  # the combo entry "作为新增措施"
 class ReviewDialog(QDialog):
     """Shows a revision's review; `prepared` holds the clerk's corrections when accepted."""
 
-    def __init__(self, prepared: Prepared, parent: QWidget | None = None) -> None:
+    def __init__(self, prepared: ImportReview, parent: QWidget | None = None) -> None:
         """Lay out the summary, the table of new measures, the marked text and the measures to archive."""
         super().__init__(parent)
         self.prepared = prepared

@@ -22,11 +22,10 @@ from desktop.domain.notes import NoteFields, Status  # noqa: E402
 from desktop.domain.periods import parse_period  # noqa: E402
 from desktop.domain.report import ReportOptions  # noqa: E402
 from desktop.domain.worklist import Scope  # noqa: E402
+from desktop.services import imports  # noqa: E402
 from desktop.services import notes as note_service  # noqa: E402
-from desktop.services import plans as plan_service  # noqa: E402
 from desktop.services import reports as report_service  # noqa: E402
 from desktop.services import returns as return_service  # noqa: E402
-from desktop.services import revisions  # noqa: E402
 from desktop.services import units as unit_service  # noqa: E402
 from desktop.services.format_check import render_pdf  # noqa: E402
 from desktop.services.workspace import Workspace  # noqa: E402
@@ -125,9 +124,9 @@ def main() -> None:
         (folder / "v1.txt").write_text(plan_text(generated.old), encoding="utf-8")
         (folder / "v2.txt").write_text(plan_text(generated.new, revised=True), encoding="utf-8")
         desk = Workspace(folder / "office.db")
-        plan_service.import_file(desk, path=folder / "v1.txt")
+        imports.import_file(desk, path=folder / "v1.txt")
         unit_service.set_profile(desk, unit="自治区发展改革委")
-        review = ReviewDialog(revisions.prepare(desk, path=folder / "v2.txt"))
+        review = ReviewDialog(imports.prepare(desk, path=folder / "v2.txt"))
         review.setGeometry(20, 20, 1300, 720)
         review.show()
         review.table.setCurrentCell(2, 0)

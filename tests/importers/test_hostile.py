@@ -17,8 +17,8 @@ from desktop.domain.periods import parse_period
 from desktop.domain.report import ReportOptions
 from desktop.importers import read_plan
 from desktop.services import board as board_service
+from desktop.services import imports
 from desktop.services import notes as note_service
-from desktop.services import plans as plan_service
 from desktop.services import returns as return_service
 from desktop.services.workspace import Workspace
 from tests.helpers import write_docx, write_xlsx
@@ -88,7 +88,7 @@ def test_strings_smuggled_through_a_return_stay_text_in_report_and_ledger(tmp_pa
     assert q1 is not None
     (tmp_path / "v1.txt").write_text(plan_text(province().old), encoding="utf-8")
     with Workspace(tmp_path / "office.db") as ws:
-        plan_service.import_file(ws, path=tmp_path / "v1.txt")
+        imports.import_file(ws, path=tmp_path / "v1.txt")
         unit = UNITS[0]
         path = tmp_path / "r.xlsx"
         write_return(ws, unit, q1, path)

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from desktop.domain.periods import parse_period
-from desktop.services import plans as plan_service
+from desktop.services import imports
 from desktop.services import returns as return_service
 from desktop.services.workspace import Workspace
 
@@ -18,7 +18,7 @@ def main() -> None:
         sys.stdout.write("READY\n")
         sys.stdout.flush()
         if kind == "import":
-            plan_service.import_file(ws, path=target)
+            imports.import_file(ws, path=target)
         else:
             period = parse_period("2026Q1")
             assert period is not None

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.services import backups
-from desktop.services import plans as plan_service
+from desktop.services import backups, imports
 from desktop.services.workspace import Workspace
 from desktop.storage.backup import is_healthy, list_files
 
@@ -29,13 +28,13 @@ def _count(path: Path) -> int:
 def test_import_backs_up_first_and_restore_brings_it_back(sample_path: Path, tmp_path: Path) -> None:
     db = tmp_path / "luoshi.db"
     with Workspace(db) as ws:
-        plan_service.import_file(ws, path=sample_path)
+        imports.import_file(ws, path=sample_path)
         assert list_files(db) == []  # nothing to lose before the first plan
         changed = tmp_path / "v2.txt"
         changed.write_text(
             sample_path.read_text(encoding="utf-8").replace("招商引资", "招商引资工作"), encoding="utf-8"
         )
-        plan_service.import_file(ws, path=changed)
+        imports.import_file(ws, path=changed)
     taken = list_files(db)
     assert [b.reason for b in taken] == ["revision"] and is_healthy(taken[0].path)
     assert _count(taken[0].path) == 1 and _count(db) == 2
@@ -48,7 +47,7 @@ def test_damaged_database_is_set_aside_and_the_newest_good_backup_offered(
 ) -> None:
     db = tmp_path / "luoshi.db"
     with Workspace(db) as ws:
-        plan_service.import_file(ws, path=sample_path)
+        imports.import_file(ws, path=sample_path)
         good = backups.make_backup(ws, "start")
     assert good is not None
     data = bytearray(db.read_bytes())
@@ -76,7 +75,7 @@ def test_daily_backup_once_a_day_and_thinning(sample_path: Path, tmp_path: Path)
     db = tmp_path / "luoshi.db"
     day = datetime(2026, 11, 25, 9, 0)
     with Workspace(db) as ws:
-        plan_service.import_file(ws, path=sample_path)
+        imports.import_file(ws, path=sample_path)
         assert backups.daily_backup(ws, now=day) is not None
         assert backups.daily_backup(ws, now=day + timedelta(hours=3)) is None
         for n in range(1, 60):

@@ -14,7 +14,7 @@ import pytest
 
 from bench.generate import plan_text
 from desktop.domain.periods import parse_period
-from desktop.services import plans as plan_service
+from desktop.services import imports
 from desktop.services.workspace import Workspace
 from desktop.storage.backup import is_healthy
 from tests.conftest import ROOT
@@ -76,7 +76,7 @@ def test_killed_merge_keeps_every_return_whole(tmp_path: Path, sample_path: Path
     folder = tmp_path / "returns"
     folder.mkdir()
     with Workspace(db) as ws:
-        plan_service.import_file(ws, path=tmp_path / "plan.txt")
+        imports.import_file(ws, path=tmp_path / "plan.txt")
         for unit in UNITS:
             write_return(ws, unit, q1, folder / f"{unit}.xlsx")
     _kill_after("merge", db, folder, delay)

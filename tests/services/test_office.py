@@ -18,10 +18,9 @@ from desktop.domain.report import ReportOptions, date_text
 from desktop.domain.returns import MAX_FIELD
 from desktop.domain.terms import Status
 from desktop.services import board as board_service
+from desktop.services import imports, revisions, tasklists
 from desktop.services import notes as note_service
-from desktop.services import plans as plan_service
 from desktop.services import returns as return_service
-from desktop.services import revisions, tasklists
 from desktop.services import units as unit_service
 from desktop.services.workspace import Workspace
 from tests.province import (
@@ -55,7 +54,7 @@ def generated() -> Province:
 def office(tmp_path: Path, generated: Province) -> Workspace:
     (tmp_path / "v1.txt").write_text(plan_text(generated.old), encoding="utf-8")
     ws = Workspace(tmp_path / "office.db")
-    plan_service.import_file(ws, path=tmp_path / "v1.txt")
+    imports.import_file(ws, path=tmp_path / "v1.txt")
     unit_service.set_profile(ws, unit=OFFICE)
     yield ws
     ws.close()
@@ -79,7 +78,7 @@ def test_review_finds_exactly_the_planted_changes_and_keeps_every_note(
     notes_before = office.db.execute("SELECT id, measure_id, progress FROM notes ORDER BY id").fetchall()
 
     (tmp_path / "v2.txt").write_text(plan_text(generated.new, revised=True), encoding="utf-8")
-    prepared = revisions.prepare(office, path=tmp_path / "v2.txt")
+    prepared = imports.prepare(office, path=tmp_path / "v2.txt")
     review = prepared.review
     assert review is not None and prepared.needs_review
     keys = {s.measure_id: _keys(generated)[s.measure.text] for s in prepared.stored}
@@ -90,7 +89,7 @@ def test_review_finds_exactly_the_planted_changes_and_keeps_every_note(
     assert {keys[m.measure_id] for m in review.changed if "units" in m.changes} == generated.units_changed
     assert all(generated.new[m.new_index].key == keys[m.measure_id] for m in review.matches)
 
-    saved = revisions.apply(office, prepared)
+    saved = imports.apply(office, prepared)
     assert saved.version_no == 2 and saved.measure_count == 122
     notes_after = office.db.execute("SELECT id, measure_id, progress FROM notes ORDER BY id").fetchall()
     assert notes_after == notes_before  # every note still on its measure
@@ -107,7 +106,7 @@ def test_a_clerk_corrects_a_match_before_applying(
     office: Workspace, generated: Province, tmp_path: Path
 ) -> None:
     (tmp_path / "v2.txt").write_text(plan_text(generated.new, revised=True), encoding="utf-8")
-    prepared = revisions.prepare(office, path=tmp_path / "v2.txt")
+    prepared = imports.prepare(office, path=tmp_path / "v2.txt")
     assert prepared.review is not None
     added = prepared.review.added[0]
     victim = prepared.review.removed[0]
@@ -115,7 +114,7 @@ def test_a_clerk_corrects_a_match_before_applying(
     assert fixed.review is not None
     assert added not in fixed.review.added and victim not in fixed.review.removed
     assert fixed.review.match_for(added) is not None
-    revisions.apply(office, fixed)
+    imports.apply(office, fixed)
     row = office.db.execute("SELECT archived_at FROM measures WHERE id = ?", [victim]).fetchone()
     assert row[0] is None
 
@@ -128,7 +127,7 @@ def test_task_list_round_trip_keeps_ids(office: Workspace, tmp_path: Path) -> No
     book = openpyxl.load_workbook(out)
     assert book[META_SHEET].sheet_state == "hidden"
     with Workspace(tmp_path / "unit.db") as clerk:
-        plan_service.import_file(clerk, path=out)
+        imports.import_file(clerk, path=out)
         from desktop.storage import plans as plan_store
 
         mine = {s.uid: s.measure.text for s in plan_store.current_measures(clerk.db)}

@@ -16,6 +16,7 @@ from desktop.domain.report import ReportOptions, Unfilled
 from desktop.domain.terms import Scope, Status
 from desktop.exporters.ledger_xlsx import FIRST_DATA_ROW, META_SHEET, SHEET
 from desktop.services import attachments as attachment_service
+from desktop.services import imports
 from desktop.services import notes as note_service
 from desktop.services import reports as report_service
 from desktop.services.workspace import Workspace
@@ -87,10 +88,9 @@ def test_ledger_rows_carry_ids_and_evidence(ws: Workspace, tmp_path: Path) -> No
 
 
 def test_nothing_to_export_without_a_unit(db_path: Path, sample_path: Path, tmp_path: Path) -> None:
-    from desktop.services import plans as plan_service
 
     with Workspace(db_path) as bare:
-        plan_service.import_file(bare, path=sample_path)
+        imports.import_file(bare, path=sample_path)
         with pytest.raises(LuoshiError) as caught:
             report_service.export_ledger(
                 bare, period=Q1, scope=Scope.MINE, out=tmp_path / "x.xlsx", today=TODAY

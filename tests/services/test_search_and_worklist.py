@@ -10,8 +10,8 @@ from desktop.domain.periods import parse_period
 from desktop.domain.terms import UNFILLED, Light, Role, Scope, Status
 from desktop.domain.worklist import Filter, chapters, summarize
 from desktop.services import attachments as attachment_service
+from desktop.services import imports
 from desktop.services import notes as note_service
-from desktop.services import plans as plan_service
 from desktop.services import search as search_service
 from desktop.services import worklist as wl
 from desktop.services.workspace import Workspace
@@ -81,7 +81,7 @@ def test_worklist_roles_filters_and_counts(ws: Workspace) -> None:
 
 
 def test_overdue_lights_come_from_dated_deadlines(ws: Workspace) -> None:
-    plan_service.import_file(ws, path=FIXTURES / "plans" / "eerduosi_2025_yingshang.txt")
+    imports.import_file(ws, path=FIXTURES / "plans" / "eerduosi_2025_yingshang.txt")
     late = wl.load_worklist(ws, Q1, today=date(2027, 6, 1))  # type: ignore[arg-type]
     dated = [i for i in late if i.due_on is not None and not i.standing]
     assert dated, "the sample has measures with dated deadlines"

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app import acquire_lock
 from desktop.domain.notes import NoteFields
+from desktop.services import imports
 from desktop.services import notes as note_service
 from desktop.services import plans as plan_service
 from desktop.services.workspace import Workspace
@@ -205,7 +206,7 @@ def test_damaged_database_at_start_is_set_aside_and_restore_offered(
 
     db = tmp_path / "luoshi.db"
     with Workspace(db) as ws:
-        plan_service.import_file(ws, path=sample_path)
+        imports.import_file(ws, path=sample_path)
         backups.make_backup(ws, "start")
     data = bytearray(db.read_bytes())
     data[4096:8192] = b"\xff" * 4096

@@ -14,9 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app import ui_settings
 from desktop.domain.periods import parse_period
-from desktop.services import plans as plan_service
+from desktop.services import imports
 from desktop.services import returns as return_service
-from desktop.services import revisions
 from desktop.services import units as unit_service
 from desktop.services.workspace import Workspace
 from desktop.ui.board_window import FIXED, BoardWindow
@@ -33,7 +32,7 @@ def office(tmp_path: Path) -> Iterator[Workspace]:
     (tmp_path / "v1.txt").write_text(plan_text(generated.old), encoding="utf-8")
     (tmp_path / "v2.txt").write_text(plan_text(generated.new, revised=True), encoding="utf-8")
     ws = Workspace(tmp_path / "office.db")
-    plan_service.import_file(ws, path=tmp_path / "v1.txt")
+    imports.import_file(ws, path=tmp_path / "v1.txt")
     unit_service.set_profile(ws, unit="自治区发展改革委")
     yield ws
     ws.close()
@@ -42,7 +41,7 @@ def office(tmp_path: Path) -> Iterator[Workspace]:
 def test_review_dialog_lists_changes_and_takes_a_correction(
     qtbot: QtBot, office: Workspace, tmp_path: Path
 ) -> None:
-    prepared = revisions.prepare(office, path=tmp_path / "v2.txt")
+    prepared = imports.prepare(office, path=tmp_path / "v2.txt")
     dialog = ReviewDialog(prepared)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -128,7 +127,7 @@ def test_board_window_shows_missing_units_charts_and_imports(
 def test_versions_dialog_shows_every_version(qtbot: QtBot, office: Workspace, tmp_path: Path) -> None:
     from desktop.ui.versions_dialog import VersionsDialog
 
-    plan_service.import_file(office, path=tmp_path / "v2.txt")
+    imports.import_file(office, path=tmp_path / "v2.txt")
     dialog = VersionsDialog(office)
     qtbot.addWidget(dialog)
     assert dialog.versions.count() == 2 and "（当前）" in dialog.versions.item(1).text()
