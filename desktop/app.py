@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 # The Qt-free modules come before PySide6: its import hook reads the source of every module imported after
 # it (looking for "PySide6"), which about doubles what an import costs (bench/RESULTS.md).
 from desktop.domain.errors import LuoshiError
-from desktop.services import imports
 from desktop.services.locations import database_path, sample_plan_path
 from desktop.services.messages import error_text
 from desktop.services.workspace import Workspace
@@ -48,7 +47,8 @@ def application() -> QApplication:
 
 def open_workspace(db_path: Path, ws: Workspace | None = None) -> Workspace:
     """Open the database, seeding it with the bundled sample plan when it holds no plan yet."""
-    from desktop.services import plans as plan_service  # after the first paint: the parsers are heavy
+    from desktop.services import imports  # after the first paint: the parsers are heavy
+    from desktop.services import plans as plan_service
 
     ws = ws or Workspace(db_path)
     if not plan_service.list_plans(ws):

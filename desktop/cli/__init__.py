@@ -8,13 +8,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop.cli import export_cmd, office_cmd
+from desktop.cli import export_cmd, measure_cmd, office_cmd
 from desktop.cli.messages import TEXT, error_text
 from desktop.cli.notes_cmd import add_commands, run_note, run_periods, run_search
 from desktop.cli.render import measure_json, measure_line, plan_json
 from desktop.domain.errors import LuoshiError
 from desktop.domain.periods import RHYTHM_LABELS, Rhythm
-from desktop.services import imports
 from desktop.services import measures as measure_service
 from desktop.services import periods as period_service
 from desktop.services import plans as plan_service
@@ -34,6 +33,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p = sub.add_parser("import", help="把方案文件导入数据库")
     p.add_argument("files", nargs="+")
+    p.add_argument("--review", action="store_true", help="列出需要核对的措施；有疑点时不导入，退出码 3")
+    p.add_argument("--yes", action="store_true", help="不询问，按解析结果直接导入")
     p = sub.add_parser("measures", help="列出措施")
     p.add_argument("--unit", help="只列出分配给该单位的措施")
     p.add_argument("--category", action="append", help="该单位所属的通配类别（可重复）")
@@ -53,6 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--due-days", type=int, help="每期结束后几日内报送")
     profile_sub.add_parser("show")
     add_commands(sub)
+    measure_cmd.add_commands(sub)
     export_cmd.add_commands(sub)
     office_cmd.add_commands(sub)
     office_cmd.add_backup_command(sub)
@@ -92,23 +94,9 @@ def _run(args: argparse.Namespace) -> int:
 
 def _run_with_db(args: argparse.Namespace, ws: Workspace) -> int:
     if args.command == "import":
-        failed = 0
-        for name in args.files:
-            try:
-                outcome = imports.import_file(ws, path=Path(name))
-            except LuoshiError as error:
-                sys.stderr.write(error_text(error) + "\n")
-                failed += 1
-                continue
-            key = "imported" if outcome.saved.created else "unchanged"
-            _print(
-                TEXT[key].format(
-                    title=outcome.plan.title,
-                    count=outcome.saved.measure_count,
-                    version=outcome.saved.version_no,
-                )
-            )
-        return EXIT_BAD_INPUT if failed else 0
+        return measure_cmd.run_import(args, ws)
+    if args.command == "measure":
+        return measure_cmd.run_measure(args, ws)
     if args.command == "measures":
         views = measure_service.list_measures(ws, unit=args.unit, categories=args.category)
         if args.json:

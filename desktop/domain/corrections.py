@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from desktop.domain.models import Deadline, Measure, UnitRef
+from desktop.domain.terms import Role
 
 
 @dataclass(frozen=True)
@@ -108,3 +109,37 @@ def apply_corrections(measures: list[Measure], corrections: list[Correction]) ->
         else:
             del items[c.index]
     return [replace(m, seq=i) for i, m in enumerate(items, start=1)]
+
+
+def units_from_names(names: list[str], leads: list[str] | None = None) -> tuple[UnitRef, ...]:
+    """Return the units a clerk typed, in order: those in `leads` lead (the first one when none is named)."""
+    from desktop.domain.units import is_wildcard, normalize_unit_name, wildcard_category
+
+    cleaned = [n for n in dict.fromkeys(normalize_unit_name(x) for x in names) if n]
+    wanted = {normalize_unit_name(x) for x in leads or []}
+    if not wanted and cleaned:
+        wanted = {cleaned[0]}
+    return tuple(
+        UnitRef(
+            name,
+            Role.LEAD if name in wanted else Role.SUPPORT,
+            is_wildcard(name),
+            wildcard_category(name) if is_wildcard(name) else None,
+        )
+        for name in cleaned
+    )
+
+
+def deadlines_from_text(text: str, year: int | None) -> tuple[Deadline, ...]:
+    """Return the deadline a clerk typed (2026年6月底前, 年底前, 持续推进), kept as written when unread."""
+    from desktop.domain.deadlines import find_deadlines
+
+    text = text.strip()
+    if not text:
+        return ()
+    found = find_deadlines(text, default_year=year)
+    if len(found) == 1 and found[0].deadline.text == text:
+        return (found[0].deadline,)
+    due = next((f.deadline.due for f in found if f.deadline.due), None)
+    standing = bool(found) and all(f.deadline.standing for f in found)
+    return (Deadline(text=text, due=due, standing=standing),)

@@ -174,6 +174,7 @@ def frame_document(paragraphs: list[str]) -> Frame:
             frame.title = paragraphs[body_start - 1]
     else:
         frame.title, body_start = _title_from_start(paragraphs, 0)
+    frame.title = re.sub(r"^[【〔\[][^】〕\]]{1,30}[】〕\]]", "", frame.title)  # a site's 【栏目】 before it
     frame.front = paragraphs[:body_start]
     body = paragraphs[body_start:]
     for i, p in enumerate(body):

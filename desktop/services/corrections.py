@@ -1,0 +1,135 @@
+"""The clerk corrects stored measures: 编辑措施 in the window and `luoshi measure …` on the command line."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from desktop.domain.corrections import deadlines_from_text, units_from_names
+from desktop.domain.errors import ErrorCode, LuoshiError
+from desktop.domain.models import Measure
+from desktop.services.workspace import Workspace
+from desktop.storage import measure_edits
+from desktop.storage import plans as plan_store
+from desktop.storage.errors import translated
+from desktop.storage.measure_edits import EditRecord
+
+__all__ = ["EditRecord"]
+
+
+def _stored(ws: Workspace, measure_id: int) -> plan_store.StoredMeasure:
+    with translated(str(ws.path)):
+        for stored in plan_store.current_measures(ws.db):
+            if stored.measure_id == measure_id:
+                return stored
+    raise LuoshiError(ErrorCode.MEASURE_UNKNOWN, value=str(measure_id))
+
+
+def plan_year(ws: Workspace, plan_id: int) -> int | None:
+    """Return the year a plan was issued in, for reading deadlines such as 年底前."""
+    with translated(str(ws.path)):
+        row = ws.db.execute("SELECT issued_on, doc_number FROM plans WHERE id = ?", [plan_id]).fetchone()
+    for value in row or ():
+        if value and str(value)[:4].isdigit():
+            return int(str(value)[:4])
+        if value and "〔" in str(value):
+            digits = str(value).split("〔", 1)[1][:4]
+            if digits.isdigit():
+                return int(digits)
+    return None
+
+
+def unit_directory(ws: Workspace, plan_id: int | None = None) -> list[str]:
+    """Return the unit names a plan uses (every plan's when None), for the clerk to pick from."""
+    with translated(str(ws.path)):
+        measures = plan_store.current_measures(ws.db, plan_id=plan_id)
+    return list(dict.fromkeys(u.name for s in measures for u in s.measure.units))
+
+
+def corrected_measure(
+    ws: Workspace,
+    stored: plan_store.StoredMeasure,
+    *,
+    text: str | None = None,
+    label: str | None = None,
+    units: list[str] | None = None,
+    leads: list[str] | None = None,
+    deadline: str | None = None,
+) -> Measure:
+    """Return a stored measure with the fields the clerk gave (units by name, leads among them)."""
+    measure = stored.measure
+    if units is not None or leads is not None:
+        names = units if units is not None else [u.name for u in measure.units]
+        if leads is None and units is None:
+            leads = []
+        measure = replace(measure, units=units_from_names(names, leads))
+    if deadline is not None:
+        measure = replace(measure, deadlines=deadlines_from_text(deadline, plan_year(ws, stored.plan_id)))
+    if text is not None:
+        measure = replace(measure, text=text.strip())
+    if label is not None:
+        measure = replace(measure, label=label.strip())
+    return measure
+
+
+def edit_measure(ws: Workspace, measure_id: int, new: Measure) -> list[str]:
+    """Store the clerk's corrected form of a measure; return the fields that changed."""
+    with translated(str(ws.path)):
+        return measure_edits.edit(ws.db, measure_id, new)
+
+
+def merge_with_next(ws: Workspace, measure_id: int) -> int:
+    """Join a measure with the next one (notes of both kept); return the id of the one merged in."""
+    with translated(str(ws.path)):
+        return measure_edits.merge_next(ws.db, measure_id)
+
+
+def split_measure(ws: Workspace, measure_id: int, at: int) -> int:
+    """Cut a measure's text at character `at` (notes stay with the first part); return the new id."""
+    with translated(str(ws.path)):
+        return measure_edits.split(ws.db, measure_id, at)
+
+
+def add_measure(ws: Workspace, *, plan_id: int, after_id: int | None, measure: Measure) -> int:
+    """Add a measure the parser missed; return its id."""
+    with translated(str(ws.path)):
+        return measure_edits.add(ws.db, after_id=after_id, plan_id=plan_id, measure=measure)
+
+
+def new_measure(
+    ws: Workspace,
+    *,
+    plan_id: int,
+    after: plan_store.StoredMeasure | None,
+    text: str,
+    label: str = "",
+    units: list[str] | None = None,
+    leads: list[str] | None = None,
+    deadline: str = "",
+) -> Measure:
+    """Return a measure typed by the clerk, in the chapter of the measure it follows."""
+    return Measure(
+        seq=0,
+        label=label or (f"{after.measure.label}-新增" if after else "新增"),
+        chapter=after.measure.chapter if after else "",
+        section=after.measure.section if after else "",
+        text=text.strip(),
+        units=units_from_names(units or [], leads),
+        deadlines=deadlines_from_text(deadline, plan_year(ws, plan_id)),
+    )
+
+
+def remove_measure(ws: Workspace, measure_id: int) -> None:
+    """Archive a measure that is not one; it is never deleted."""
+    with translated(str(ws.path)):
+        measure_edits.remove(ws.db, measure_id)
+
+
+def history(ws: Workspace, measure_id: int) -> list[EditRecord]:
+    """Return the corrections made to a measure, oldest first."""
+    with translated(str(ws.path)):
+        return measure_edits.history(ws.db, measure_id)
+
+
+def stored_measure(ws: Workspace, measure_id: int) -> plan_store.StoredMeasure:
+    """Return a current measure by id."""
+    return _stored(ws, measure_id)
