@@ -34,6 +34,7 @@ class DetailPane(QWidget):
 
     copy_requested = Signal()
     history_requested = Signal()
+    edit_measure_requested = Signal()
     attach_requested = Signal()
     open_attachment = Signal(int)
     remove_attachment = Signal(int)
@@ -64,6 +65,9 @@ class DetailPane(QWidget):
         self.copy_button.setMinimumWidth(0)
         self.history_button = QPushButton(self.tr("历史版本…"))
         self.history_button.clicked.connect(self.history_requested)
+        self.edit_measure_button = QPushButton(self.tr("编辑措施…"))
+        self.edit_measure_button.setToolTip(self.tr("改正解析有误的措施内容、责任单位、完成时限，或合并、拆分、删除"))
+        self.edit_measure_button.clicked.connect(self.edit_measure_requested)
         self.attachments = QListWidget()
         self.attachments.setMaximumHeight(70)
         self.attachments.setAccessibleName(self.tr("佐证材料"))
@@ -97,7 +101,10 @@ class DetailPane(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.text)
-        layout.addWidget(self.units)
+        unit_row = QHBoxLayout()
+        unit_row.addWidget(self.units, 1)
+        unit_row.addWidget(self.edit_measure_button)
+        layout.addLayout(unit_row)
         layout.addWidget(self.split, 1)
         self.show_item(None)
 
@@ -109,7 +116,13 @@ class DetailPane(QWidget):
     def show_item(self, item: WorkItem | None) -> None:
         """Show a measure's text, units and deadline (or an empty pane)."""
         self.editor.set_enabled_for_measure(item is not None)
-        for widget in (self.history_button, self.attachments, self.open_button, self.remove_button):
+        for widget in (
+            self.history_button,
+            self.attachments,
+            self.open_button,
+            self.remove_button,
+            self.edit_measure_button,
+        ):
             widget.setEnabled(item is not None)
         if item is None:
             self.title.setText(self.tr("请在左侧选择一项措施"))

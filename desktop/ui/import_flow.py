@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from desktop.domain.corrections import Correction
 from desktop.services import imports
 from desktop.services.workspace import Workspace
 from desktop.ui.background import BackgroundTask
 from desktop.ui.import_task import FileResult, ImportTask
+from desktop.ui.plan_check_dialog import PlanCheckDialog
 from desktop.ui.review_dialog import ReviewDialog
 
 if TYPE_CHECKING:
@@ -34,6 +36,7 @@ class ImportFlow(QObject):
         self.apply_task: BackgroundTask | None = None
         self.last_import: list[FileResult] = []
         self.pending_reviews: list[imports.ImportReview] = []
+        self.check_dialog: PlanCheckDialog | None = None
 
     def choose_import(self) -> None:
         """Ask for plan files and import them."""
@@ -53,39 +56,60 @@ class ImportFlow(QObject):
     def _import_done(self, results: list[FileResult], cancelled: bool) -> None:
         self.last_import = results
         self.window.reload()
+        self.pending_reviews = [p for r in results if (p := r.check or r.review) is not None]
+        failed = [r for r in results if not r.ok]
         if cancelled:
             text = self.tr("已取消导入。取消时正在导入的文件未写入数据库。")
+        elif failed and len(failed) == len(results):
+            text = self.tr("未能导入，请看下面的说明。")
+        elif failed:
+            text = self.tr("部分文件未能导入，请看下面每个文件的说明。")
         else:
             text = self.tr("导入完成。")
-        lines = [("✔ " if r.ok else "✘ ") + f"{r.path.name}：{r.message}" for r in results]
-        box = QMessageBox(self.window)
-        box.setWindowTitle(self.tr("导入方案"))
-        box.setIcon(QMessageBox.Icon.Information if all(r.ok for r in results) else QMessageBox.Icon.Warning)
-        box.setText(text + "\n\n" + "\n".join(lines))
-        box.show()
-        self.result_box = box
-        self.pending_reviews = [r.review for r in results if r.review is not None]
+        if cancelled or failed or len(self.pending_reviews) < len(results):
+            lines = [("✔ " if r.ok else "✘ ") + f"{r.path.name}：{r.message}" for r in results]
+            box = QMessageBox(self.window)
+            box.setWindowTitle(self.tr("导入方案"))
+            box.setIcon(QMessageBox.Icon.Information if not failed else QMessageBox.Icon.Warning)
+            box.setText(text + "\n\n" + "\n".join(lines))
+            box.show()
+            self.result_box = box
         self.review_next()
 
     def review_next(self) -> None:
-        """Show the next revision waiting for review; applying it runs in the background."""
+        """Show the next new plan (核对方案) or revision waiting; applying it runs in the background."""
         if not self.pending_reviews:
             return
-        dialog = ReviewDialog(self.pending_reviews.pop(0), self.window)
+        prepared = self.pending_reviews.pop(0)
+        if prepared.review is None:
+            check = PlanCheckDialog(prepared, self.window)
+            check.accepted.connect(lambda: self._apply_review(check.prepared, list(check.corrections)))
+            check.rejected.connect(self._check_declined)
+            check.open()
+            self.check_dialog = check
+            return
+        dialog = ReviewDialog(prepared, self.window)
         dialog.accepted.connect(lambda: self._apply_review(dialog.prepared))
         dialog.rejected.connect(self.review_next)
         dialog.open()
         self.review_dialog = dialog
 
-    def _apply_review(self, prepared: imports.ImportReview) -> None:
+    def _check_declined(self) -> None:
+        self.window.statusBar().showMessage(self.tr("已取消导入，数据库未改动。"), 8000)
+        self.review_next()
+
+    def _apply_review(
+        self, prepared: imports.ImportReview, corrections: list[Correction] | None = None
+    ) -> None:
         path = self.window.ws.path
+        chosen = list(corrections or [])
 
         def work(should_stop: Callable[[], bool]) -> object:
             with Workspace(path) as ws:  # its own connection, in the worker thread
-                return imports.apply(ws, prepared, should_stop=should_stop)
+                return imports.apply(ws, prepared, chosen, should_stop=should_stop)
 
         task = BackgroundTask(
-            work, title=self.tr("应用新版本"), label=self.tr("正在应用新版本…"), parent=self.window
+            work, title=self.tr("导入方案"), label=self.tr("正在写入数据库…"), parent=self.window
         )
         task.done.connect(self._review_applied)
         self.apply_task = task
@@ -93,7 +117,7 @@ class ImportFlow(QObject):
     def _review_applied(self, saved: object, message: str, cancelled: bool) -> None:
         self.window.reload()
         if message:
-            QMessageBox.warning(self.window, self.tr("应用新版本"), message)
+            QMessageBox.warning(self.window, self.tr("导入方案"), message)
         elif not cancelled:
-            self.window.statusBar().showMessage(self.tr("已应用新版本，原有进展记录均已保留。"), 8000)
+            self.window.statusBar().showMessage(self.tr("已导入，原有进展记录均已保留。"), 8000)
         self.review_next()

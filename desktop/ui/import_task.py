@@ -24,6 +24,9 @@ class FileResult:
     ok: bool
     message: str
     review: imports.ImportReview | None = None  # a new version of a stored plan: not applied yet
+    check: imports.ImportReview | None = (
+        None  # a new plan: the clerk checks it (核对方案) before it is stored
+    )
 
 
 class _Worker(QObject):
@@ -61,7 +64,14 @@ class _Worker(QObject):
                         )
                         results.append(FileResult(path, True, text, prepared))
                         continue
-                    outcome = imports.import_file(ws, path=path, should_stop=self._cancel.is_set)
+                    if prepared.plan_id is None and not prepared.seen_before:
+                        text = self.tr("《%1》：%2 项措施，请在“核对方案”窗口中核对后导入")
+                        text = text.replace("%1", prepared.plan.title).replace(
+                            "%2", str(len(prepared.plan.measures))
+                        )
+                        results.append(FileResult(path, True, text, check=prepared))
+                        continue
+                    outcome = imports.apply_prepared(ws, prepared, should_stop=self._cancel.is_set)
                 except Cancelled:
                     return True
                 except LuoshiError as error:

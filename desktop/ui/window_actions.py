@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from desktop.ui.export_actions import ExportActions
     from desktop.ui.import_flow import ImportFlow
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.measure_actions import MeasureActions
     from desktop.ui.note_actions import NoteActions
     from desktop.ui.office_actions import OfficeActions
 
@@ -47,6 +48,7 @@ class WindowActions(QObject):
         self._imports: ImportFlow | None = None
         self._exports: ExportActions | None = None
         self._notes: NoteActions | None = None
+        self._measures: MeasureActions | None = None
         self._base_point_size: float | None = None  # the platform's size, read when the text is first scaled
         self._font_scale = 100
         self.size_actions: dict[int, QAction] = {}
@@ -62,6 +64,7 @@ class WindowActions(QObject):
         self.restore_window_state()
         d = window.detail
         d.history_requested.connect(lambda: self.notes.show_history())
+        d.edit_measure_requested.connect(lambda: self.measures.edit_current())
         d.attach_requested.connect(lambda: self.notes.attach_files())
         d.open_attachment.connect(lambda attachment_id: self.notes.open_attachment(attachment_id))
         d.remove_attachment.connect(lambda attachment_id: self.notes.remove_attachment(attachment_id))
@@ -92,6 +95,15 @@ class WindowActions(QObject):
 
             self._notes = NoteActions(self.window)
         return self._notes
+
+    @property
+    def measures(self) -> MeasureActions:
+        """编辑措施 on the measure in the detail pane, created on first use."""
+        if self._measures is None:
+            from desktop.ui.measure_actions import MeasureActions
+
+            self._measures = MeasureActions(self.window)
+        return self._measures
 
     def _action(
         self, menu_name: str, text: str, slot: object, *keys: str | QKeySequence.StandardKey

@@ -93,16 +93,14 @@ def test_dropping_a_file_imports_it(qtbot: QtBot, window: MainWindow, ws: Worksp
         Qt.KeyboardModifier.NoModifier,
     )
     window.dropEvent(event)
-    assert window.actions_.imports.task is not None
-    qtbot.waitUntil(
-        lambda: (
-            window.actions_.imports.result_box is not None and window.actions_.imports.result_box.isVisible()
-        ),
-        timeout=10000,
-    )
-    assert "已导入" in window.actions_.imports.result_box.text()
-    assert len(plan_service.list_plans(ws)) == 2
-    window.actions_.imports.result_box.close()
+    flow = window.actions_.imports
+    assert flow.task is not None
+    qtbot.waitUntil(lambda: flow.check_dialog is not None and flow.check_dialog.isVisible(), timeout=10000)
+    assert flow.result_box is None  # nothing failed: straight to 核对方案
+    assert flow.check_dialog is not None and flow.check_dialog.table.rowCount() == 3
+    assert len(plan_service.list_plans(ws)) == 1  # nothing stored before the clerk applies
+    flow.check_dialog.accept()
+    qtbot.waitUntil(lambda: len(plan_service.list_plans(ws)) == 2, timeout=10000)
 
 
 def test_attach_open_and_remove_evidence(

@@ -146,8 +146,11 @@ def test_import_lists_errors_per_file(
     qtbot.waitUntil(lambda: flow.result_box is not None and flow.result_box.isVisible(), timeout=2000)
     assert flow.result_box is not None
     shown = flow.result_box.text()
-    assert "坏文件.docx" in shown and "空.txt" in shown and "已导入" in shown
-    assert len(plan_service.list_plans(ws)) == 2
+    assert shown.startswith("部分文件未能导入")
+    assert "坏文件.docx" in shown and "空.txt" in shown and "核对方案" in shown
+    assert flow.check_dialog is not None
+    flow.check_dialog.accept()
+    qtbot.waitUntil(lambda: len(plan_service.list_plans(ws)) == 2, timeout=10000)
     assert time.monotonic() - started < 10
     flow.result_box.close()
     assert window.model.rowCount() > 0

@@ -1,0 +1,69 @@
+"""编辑措施 on the desk: correct the measure in the detail pane, merge it with the next, split or remove it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.domain.corrections import edited
+from desktop.domain.errors import LuoshiError
+from desktop.services import corrections as correction_service
+from desktop.services.messages import error_text
+from desktop.ui.measure_editor import MeasureEditor
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+
+class MeasureActions(QObject):
+    """Opens the measure editor for the window's current measure and stores what the clerk did."""
+
+    def __init__(self, window: MainWindow) -> None:
+        """Act on the measure `window` shows."""
+        super().__init__(window)
+        self.window = window
+        self.editor: MeasureEditor | None = None
+
+    def edit_current(self) -> None:
+        """Open 编辑措施 for the measure in the detail pane."""
+        key = self.window.current_key()
+        if key is None or not self.window.autosaver.flush():
+            return
+        ws = self.window.ws
+        try:
+            stored = correction_service.stored_measure(ws, key.measure_id)
+            directory = correction_service.unit_directory(ws, stored.plan_id)
+            year = correction_service.plan_year(ws, stored.plan_id)
+        except LuoshiError as error:
+            QMessageBox.warning(self.window, self.tr("编辑措施"), error_text(error))
+            return
+        editor = MeasureEditor(stored.measure, directory, year=year, stored=True, parent=self.window)
+        editor.accepted.connect(lambda: self._store(editor, key.measure_id))
+        editor.open()
+        self.editor = editor
+
+    def _store(self, editor: MeasureEditor, measure_id: int) -> None:
+        ws = self.window.ws
+        steps: list[Callable[[], object]] = []
+        if editor.edit is not None:
+            measure = correction_service.stored_measure(ws, measure_id).measure
+            new = edited(measure, editor.edit)
+            steps.append(lambda: correction_service.edit_measure(ws, measure_id, new))
+        if editor.split_at is not None:
+            at = editor.split_at
+            steps.append(lambda: correction_service.split_measure(ws, measure_id, at))
+        if editor.action == "merge":
+            steps = [lambda: correction_service.merge_with_next(ws, measure_id)]
+        elif editor.action == "remove":
+            steps = [lambda: correction_service.remove_measure(ws, measure_id)]
+        for step in steps:
+            try:
+                step()
+            except LuoshiError as error:
+                QMessageBox.warning(self.window, self.tr("编辑措施"), error_text(error))
+                break
+        self.window.reload()
+        self.window.statusBar().showMessage(self.tr("措施已改正，改动记录已保存。"), 6000)

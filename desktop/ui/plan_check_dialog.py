@@ -1,0 +1,248 @@
+"""核对方案: every parsed measure before it is stored, doubtful ones first and marked.
+
+The clerk edits, merges, splits, adds and removes, then applies (or applies the plan as it is in one click).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.corrections import (
+    Add,
+    Correction,
+    Edit,
+    MergeNext,
+    Remove,
+    Split,
+    apply_corrections,
+)
+from desktop.domain.doubts import describe
+from desktop.domain.models import Measure
+from desktop.domain.terms import Role
+from desktop.services.imports import ImportReview
+from desktop.ui.measure_editor import MeasureEditor
+
+DOUBT_FILL = QColor("#FDECEA")
+EDITED_FILL = QColor("#E6F4EA")
+COLUMNS = ("序号", "任务", "牵头单位", "配合单位", "完成时限", "疑点")
+
+
+class PlanCheckDialog(QDialog):
+    """Shows a parsed plan for checking; `corrections` holds what the clerk changed when accepted."""
+
+    def __init__(self, prepared: ImportReview, parent: QWidget | None = None) -> None:
+        """Lay out the summary, the table of measures and the correction buttons."""
+        super().__init__(parent)
+        self.prepared = prepared
+        self.original = list(prepared.plan.measures)
+        self.corrections: list[Correction] = []
+        self.measures = list(self.original)
+        self.touched: set[int] = set()  # positions in `measures` the clerk changed
+        self.year = int(prepared.plan.issued_on[:4]) if prepared.plan.issued_on else None
+        self.editor: MeasureEditor | None = None
+        self.setWindowTitle(self.tr("核对方案：") + prepared.plan.title)
+        self.resize(1240, 720)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 70), (2, 170), (3, 200), (4, 110), (5, 230)):
+            self.table.setColumnWidth(column, width)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.cellDoubleClicked.connect(lambda *_: self.edit_selected())
+        self.table.setAccessibleName(self.tr("解析出的措施"))
+        row = QHBoxLayout()
+        for text, slot in (
+            (self.tr("编辑…"), self.edit_selected),
+            (self.tr("与下一项合并"), self.merge_selected),
+            (self.tr("拆分…"), self.edit_selected),
+            (self.tr("新增措施…"), self.add_after_selected),
+            (self.tr("删除（不是措施）"), self.remove_selected),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        row.addStretch(1)
+        buttons = QDialogButtonBox()
+        self.apply_button = buttons.addButton(self.tr("导入"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.apply_button.setDefault(True)
+        buttons.addButton(self.tr("取消导入"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+        self._fill()
+
+    # -- the table ---------------------------------------------------------------------------------
+
+    def order(self) -> list[int]:
+        """Return positions in `measures` in the order shown: measures with doubts first."""
+        positions = range(len(self.measures))
+        return sorted(positions, key=lambda i: (not self.measures[i].doubts, i))
+
+    def _fill(self, select: int | None = None) -> None:
+        doubtful = sum(1 for m in self.measures if m.doubts)
+        text = self.tr("共 %1 项措施。").replace("%1", str(len(self.measures)))
+        if doubtful:
+            text += self.tr("其中 %1 项标红的需要核对（排在前面）。").replace("%1", str(doubtful))
+        text += self.tr("双击一项可修改；核对无误后点“导入”，也可直接导入，以后在“编辑措施…”中改正。")
+        self.summary.setText(text)
+        order = self.order()
+        self.table.setRowCount(len(order))
+        for row, index in enumerate(order):
+            m = self.measures[index]
+            leads = "、".join(u.name for u in m.units if u.role is Role.LEAD)
+            supports = "、".join(u.name for u in m.units if u.role is Role.SUPPORT)
+            doubts = "；".join(describe(d) for d in m.doubts)
+            values = (f"{m.seq}（{m.label}）", m.text, leads, supports, m.deadline or "", doubts)
+            fill = DOUBT_FILL if m.doubts else EDITED_FILL if index in self.touched else None
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(("⚠ " if column == 0 and m.doubts else "") + value)
+                item.setData(Qt.ItemDataRole.UserRole, index)
+                item.setToolTip(value)
+                if fill is not None:
+                    item.setBackground(fill)
+                self.table.setItem(row, column, item)
+        self.table.resizeRowsToContents()
+        if select is not None and select in order:
+            self.table.selectRow(order.index(select))
+        elif order:
+            self.table.selectRow(0)
+
+    def selected_index(self) -> int | None:
+        """Return the position in `measures` of the selected row."""
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+
+    def select_index(self, index: int) -> None:
+        """Select the row showing measure position `index`."""
+        self.table.selectRow(self.order().index(index))
+
+    # -- corrections -------------------------------------------------------------------------------
+
+    def correct(self, correction: Correction, touched: list[int]) -> None:
+        """Record a correction, recompute the measures and show them."""
+        self.corrections.append(correction)
+        self.measures = apply_corrections(self.original, self.corrections)
+        self.touched = self._shifted(correction) | set(touched)
+        self._fill(select=touched[0] if touched else None)
+
+    def _shifted(self, correction: Correction) -> set[int]:
+        """Keep the marks of earlier corrections on the same measures after rows moved."""
+        marks = set()
+        for i in self.touched:
+            if isinstance(correction, MergeNext | Remove) and i > correction.index:
+                marks.add(i - 1)
+            elif (isinstance(correction, Split) and i > correction.index) or (
+                isinstance(correction, Add) and i > correction.after
+            ):
+                marks.add(i + 1)
+            elif not (isinstance(correction, Remove) and i == correction.index):
+                marks.add(i)
+        return marks
+
+    def edit_selected(self) -> None:
+        """Open the measure editor on the selected measure; apply its edit or split."""
+        index = self.selected_index()
+        if index is None:
+            return
+        editor = MeasureEditor(self.measures[index], self.directory(), year=self.year, index=index, parent=self)
+        editor.accepted.connect(lambda: self.apply_editor(editor, index))
+        editor.open()
+        self.editor = editor
+
+    def apply_editor(self, editor: MeasureEditor, index: int) -> None:
+        """Record what a closed editor holds for measure position `index`."""
+        # Saving a doubtful measure, even unchanged, says the clerk checked it: its doubts go.
+        measure = self.measures[index]
+        if editor.edit is not None and (_changes(measure, editor.edit) or measure.doubts):
+            self.correct(editor.edit, [index])
+        if editor.split_at is not None:
+            self.correct(Split(index, editor.split_at), [index, index + 1])
+
+    def merge_selected(self) -> None:
+        """Join the selected measure with the next one in the plan."""
+        index = self.selected_index()
+        if index is None:
+            return
+        if index + 1 >= len(self.measures):
+            QMessageBox.information(self, self.windowTitle(), self.tr("这是最后一项，没有可以合并的下一项。"))
+            return
+        self.correct(MergeNext(index), [index])
+
+    def remove_selected(self) -> None:
+        """Leave the selected item out of the plan (it is not a measure)."""
+        index = self.selected_index()
+        if index is not None:
+            self.correct(Remove(index), [])
+
+    def add_after_selected(self) -> None:
+        """Type a measure the parser missed, placed after the selected one."""
+        index = self.selected_index()
+        after = index if index is not None else len(self.measures) - 1
+        base = self.measures[after] if after >= 0 else None
+        blank = Measure(
+            seq=0,
+            label=f"{base.label}-新增" if base else self.tr("新增"),
+            chapter=base.chapter if base else "",
+            section=base.section if base else "",
+            text="",
+        )
+        editor = MeasureEditor(blank, self.directory(), year=self.year, index=after + 1, parent=self)
+        editor.split_button.hide()
+        editor.accepted.connect(lambda: self._added(editor, blank, after))
+        editor.open()
+        self.editor = editor
+
+    def _added(self, editor: MeasureEditor, blank: Measure, after: int) -> None:
+        e = editor.edit
+        if e is None:
+            return
+        measure = Measure(
+            seq=0,
+            label=e.label or blank.label,
+            chapter=blank.chapter,
+            section=blank.section,
+            text=e.text or "",
+            units=e.units or (),
+            deadlines=e.deadlines or (),
+        )
+        self.correct(Add(after, measure), [after + 1])
+
+    def directory(self) -> list[str]:
+        """Return the unit names of this plan, for the editor's picker."""
+        return list(dict.fromkeys(u.name for m in self.measures for u in m.units))
+
+
+def _changes(measure: Measure, edit: Edit) -> bool:
+    return (
+        (edit.text is not None and edit.text != measure.text)
+        or (edit.label is not None and edit.label != measure.label)
+        or (edit.units is not None and edit.units != measure.units)
+        or (edit.deadlines is not None and edit.deadlines != measure.deadlines)
+    )
