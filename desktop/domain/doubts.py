@@ -98,14 +98,19 @@ def _similar_pairs(measures: list[Measure]) -> set[str]:
         for u in m.units:
             if not u.wildcard:
                 counts[u.name] = counts.get(u.name, 0) + 1
-    names = sorted(counts)
+    # Near spellings share their first two characters (市发改局 / 市发改委): compare within those groups
+    # only, so that a plan with thousands of names stays quick.
+    groups: dict[str, list[str]] = {}
+    for name in sorted(counts):
+        groups.setdefault(name[:2], []).append(name)
     doubtful: set[str] = set()
-    for i, a in enumerate(names):
-        for b in names[i + 1 :]:
-            if abs(len(a) - len(b)) > 2 or a.endswith(b) or b.endswith(a):
-                continue
-            if SequenceMatcher(None, a, b).ratio() >= 0.85:
-                doubtful.update(n for n in (a, b) if counts[n] == 1)
+    for names in groups.values():
+        for i, a in enumerate(names[:200]):
+            for b in names[i + 1 : 200]:
+                if abs(len(a) - len(b)) > 2 or a.endswith(b) or b.endswith(a):
+                    continue
+                if SequenceMatcher(None, a, b).ratio() >= 0.85:
+                    doubtful.update(n for n in (a, b) if counts[n] == 1)
     return doubtful
 
 

@@ -31,6 +31,9 @@ _DEADLINE_START = re.compile(
 )
 _HEADER_CELL = re.compile(r"^[^。，；：,;:]{1,14}$")
 _SUB_ROW_PENALTY = 1.0
+# A row of more cells than this is not aligned cell by cell (the cost grows with the square of the count):
+# its unit-like cells go to the unit column and the rest to the text.
+_MAX_ALIGNED_CELLS = 24
 
 
 def unit_like(cell: str) -> bool:
@@ -244,6 +247,8 @@ def _align_row(
     """Lay a row's cells on the columns after its number (and the next row's group cells)."""
     trailing = [] if last else before
     width = len(after)
+    if len(block) > _MAX_ALIGNED_CELLS:
+        return _rough_row(block, after), [""] * len(trailing)
     once = tuple((k, i / width) for i, k in enumerate(after))
     groups = tuple(("group", 1.0) for _ in trailing)
     best = _best(tuple(block), once + groups)
@@ -256,6 +261,21 @@ def _align_row(
         row[i] = ("、" if after[i] in _UNIT_KINDS else "；").join(parts)
     next_groups = ["；".join(r) for r in runs[len(runs) - len(trailing) :]] if trailing else []
     return row, next_groups
+
+
+def _rough_row(block: list[str], after: list[str]) -> list[str]:
+    row = ["" for _ in after]
+    units = [c for c in block if unit_like(c)]
+    deadlines = [c for c in block if deadline_like(c) and not unit_like(c)]
+    rest = [c for c in block if c not in units and c not in deadlines]
+    for i, kind in enumerate(after):
+        if kind in _UNIT_KINDS and not row[i]:
+            row[i], units = "、".join(units), []
+        elif kind == "deadline":
+            row[i] = "；".join(deadlines)
+        elif kind == "text":
+            row[i] = "；".join(rest)
+    return row
 
 
 def _run_cost(kind: str, run: tuple[str, ...], position: float) -> float:

@@ -147,7 +147,8 @@ def join_lines(raw_lines: Iterable[str]) -> list[str]:
 def _continues(current: str, last_line: str, line: str, wrap: int | None) -> bool:
     if current[-1] in _TERMINATORS:
         return False
-    if is_special_line(line) or is_special_line(current) or LABEL_LINE.match(line):
+    # A special line is never continued, so only a one-line paragraph can be one (no rescan of long text).
+    if is_special_line(line) or (current == last_line and is_special_line(current)) or LABEL_LINE.match(line):
         return False
     if heading_level(line):
         return False
