@@ -112,10 +112,13 @@ def ledger_row(
     note: NoteFields | None,
     overdue: bool,
     attachments: tuple[str, ...],
+    leaders: tuple[str, ...] = (),
 ) -> LedgerRow:
-    """Build a row; 佐证材料 and 已逾期 go to 备注, the status as its word."""
+    """Build a row; 责任领导, 佐证材料 and 已逾期 go to 备注, the status as its word."""
     note = note or NoteFields()
     remark = []
+    if leaders:
+        remark.append("责任领导：" + "、".join(clean(n) for n in leaders))
     if attachments:
         remark.append("佐证材料：" + "；".join(clean(a) for a in attachments))
     if overdue and note.status is not Status.DONE:

@@ -32,6 +32,7 @@ class WorkItem:
     note: NoteFields | None
     lights: frozenset[Light] = field(default_factory=frozenset)
     start: date | None = None  # when the plan's clock starts, for 序时进度
+    leaders: tuple[str, ...] = ()  # 责任领导 named by the plan (people, not units)
 
     @property
     def filled(self) -> bool:

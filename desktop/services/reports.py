@@ -151,6 +151,7 @@ def ledger_rows(
             note=item.note,
             overdue=Light.OVERDUE in item.lights,
             attachments=_evidence(ws, item, period, unit),
+            leaders=item.leaders,
         )
         for item in items
     ]

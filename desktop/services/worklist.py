@@ -64,6 +64,7 @@ def load_worklist(ws: Workspace, period: Period, *, today: date) -> list[WorkIte
                     due_on=due_on, standing=standing, note=note, today=today, start=starts.get(stored.plan_id)
                 ),
                 start=starts.get(stored.plan_id),
+                leaders=measure.leaders,
             )
         )
     return items

@@ -19,6 +19,7 @@ from desktop.services import attachments as attachment_service
 from desktop.services import imports
 from desktop.services import notes as note_service
 from desktop.services import reports as report_service
+from desktop.services import units as unit_service
 from desktop.services.workspace import Workspace
 from tests.helpers import id_rows
 
@@ -113,3 +114,17 @@ def test_locked_target_leaves_database_and_file_alone(ws: Workspace, tmp_path: P
     assert caught.value.code is ErrorCode.TARGET_LOCKED
     assert out.read_bytes() == b"previous"
     assert hashlib.sha256(ws.path.read_bytes()).hexdigest() == before  # options not remembered either
+
+
+def test_leaders_named_by_the_plan_go_to_the_ledger_remark(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "某县重点工作方案\n一、重点任务\n1.推进项目建设。\n责任领导：王五\n牵头单位：县发展改革局\n", encoding="utf-8"
+    )
+    with Workspace(tmp_path / "t.db") as ws:
+        imports.import_file(ws, path=plan)
+        unit_service.set_profile(ws, unit="县发展改革局")
+        _, rows = report_service.ledger_rows(
+            ws, period=parse_period("2026Q1"), scope=Scope.ALL, today=date(2026, 3, 1)
+        )
+    assert rows[0].leads == "县发展改革局" and "责任领导：王五" in rows[0].remark
