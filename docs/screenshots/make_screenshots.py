@@ -31,6 +31,7 @@ from desktop.services.format_check import render_pdf  # noqa: E402
 from desktop.services.workspace import Workspace  # noqa: E402
 from desktop.ui.board_window import BoardWindow  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
+from desktop.ui.plan_check_dialog import PlanCheckDialog  # noqa: E402
 from desktop.ui.review_dialog import ReviewDialog  # noqa: E402
 from desktop.ui.setup_flow import setup_dialog_for  # noqa: E402
 from tests.province import UNITS, plan_text, province, write_return  # noqa: E402
@@ -144,9 +145,25 @@ def main() -> None:
             window.show()
             review.board = window  # keep it alive until the last picture
             QTimer.singleShot(800, lambda: (grab("board.png"), window.tabs.setCurrentIndex(2)))
-            QTimer.singleShot(1600, lambda: (grab("board_chart.png"), window.close(), app.quit()))
+            QTimer.singleShot(1600, lambda: (grab("board_chart.png"), window.close(), plan_check()))
 
         QTimer.singleShot(800, board)
+
+    def plan_check() -> None:
+        """核对方案 on a county plan with doubts, then the measure editor on a doubtful measure."""
+        check = PlanCheckDialog(imports.prepare(ws, path=ROOT / "tests/fixtures/plans/county_2026_doubts.txt"))
+        check.setGeometry(20, 20, 1320, 720)
+        check.show()
+
+        def editor() -> None:
+            grab("plan_check.png")
+            check.select_index(2)
+            check.edit_selected()
+            assert check.editor is not None
+            check.editor.setGeometry(300, 60, 780, 640)
+            QTimer.singleShot(800, lambda: (grab("measure_editor.png"), check.close(), app.quit()))
+
+        QTimer.singleShot(800, editor)
 
     QTimer.singleShot(800, after_dialog)
     app.exec()
