@@ -73,6 +73,11 @@ def main() -> int:
             insert_floor = timed(lambda r=rows: _floor_insert(r, folder), repeat)  # type: ignore[misc]
             whole = timed(lambda p=path: _import(p, folder), repeat)  # type: ignore[misc]
             _row(f"parse+import {label}", whole, insert_floor + read_floor, target)
+        corpus = sorted((Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "corpus").glob("*.txt"))
+        count = sum(len(read_plan(p).measures) for p in corpus)
+        read_floor = timed(lambda: [_floor_read(p) for p in corpus], 5)
+        parse = timed(lambda: [read_plan(p) for p in corpus], 5)
+        _row(f"parse corpus ({len(corpus)} files, {count} measures)", parse, read_floor, "none")
         desk.notes_search(folder, _row)
         desk.startup(folder, _row)
         for group in (exports.exports, office.office):
