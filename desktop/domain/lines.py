@@ -43,6 +43,8 @@ CC_LINE = re.compile(r"^(?:抄\s*送|抄\s*报|分\s*送)\s*[：:]")
 PRINTED_LINE = re.compile(rf"{DATE_RE.pattern}\s*印\s*发$")
 ATTACHMENT_LINE = re.compile(r"^附\s*件\s*\d{0,2}\s*[：:]?\s*$|^附\s*件\s*\d{1,2}\s*[：:]")
 LABEL_LINE = re.compile(rf"^(?:{ALL_LABELS})\s*[：:]")
+# The issuing organ on a line of its own (版头 or signature): never joined to the 文号 or title beside it.
+ORGAN_LINE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,30}(?:人民政府|办公室|办公厅|委员会|人民政府文件|办公室文件|办公厅文件)$")
 DOC_TYPE_END = re.compile(
     r"(?:方案|意见|通知|要点|清单|措施|办法|规划|计划|细则|规定|决定|安排|举措|分工|任务|纲要|若干政策|分解表?|一览表)》?$"
 )
@@ -70,7 +72,8 @@ def is_special_line(line: str) -> bool:
         or CC_LINE.match(line)
         or PRINTED_LINE.search(line)
         or ATTACHMENT_LINE.match(line)
-        or (DOC_NUMBER.search(line) and len(line) <= 30 and DOC_NUMBER.sub("", line).strip() == "")
+        or ORGAN_LINE.match(line)
+        or (DOC_NUMBER.search(line) and len(line) <= 30 and len(DOC_NUMBER.sub("", line).strip()) <= 4)
     )
 
 
