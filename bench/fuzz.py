@@ -43,6 +43,10 @@ def _seeds(folder: Path) -> dict[str, tuple[Path, Reader]]:
 
     text = sample_plan_path().read_text(encoding="utf-8")
     seeds: dict[str, tuple[Path, Reader]] = {"txt": (sample_plan_path(), read_plan)}
+    corpus = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "corpus"
+    # task tables flattened to text: one cell a line (with and without '|' lines between cells)
+    seeds["txt-cells"] = (corpus / "dazhu_2016_minsheng.txt", read_plan)
+    seeds["txt-bars"] = (corpus / "chizhou_xinfang_zhengwu.txt", read_plan)
     document = docx.Document()
     for line in text.splitlines()[:120]:
         document.add_paragraph(line)

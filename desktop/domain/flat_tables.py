@@ -113,7 +113,8 @@ def _row_per_line(lines: list[str]) -> FlatTable | None:
             elif cells and len(rows) > 1:
                 last = rows[-1]
                 text_col = _text_column(columns, header)
-                last[text_col] = last[text_col] + cells[0]
+                if text_col < len(last):
+                    last[text_col] = last[text_col] + cells[0]
         if len(rows) < 3:
             continue
         text_col = _text_column(columns, header)
@@ -188,6 +189,8 @@ def _cell_per_line(lines: list[str]) -> FlatTable | None:
     seq_at = kinds.index("seq") if "seq" in kinds else first - header_end
     before = [k or "group" for k in kinds[:seq_at]]
     after_kinds = kinds[seq_at + 1 :] if "seq" in kinds else kinds[seq_at:]
+    if not after_kinds:  # nothing after the row numbers: not a task table
+        return None
     text_at = _text_slot(after_kinds)
     after = ["text" if i == text_at else (k or "other") for i, k in enumerate(after_kinds)]
     blocks = _row_blocks(cells, first)

@@ -67,7 +67,7 @@ def _zip_kind(path: Path) -> Format:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):  # e.g. "zip file version 12.6"
         raise LuoshiError(ErrorCode.CORRUPT, path=str(path)) from None
     if "word/document.xml" in names:
         return Format.DOCX

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desktop.domain.clauses import parse_clause
 from desktop.domain.doubts import CLAUSE_IN_TEXT, NO_UNIT, NUMBERING, ODD_UNIT, TOO_LONG, describe
+from desktop.domain.flat_tables import read_flat_table
 from desktop.domain.plan_parser import parse_plan_lines
 from desktop.domain.terms import Role
 
@@ -143,3 +144,8 @@ def test_doubts_name_what_is_unsure() -> None:
     assert codes["1"] == set()
     odd = next(d for d in plan.measures[2].doubts if d.code == ODD_UNIT)
     assert describe(odd) == "“张三”不像单位名称"
+
+
+def test_a_header_ending_at_its_number_column_is_not_a_table() -> None:
+    lines = ["工作任务", "责任单位", "序号", "1", "县财政局", "2", "县商务局"]
+    assert read_flat_table(lines) is None
