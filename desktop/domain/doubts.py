@@ -13,6 +13,7 @@ from difflib import SequenceMatcher
 
 from desktop.domain.clauses import looks_like_clause
 from desktop.domain.models import Doubt, Measure
+from desktop.domain.terms import Role
 from desktop.domain.text import CLOSERS, OPENERS, fold
 from desktop.domain.vocabulary import ALL_LABELS
 
@@ -23,6 +24,9 @@ CLAUSE_IN_TEXT = "clause_in_text"
 NUMBERING = "numbering"
 DEADLINE = "deadline"
 TOO_LONG = "too_long"
+NUMBER_IN_TEXT = "number_in_text"
+NO_LEAD = "no_lead"
+NO_DEADLINE = "no_deadline"
 OCR = "ocr"
 
 # The Chinese each code is shown with; {detail} is the code's parameter.
@@ -34,6 +38,9 @@ DOUBT_TEXT = {
     NUMBERING: "编号不连续：{detail}",
     DEADLINE: "完成时限“{detail}”未能识别为日期",
     TOO_LONG: "比同级措施长得多（{detail} 字），可能是两项措施连在一起",
+    NUMBER_IN_TEXT: "措施原文中有编号“{detail}”，可能是两项措施连在一起",
+    NO_LEAD: "有责任单位但没有牵头单位",
+    NO_DEADLINE: "本方案大多数措施写明了完成时限，这一项没有找到",
     OCR: "由扫描件识别，请核对原文：{detail}",
 }
 
@@ -49,6 +56,8 @@ _PUNCTUATION = re.compile(r"[：:。，,；;！？“”\"]")
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 _LABEL_IN_TEXT = re.compile(rf"(?:{ALL_LABELS})\s*[：:]")
 _UNDERSTOOD_DEADLINE = re.compile(r"\d{1,2}月|年底|年内|季度|半年|持续|长期|常态")
+# A number that starts a new item after a sentence's end: '…。5.加强…' (sub-items （1）（2） are fine).
+_NUMBER_INSIDE = re.compile(r"[。；]\s*((?:[2-9]|\d{2})[.．、](?!\d)|[一二三四五六七八九十]{1,3}、)")
 
 
 def describe(doubt: Doubt) -> str:
@@ -119,6 +128,7 @@ def find_doubts(measures: list[Measure], numbering: dict[int, str] | None = None
     lengths = [len(m.text) for m in measures]
     median = statistics.median(lengths) if lengths else 0
     similar = _similar_pairs(measures)
+    with_deadline = sum(1 for m in measures if m.deadlines)
     out = []
     for m in measures:
         doubts: list[Doubt] = list(m.doubts)
@@ -139,6 +149,13 @@ def find_doubts(measures: list[Measure], numbering: dict[int, str] | None = None
                 doubts.append(Doubt(DEADLINE, d.text))
         if len(measures) >= 4 and len(m.text) > max(300, 3 * median):
             doubts.append(Doubt(TOO_LONG, str(len(m.text))))
+        inside = _NUMBER_INSIDE.search(m.text)
+        if inside:
+            doubts.append(Doubt(NUMBER_IN_TEXT, inside.group(1)))
+        if m.units and not any(u.role is Role.LEAD for u in m.units):
+            doubts.append(Doubt(NO_LEAD))
+        if not m.deadlines and with_deadline >= 0.8 * len(measures) and len(measures) >= 4:
+            doubts.append(Doubt(NO_DEADLINE))
         unique = list(dict.fromkeys(doubts))
         out.append(replace(m, doubts=tuple(unique)) if unique != list(m.doubts) else m)
     return out
