@@ -97,8 +97,13 @@ def find_layout(rows: list[list[str]], *, scan: int = 15) -> TableLayout | None:
                     columns[kind] = col
                     if kind in ("lead", "support"):
                         columns.pop("responsible", None)
-        has_text = "text" in columns or "task" in columns
         has_units = bool({"lead", "support", "responsible"} & columns.keys())
+        if "text" not in columns and "task" not in columns and has_units and "seq" in columns:
+            # an unnamed task column (民生实事, 2022年预期目标): the first unnamed one after 序号
+            unnamed = [c for c in range(columns["seq"] + 1, len(row)) if _kind(row[c]) is None and row[c].strip()]
+            if unnamed:
+                columns["text"] = unnamed[0]
+        has_text = "text" in columns or "task" in columns
         if has_text and (has_units or "deadline" in columns) and len(columns) >= 3:
             sub = (
                 index + 1

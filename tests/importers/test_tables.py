@@ -87,3 +87,18 @@ def test_docx_table_with_departments_sentence(tmp_path: Path) -> None:
         ("省政务和数据局", "support"),
         ("省税务局", "support"),
     ]
+
+
+def test_word_table_with_an_unnamed_task_column(tmp_path: Path) -> None:
+    rows = [
+        ["序号", "民生实事", "责任单位", "完成时限"],
+        ["1", "新建2座人行天桥。", "县住建局", "9月投入使用"],
+        ["2", "启动县图书馆新馆建设。", "县文体广新局、县代建中心", "12月底前"],
+        ["3", "城区再新建1个农贸市场。", "县商务局", "12月底前"],
+    ]
+    path = write_docx(["大竹县2016年民生实事目标任务分解表"], tmp_path / "民生实事.docx", tables=[rows])
+    plan = read_plan(path)
+    assert [m.text for m in plan.measures] == [r[1] for r in rows[1:]]
+    assert [u.name for u in plan.measures[1].units] == ["县文体广新局", "县代建中心"]
+    assert plan.measures[1].units[0].role is Role.LEAD
+    assert plan.measures[0].deadline == "9月投入使用"
