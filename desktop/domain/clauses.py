@@ -9,7 +9,7 @@ from desktop.domain.deadlines import find_deadlines
 from desktop.domain.models import Deadline, UnitRef
 from desktop.domain.terms import Role
 from desktop.domain.text import CLOSERS, OPENERS, clean_spaces, fold
-from desktop.domain.units import is_wildcard, split_units, wildcard_category
+from desktop.domain.units import UNIT_END, is_wildcard, split_units, wildcard_category
 from desktop.domain.vocabulary import (
     ALL_LABELS,
     DEADLINE_LABELS,
@@ -27,9 +27,6 @@ _VERB = re.compile(
 )
 _ROLE_WORDS = re.compile(
     rf"{_LABEL.pattern}|负责|牵头(?![部单])|配合|参与|参加|协办|协助|会同|落实|分工|指导(?!意见|思想|目录|价格|性|下)"
-)
-_UNIT_END = re.compile(
-    r"(?:厅|局|委|办|院|部|署|会|中心|政府|公署|行|室|处|所|队|团|社|站|馆|组|司|海关|集团|公司|单位|部门)$"
 )
 _UNIT_START = re.compile(r"^(?:自治区|省|市|区|县|州|盟|旗|国家|国务院|中共|中国|各)")
 _GLOBAL_RULE = re.compile(
@@ -76,7 +73,7 @@ def looks_like_clause(content: str) -> bool:
     if find_deadlines(folded) and len(stripped) <= 16:
         return True
     items = [x for x in re.split(r"[、，；]", folded) if x]
-    return bool(items) and bool(_UNIT_START.match(items[0])) and all(_UNIT_END.search(x) for x in items)
+    return bool(items) and bool(_UNIT_START.match(items[0])) and all(UNIT_END.search(x) for x in items)
 
 
 def split_trailing_clauses(text: str) -> tuple[str, list[str]]:

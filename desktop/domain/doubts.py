@@ -15,6 +15,7 @@ from desktop.domain.clauses import looks_like_clause
 from desktop.domain.models import Doubt, Measure
 from desktop.domain.terms import Role
 from desktop.domain.text import CLOSERS, OPENERS, fold
+from desktop.domain.units import UNIT_END
 from desktop.domain.vocabulary import ALL_LABELS
 
 NO_UNIT = "no_unit"
@@ -44,11 +45,7 @@ DOUBT_TEXT = {
     OCR: "由扫描件识别，请核对原文：{detail}",
 }
 
-_UNIT_END = re.compile(
-    r"(?:厅|局|委|办|院|部|署|会|中心|政府|公署|行|室|处|所|队|团|社|站|馆|组|司|海关|集团|公司|单位|部门|"
-    r"科|股|镇|街道|乡|管委|指挥部|联|协|台|总社|分行|支行|监管局|法院|检察院|调查队|区|县|市|旗|盟|州|"
-    r"机关|机构|学校|大学|医院|企业|国企|党委|党组|工委|纪委|监委|人大|政协|集团|银行|管理局|小组|领导小组)$"
-)
+_PLACE_END = re.compile(r"(?:分行|支行|总社|调查队|区|县|市|旗|盟|州)$")  # 某某县支行, 滁州市 as units
 _VERB_OR_LABEL = re.compile(
     rf"(?:{ALL_LABELS})|负责|牵头|配合|落实|参与|参加|协助|推进|开展|加强|建立|完善|实施"
 )
@@ -74,7 +71,8 @@ def unit_doubt(name: str, wildcard: bool) -> str | None:
         return "words"
     if wildcard:
         return None
-    if not _UNIT_END.search(name.rstrip("）)")) and not re.search(r"（[^）]*）$", name):
+    bare_name = name.rstrip("）)")
+    if not (UNIT_END.search(bare_name) or _PLACE_END.search(bare_name) or re.search(r"（[^）]*）$", name)):
         return "person" if _PERSON.match(name) else "shape"
     return None
 

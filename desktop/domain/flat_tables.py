@@ -17,15 +17,11 @@ from functools import lru_cache
 from desktop.domain.deadlines import find_deadlines
 from desktop.domain.tables import header_kind
 from desktop.domain.text import clean_spaces
-from desktop.domain.units import is_wildcard
+from desktop.domain.units import UNIT_END, is_wildcard
 
 _UNIT_KINDS = ("lead", "support", "responsible")
 _CELL_SEPARATOR = re.compile(r"\t+|\s{2,}|\s*[|｜]\s*")
 _SEQ = re.compile(r"\d{1,3}")
-_UNIT_END = re.compile(
-    r"(?:厅|局|委|办|院|部|署|会|中心|政府|公署|行|室|处|所|队|团|社|站|馆|组|司|海关|集团|公司|单位|部门|"
-    r"科|股|镇|街道|街|乡|管委|指挥部|联|协|台)[*＊]?$"
-)
 _DEADLINE_START = re.compile(
     r"^(?:\d{4}年)?\d{1,2}月|^\d{4}年|^年[底内中末]|^[上下]半年|^第?[一二三四]季度|^持续|^长期|^常态|^每[年月季]"
 )
@@ -41,7 +37,7 @@ def unit_like(cell: str) -> bool:
     if not cell or "。" in cell or len(cell) > 80:
         return False
     items = [x for x in re.split(r"[、，,；;\s]+", cell) if x]
-    return bool(items) and all(_UNIT_END.search(x) or is_wildcard(x) for x in items)
+    return bool(items) and all(UNIT_END.search(x.rstrip("*＊")) or is_wildcard(x) for x in items)
 
 
 def deadline_like(cell: str) -> bool:

@@ -133,16 +133,13 @@ def _keep_parsed(db: sqlite_utils.Database, cur: _Current, measure_id: int) -> N
 
 def _rewrite(db: sqlite_utils.Database, cur: _Current, measure_id: int, measure: Measure) -> None:
     """Replace the stored fields and units of a measure in the current version."""
-    first = measure.deadlines[0] if measure.deadlines else None
     db.execute(
         """UPDATE measure_revisions SET label = ?, text = ?, deadline = ?, due_on = ?, standing = ?,
            clause = ?, leaders = ?, doubts = '[]' WHERE version_id = ? AND measure_id = ?""",
         [
             measure.label,
             measure.text,
-            measure.deadline,
-            first.due if first else None,
-            int(bool(first and first.standing)),
+            *plan_store.deadline_columns(measure),
             measure.clause,
             json.dumps(list(measure.leaders), ensure_ascii=False),
             cur.version_id,

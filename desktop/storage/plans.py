@@ -176,6 +176,12 @@ def _new_measure(db: sqlite_utils.Database, plan_id: int, key: str, measure: Mea
     return int(cursor.lastrowid or 0)
 
 
+def deadline_columns(measure: Measure) -> tuple[str | None, str | None, int]:
+    """Return the stored deadline columns of a measure: its text, the first due date, standing."""
+    first = measure.deadlines[0] if measure.deadlines else None
+    return measure.deadline, first.due if first else None, int(bool(first and first.standing))
+
+
 def insert_revision(
     db: sqlite_utils.Database,
     version_id: int,
@@ -186,7 +192,6 @@ def insert_revision(
     origin: str = "file",
 ) -> None:
     """Store one measure of a version with its units (`parsed`: the parsed form a corrected one had)."""
-    first = measure.deadlines[0] if measure.deadlines else None
     db.execute(
         """INSERT INTO measure_revisions (version_id, measure_id, seq, label, chapter, section, text,
                                           deadline, due_on, standing, clause, leaders, doubts, parsed, origin)
@@ -199,9 +204,7 @@ def insert_revision(
             measure.chapter,
             measure.section,
             measure.text,
-            measure.deadline,
-            first.due if first else None,
-            int(bool(first and first.standing)),
+            *deadline_columns(measure),
             measure.clause,
             json.dumps(list(measure.leaders), ensure_ascii=False),
             json.dumps([[d.code, d.detail] for d in measure.doubts], ensure_ascii=False),
