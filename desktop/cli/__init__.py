@@ -12,6 +12,7 @@ from desktop.cli import export_cmd, measure_cmd, office_cmd
 from desktop.cli.messages import TEXT, error_text
 from desktop.cli.notes_cmd import add_commands, run_note, run_periods, run_search
 from desktop.cli.render import measure_json, measure_line, plan_json
+from desktop.domain.doubts import describe
 from desktop.domain.errors import LuoshiError
 from desktop.domain.periods import RHYTHM_LABELS, Rhythm
 from desktop.services import measures as measure_service
@@ -81,6 +82,10 @@ def _run(args: argparse.Namespace) -> int:
             )
             for measure in plan.measures:
                 _print(measure_line(measure))
+                if measure.leaders:
+                    _print("    " + TEXT["leaders"].format(names="、".join(measure.leaders)))
+                if measure.doubts:
+                    _print("    " + TEXT["doubts"].format(text="；".join(describe(d) for d in measure.doubts)))
         return 0
     if args.command == "check":
         return export_cmd.run_check(args)

@@ -27,6 +27,8 @@ TEXT = {
     "field_label": "编号",
     "old": "原为",
     "new": "改为",
+    "leaders": "责任领导：{names}",
+    "doubts": "⚠ 需核对：{text}",
     "doubts_head": "“{name}”中有 {count} 项措施需要核对：",
     "doubt_line": "  第 {seq} 项（{label}）：{text}",
     "doubts_not_applied": "未导入。请核对后用 --yes 导入，或导入后用 luoshi measure edit 改正。",

@@ -122,7 +122,7 @@ def _similar_pairs(measures: list[Measure]) -> set[str]:
 
 
 def find_doubts(measures: list[Measure], numbering: dict[int, str] | None = None) -> list[Measure]:
-    """Return the measures with their doubts filled in (`numbering`: seq -> gap or repeat noted by the outline)."""
+    """Return the measures with their doubts added (`numbering`: seq -> a gap or repeat in a table's numbers)."""
     lengths = [len(m.text) for m in measures]
     median = statistics.median(lengths) if lengths else 0
     similar = _similar_pairs(measures)

@@ -16,12 +16,12 @@ from desktop.domain.clauses import (
     split_trailing_clauses,
 )
 from desktop.domain.deadlines import deadlines_in_text
-from desktop.domain.doubts import find_doubts
+from desktop.domain.doubts import NUMBERING, find_doubts
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.flat_tables import read_flat_table
 from desktop.domain.front_matter import frame_document
 from desktop.domain.lines import join_lines
-from desktop.domain.models import Chapter, Measure, Plan, UnitRef
+from desktop.domain.models import Chapter, Doubt, Measure, Plan, UnitRef
 from desktop.domain.outline import Node, build_outline, heading_title
 from desktop.domain.tables import plan_from_tables
 from desktop.domain.terms import Role
@@ -69,7 +69,7 @@ def parse_plan_paragraphs(paragraphs: list[str], *, fallback_title: str = "", pa
     measures, chapters = _measures(leaves, year, global_units, _restarting_styles(root))
     if not measures:
         raise LuoshiError(ErrorCode.NO_MEASURES, path=path)
-    measures = find_doubts(measures, _numbering_doubts(leaves, measures))
+    measures = find_doubts(measures)
     return Plan(
         title=frame.title or fallback_title,
         doc_number=frame.doc_number,
@@ -78,28 +78,6 @@ def parse_plan_paragraphs(paragraphs: list[str], *, fallback_title: str = "", pa
         measures=tuple(measures),
         warnings=tuple(warnings),
     )
-
-
-def _numbering_doubts(leaves: list[_Leaf], measures: list[Measure]) -> dict[int, str]:
-    """Return seq -> '3 → 5' for measures whose number skips or repeats the one before it."""
-    by_label = {m.label: m.seq for m in measures}
-    found: dict[int, str] = {}
-    previous: dict[int, Node] = {}
-    for leaf in leaves:
-        node = leaf.node
-        if node.part_of is not None:
-            continue
-        key = id(node.parent)
-        before = previous.get(key)
-        previous[key] = node
-        if before is None or before.style != node.style or node.number == before.number + 1:
-            continue
-        for measure in measures:
-            if measure.text and node.text.startswith(measure.text[:20]) and measure.seq not in found:
-                found[measure.seq] = f"{before.marker} → {node.marker}"
-                break
-    del by_label
-    return found
 
 
 def _plan_year(issued_on: str | None, doc_number: str | None) -> int | None:
@@ -188,8 +166,10 @@ def _measures(
     carried: Clause | None = None
     drafts: list[tuple[_Leaf, Measure]] = []
     rules = list(global_units)
+    previous: dict[int, Node] = {}  # the last numbered item under each parent
     for leaf in leaves:
         node = leaf.node
+        gap = _numbering_gap(previous, node)
         own = _own_clause(node, year)
         rules.extend(u for u in own.global_units if u not in rules)
         clause = own
@@ -216,6 +196,7 @@ def _measures(
             deadlines=tuple(deadlines),
             clause="；".join([*brackets, *node.labels]),
             leaders=tuple(clause.leaders),
+            doubts=(Doubt(NUMBERING, gap),) if gap else (),
         )
         drafts.append((leaf, measure))
     kept = _drop_non_task_chapters(drafts)
@@ -226,6 +207,17 @@ def _measures(
         if title and all(c.title != title for c in chapters) and any(m.chapter == title for m in measures):
             chapters.append(Chapter(numeral=leaf.chain[0].marker, title=title))
     return measures, chapters
+
+
+def _numbering_gap(previous: dict[int, Node], node: Node) -> str:
+    """Return '3 → 5' when an item's number skips or repeats the one before it under the same parent."""
+    if node.part_of is not None:
+        return ""
+    before = previous.get(id(node.parent))
+    previous[id(node.parent)] = node
+    if before is None or before.style != node.style or node.number == before.number + 1:
+        return ""
+    return f"{before.marker} → {node.marker}"
 
 
 def _drop_non_task_chapters(drafts: list[tuple[_Leaf, Measure]]) -> list[Measure]:

@@ -46,9 +46,11 @@ def find_measure(ws: Workspace, ref: str) -> plan_store.StoredMeasure:
     text = ref.strip()
     with translated(str(ws.path)):
         measures = plan_store.current_measures(ws.db)
-    for stored in measures:
-        if text in (str(stored.measure.seq), stored.measure.label, stored.uid):
-            return stored
+    # the running number first: after a split or merge a label such as '6' may sit at another 序号
+    for field in (lambda s: str(s.measure.seq), lambda s: s.measure.label, lambda s: s.uid):
+        for stored in measures:
+            if field(stored) == text:
+                return stored
     raise LuoshiError(ErrorCode.MEASURE_UNKNOWN, value=ref)
 
 
