@@ -190,7 +190,7 @@ def _measures(
             seq=len(drafts) + 1,
             label=_label(leaf, restarting),
             chapter=heading_title(leaf.chain[0]) if leaf.chain else "",
-            section=heading_title(leaf.chain[-1]) if len(leaf.chain) > 1 else "",
+            section=_section(leaf),
             text=body,
             units=tuple(units),
             deadlines=tuple(deadlines),
@@ -207,6 +207,14 @@ def _measures(
         if title and all(c.title != title for c in chapters) and any(m.chapter == title for m in measures):
             chapters.append(Chapter(numeral=leaf.chain[0].marker, title=title))
     return measures, chapters
+
+
+def _section(leaf: _Leaf) -> str:
+    """Return the group a measure sits in: its second-level heading, or the item whose paragraphs it shares."""
+    node = leaf.node
+    if node.part_of is not None or node.parts:
+        return heading_title(node.part_of or node)
+    return heading_title(leaf.chain[-1]) if len(leaf.chain) > 1 else ""
 
 
 def _numbering_gap(previous: dict[int, Node], node: Node) -> str:
