@@ -92,7 +92,10 @@ def _notice_title_index(paragraphs: list[str]) -> int:
 
 
 def _title_from_start(paragraphs: list[str], start: int) -> tuple[str, int]:
-    """Return the title beginning at or after `start` and the index just after it."""
+    """Return the title beginning at or after `start` and the index just after it.
+
+    A news lead-in or a site's page header may stand before the title: the first few paragraphs are tried.
+    """
     i = start
     while i < len(paragraphs) and (
         DOC_NUMBER.fullmatch(paragraphs[i])
@@ -101,19 +104,33 @@ def _title_from_start(paragraphs: list[str], start: int) -> tuple[str, int]:
         or ATTACHMENT_LINE.match(paragraphs[i])
     ):
         i += 1
+    for k in range(i, min(i + 4, len(paragraphs))):
+        if heading_level(paragraphs[k]):
+            break
+        title, after = _title_at(paragraphs, k)
+        if title:
+            return title, after
+    first = paragraphs[i] if i < len(paragraphs) else ""
+    if first and not heading_level(first) and not re.search(r"[。；：]", first) and len(first) <= 60:
+        return first, i + 1
+    return "", start
+
+
+def _title_at(paragraphs: list[str], k: int) -> tuple[str, int]:
+    """Return a title of up to three lines starting at paragraph `k` (a '栏目：' prefix dropped), or ''."""
     parts: list[str] = []
-    j = i
+    j = k
     while j < len(paragraphs) and len(parts) < 3:
         p = paragraphs[j]
+        if not parts and "：" in p and "。" not in p:  # a page header such as '萧山区高新技术企业奖励政策：…'
+            p = p.rsplit("：", 1)[-1]
         if heading_level(p) or re.search(r"[。；：]", p) or len(p) > 60:
             break
         parts.append(p)
         j += 1
         if DOC_TYPE_END.search(p):
             return "".join(parts), j
-    if parts:
-        return parts[0], i + 1
-    return "", start
+    return "", k
 
 
 def _numbered(paragraph: str) -> bool:
@@ -174,6 +191,9 @@ def frame_document(paragraphs: list[str]) -> Frame:
             frame.title = paragraphs[body_start - 1]
     else:
         frame.title, body_start = _title_from_start(paragraphs, 0)
+    if not frame.title:  # a news item: '近日，…发布《…方案》'
+        frame.title = _quoted_in(paragraphs[:8])
+    frame.title = re.sub(r"^《(.+)》$", r"\1", frame.title)
     frame.title = re.sub(r"^[【〔\[][^】〕\]]{1,30}[】〕\]]", "", frame.title)  # a site's 【栏目】 before it
     frame.front = paragraphs[:body_start]
     body = paragraphs[body_start:]

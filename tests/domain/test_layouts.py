@@ -149,3 +149,26 @@ def test_doubts_name_what_is_unsure() -> None:
 def test_a_header_ending_at_its_number_column_is_not_a_table() -> None:
     lines = ["工作任务", "责任单位", "序号", "1", "县财政局", "2", "县商务局"]
     assert read_flat_table(lines) is None
+
+
+def test_titles_after_a_news_lead_in_or_a_page_header() -> None:
+    news = [
+        "日前，某市印发《某市打赢蓝天保卫战实施方案（2019-2020年）》。全文如下：",
+        "某市打赢蓝天保卫战实施方案（2019-2020年）",
+        "一、重点任务",
+        "1.推进工业治理。（市生态环境局负责）",
+        "2.推进移动源治理。（市公安局负责）",
+    ]
+    assert (
+        parse_plan_lines(news, fallback_title="文件名").title == "某市打赢蓝天保卫战实施方案（2019-2020年）"
+    )
+    header = ["某区政策库：关于加快数字经济发展的若干政策意见", "一、任务", "1.培育企业。（区经信局负责）"]
+    assert parse_plan_lines(header, fallback_title="文件名").title == "关于加快数字经济发展的若干政策意见"
+    quoted = [
+        "近日，某区发布《2023年区政府工作报告重点工作目标任务分解》。",
+        "1.地区生产总值增长5%。",
+        "牵头单位：区发展改革委",
+    ]
+    assert (
+        parse_plan_lines(quoted, fallback_title="文件名").title == "2023年区政府工作报告重点工作目标任务分解"
+    )
