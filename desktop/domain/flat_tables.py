@@ -55,6 +55,7 @@ _NAMES = {
     "support": "配合单位",
     "responsible": "责任单位",
     "deadline": "完成时限",
+    "leaders": "责任领导",
 }
 
 

@@ -6,7 +6,7 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 
-from desktop.domain.clauses import merge_clauses, parse_clause
+from desktop.domain.clauses import merge_clauses, parse_clause, person_names
 from desktop.domain.deadlines import find_deadlines
 from desktop.domain.doubts import find_doubts
 from desktop.domain.front_matter import frame_document
@@ -51,8 +51,12 @@ _HEADERS: dict[str, tuple[str, ...]] = {
         "责任处室",
         "责任股室",
         "牵头单位/责任单位",
+        "部门分工",
+        "责任分工",
     ),
     "deadline": ("完成时限", "完成时间", "时间节点", "办结时限", "完成期限", "时限要求", "时限"),
+    # people, never units: kept as the measure's leaders
+    "leaders": ("责任领导", "分管领导", "分管省领导", "分管市领导", "牵头领导", "包抓领导", "联系人", "责任人"),
 }
 _NONE_WORDS = {"", "无", "—", "-", "--", "/", "／", "——", "暂无"}
 
@@ -205,6 +209,7 @@ def parse_task_table(
                 clause="；".join(
                     x for x in (_cell(row, cols.get(k)) for k in ("lead", "responsible", "support")) if x
                 ),
+                leaders=tuple(person_names(_cell(row, cols.get("leaders")))),
             )
         )
     return title, doc_number, issued_on, chapters, measures

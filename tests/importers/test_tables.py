@@ -102,3 +102,15 @@ def test_word_table_with_an_unnamed_task_column(tmp_path: Path) -> None:
     assert [u.name for u in plan.measures[1].units] == ["县文体广新局", "县代建中心"]
     assert plan.measures[1].units[0].role is Role.LEAD
     assert plan.measures[0].deadline == "9月投入使用"
+
+
+def test_a_leader_column_holds_people_not_units(tmp_path: Path) -> None:
+    rows = [
+        ["序号", "重点工作", "责任领导", "牵头单位", "配合单位", "完成时限"],
+        ["1", "推进园区扩容。", "张三、李四", "县发展改革局", "县自然资源局", "2026年12月底前"],
+        ["2", "建设冷链物流中心。", "王五", "县商务局", "无", "持续推进"],
+    ]
+    plan = read_plan(write_xlsx(rows, tmp_path / "清单.xlsx"))
+    assert plan.measures[0].leaders == ("张三", "李四")
+    assert [u.name for u in plan.measures[0].units] == ["县发展改革局", "县自然资源局"]
+    assert plan.measures[1].leaders == ("王五",) and [u.name for u in plan.measures[1].units] == ["县商务局"]
