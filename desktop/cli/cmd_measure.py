@@ -1,26 +1,15 @@
-"""`luoshi measure …`: the clerk corrects what the parser got wrong; `luoshi import --review` shows doubts."""
+"""`luoshi measure edit|merge|split|add|remove|history`: the clerk corrects what the parser got wrong."""
 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
-from pathlib import Path
 
 from desktop.cli.messages import TEXT
+from desktop.cli.output import say, say_json, workspace
 from desktop.cli.render import measure_line
-from desktop.domain.doubts import describe
-from desktop.domain.models import Measure
 from desktop.services import corrections as correction_service
-from desktop.services import imports
 from desktop.services import notes as note_service
 from desktop.services.workspace import Workspace
-
-EXIT_DOUBTS = 3
-
-
-def _print(text: str) -> None:
-    sys.stdout.write(text + "\n")
 
 
 def _names(value: str | None) -> list[str] | None:
@@ -29,15 +18,15 @@ def _names(value: str | None) -> list[str] | None:
     return [x.strip() for x in value.replace("，", ",").replace("、", ",").split(",") if x.strip()]
 
 
-def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Register `measure edit|merge|split|add|remove|history`."""
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the command and its subcommands."""
     p = sub.add_parser("measure", help="改正措施：编辑、合并、拆分、新增、删除，查看改动记录")
     measure_sub = p.add_subparsers(dest="measure_command", required=True)
     e = measure_sub.add_parser("edit", help="改正一项措施的内容、责任单位、完成时限或编号")
     e.add_argument("seq", help="措施序号（如 12）或方案中的编号")
     for q in (e, measure_sub.add_parser("add", help="新增解析时漏掉的措施")):
         q.add_argument("--text", help="措施内容")
-        q.add_argument("--units", help="责任单位，按顺序用逗号或顿号分隔，如 \"A,B\"")
+        q.add_argument("--units", help='责任单位，按顺序用逗号或顿号分隔，如 "A,B"')
         q.add_argument("--lead", action="append", help="牵头单位（可重复；默认第一个单位牵头）")
         q.add_argument("--deadline", help="完成时限，如 2026年6月底前、持续推进")
         q.add_argument("--label", help="方案中的编号，如 （三）5")
@@ -52,10 +41,16 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     h = measure_sub.add_parser("history", help="列出一项措施的改动记录")
     h.add_argument("seq")
     h.add_argument("--json", action="store_true")
+    p.set_defaults(func=run)
 
 
-def run_measure(args: argparse.Namespace, ws: Workspace) -> int:
-    """Run one `measure` subcommand."""
+def run(args: argparse.Namespace) -> int:
+    """Run one `measure` subcommand on the database."""
+    with workspace(args) as ws:
+        return _run(args, ws)
+
+
+def _run(args: argparse.Namespace, ws: Workspace) -> int:
     command = args.measure_command
     if command == "add":
         return _add(args, ws)
@@ -72,19 +67,18 @@ def run_measure(args: argparse.Namespace, ws: Workspace) -> int:
         )
         changed = correction_service.edit_measure(ws, stored.measure_id, new)
         fields = "、".join(TEXT[f"field_{f}"] for f in changed) or TEXT["none"]
-        _print(TEXT["measure_edited"].format(label=new.label, fields=fields))
-        _print(measure_line(correction_service.stored_measure(ws, stored.measure_id).measure))
+        say(TEXT["measure_edited"].format(label=new.label, fields=fields))
+        say(measure_line(correction_service.stored_measure(ws, stored.measure_id).measure))
     elif command == "merge":
-        other = correction_service.merge_with_next(ws, stored.measure_id)
-        del other
-        _print(TEXT["measure_merged"].format(label=stored.measure.label))
+        correction_service.merge_with_next(ws, stored.measure_id)
+        say(TEXT["measure_merged"].format(label=stored.measure.label))
     elif command == "split":
         new_id = correction_service.split_measure(ws, stored.measure_id, args.at)
         second = correction_service.stored_measure(ws, new_id).measure
-        _print(TEXT["measure_split"].format(label=stored.measure.label, new=second.label, seq=second.seq))
+        say(TEXT["measure_split"].format(label=stored.measure.label, new=second.label, seq=second.seq))
     elif command == "remove":
         correction_service.remove_measure(ws, stored.measure_id)
-        _print(TEXT["measure_removed"].format(label=stored.measure.label))
+        say(TEXT["measure_removed"].format(label=stored.measure.label))
     else:
         return _history(args, ws, stored.measure_id)
     return 0
@@ -107,7 +101,7 @@ def _add(args: argparse.Namespace, ws: Workspace) -> int:
         ws, plan_id=plan_id, after_id=after.measure_id if after else None, measure=measure
     )
     added = correction_service.stored_measure(ws, new_id).measure
-    _print(TEXT["measure_added"].format(label=added.label, seq=added.seq))
+    say(TEXT["measure_added"].format(label=added.label, seq=added.seq))
     return 0
 
 
@@ -124,16 +118,16 @@ def _only_plan(ws: Workspace) -> int:
 def _history(args: argparse.Namespace, ws: Workspace, measure_id: int) -> int:
     records = correction_service.history(ws, measure_id)
     if args.json:
-        _print(json.dumps([r.__dict__ for r in records], ensure_ascii=False, indent=1))
+        say_json([r.__dict__ for r in records])
         return 0
     if not records:
-        _print(TEXT["no_edits"])
+        say(TEXT["no_edits"])
     for r in records:
         what = TEXT.get(f"field_{r.field}", "") if r.field else ""
-        _print(TEXT["edit_line"].format(at=r.edited_at, kind=TEXT[f"edit_{r.kind}"], field=what))
+        say(TEXT["edit_line"].format(at=r.edited_at, kind=TEXT[f"edit_{r.kind}"], field=what))
         if r.kind == "edit":
-            _print(f"    {TEXT['old']}：{_shown(r.old_value)}")
-            _print(f"    {TEXT['new']}：{_shown(r.new_value)}")
+            say(f"    {TEXT['old']}：{_shown(r.old_value)}")
+            say(f"    {TEXT['new']}：{_shown(r.new_value)}")
     return 0
 
 
@@ -141,46 +135,3 @@ def _shown(value: object) -> str:
     if isinstance(value, list):
         return "、".join(str(v[0]) if isinstance(v, list) else str(v) for v in value) or TEXT["none"]
     return str(value)
-
-
-def doubt_lines(measures: list[Measure]) -> list[str]:
-    """Return one line per doubt of each doubtful measure, for `import --review`."""
-    lines = []
-    for m in measures:
-        for d in m.doubts:
-            lines.append(TEXT["doubt_line"].format(seq=m.seq, label=m.label, text=describe(d)))
-    return lines
-
-
-def run_import(args: argparse.Namespace, ws: Workspace) -> int:
-    """Import plan files; with --review, list doubts and stop (exit 3) unless --yes applies anyway."""
-    from desktop.cli.messages import error_text
-    from desktop.domain.errors import LuoshiError
-
-    failed = doubtful = 0
-    for name in args.files:
-        try:
-            prepared = imports.prepare(ws, path=Path(name))
-            doubts = prepared.doubtful if not prepared.seen_before else []
-            if doubts and (args.review or not args.yes):
-                _print(TEXT["doubts_head"].format(name=Path(name).name, count=len(doubts)))
-                for line in doubt_lines(doubts):
-                    _print(line)
-            if doubts and args.review and not args.yes:
-                doubtful += 1
-                _print(TEXT["doubts_not_applied"])
-                continue
-            outcome = imports.apply_prepared(ws, prepared)
-        except LuoshiError as error:
-            sys.stderr.write(error_text(error) + "\n")
-            failed += 1
-            continue
-        key = "imported" if outcome.saved.created else "unchanged"
-        _print(
-            TEXT[key].format(
-                title=outcome.plan.title, count=outcome.saved.measure_count, version=outcome.saved.version_no
-            )
-        )
-    if failed:
-        return 2
-    return EXIT_DOUBTS if doubtful else 0

@@ -1,29 +1,26 @@
-"""The export and check commands: the upward submission from the command line."""
+"""`luoshi export report|ledger|summary|tasklist`: the upward submission and the office's files."""
 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from desktop.cli import office_cmd
 from desktop.cli.messages import TEXT
+from desktop.cli.output import say, workspace
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.report import Unfilled
 from desktop.domain.terms import Scope
-from desktop.services import format_check
+from desktop.services import board as board_service
 from desktop.services import periods as period_service
 from desktop.services import reports as report_service
+from desktop.services import tasklists
 from desktop.services.workspace import Workspace
 
-EXIT_FINDINGS = 1
 
-
-def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Register `export report|ledger` and `check`."""
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the command."""
     p = sub.add_parser("export", help="生成报告（.docx）、导出台账或任务清单（.xlsx）")
     p.add_argument(
         "kind",
@@ -49,15 +46,16 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         "--omit-unfilled", action="store_true", help="未填写进展的任务不列入报告（默认列为“暂无进展”）"
     )
     p.add_argument("--date", help="成文日期，如 2026-04-03（默认：今天）")
-    office_cmd.add_export_kinds(p)
-    p = sub.add_parser("check", help="按 GB/T 9704-2012 检查 Word 文件的格式")
-    p.add_argument("file")
-    p.add_argument("--no-render", action="store_true", help="不用 LibreOffice 测量排版结果")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--unit", help="tasklist：只导出该单位的任务（默认：全部）")
+    p.add_argument("--plan", type=int, help="tasklist：方案编号（只有一个方案时可省略）")
+    p.add_argument("--ledger-out", help="summary：同时导出汇总台账（.xlsx）到此路径")
+    p.set_defaults(func=run)
 
 
-def _print(text: str) -> None:
-    sys.stdout.write(text + "\n")
+def run(args: argparse.Namespace) -> int:
+    """Write the file the command names."""
+    with workspace(args) as ws:
+        return _export(args, ws)
 
 
 def _day(text: str | None) -> date:
@@ -69,17 +67,16 @@ def _day(text: str | None) -> date:
         raise LuoshiError(ErrorCode.BAD_PERIOD, value=text) from None
 
 
-def run_export(args: argparse.Namespace, ws: Workspace) -> int:
-    """Run `export report|ledger|summary|tasklist`."""
+def _export(args: argparse.Namespace, ws: Workspace) -> int:
     if args.kind in ("tasklist", "summary"):
-        return office_cmd.run_export_office(args, ws)
+        return _export_office(args, ws)
     period = period_service.require_period(args.period)
     scope = Scope(args.scope)
     out = Path(args.out)
     today = _day(args.date)
     if args.kind == "ledger":
         count = report_service.export_ledger(ws, period=period, scope=scope, out=out, today=today)
-        _print(TEXT["ledger_written"].format(path=out, count=count, period=period.label))
+        say(TEXT["ledger_written"].format(path=out, count=count, period=period.label))
         return 0
     saved = report_service.saved_options(ws)
     given = {
@@ -99,29 +96,31 @@ def run_export(args: argparse.Namespace, ws: Workspace) -> int:
         ws, period=period, scope=scope, options=options, out=out, today=today
     )
     entries = sum(len(s.entries) for s in report.sections)
-    _print(TEXT["report_written"].format(path=out, count=entries, period=period.label))
+    say(TEXT["report_written"].format(path=out, count=entries, period=period.label))
     return 0
 
 
-def run_check(args: argparse.Namespace) -> int:
-    """Run `check FILE`: exit 0 when the file passes, 1 with findings, 2 when it cannot be read."""
-    result = format_check.check_file(Path(args.file), render=not args.no_render)
-    if args.json:
-        data = {
-            "file": str(result.path),
-            "passed": result.passed,
-            "rendered": result.rendered,
-            "pages": result.pages,
-            "findings": [
-                {"clause": f.clause, "problem": f.problem, "fix": f.fix, "where": f.where, "count": f.count}
-                for f in result.findings
-            ],
-        }
-        _print(json.dumps(data, ensure_ascii=False, indent=1))
-    else:
-        for finding in result.findings:
-            _print(finding.text())
-        _print(TEXT["check_passed" if result.passed else "check_failed"].format(count=len(result.findings)))
-        if not result.rendered:
-            _print(TEXT["check_render_skipped" if args.no_render else "check_not_rendered"])
-    return 0 if result.passed else EXIT_FINDINGS
+def _export_office(args: argparse.Namespace, ws: Workspace) -> int:
+    out = Path(args.out)
+    today = _day(args.date)
+    if args.kind == "tasklist":
+        count = tasklists.export_tasklist(ws, out=out, today=today, plan_id=args.plan, unit=args.unit)
+        say(TEXT["tasklist_written"].format(path=out, count=count))
+        return 0
+    period = period_service.require_period(args.period)
+    options = replace(
+        report_service.saved_options(ws), letterhead=args.header, colophon=args.footer, dated=today
+    )
+    if args.title:
+        options = replace(options, title=args.title)
+    ledger = Path(args.ledger_out) if args.ledger_out else None
+    board = board_service.export_summary(
+        ws, period=period, report_out=out, ledger_out=ledger, options=options, today=today
+    )
+    say(TEXT["summary_written"].format(
+        path=out, period=period.label, units=len(board.units) - len(board.missing), missing=len(board.missing),
+    ))  # fmt: skip
+    if ledger is not None:
+        say(TEXT["ledger_written"].format(path=ledger, count=sum(len(m.notes) for m in board.measures),
+                                             period=period.label))  # fmt: skip
+    return 0

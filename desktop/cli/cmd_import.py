@@ -1,0 +1,67 @@
+"""`luoshi import FILE… [--review] [--yes]`: store plan files; --review lists doubts and stops (exit 3)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop.cli.messages import TEXT, error_text
+from desktop.cli.output import complain, say, workspace
+from desktop.domain.doubts import describe
+from desktop.domain.errors import LuoshiError
+from desktop.domain.models import Measure
+from desktop.services import imports
+
+EXIT_BAD_INPUT = 2
+EXIT_DOUBTS = 3
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the command."""
+    p = sub.add_parser("import", help="把方案文件导入数据库")
+    p.add_argument("files", nargs="+")
+    p.add_argument("--review", action="store_true", help="列出需要核对的措施；有疑点时不导入，退出码 3")
+    p.add_argument("--yes", action="store_true", help="不询问，按解析结果直接导入")
+    p.set_defaults(func=run)
+
+
+def doubt_lines(measures: list[Measure]) -> list[str]:
+    """Return one line per doubt of each doubtful measure."""
+    return [
+        TEXT["doubt_line"].format(seq=m.seq, label=m.label, text=describe(d))
+        for m in measures
+        for d in m.doubts
+    ]
+
+
+def run(args: argparse.Namespace) -> int:
+    """Import each file in turn; a bad file is reported and skipped, the others go on."""
+    failed = doubtful = 0
+    with workspace(args) as ws:
+        for name in args.files:
+            try:
+                prepared = imports.prepare(ws, path=Path(name))
+                doubts = prepared.doubtful if not prepared.seen_before else []
+                if doubts and (args.review or not args.yes):
+                    say(TEXT["doubts_head"].format(name=Path(name).name, count=len(doubts)))
+                    for line in doubt_lines(doubts):
+                        say(line)
+                if doubts and args.review and not args.yes:
+                    doubtful += 1
+                    say(TEXT["doubts_not_applied"])
+                    continue
+                outcome = imports.apply_prepared(ws, prepared)
+            except LuoshiError as error:
+                complain(error_text(error))
+                failed += 1
+                continue
+            key = "imported" if outcome.saved.created else "unchanged"
+            saved = outcome.saved
+            say(
+                TEXT[key].format(
+                    title=outcome.plan.title, count=saved.measure_count, version=saved.version_no
+                )
+            )
+    if failed:
+        return EXIT_BAD_INPUT
+    return EXIT_DOUBTS if doubtful else 0

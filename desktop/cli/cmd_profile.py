@@ -1,0 +1,45 @@
+"""`luoshi profile set|show`: 本单位, its wildcard categories and the reporting rhythm."""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop.cli.messages import TEXT
+from desktop.cli.output import say, workspace
+from desktop.domain.periods import RHYTHM_LABELS, Rhythm
+from desktop.services import periods as period_service
+from desktop.services import units as unit_service
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the command."""
+    p = sub.add_parser("profile", help="本单位设置")
+    profile_sub = p.add_subparsers(dest="profile_command", required=True)
+    s = profile_sub.add_parser("set")
+    s.add_argument("--unit")
+    s.add_argument("--category", action="append")
+    s.add_argument("--rhythm", choices=[r.value for r in Rhythm], help="报送周期：month/quarter/half/year")
+    s.add_argument("--due-days", type=int, help="每期结束后几日内报送")
+    profile_sub.add_parser("show")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Set or show the clerk's unit, categories and rhythm."""
+    with workspace(args) as ws:
+        if args.profile_command == "set" and args.unit:
+            profile = unit_service.set_profile(ws, unit=args.unit, categories=args.category)
+        else:
+            profile = unit_service.get_profile(ws)
+        if args.profile_command == "set" and (args.rhythm or args.due_days is not None):
+            rhythm = Rhythm(args.rhythm or period_service.get_schedule(ws).rhythm)
+            period_service.set_schedule(ws, rhythm=rhythm, due_days=args.due_days)
+        say(TEXT["rhythm_set"].format(rhythm=RHYTHM_LABELS[period_service.get_schedule(ws).rhythm]))
+        if profile.unit is None:
+            say(TEXT["profile_none"])
+        else:
+            categories = "、".join(profile.categories) or TEXT["none"]
+            say(TEXT["profile"].format(unit=profile.unit, categories=categories))
+        found = "、".join(unit_service.list_categories(ws)) or TEXT["none"]
+    say(TEXT["categories"].format(categories=found))
+    return 0

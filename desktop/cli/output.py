@@ -1,0 +1,34 @@
+"""The command line's one way to print: text and JSON to stdout, failures to stderr (UTF-8 always)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from argparse import Namespace
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from desktop.services.locations import database_path
+from desktop.services.workspace import Workspace
+
+
+def say(text: str) -> None:
+    """Print one line for the clerk."""
+    sys.stdout.write(text + "\n")
+
+
+def say_json(data: object) -> None:
+    """Print `data` as indented JSON, Chinese as it is."""
+    say(json.dumps(data, ensure_ascii=False, indent=1))
+
+
+def complain(text: str) -> None:
+    """Print a failure message on stderr."""
+    sys.stderr.write(text + "\n")
+
+
+@contextmanager
+def workspace(args: Namespace) -> Iterator[Workspace]:
+    """Open the database the command names (--db, $LUOSHI_DB or the data folder) for one command."""
+    with Workspace(database_path(args.db)) as ws:
+        yield ws
