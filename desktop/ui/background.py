@@ -1,18 +1,27 @@
-"""Run one piece of long work off the UI thread, with a progress dialog after 0.5 s that can cancel it."""
+"""Run one piece of long work off the UI thread, with a progress dialog after 0.5 s that can cancel it.
+
+Every background job of the window (importing plans, applying a review, exports, merging returns) goes
+through `BackgroundTask`. The work gets a `TaskControl`: `should_stop()` for cancel, `report()` for
+progress. It must open its own database connection (SQLite connections stay in their thread).
+A known failure (LuoshiError) comes back as its Chinese message; a bug goes to the crash reporter
+(`sys.excepthook`: logged with its traceback, one dialog) and comes back as a short message.
+"""
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable
+from typing import Generic, TypeVar
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, SignalInstance
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop.domain.errors import Cancelled, LuoshiError
 from desktop.services.messages import error_text
 
 SHOW_AFTER_MS = 500
-Work = Callable[[Callable[[], bool]], object]  # called with `should_stop`; returns the result
+T = TypeVar("T")
 
 
 def delayed_progress(
@@ -28,10 +37,28 @@ def delayed_progress(
     return dialog
 
 
+class TaskControl:
+    """What the work may ask of its task: whether to stop, and to show how far it has come."""
+
+    def __init__(self, cancel: threading.Event, progress: SignalInstance) -> None:
+        """Wrap the task's cancel flag and its progress signal."""
+        self._cancel = cancel
+        self._progress = progress
+
+    def should_stop(self) -> bool:
+        """Return True once the clerk has pressed 取消."""
+        return self._cancel.is_set()
+
+    def report(self, step: int, text: str = "") -> None:
+        """Show step `step` of the dialog's maximum, and `text` as its label when given."""
+        self._progress.emit(step, text)
+
+
 class _Worker(QObject):
+    progress = Signal(int, str)
     finished = Signal(object, str, bool)  # result, error message ('' when none), cancelled
 
-    def __init__(self, work: Work, cancel: threading.Event) -> None:
+    def __init__(self, work: Callable[[TaskControl], object], cancel: threading.Event) -> None:
         super().__init__()
         self._work = work
         self._cancel = cancel
@@ -40,34 +67,53 @@ class _Worker(QObject):
         result: object = None
         message, cancelled = "", False
         try:
-            result = self._work(self._cancel.is_set)
+            result = self._work(TaskControl(self._cancel, self.progress))
         except Cancelled:
             cancelled = True
         except LuoshiError as error:
             message = error_text(error)
-        except Exception as exc:  # a bug must not leave the window waiting forever
-            message = f"{type(exc).__name__}: {exc}"
+        except Exception:  # a bug: logged with its traceback by the crash reporter, and the window goes on
+            sys.excepthook(*sys.exc_info())
+            message = QCoreApplication.translate(
+                "BackgroundTask", "程序遇到意外错误，已写入日志，本次操作未完成。"
+            )
         finally:
-            self.finished.emit(result, message, cancelled)
+            self.finished.emit(result, message, cancelled)  # always, or the window would wait forever
 
 
-class BackgroundTask(QObject):
+class BackgroundTask(QObject, Generic[T]):
     """`done(result, message, cancelled)` is emitted on the UI thread when the work ends."""
 
     done = Signal(object, str, bool)
 
-    def __init__(self, work: Work, *, title: str, label: str, parent: QWidget) -> None:
-        """Start `work` (it must open its own database connection) in a new thread."""
+    def __init__(
+        self,
+        work: Callable[[TaskControl], T],
+        *,
+        title: str,
+        label: str,
+        parent: QWidget,
+        maximum: int = 0,
+    ) -> None:
+        """Start `work` in a new thread; `maximum` > 0 gives the dialog a bar of that many steps."""
         super().__init__(parent)
         self.cancel_event = threading.Event()
-        self.dialog = delayed_progress(parent, title=title, label=label, cancel=self.tr("取消"), maximum=0)
+        self.dialog = delayed_progress(
+            parent, title=title, label=label, cancel=self.tr("取消"), maximum=maximum
+        )
         self.dialog.canceled.connect(self.cancel_event.set)
         self._thread = QThread(self)
         self._worker = _Worker(work, self.cancel_event)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
+        self._worker.progress.connect(self._progress)
         self._worker.finished.connect(self._finished)
         self._thread.start()
+
+    def _progress(self, step: int, text: str) -> None:
+        if text:
+            self.dialog.setLabelText(text)
+        self.dialog.setValue(step)
 
     def _finished(self, result: object, message: str, cancelled: bool) -> None:
         self._thread.quit()

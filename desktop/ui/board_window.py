@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -32,7 +31,7 @@ from desktop.services import periods as period_service
 from desktop.services import returns as return_service
 from desktop.services.messages import error_text
 from desktop.services.workspace import Workspace
-from desktop.ui.background import BackgroundTask
+from desktop.ui.background import BackgroundTask, TaskControl
 from desktop.ui.progress_chart import COLOURS, ProgressChart
 
 Index = QModelIndex | QPersistentModelIndex
@@ -226,10 +225,14 @@ class BoardWindow(QDialog):
         """Import returns in the background; a unit that reported before is asked about afterwards."""
         db_path, period = self.ws.path, self.current_period()
 
-        def work(should_stop: Callable[[], bool]) -> object:
+        def work(control: TaskControl) -> object:
             with Workspace(db_path) as ws:
                 return return_service.import_returns(
-                    ws, paths, period=period, confirm=lambda unit, before: replace, should_stop=should_stop
+                    ws,
+                    paths,
+                    period=period,
+                    confirm=lambda unit, before: replace,
+                    should_stop=control.should_stop,
                 )
 
         self.task = BackgroundTask(
@@ -289,14 +292,14 @@ class BoardWindow(QDialog):
         ledger = report.with_name(report.stem.replace("报告", "台账") + ".xlsx")
         db_path, today = self.ws.path, self.today
 
-        def work(should_stop: Callable[[], bool]) -> object:
+        def work(control: TaskControl) -> object:
             from desktop.services import reports as report_service
 
             with Workspace(db_path) as ws:
                 options = report_service.saved_options(ws)
                 return board_service.export_summary(
                     ws, period=period, report_out=report, ledger_out=ledger, options=options, today=today,
-                    should_stop=should_stop,
+                    should_stop=control.should_stop,
                 )  # fmt: skip
 
         self.summary_task = BackgroundTask(

@@ -66,7 +66,9 @@ class DetailPane(QWidget):
         self.history_button = QPushButton(self.tr("历史版本…"))
         self.history_button.clicked.connect(self.history_requested)
         self.edit_measure_button = QPushButton(self.tr("编辑措施…"))
-        self.edit_measure_button.setToolTip(self.tr("改正解析有误的措施内容、责任单位、完成时限，或合并、拆分、删除"))
+        self.edit_measure_button.setToolTip(
+            self.tr("改正解析有误的措施内容、责任单位、完成时限，或合并、拆分、删除")
+        )
         self.edit_measure_button.clicked.connect(self.edit_measure_requested)
         self.attachments = QListWidget()
         self.attachments.setMaximumHeight(70)

@@ -15,7 +15,7 @@ from desktop.services import format_check
 from desktop.services import periods as period_service
 from desktop.services import reports as report_service
 from desktop.services.workspace import Workspace
-from desktop.ui.background import BackgroundTask
+from desktop.ui.background import BackgroundTask, TaskControl
 from desktop.ui.export_dialog import ExportChoice, ExportDialog
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ class ExportActions(QObject):
         """Carry out the 文件 menu's 生成报告…, 导出台账… and 格式检查… for `window`."""
         super().__init__(window)
         self.window = window
-        self.task: BackgroundTask | None = None
+        self.task: BackgroundTask[object] | None = None
         self.result_box: QMessageBox | None = None
         self.dialog: ExportDialog | None = None
 
@@ -95,12 +95,12 @@ class ExportActions(QObject):
         """Write the report or ledger in the background; then offer to open it."""
         db_path, today = self.window.ws.path, self.window.today
 
-        def work(should_stop: Callable[[], bool]) -> Path:
+        def work(control: TaskControl) -> Path:
             with Workspace(db_path) as ws:  # its own connection, in the worker thread
                 if report:
                     report_service.export_report(
                         ws, period=choice.period, scope=choice.scope, options=choice.options, out=target,
-                        today=today, should_stop=should_stop,
+                        today=today, should_stop=control.should_stop,
                     )  # fmt: skip
                 else:
                     report_service.export_ledger(
@@ -109,7 +109,7 @@ class ExportActions(QObject):
                         scope=choice.scope,
                         out=target,
                         today=today,
-                        should_stop=should_stop,
+                        should_stop=control.should_stop,
                     )
             return target
 
@@ -120,7 +120,7 @@ class ExportActions(QObject):
 
     def _start(
         self,
-        work: Callable[[Callable[[], bool]], object],
+        work: Callable[[TaskControl], object],
         title: str,
         label: str,
         then: Callable[[object], None],
@@ -163,7 +163,7 @@ class ExportActions(QObject):
         """Check `path` in the background (LibreOffice takes a few seconds) and list the findings."""
         title = self.tr("格式检查")
         self._start(
-            lambda stop: format_check.check_file(path, should_stop=stop),
+            lambda control: format_check.check_file(path, should_stop=control.should_stop),
             title,
             self.tr("正在检查格式（用 LibreOffice 测量排版）…"),
             lambda result: self.show_findings(result, title),  # type: ignore[arg-type]

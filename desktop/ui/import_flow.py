@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,8 +11,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from desktop.domain.corrections import Correction
 from desktop.services import imports
 from desktop.services.workspace import Workspace
-from desktop.ui.background import BackgroundTask
-from desktop.ui.import_task import FileResult, ImportTask
+from desktop.ui.background import BackgroundTask, TaskControl
+from desktop.ui.import_task import FileResult, ImportRun, start_import
 from desktop.ui.plan_check_dialog import PlanCheckDialog
 from desktop.ui.review_dialog import ReviewDialog
 
@@ -30,10 +29,10 @@ class ImportFlow(QObject):
         """Import into `window`'s workspace."""
         super().__init__(window)
         self.window = window
-        self.task: ImportTask | None = None
+        self.task: BackgroundTask[ImportRun] | None = None
         self.result_box: QMessageBox | None = None
         self.review_dialog: ReviewDialog | None = None
-        self.apply_task: BackgroundTask | None = None
+        self.apply_task: BackgroundTask[object] | None = None
         self.last_import: list[FileResult] = []
         self.pending_reviews: list[imports.ImportReview] = []
         self.check_dialog: PlanCheckDialog | None = None
@@ -50,10 +49,16 @@ class ImportFlow(QObject):
             return
         if not self.window.autosaver.flush():
             return
-        self.task = ImportTask(self.window.ws.path, files, self.window)
+        self.task = start_import(self.window.ws.path, files, self.window)
         self.task.done.connect(self._import_done)
 
-    def _import_done(self, results: list[FileResult], cancelled: bool) -> None:
+    def _import_done(self, run: object, message: str, cancelled: bool) -> None:
+        if message:  # a bug in the worker, already logged by the crash reporter
+            self.window.reload()
+            QMessageBox.warning(self.window, self.tr("导入方案"), message)
+            return
+        results: list[FileResult] = run.results if isinstance(run, ImportRun) else []
+        cancelled = cancelled or (isinstance(run, ImportRun) and run.cancelled)
         self.last_import = results
         self.window.reload()
         self.pending_reviews = [p for r in results if (p := r.check or r.review) is not None]
@@ -104,9 +109,9 @@ class ImportFlow(QObject):
         path = self.window.ws.path
         chosen = list(corrections or [])
 
-        def work(should_stop: Callable[[], bool]) -> object:
+        def work(control: TaskControl) -> object:
             with Workspace(path) as ws:  # its own connection, in the worker thread
-                return imports.apply(ws, prepared, chosen, should_stop=should_stop)
+                return imports.apply(ws, prepared, chosen, should_stop=control.should_stop)
 
         task = BackgroundTask(
             work, title=self.tr("导入方案"), label=self.tr("正在写入数据库…"), parent=self.window

@@ -171,7 +171,9 @@ class PlanCheckDialog(QDialog):
         index = self.selected_index()
         if index is None:
             return
-        editor = MeasureEditor(self.measures[index], self.directory(), year=self.year, index=index, parent=self)
+        editor = MeasureEditor(
+            self.measures[index], self.directory(), year=self.year, index=index, parent=self
+        )
         editor.accepted.connect(lambda: self.apply_editor(editor, index))
         editor.open()
         self.editor = editor

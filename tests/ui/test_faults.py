@@ -20,6 +20,7 @@ from desktop.services import notes as note_service
 from desktop.services import plans as plan_service
 from desktop.services.workspace import Workspace
 from desktop.ui.autosave import RETRY_MS
+from desktop.ui.background import BackgroundTask, TaskControl
 from desktop.ui.crash import CrashReporter, log_file
 from desktop.ui.main_window import MainWindow
 from tests.conftest import FIXTURES
@@ -118,8 +119,8 @@ def test_cancelled_import_leaves_the_database_untouched(
     task.cancel_event.set()  # what the dialog's 取消 button does
     with qtbot.waitSignal(task.done, timeout=10000) as done:
         pass
-    _results, cancelled = done.args  # type: ignore[misc]
-    assert cancelled
+    run, message, cancelled = done.args  # type: ignore[misc]
+    assert message == "" and (cancelled or run.cancelled)
     assert plan_service.list_plans(ws) == before
     ws.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     assert _sha(ws.path) == digest
@@ -139,7 +140,7 @@ def test_import_lists_errors_per_file(
     assert task is not None
     with qtbot.waitSignal(task.done, timeout=10000) as done:
         pass
-    results = done.args[0]  # type: ignore[index]
+    results = done.args[0].results  # type: ignore[index]
     assert [r.ok for r in results] == [False, True, False]
     assert "损坏" in results[0].message and "空" in results[2].message
     flow = window.actions_.imports
@@ -223,3 +224,23 @@ def test_damaged_database_at_start_is_set_aside_and_restore_offered(
     app._check_database(db)
     assert asked and "已损坏" in asked[0] and "恢复" in asked[0]
     assert is_healthy(db) and list(tmp_path.glob("luoshi.db.damaged-*"))  # restored; the damaged file kept
+
+
+def test_a_bug_in_background_work_is_logged_and_reported(qtbot: QtBot, window: MainWindow) -> None:
+    """A bug in a worker reaches the crash hook with its traceback; the task still ends with a message."""
+    seen: list[str] = []
+    previous = sys.excepthook
+    sys.excepthook = lambda kind, value, tb: seen.append(f"{kind.__name__}: {value}")
+    try:
+
+        def work(control: TaskControl) -> None:
+            raise TypeError("a bug")
+
+        task: BackgroundTask[None] = BackgroundTask(work, title="t", label="l", parent=window)
+        with qtbot.waitSignal(task.done, timeout=5000) as done:
+            pass
+    finally:
+        sys.excepthook = previous
+    assert seen == ["TypeError: a bug"]
+    _, message, cancelled = done.args  # type: ignore[misc]
+    assert "意外错误" in message and not cancelled
