@@ -14,7 +14,6 @@ from desktop.services.notes import NoteKey, get_note, save_note
 from desktop.services.workspace import Workspace
 from desktop.storage import attachments as attachment_store
 from desktop.storage.attachments import AttachmentRow as AttachmentRow
-from desktop.storage.errors import translated
 
 MAX_BYTES = 200 * 1024 * 1024
 
@@ -65,16 +64,15 @@ def attach(ws: Workspace, key: NoteKey, source: Path) -> AttachmentRow:
         raise LuoshiError(ErrorCode.FILE_NOT_FOUND, path=str(source))
     sha, size, relative = _copy_in(ws, source)
     note = get_note(ws, key) or save_note(ws, key, NoteFields(), source="attachment")
-    with translated(str(ws.path)):
-        return attachment_store.add(
-            ws.db,
-            note_id=note.note_id,
-            name=source.name,
-            sha256=sha,
-            size=size,
-            stored=relative,
-            added_at=datetime.now().astimezone().isoformat(timespec="seconds"),
-        )
+    return attachment_store.add(
+        ws.db,
+        note_id=note.note_id,
+        name=source.name,
+        sha256=sha,
+        size=size,
+        stored=relative,
+        added_at=datetime.now().astimezone().isoformat(timespec="seconds"),
+    )
 
 
 def list_attachments(ws: Workspace, key: NoteKey) -> list[AttachmentRow]:
@@ -82,8 +80,7 @@ def list_attachments(ws: Workspace, key: NoteKey) -> list[AttachmentRow]:
     note = get_note(ws, key)
     if note is None:
         return []
-    with translated(str(ws.path)):
-        return attachment_store.for_note(ws.db, note_id=note.note_id)
+    return attachment_store.for_note(ws.db, note_id=note.note_id)
 
 
 def stored_file(ws: Workspace, row: AttachmentRow) -> Path:
@@ -93,9 +90,8 @@ def stored_file(ws: Workspace, row: AttachmentRow) -> Path:
 
 def detach(ws: Workspace, row: AttachmentRow) -> None:
     """Remove an attachment from its note (the copy stays on disk)."""
-    with translated(str(ws.path)):
-        attachment_store.remove(
-            ws.db,
-            attachment_id=row.attachment_id,
-            removed_at=datetime.now().astimezone().isoformat(timespec="seconds"),
-        )
+    attachment_store.remove(
+        ws.db,
+        attachment_id=row.attachment_id,
+        removed_at=datetime.now().astimezone().isoformat(timespec="seconds"),
+    )

@@ -28,7 +28,6 @@ from desktop.services.workspace import Workspace
 from desktop.storage import notes as note_store
 from desktop.storage import plans as plan_store
 from desktop.storage import returns as return_store
-from desktop.storage.errors import translated
 
 
 @dataclass(frozen=True)
@@ -52,12 +51,11 @@ def _plan_refs(ws: Workspace) -> str:
 
 def load_board(ws: Workspace, period: Period) -> Board:
     """Gather the period's returns into the board (one pass over the period's notes)."""
-    with translated(str(ws.path)):
-        stored = plan_store.current_measures(ws.db)
-        returns = {r.unit for r in return_store.for_period(ws.db, period=period.code)}
-        notes = note_store.notes_of_period(ws.db, period=period.code)
-        own = my_unit(ws)
-        refs = _plan_refs(ws)
+    stored = plan_store.current_measures(ws.db)
+    returns = {r.unit for r in return_store.for_period(ws.db, period=period.code)}
+    notes = note_store.notes_of_period(ws.db, period=period.code)
+    own = my_unit(ws)
+    refs = _plan_refs(ws)
     if own and any(unit == own and fields.filled for (_, unit), fields in notes.items()):
         returns.add(own)  # the office's own notes count as its return
     units: dict[str, None] = {}

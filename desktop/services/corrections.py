@@ -10,24 +10,21 @@ from desktop.domain.models import Measure
 from desktop.services.workspace import Workspace
 from desktop.storage import measure_edits
 from desktop.storage import plans as plan_store
-from desktop.storage.errors import translated
 from desktop.storage.measure_edits import EditRecord
 
 __all__ = ["EditRecord"]
 
 
 def _stored(ws: Workspace, measure_id: int) -> plan_store.StoredMeasure:
-    with translated(str(ws.path)):
-        for stored in plan_store.current_measures(ws.db):
-            if stored.measure_id == measure_id:
-                return stored
+    for stored in plan_store.current_measures(ws.db):
+        if stored.measure_id == measure_id:
+            return stored
     raise LuoshiError(ErrorCode.MEASURE_UNKNOWN, value=str(measure_id))
 
 
 def plan_year(ws: Workspace, plan_id: int) -> int | None:
     """Return the year a plan was issued in, for reading deadlines such as 年底前."""
-    with translated(str(ws.path)):
-        row = ws.db.execute("SELECT issued_on, doc_number FROM plans WHERE id = ?", [plan_id]).fetchone()
+    row = ws.db.execute("SELECT issued_on, doc_number FROM plans WHERE id = ?", [plan_id]).fetchone()
     for value in row or ():
         if value and str(value)[:4].isdigit():
             return int(str(value)[:4])
@@ -40,8 +37,7 @@ def plan_year(ws: Workspace, plan_id: int) -> int | None:
 
 def unit_directory(ws: Workspace, plan_id: int | None = None) -> list[str]:
     """Return the unit names a plan uses (every plan's when None), for the clerk to pick from."""
-    with translated(str(ws.path)):
-        measures = plan_store.current_measures(ws.db, plan_id=plan_id)
+    measures = plan_store.current_measures(ws.db, plan_id=plan_id)
     return list(dict.fromkeys(u.name for s in measures for u in s.measure.units))
 
 
@@ -73,26 +69,22 @@ def corrected_measure(
 
 def edit_measure(ws: Workspace, measure_id: int, new: Measure) -> list[str]:
     """Store the clerk's corrected form of a measure; return the fields that changed."""
-    with translated(str(ws.path)):
-        return measure_edits.edit(ws.db, measure_id, new)
+    return measure_edits.edit(ws.db, measure_id, new)
 
 
 def merge_with_next(ws: Workspace, measure_id: int) -> int:
     """Join a measure with the next one (notes of both kept); return the id of the one merged in."""
-    with translated(str(ws.path)):
-        return measure_edits.merge_next(ws.db, measure_id)
+    return measure_edits.merge_next(ws.db, measure_id)
 
 
 def split_measure(ws: Workspace, measure_id: int, at: int) -> int:
     """Cut a measure's text at character `at` (notes stay with the first part); return the new id."""
-    with translated(str(ws.path)):
-        return measure_edits.split(ws.db, measure_id, at)
+    return measure_edits.split(ws.db, measure_id, at)
 
 
 def add_measure(ws: Workspace, *, plan_id: int, after_id: int | None, measure: Measure) -> int:
     """Add a measure the parser missed; return its id."""
-    with translated(str(ws.path)):
-        return measure_edits.add(ws.db, after_id=after_id, plan_id=plan_id, measure=measure)
+    return measure_edits.add(ws.db, after_id=after_id, plan_id=plan_id, measure=measure)
 
 
 def new_measure(
@@ -120,14 +112,12 @@ def new_measure(
 
 def remove_measure(ws: Workspace, measure_id: int) -> None:
     """Archive a measure that is not one; it is never deleted."""
-    with translated(str(ws.path)):
-        measure_edits.remove(ws.db, measure_id)
+    measure_edits.remove(ws.db, measure_id)
 
 
 def history(ws: Workspace, measure_id: int) -> list[EditRecord]:
     """Return the corrections made to a measure, oldest first."""
-    with translated(str(ws.path)):
-        return measure_edits.history(ws.db, measure_id)
+    return measure_edits.history(ws.db, measure_id)
 
 
 def stored_measure(ws: Workspace, measure_id: int) -> plan_store.StoredMeasure:

@@ -20,7 +20,6 @@ from desktop.services.revisions import stored_measures
 from desktop.services.workspace import Workspace
 from desktop.storage import measure_edits
 from desktop.storage import plans as plan_store
-from desktop.storage.errors import translated
 
 
 @dataclass(frozen=True)
@@ -69,16 +68,14 @@ def prepare(ws: Workspace, *, path: Path) -> ImportReview:
 
     plan = parse_file(path=path)
     source_hash = file_hash(path)
-    with translated(str(ws.path)):
-        seen = plan_store.find_version_by_hash(ws.db, source_hash)
-        plan_id = plan_store.find_plan(ws.db, plan)
+    seen = plan_store.find_version_by_hash(ws.db, source_hash)
+    plan_id = plan_store.find_plan(ws.db, plan)
     base = ImportReview(path, plan, source_hash, sniff(path).value, plan_id, (), None, seen is not None)
     if plan_id is None or seen is not None:
         return base
     from desktop.services.similarity import similar  # rapidfuzz loads when a revision is compared
 
-    with translated(str(ws.path)):
-        kept = measure_edits.corrections(ws.db, plan_id)
+    kept = measure_edits.corrections(ws.db, plan_id)
     measures, provenance = _carry_corrections(list(plan.measures), kept)
     plan = replace(plan, measures=tuple(replace(m, seq=i) for i, m in enumerate(measures, start=1)))
     stored = stored_measures(ws, plan_id)
@@ -158,7 +155,7 @@ def apply(
         for match in review.matches:
             ids[match.new_index] = match.measure_id
         archive = review.removed
-    with translated(str(ws.path)), ws.db.atomic():
+    with ws.db.atomic():
         saved = plan_store.save_plan(
             ws.db,
             prepared.plan,
@@ -237,8 +234,7 @@ def apply_prepared(
 ) -> ImportOutcome:
     """Apply a prepared import, or return the stored version when the same file was imported before."""
     if prepared.seen_before:
-        with translated(str(ws.path)):
-            saved = plan_store.find_version_by_hash(ws.db, prepared.source_hash)
+        saved = plan_store.find_version_by_hash(ws.db, prepared.source_hash)
         assert saved is not None
         return ImportOutcome(prepared.path, prepared.plan, saved)
     return ImportOutcome(

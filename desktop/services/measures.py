@@ -8,7 +8,6 @@ from desktop.domain.assignment import Assignment, assignment_for
 from desktop.services.units import unit_identity
 from desktop.services.workspace import Workspace
 from desktop.storage import plans as plan_store
-from desktop.storage.errors import translated
 
 
 @dataclass(frozen=True)
@@ -23,11 +22,10 @@ def list_measures(
     ws: Workspace, *, unit: str | None = None, categories: list[str] | None = None
 ) -> list[MeasureView]:
     """Return current measures; with `unit`, only those assigned to it (wildcards by category)."""
-    with translated(str(ws.path)):
-        stored = plan_store.current_measures(ws.db)
-        if unit is None:
-            return [MeasureView(s, None) for s in stored]
-        names, known_categories = unit_identity(ws, name=unit)
+    stored = plan_store.current_measures(ws.db)
+    if unit is None:
+        return [MeasureView(s, None) for s in stored]
+    names, known_categories = unit_identity(ws, name=unit)
     wanted = set(categories) if categories is not None else known_categories
     views = []
     for s in stored:

@@ -12,7 +12,6 @@ from desktop.services.workspace import Workspace
 from desktop.storage import notes as note_store
 from desktop.storage import plans as plan_store
 from desktop.storage import settings
-from desktop.storage.errors import translated
 from desktop.storage.notes import Revision as Revision
 from desktop.storage.notes import StoredNote as StoredNote
 
@@ -32,8 +31,7 @@ class NoteKey:
 
 def my_unit(ws: Workspace) -> str:
     """Return the clerk's unit, or '' when none is set yet (notes are still kept)."""
-    with translated(str(ws.path)):
-        return str(settings.get(ws.db, MY_UNIT) or "")
+    return str(settings.get(ws.db, MY_UNIT) or "")
 
 
 def key_for(ws: Workspace, measure_id: int, period: Period) -> NoteKey:
@@ -44,8 +42,7 @@ def key_for(ws: Workspace, measure_id: int, period: Period) -> NoteKey:
 def find_measure(ws: Workspace, ref: str) -> plan_store.StoredMeasure:
     """Return the current measure a clerk names by its running number (序号) or its label."""
     text = ref.strip()
-    with translated(str(ws.path)):
-        measures = plan_store.current_measures(ws.db)
+    measures = plan_store.current_measures(ws.db)
     # the running number first: after a split or merge a label such as '6' may sit at another 序号
     for field in (lambda s: str(s.measure.seq), lambda s: s.measure.label, lambda s: s.uid):
         for stored in measures:
@@ -56,16 +53,14 @@ def find_measure(ws: Workspace, ref: str) -> plan_store.StoredMeasure:
 
 def get_note(ws: Workspace, key: NoteKey) -> StoredNote | None:
     """Return the saved note, if any."""
-    with translated(str(ws.path)):
-        return note_store.get_note(ws.db, measure_id=key.measure_id, period=key.period.code, unit=key.unit)
+    return note_store.get_note(ws.db, measure_id=key.measure_id, period=key.period.code, unit=key.unit)
 
 
 def previous_note(ws: Workspace, key: NoteKey) -> StoredNote | None:
     """Return the last note written for an earlier period (上期), of any rhythm."""
-    with translated(str(ws.path)):
-        return note_store.previous_note(
-            ws.db, measure_id=key.measure_id, unit=key.unit, before=key.period.start.isoformat()
-        )
+    return note_store.previous_note(
+        ws.db, measure_id=key.measure_id, unit=key.unit, before=key.period.start.isoformat()
+    )
 
 
 def save_note(
@@ -78,19 +73,18 @@ def save_note(
     now: datetime | None = None,
 ) -> StoredNote:
     """Save a note durably (one transaction, synchronous=FULL); an unchanged note writes nothing."""
-    with translated(str(ws.path)):
-        return note_store.save_note(
-            ws.db,
-            measure_id=key.measure_id,
-            period=key.period.code,
-            period_end=key.period.end.isoformat(),
-            unit=key.unit,
-            fields=fields.normalized(),
-            session=session,
-            source=source,
-            now=now or datetime.now().astimezone(),
-            coalesce_seconds=COALESCE_SECONDS,
-        )
+    return note_store.save_note(
+        ws.db,
+        measure_id=key.measure_id,
+        period=key.period.code,
+        period_end=key.period.end.isoformat(),
+        unit=key.unit,
+        fields=fields.normalized(),
+        session=session,
+        source=source,
+        now=now or datetime.now().astimezone(),
+        coalesce_seconds=COALESCE_SECONDS,
+    )
 
 
 def history(ws: Workspace, key: NoteKey) -> list[Revision]:
@@ -98,15 +92,13 @@ def history(ws: Workspace, key: NoteKey) -> list[Revision]:
     note = get_note(ws, key)
     if note is None:
         return []
-    with translated(str(ws.path)):
-        return note_store.revisions(ws.db, note_id=note.note_id)
+    return note_store.revisions(ws.db, note_id=note.note_id)
 
 
 def restore(ws: Workspace, key: NoteKey, revision_id: int) -> StoredNote:
     """Make an old revision the note's text again; it is saved as a new revision, nothing is lost."""
     note = get_note(ws, key)
-    with translated(str(ws.path)):
-        found = note_store.revision(ws.db, revision_id=revision_id)
+    found = note_store.revision(ws.db, revision_id=revision_id)
     if note is None or found is None or found[0] != note.note_id:
         raise LuoshiError(ErrorCode.MEASURE_UNKNOWN, value=str(revision_id))
     return save_note(ws, key, found[1].fields, source="restore")

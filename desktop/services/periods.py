@@ -16,7 +16,6 @@ from desktop.domain.periods import (
 )
 from desktop.services.workspace import Workspace
 from desktop.storage import settings
-from desktop.storage.errors import translated
 
 RHYTHM = "profile.rhythm"
 DUE_DAYS = "profile.due_days"
@@ -36,18 +35,16 @@ class Schedule:
 
 def get_schedule(ws: Workspace) -> Schedule:
     """Return the saved reporting rhythm (quarterly unless set)."""
-    with translated(str(ws.path)):
-        rhythm = settings.get(ws.db, RHYTHM, Rhythm.QUARTER.value)
-        due_days = settings.get(ws.db, DUE_DAYS, DEFAULT_DUE_DAYS)
+    rhythm = settings.get(ws.db, RHYTHM, Rhythm.QUARTER.value)
+    due_days = settings.get(ws.db, DUE_DAYS, DEFAULT_DUE_DAYS)
     return Schedule(Rhythm(rhythm) if rhythm in set(Rhythm) else Rhythm.QUARTER, int(due_days))
 
 
 def set_schedule(ws: Workspace, *, rhythm: Rhythm, due_days: int | None = None) -> Schedule:
     """Save the reporting rhythm (and the days allowed after a period ends)."""
-    with translated(str(ws.path)):
-        settings.put(ws.db, RHYTHM, rhythm.value)
-        if due_days is not None:
-            settings.put(ws.db, DUE_DAYS, max(0, min(60, due_days)))
+    settings.put(ws.db, RHYTHM, rhythm.value)
+    if due_days is not None:
+        settings.put(ws.db, DUE_DAYS, max(0, min(60, due_days)))
     return get_schedule(ws)
 
 
@@ -60,10 +57,9 @@ def require_period(code: str | None) -> Period:
 
 
 def _first_year(ws: Workspace, today: date) -> int:
-    with translated(str(ws.path)):
-        row = ws.db.execute(
-            """SELECT MIN(CAST(substr(issued_on, 1, 4) AS INTEGER)) FROM plans WHERE issued_on IS NOT NULL"""
-        ).fetchone()
+    row = ws.db.execute(
+        """SELECT MIN(CAST(substr(issued_on, 1, 4) AS INTEGER)) FROM plans WHERE issued_on IS NOT NULL"""
+    ).fetchone()
     year = row[0] if row and row[0] else today.year
     return int(min(year, today.year))
 

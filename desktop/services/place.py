@@ -6,7 +6,6 @@ from dataclasses import asdict, dataclass
 
 from desktop.services.workspace import Workspace
 from desktop.storage import settings
-from desktop.storage.errors import translated
 
 PLACE = "desk.place"
 
@@ -26,8 +25,7 @@ class Place:
 
 def load_place(ws: Workspace) -> Place:
     """Return the saved position (an empty one when none or when it cannot be read)."""
-    with translated(str(ws.path)):
-        raw = settings.get(ws.db, PLACE, {})
+    raw = settings.get(ws.db, PLACE, {})
     if not isinstance(raw, dict):
         return Place()
     known = {k: v for k, v in raw.items() if k in Place.__dataclass_fields__}
@@ -39,5 +37,4 @@ def load_place(ws: Workspace) -> Place:
 
 def save_place(ws: Workspace, place: Place) -> None:
     """Remember the position."""
-    with translated(str(ws.path)):
-        settings.put(ws.db, PLACE, asdict(place))
+    settings.put(ws.db, PLACE, asdict(place))

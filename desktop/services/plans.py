@@ -9,7 +9,6 @@ from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.models import Plan
 from desktop.services.workspace import Workspace
 from desktop.storage import plans as plan_store
-from desktop.storage.errors import translated
 
 
 def parse_file(*, path: Path) -> Plan:
@@ -35,5 +34,4 @@ def file_hash(path: Path) -> str:
 
 def list_plans(ws: Workspace) -> list[dict[str, object]]:
     """Return the stored plans with their current version."""
-    with translated(str(ws.path)):
-        return plan_store.list_plans(ws.db)
+    return plan_store.list_plans(ws.db)

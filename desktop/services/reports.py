@@ -20,7 +20,6 @@ from desktop.services import worklist as wl
 from desktop.services.notes import NoteKey, my_unit
 from desktop.services.workspace import Workspace
 from desktop.storage import settings
-from desktop.storage.errors import translated
 
 OPTIONS_KEY = "report.options"
 SCOPES = (Scope.LEAD, Scope.MINE)
@@ -39,8 +38,7 @@ _REMEMBERED = (
 
 def saved_options(ws: Workspace) -> ReportOptions:
     """Return the options used last time (主送机关, 发文机关, 签发人 … are remembered)."""
-    with translated(str(ws.path)):
-        stored = settings.get(ws.db, OPTIONS_KEY, {}) or {}
+    stored = settings.get(ws.db, OPTIONS_KEY, {}) or {}
     known = {k: v for k, v in stored.items() if k in _REMEMBERED}
     if "unfilled" in known:
         known["unfilled"] = (
@@ -52,8 +50,7 @@ def saved_options(ws: Workspace) -> ReportOptions:
 def remember_options(ws: Workspace, options: ReportOptions) -> None:
     """Keep the organ names and switches for the next report."""
     values = {k: v for k, v in asdict(options).items() if k in _REMEMBERED}
-    with translated(str(ws.path)):
-        settings.put(ws.db, OPTIONS_KEY, values)
+    settings.put(ws.db, OPTIONS_KEY, values)
 
 
 def _items(ws: Workspace, period: Period, scope: Scope, today: date) -> list[WorkItem]:

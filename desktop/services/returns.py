@@ -21,7 +21,6 @@ from desktop.storage import notes as note_store
 from desktop.storage import plans as plan_store
 from desktop.storage import returns as return_store
 from desktop.storage import units as unit_store
-from desktop.storage.errors import translated
 
 MIN_MATCHED_SHARE = 0.5  # an old-style ledger whose rows mostly match no measure is another plan's
 SUFFIXES = (".xlsx", ".xlsm")
@@ -133,40 +132,39 @@ def import_return(
     from desktop.importers.return_file import read_return
 
     found = read_return(path)
-    with translated(str(ws.path)):
-        plans = plans or _Plans.read(ws)
-        unit = _check(ws, path, found, period, plans.units)
-        matched, unmatched = match_rows(found.rows, plans.measures, similar=similar)
-        if not found.has_ids and found.rows and len(matched) < MIN_MATCHED_SHARE * len(found.rows):
-            raise LuoshiError(
-                ErrorCode.PLAN_MISMATCH,
-                path=path.name,
-                reason=f"{len(found.rows)} 行中只有 {len(matched)} 行能与本方案的措施对应",
-            )
-        before = return_store.current(ws.db, unit=unit, period=period.code)
-        if before is not None and not (confirm is not None and confirm(unit, before)):
-            raise LuoshiError(ErrorCode.RETURN_DECLINED, path=path.name, value=unit)
-        stamp = now or datetime.now().astimezone()
-        with ws.db.atomic():
-            return_id = return_store.record(
-                ws.db,
-                unit=unit,
-                period=period.code,
-                source_name=path.name,
-                source_hash=file_hash(path),
-                row_count=len(matched),
-                now=stamp,
-            )
-            reported = set()
-            for number, match in enumerate(matched):
-                if should_stop is not None and number % 50 == 0 and should_stop():
-                    raise Cancelled
-                reported.add(match.measure_id)
-                _save(ws, match.measure_id, period, unit, match.row.fields, return_id, stamp)
-            if before is not None:  # what the first return said and this one no longer does is cleared
-                for measure_id in note_store.notes_for_period(ws.db, period=period.code, unit=unit):
-                    if measure_id not in reported:
-                        _save(ws, measure_id, period, unit, NoteFields(), return_id, stamp)
+    plans = plans or _Plans.read(ws)
+    unit = _check(ws, path, found, period, plans.units)
+    matched, unmatched = match_rows(found.rows, plans.measures, similar=similar)
+    if not found.has_ids and found.rows and len(matched) < MIN_MATCHED_SHARE * len(found.rows):
+        raise LuoshiError(
+            ErrorCode.PLAN_MISMATCH,
+            path=path.name,
+            reason=f"{len(found.rows)} 行中只有 {len(matched)} 行能与本方案的措施对应",
+        )
+    before = return_store.current(ws.db, unit=unit, period=period.code)
+    if before is not None and not (confirm is not None and confirm(unit, before)):
+        raise LuoshiError(ErrorCode.RETURN_DECLINED, path=path.name, value=unit)
+    stamp = now or datetime.now().astimezone()
+    with ws.db.atomic():
+        return_id = return_store.record(
+            ws.db,
+            unit=unit,
+            period=period.code,
+            source_name=path.name,
+            source_hash=file_hash(path),
+            row_count=len(matched),
+            now=stamp,
+        )
+        reported = set()
+        for number, match in enumerate(matched):
+            if should_stop is not None and number % 50 == 0 and should_stop():
+                raise Cancelled
+            reported.add(match.measure_id)
+            _save(ws, match.measure_id, period, unit, match.row.fields, return_id, stamp)
+        if before is not None:  # what the first return said and this one no longer does is cleared
+            for measure_id in note_store.notes_for_period(ws.db, period=period.code, unit=unit):
+                if measure_id not in reported:
+                    _save(ws, measure_id, period, unit, NoteFields(), return_id, stamp)
     warnings = list(found.warnings)
     warnings += [
         f"第{row.row}行（序号 {row.label or '空'}）与本方案的措施对应不上，未导入" for row in unmatched
@@ -217,8 +215,7 @@ def import_returns(
     from desktop.services.backups import make_backup
 
     make_backup(ws, "returns")
-    with translated(str(ws.path)):
-        plans = _Plans.read(ws)  # returns change notes only: the measures and units hold for the batch
+    plans = _Plans.read(ws)  # returns change notes only: the measures and units hold for the batch
     outcomes = []
     for number, path in enumerate(expand(paths)):
         if should_stop is not None and should_stop():
@@ -236,5 +233,4 @@ def import_returns(
 
 def history(ws: Workspace, *, unit: str, period: Period) -> list[return_store.StoredReturn]:
     """Return every return of a unit for a period, newest first (replaced ones stay listed)."""
-    with translated(str(ws.path)):
-        return return_store.history(ws.db, unit=unit, period=period.code)
+    return return_store.history(ws.db, unit=unit, period=period.code)

@@ -12,13 +12,11 @@ from desktop.domain.revision import Review, Stored, compare
 from desktop.services.plans import parse_file
 from desktop.services.workspace import Workspace
 from desktop.storage import plans as plan_store
-from desktop.storage.errors import translated
 
 
 def stored_measures(ws: Workspace, plan_id: int, version_id: int | None = None) -> tuple[Stored, ...]:
     """Return a plan's measures (its current version, or the version given) as the comparison needs them."""
-    with translated(str(ws.path)):
-        rows = plan_store.version_measures(ws.db, plan_id=plan_id, version_id=version_id)
+    rows = plan_store.version_measures(ws.db, plan_id=plan_id, version_id=version_id)
     return tuple(Stored(r.measure_id, r.uid, r.measure) for r in rows)
 
 
@@ -33,8 +31,7 @@ def diff_files(old: Path, new: Path) -> tuple[Plan, Plan, Review]:
 
 def versions(ws: Workspace, plan_id: int) -> list[dict[str, object]]:
     """Return a plan's versions, oldest first; every one stays viewable."""
-    with translated(str(ws.path)):
-        return plan_store.list_versions(ws.db, plan_id=plan_id)
+    return plan_store.list_versions(ws.db, plan_id=plan_id)
 
 
 def version_measures(ws: Workspace, plan_id: int, version_id: int) -> list[Measure]:

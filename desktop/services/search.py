@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from desktop.services.workspace import Workspace
 from desktop.storage import search as search_store
-from desktop.storage.errors import translated
 
 
 def words(query: str) -> list[str]:
@@ -17,5 +16,4 @@ def search(ws: Workspace, query: str) -> set[int]:
     found = words(query)
     if not found:
         return set()
-    with translated(str(ws.path)):
-        return search_store.search_measures(ws.db, found)
+    return search_store.search_measures(ws.db, found)

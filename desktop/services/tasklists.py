@@ -15,7 +15,6 @@ from desktop.services import measures as measure_service
 from desktop.services import plans as plan_service
 from desktop.services.workspace import Workspace
 from desktop.storage import plans as plan_store
-from desktop.storage.errors import translated
 
 
 def choose_plan(ws: Workspace, plan_id: int | None) -> dict[str, object]:
@@ -55,9 +54,8 @@ def export_tasklist(
         raise LuoshiError(
             ErrorCode.NOTHING_TO_EXPORT, reason=f"“{unit}”在本方案中没有任务" if unit else "方案没有措施"
         )
-    with translated(str(ws.path)):
-        row = ws.db.execute("SELECT key, doc_number, issued_on FROM plans WHERE id = ?", [pid]).fetchone()
-        version = next(v for v in plan_store.list_versions(ws.db, plan_id=pid) if v["current"])
+    row = ws.db.execute("SELECT key, doc_number, issued_on FROM plans WHERE id = ?", [pid]).fetchone()
+    version = next(v for v in plan_store.list_versions(ws.db, plan_id=pid) if v["current"])
     lines: list[Line] = []
     ids: list[tuple[int, int, str, str]] = []
     chapter = None

@@ -9,7 +9,6 @@ from desktop.domain.units import normalize_unit_name
 from desktop.services.workspace import Workspace
 from desktop.storage import settings
 from desktop.storage import units as unit_store
-from desktop.storage.errors import translated
 from desktop.storage.units import UnitRow
 
 MY_UNIT = "profile.unit"
@@ -26,46 +25,41 @@ class Profile:
 
 def list_units(ws: Workspace) -> list[UnitRow]:
     """Return the unit directory with counts of measures led and supported."""
-    with translated(str(ws.path)):
-        return unit_store.list_units(ws.db)
+    return unit_store.list_units(ws.db)
 
 
 def list_categories(ws: Workspace) -> list[str]:
     """Return the wildcard categories found in stored plans."""
-    with translated(str(ws.path)):
-        return unit_store.categories(ws.db)
+    return unit_store.categories(ws.db)
 
 
 def merge_units(ws: Workspace, *, alias: str, into: str) -> None:
     """Record `alias` as another name of `into` (发展改革委 = 自治区发展改革委)."""
     alias_name, target_name = normalize_unit_name(alias), normalize_unit_name(into)
-    with translated(str(ws.path)):
-        target = unit_store.resolve(ws.db, target_name)
-        if target is None:
-            raise LuoshiError(ErrorCode.UNIT_UNKNOWN, name=into)
-        source = unit_store.resolve(ws.db, alias_name)
-        if source is None:
-            with ws.db.atomic():
-                ws.db.execute(
-                    "INSERT OR REPLACE INTO unit_aliases (alias, unit_id) VALUES (?, ?)", [alias_name, target]
-                )
-        elif source != target:
-            unit_store.merge(ws.db, alias_id=source, target_id=target)
+    target = unit_store.resolve(ws.db, target_name)
+    if target is None:
+        raise LuoshiError(ErrorCode.UNIT_UNKNOWN, name=into)
+    source = unit_store.resolve(ws.db, alias_name)
+    if source is None:
+        with ws.db.atomic():
+            ws.db.execute(
+                "INSERT OR REPLACE INTO unit_aliases (alias, unit_id) VALUES (?, ?)", [alias_name, target]
+            )
+    elif source != target:
+        unit_store.merge(ws.db, alias_id=source, target_id=target)
 
 
 def get_profile(ws: Workspace) -> Profile:
     """Return the clerk's saved unit and categories."""
-    with translated(str(ws.path)):
-        return Profile(settings.get(ws.db, MY_UNIT), tuple(settings.get(ws.db, MY_CATEGORIES, [])))
+    return Profile(settings.get(ws.db, MY_UNIT), tuple(settings.get(ws.db, MY_CATEGORIES, [])))
 
 
 def set_profile(ws: Workspace, *, unit: str, categories: list[str] | None = None) -> Profile:
     """Save the clerk's unit (and, when given, the wildcard categories it belongs to)."""
     name = normalize_unit_name(unit)
-    with translated(str(ws.path)):
-        settings.put(ws.db, MY_UNIT, name)
-        if categories is not None:
-            settings.put(ws.db, MY_CATEGORIES, sorted(set(categories)))
+    settings.put(ws.db, MY_UNIT, name)
+    if categories is not None:
+        settings.put(ws.db, MY_CATEGORIES, sorted(set(categories)))
     return get_profile(ws)
 
 

@@ -15,7 +15,6 @@ from desktop.services.units import unit_identity
 from desktop.services.workspace import Workspace
 from desktop.storage import notes as note_store
 from desktop.storage import plans as plan_store
-from desktop.storage.errors import translated
 
 
 def _start_dates(ws: Workspace) -> dict[int, date]:
@@ -30,11 +29,10 @@ def _start_dates(ws: Workspace) -> dict[int, date]:
 def load_worklist(ws: Workspace, period: Period, *, today: date) -> list[WorkItem]:
     """Return every current measure with the clerk's note for `period` and its lights today."""
     unit = my_unit(ws)
-    with translated(str(ws.path)):
-        measures = plan_store.current_measures(ws.db)
-        names, categories = unit_identity(ws, name=unit) if unit else (set(), set())
-        notes = note_store.notes_for_period(ws.db, period=period.code, unit=unit)
-        starts = _start_dates(ws)
+    measures = plan_store.current_measures(ws.db)
+    names, categories = unit_identity(ws, name=unit) if unit else (set(), set())
+    notes = note_store.notes_for_period(ws.db, period=period.code, unit=unit)
+    starts = _start_dates(ws)
     items = []
     for stored in measures:
         measure = stored.measure

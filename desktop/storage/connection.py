@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.storage.backup import copy_database, path_for
-from desktop.storage.errors import translated
+from desktop.storage.errors import TranslatingConnection, translated
 from desktop.storage.migrations import SCHEMA_VERSION, migrate, user_version
 
 if TYPE_CHECKING:
@@ -26,7 +26,8 @@ def open_database(path: Path) -> sqlite_utils.Database:
     except OSError as exc:
         raise LuoshiError(ErrorCode.DB_ERROR, path=name, kind="cannot_open", detail=str(exc)) from None
     with translated(name):
-        conn = sqlite3.connect(name, timeout=5.0)
+        conn = sqlite3.connect(name, timeout=5.0, factory=TranslatingConnection)
+        conn.path = name
         try:
             # no plugins: none is ever wanted here, and looking for them scans every installed package
             db = sqlite_utils.Database(conn, execute_plugins=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from desktop.domain.errors import ErrorCode, LuoshiError
 
@@ -38,3 +39,33 @@ def translated(path: str) -> Iterator[None]:
         if kind is None:
             raise
         raise LuoshiError(ErrorCode.DB_ERROR, path=path, kind=kind, detail=str(exc)) from exc
+
+
+class TranslatingConnection(sqlite3.Connection):
+    """A connection whose environment faults come out as LuoshiError(DB_ERROR).
+
+    It is the one place where storage's SQLite errors are sorted (sqlite-utils runs every statement,
+    BEGIN and COMMIT included, through `execute`), so no service wraps its calls.
+    """
+
+    path = ""  # the database file, for the message
+
+    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+        """Run one statement; a fault of the environment raises LuoshiError."""
+        with translated(self.path):
+            return super().execute(sql, parameters)
+
+    def executemany(self, sql: str, parameters: Any, /) -> sqlite3.Cursor:
+        """Run one statement for many rows; a fault of the environment raises LuoshiError."""
+        with translated(self.path):
+            return super().executemany(sql, parameters)
+
+    def executescript(self, script: str, /) -> sqlite3.Cursor:
+        """Run a script; a fault of the environment raises LuoshiError."""
+        with translated(self.path):
+            return super().executescript(script)
+
+    def commit(self) -> None:
+        """Commit; a fault of the environment raises LuoshiError."""
+        with translated(self.path):
+            super().commit()
