@@ -112,7 +112,7 @@ def _only_plan(ws: Workspace) -> int:
     plans = plan_service.list_plans(ws)
     if not plans:
         raise LuoshiError(ErrorCode.NO_PLAN)
-    return int(str(plans[0]["id"]))
+    return plans[0].id
 
 
 def _history(args: argparse.Namespace, ws: Workspace, measure_id: int) -> int:

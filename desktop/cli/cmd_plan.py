@@ -83,11 +83,10 @@ def run(args: argparse.Namespace) -> int:
 
 def _versions(args: argparse.Namespace, ws: Workspace) -> int:
     plan = tasklists.choose_plan(ws, args.plan)
-    plan_id = int(str(plan["id"]))
-    for v in revisions.versions(ws, plan_id):
-        mark = TEXT["current"] if v["current"] else ""
-        say(TEXT["version_line"].format(**v, mark=mark))
-        if args.show == v["version_no"]:
-            for measure in revisions.version_measures(ws, plan_id, int(str(v["id"]))):
+    for v in revisions.versions(ws, plan.id):
+        mark = TEXT["current"] if v.current else ""
+        say(TEXT["version_line"].format(**v.__dict__, mark=mark))
+        if args.show == v.version_no:
+            for measure in revisions.version_measures(ws, plan.id, v.id):
                 say(f"    {measure.label}. {measure.text}")
     return 0

@@ -45,8 +45,8 @@ class Board:
 
 
 def _plan_refs(ws: Workspace) -> str:
-    rows = ws.db.execute("SELECT title, doc_number FROM plans ORDER BY id").fetchall()
-    return "、".join(f"《{t}》" + (f"（{n}）" if n else "") for t, n in rows)
+    plans = plan_store.list_plans(ws.db)
+    return "、".join(f"《{p.title}》" + (f"（{p.doc_number}）" if p.doc_number else "") for p in plans)
 
 
 def load_board(ws: Workspace, period: Period) -> Board:

@@ -24,8 +24,8 @@ def _stored(ws: Workspace, measure_id: int) -> plan_store.StoredMeasure:
 
 def plan_year(ws: Workspace, plan_id: int) -> int | None:
     """Return the year a plan was issued in, for reading deadlines such as 年底前."""
-    row = ws.db.execute("SELECT issued_on, doc_number FROM plans WHERE id = ?", [plan_id]).fetchone()
-    for value in row or ():
+    plan = plan_store.get_plan(ws.db, plan_id)
+    for value in (plan.issued_on, plan.doc_number) if plan else ():
         if value and str(value)[:4].isdigit():
             return int(str(value)[:4])
         if value and "〔" in str(value):

@@ -145,7 +145,7 @@ def apply(
     """
     from desktop.services.backups import make_backup
 
-    if ws.db.execute("SELECT 1 FROM plans LIMIT 1").fetchone() is not None:
+    if plan_store.has_plans(ws.db):
         make_backup(ws, "revision" if prepared.review is not None else "import")
     review = prepared.review
     ids: list[int | None] | None = None

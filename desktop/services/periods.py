@@ -15,6 +15,7 @@ from desktop.domain.periods import (
     periods_between,
 )
 from desktop.services.workspace import Workspace
+from desktop.storage import plans as plan_store
 from desktop.storage import settings
 
 RHYTHM = "profile.rhythm"
@@ -57,11 +58,8 @@ def require_period(code: str | None) -> Period:
 
 
 def _first_year(ws: Workspace, today: date) -> int:
-    row = ws.db.execute(
-        """SELECT MIN(CAST(substr(issued_on, 1, 4) AS INTEGER)) FROM plans WHERE issued_on IS NOT NULL"""
-    ).fetchone()
-    year = row[0] if row and row[0] else today.year
-    return int(min(year, today.year))
+    year = plan_store.first_issue_year(ws.db) or today.year
+    return min(year, today.year)
 
 
 def offered_periods(ws: Workspace, *, today: date) -> tuple[list[Period], Period]:

@@ -32,6 +32,6 @@ def file_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
-def list_plans(ws: Workspace) -> list[dict[str, object]]:
+def list_plans(ws: Workspace) -> list[plan_store.PlanRow]:
     """Return the stored plans with their current version."""
     return plan_store.list_plans(ws.db)

@@ -59,15 +59,7 @@ def expand(paths: Sequence[Path]) -> list[Path]:
 
 def _responsible_units(ws: Workspace) -> dict[str, str]:
     """Return every named (not wildcard) unit of the current measures, by each name it is known by."""
-    names: dict[str, str] = {}
-    for unit_id, name in ws.db.execute(
-        """SELECT DISTINCT u.id, u.name FROM measure_units mu JOIN units u ON u.id = mu.unit_id
-           WHERE u.wildcard = 0 AND mu.version_id IN (SELECT current_version_id FROM plans)"""
-    ):
-        names[name] = name
-        for (alias,) in ws.db.execute("SELECT alias FROM unit_aliases WHERE unit_id = ?", [unit_id]):
-            names[alias] = name
-    return names
+    return unit_store.responsible_names(ws.db)
 
 
 @dataclass(frozen=True)
@@ -90,9 +82,7 @@ def _check(ws: Workspace, path: Path, found: ReturnFile, period: Period, units: 
     unit = units.get(normalize_unit_name(found.unit)) or units.get(found.unit)
     if unit is None:
         resolved = unit_store.resolve(ws.db, normalize_unit_name(found.unit))
-        known = (
-            ws.db.execute("SELECT name FROM units WHERE id = ?", [resolved]).fetchone() if resolved else None
-        )
+        known = unit_store.names_of(ws.db, resolved) if resolved else []
         unit = units.get(known[0]) if known else None
     if unit is None:
         raise LuoshiError(ErrorCode.WRONG_UNIT, path=path.name, value=found.unit)
@@ -106,7 +96,7 @@ def _check(ws: Workspace, path: Path, found: ReturnFile, period: Period, units: 
     if said is not None and said.code != period.code:
         raise LuoshiError(ErrorCode.PERIOD_MISMATCH, path=path.name, value=said.label, name=period.label)
     if found.plans:
-        stored = {squash(str(t)) for (t,) in ws.db.execute("SELECT title FROM plans")}
+        stored = {squash(p.title) for p in plan_store.list_plans(ws.db)}
         named = [t for t in found.plans.split("；") if t]
         if not any(squash(t) in stored for t in named):
             raise LuoshiError(

@@ -12,6 +12,9 @@ from desktop.domain.revision import Review, Stored, compare
 from desktop.services.plans import parse_file
 from desktop.services.workspace import Workspace
 from desktop.storage import plans as plan_store
+from desktop.storage.plans import VersionRow
+
+__all__ = ["VersionRow", "diff_files", "stored_measures", "version_measures", "versions"]
 
 
 def stored_measures(ws: Workspace, plan_id: int, version_id: int | None = None) -> tuple[Stored, ...]:
@@ -29,7 +32,7 @@ def diff_files(old: Path, new: Path) -> tuple[Plan, Plan, Review]:
     return before, after, compare(stored, after.measures, similar=similar)
 
 
-def versions(ws: Workspace, plan_id: int) -> list[dict[str, object]]:
+def versions(ws: Workspace, plan_id: int) -> list[VersionRow]:
     """Return a plan's versions, oldest first; every one stays viewable."""
     return plan_store.list_versions(ws.db, plan_id=plan_id)
 

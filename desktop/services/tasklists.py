@@ -17,11 +17,11 @@ from desktop.services.workspace import Workspace
 from desktop.storage import plans as plan_store
 
 
-def choose_plan(ws: Workspace, plan_id: int | None) -> dict[str, object]:
+def choose_plan(ws: Workspace, plan_id: int | None) -> plan_store.PlanRow:
     """Return the plan meant: the one given, or the only one stored."""
     plans = plan_service.list_plans(ws)
     if plan_id is not None:
-        found = [p for p in plans if p["id"] == plan_id]
+        found = [p for p in plans if p.id == plan_id]
         if not found:
             raise LuoshiError(ErrorCode.NO_PLAN)
         return found[0]
@@ -29,7 +29,7 @@ def choose_plan(ws: Workspace, plan_id: int | None) -> dict[str, object]:
         raise LuoshiError(ErrorCode.NO_PLAN)
     if len(plans) > 1:
         raise LuoshiError(
-            ErrorCode.NEEDS_PLAN, reason="、".join(f"{p['id']}：《{p['title']}》" for p in plans)
+            ErrorCode.NEEDS_PLAN, reason="、".join(f"{p.id}：《{p.title}》" for p in plans)
         )
     return plans[0]
 
@@ -47,15 +47,14 @@ def export_tasklist(
     from desktop.exporters.ledger_xlsx import TASKLIST, Line, Table, write_table
 
     plan = choose_plan(ws, plan_id)
-    pid = int(str(plan["id"]))
+    pid = plan.id
     views = measure_service.list_measures(ws, unit=unit, categories=[] if unit else None)
     stored = [v.stored for v in views if v.stored.plan_id == pid]
     if not stored:
         raise LuoshiError(
             ErrorCode.NOTHING_TO_EXPORT, reason=f"“{unit}”在本方案中没有任务" if unit else "方案没有措施"
         )
-    row = ws.db.execute("SELECT key, doc_number, issued_on FROM plans WHERE id = ?", [pid]).fetchone()
-    version = next(v for v in plan_store.list_versions(ws.db, plan_id=pid) if v["current"])
+    version = next(v for v in plan_store.list_versions(ws.db, plan_id=pid) if v.current)
     lines: list[Line] = []
     ids: list[tuple[int, int, str, str]] = []
     chapter = None
@@ -69,23 +68,23 @@ def export_tasklist(
         supports = "、".join(u.name for u in m.units if u.role is Role.SUPPORT)
         ids.append((FIRST_DATA_ROW + len(lines), s.measure_id, s.uid, m.label))
         lines.append(Line((m.label, m.chapter, clean(m.text), leads, supports or "—", m.deadline or "")))
-    title = f"《{plan['title']}》重点任务分解清单" + (f"（{unit}）" if unit else "")
-    number = f"（{row[1]}）" if row[1] else ""
+    title = f"《{plan.title}》重点任务分解清单" + (f"（{unit}）" if unit else "")
+    number = f"（{plan.doc_number}）" if plan.doc_number else ""
     table = Table(
         layout=TASKLIST,
         title=title,
-        subtitle=f"依据：《{plan['title']}》{number}　　　　版本：第{version['version_no']}版　　　　"
+        subtitle=f"依据：《{plan.title}》{number}　　　　版本：第{version.version_no}版　　　　"
         f"下发时间：{date_text(today)}",
         lines=lines,
         facts=[
             ("format", TASKLIST_FORMAT),
             ("format_version", FORMAT_VERSION),
             ("app_version", VERSION),
-            ("plan_key", row[0]),
-            ("title", str(plan["title"])),
-            ("doc_number", row[1] or ""),
-            ("issued_on", row[2] or ""),
-            ("plan_version", int(str(version["version_no"]))),
+            ("plan_key", plan.key),
+            ("title", plan.title),
+            ("doc_number", plan.doc_number or ""),
+            ("issued_on", plan.issued_on or ""),
+            ("plan_version", version.version_no),
             ("unit", unit or ""),
             ("exported_on", date_text(today)),
         ],

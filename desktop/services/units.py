@@ -41,10 +41,7 @@ def merge_units(ws: Workspace, *, alias: str, into: str) -> None:
         raise LuoshiError(ErrorCode.UNIT_UNKNOWN, name=into)
     source = unit_store.resolve(ws.db, alias_name)
     if source is None:
-        with ws.db.atomic():
-            ws.db.execute(
-                "INSERT OR REPLACE INTO unit_aliases (alias, unit_id) VALUES (?, ?)", [alias_name, target]
-            )
+        unit_store.add_alias(ws.db, alias=alias_name, unit_id=target)
     elif source != target:
         unit_store.merge(ws.db, alias_id=source, target_id=target)
 
@@ -70,8 +67,7 @@ def unit_identity(ws: Workspace, *, name: str) -> tuple[set[str], set[str]]:
     unit_id = unit_store.resolve(db, wanted)
     names = {wanted}
     if unit_id is not None:
-        names.add(db.execute("SELECT name FROM units WHERE id = ?", [unit_id]).fetchone()[0])
-        names.update(r[0] for r in db.execute("SELECT alias FROM unit_aliases WHERE unit_id = ?", [unit_id]))
+        names.update(unit_store.names_of(db, unit_id))
     profile_unit = settings.get(db, MY_UNIT)
     categories: set[str] = set()
     if profile_unit and (profile_unit in names or unit_store.resolve(db, profile_unit) == unit_id):

@@ -18,11 +18,10 @@ from desktop.storage import plans as plan_store
 
 
 def _start_dates(ws: Workspace) -> dict[int, date]:
-    starts = {}
+    starts: dict[int, date] = {}
     for plan in plan_store.list_plans(ws.db):
-        issued = plan.get("issued_on")
-        if isinstance(issued, str):
-            starts[int(str(plan["id"]))] = date.fromisoformat(issued)
+        if plan.issued_on:
+            starts[plan.id] = date.fromisoformat(plan.issued_on)
     return starts
 
 

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from desktop.domain.errors import Cancelled
+from desktop.domain.ids import PlanId, VersionId
 from desktop.domain.models import Deadline, Doubt, Measure, Plan, UnitRef
 from desktop.domain.terms import Role
 from desktop.storage import char_index
@@ -281,18 +282,75 @@ def version_measures(
     return result
 
 
-def list_plans(db: sqlite_utils.Database) -> list[dict[str, object]]:
+@dataclass(frozen=True)
+class PlanRow:
+    """A stored plan with its current version."""
+
+    id: PlanId
+    key: str
+    title: str
+    doc_number: str | None
+    issued_on: str | None
+    version_no: int | None
+    source_name: str | None
+    measure_count: int
+
+
+@dataclass(frozen=True)
+class VersionRow:
+    """One imported version of a plan."""
+
+    id: VersionId
+    version_no: int
+    source_name: str
+    imported_at: str
+    measure_count: int
+    current: bool
+
+
+_PLAN_ROWS = """SELECT p.id, p.key, p.title, p.doc_number, p.issued_on, v.version_no, v.source_name,
+                       (SELECT COUNT(*) FROM measure_revisions r WHERE r.version_id = p.current_version_id)
+                FROM plans p LEFT JOIN plan_versions v ON v.id = p.current_version_id"""
+
+
+def _plan_row(r: Sequence[object]) -> PlanRow:
+    return PlanRow(
+        PlanId(int(str(r[0]))),
+        str(r[1]),
+        str(r[2]),
+        None if r[3] is None else str(r[3]),
+        None if r[4] is None else str(r[4]),
+        None if r[5] is None else int(str(r[5])),
+        None if r[6] is None else str(r[6]),
+        int(str(r[7])),
+    )
+
+
+def list_plans(db: sqlite_utils.Database) -> list[PlanRow]:
     """Return every plan with its current version number and measure count."""
-    rows = db.execute(
-        """SELECT p.id, p.title, p.doc_number, p.issued_on, v.version_no, v.source_name,
-                  (SELECT COUNT(*) FROM measure_revisions r WHERE r.version_id = p.current_version_id)
-           FROM plans p LEFT JOIN plan_versions v ON v.id = p.current_version_id ORDER BY p.id"""
-    ).fetchall()
-    keys = ("id", "title", "doc_number", "issued_on", "version_no", "source_name", "measure_count")
-    return [dict(zip(keys, r, strict=True)) for r in rows]
+    return [_plan_row(r) for r in db.execute(_PLAN_ROWS + " ORDER BY p.id").fetchall()]
 
 
-def list_versions(db: sqlite_utils.Database, *, plan_id: int) -> list[dict[str, object]]:
+def get_plan(db: sqlite_utils.Database, plan_id: int) -> PlanRow | None:
+    """Return one stored plan, or None."""
+    row = db.execute(_PLAN_ROWS + " WHERE p.id = ?", [plan_id]).fetchone()
+    return _plan_row(row) if row else None
+
+
+def has_plans(db: sqlite_utils.Database) -> bool:
+    """Return True when any plan is stored."""
+    return db.execute("SELECT 1 FROM plans LIMIT 1").fetchone() is not None
+
+
+def first_issue_year(db: sqlite_utils.Database) -> int | None:
+    """Return the earliest year a stored plan was issued in, or None."""
+    row = db.execute(
+        "SELECT MIN(CAST(substr(issued_on, 1, 4) AS INTEGER)) FROM plans WHERE issued_on IS NOT NULL"
+    ).fetchone()
+    return int(row[0]) if row and row[0] else None
+
+
+def list_versions(db: sqlite_utils.Database, *, plan_id: int) -> list[VersionRow]:
     """Return a plan's versions, oldest first, with their measure counts and which one is current."""
     rows = db.execute(
         """SELECT v.id, v.version_no, v.source_name, v.imported_at,
@@ -301,8 +359,7 @@ def list_versions(db: sqlite_utils.Database, *, plan_id: int) -> list[dict[str, 
            FROM plan_versions v JOIN plans p ON p.id = v.plan_id WHERE v.plan_id = ? ORDER BY v.version_no""",
         [plan_id],
     ).fetchall()
-    keys = ("id", "version_no", "source_name", "imported_at", "measure_count", "current")
-    return [dict(zip(keys, r, strict=True)) for r in rows]
+    return [VersionRow(VersionId(r[0]), r[1], r[2], r[3], r[4], bool(r[5])) for r in rows]
 
 
 def find_plan(db: sqlite_utils.Database, plan: Plan) -> int | None:

@@ -84,6 +84,34 @@ def merge(db: sqlite_utils.Database, *, alias_id: int, target_id: int) -> None:
         db.execute("INSERT OR REPLACE INTO unit_aliases (alias, unit_id) VALUES (?, ?)", [name, target_id])
 
 
+def add_alias(db: sqlite_utils.Database, *, alias: str, unit_id: int) -> None:
+    """Record `alias` as another name of unit `unit_id`."""
+    with db.atomic():
+        db.execute("INSERT OR REPLACE INTO unit_aliases (alias, unit_id) VALUES (?, ?)", [alias, unit_id])
+
+
+def names_of(db: sqlite_utils.Database, unit_id: int) -> list[str]:
+    """Return a unit's name first, then its aliases."""
+    row = db.execute("SELECT name FROM units WHERE id = ?", [unit_id]).fetchone()
+    aliases = [
+        r[0] for r in db.execute("SELECT alias FROM unit_aliases WHERE unit_id = ? ORDER BY alias", [unit_id])
+    ]
+    return ([row[0]] if row else []) + aliases
+
+
+def responsible_names(db: sqlite_utils.Database) -> dict[str, str]:
+    """Return every named (not wildcard) unit of the current measures, by each name it is known by."""
+    names: dict[str, str] = {}
+    rows = db.execute(
+        """SELECT DISTINCT u.id, u.name FROM measure_units mu JOIN units u ON u.id = mu.unit_id
+           WHERE u.wildcard = 0 AND mu.version_id IN (SELECT current_version_id FROM plans)"""
+    ).fetchall()
+    for unit_id, name in rows:
+        for known in names_of(db, unit_id):
+            names[known] = name
+    return names
+
+
 def categories(db: sqlite_utils.Database) -> list[str]:
     """Return the wildcard categories found in the stored plans."""
     return [

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.terms import Role
 from desktop.services import plans as plan_service
 from desktop.services import revisions
+from desktop.services.revisions import VersionRow
 from desktop.services.workspace import Workspace
 
 
@@ -32,7 +33,7 @@ class VersionsDialog(QDialog):
         self.resize(1100, 640)
         self.plan = QComboBox()
         for plan in plan_service.list_plans(ws):
-            self.plan.addItem(str(plan["title"]), plan["id"])
+            self.plan.addItem(plan.title, plan.id)
         self.plan.currentIndexChanged.connect(self._fill_versions)
         self.versions = QListWidget()
         self.versions.setMaximumWidth(300)
@@ -54,7 +55,7 @@ class VersionsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(body, 1)
-        self._rows: list[dict[str, object]] = []
+        self._rows: list[VersionRow] = []
         self._fill_versions()
 
     def _fill_versions(self) -> None:
@@ -62,13 +63,13 @@ class VersionsDialog(QDialog):
         plan_id = self.plan.currentData()
         self._rows = revisions.versions(self.ws, int(plan_id)) if plan_id is not None else []
         for v in self._rows:
-            mark = self.tr("（当前）") if v["current"] else ""
+            mark = self.tr("（当前）") if v.current else ""
             self.versions.addItem(
                 self.tr("第%1版%2\n%3，%4 项措施")
-                .replace("%1", str(v["version_no"]))
+                .replace("%1", str(v.version_no))
                 .replace("%2", mark)
-                .replace("%3", str(v["source_name"]))
-                .replace("%4", str(v["measure_count"]))
+                .replace("%3", v.source_name)
+                .replace("%4", str(v.measure_count))
             )
         if self._rows:
             self.versions.setCurrentRow(len(self._rows) - 1)
@@ -78,7 +79,7 @@ class VersionsDialog(QDialog):
             self.table.setRowCount(0)
             return
         plan_id = int(self.plan.currentData())
-        measures = revisions.version_measures(self.ws, plan_id, int(str(self._rows[row]["id"])))
+        measures = revisions.version_measures(self.ws, plan_id, self._rows[row].id)
         self.table.setRowCount(len(measures))
         for number, m in enumerate(measures):
             units = "、".join(u.name + ("（牵头）" if u.role is Role.LEAD else "") for u in m.units)

@@ -97,8 +97,8 @@ def test_review_finds_exactly_the_planted_changes_and_keeps_every_note(
     assert archived == set(review.removed)
     # the previous version stays viewable, removed measures included
     versions = revisions.versions(office, saved.plan_id)
-    assert [v["measure_count"] for v in versions] == [120, 122] and versions[1]["current"]
-    first = revisions.version_measures(office, saved.plan_id, int(str(versions[0]["id"])))
+    assert [v.measure_count for v in versions] == [120, 122] and versions[1].current
+    first = revisions.version_measures(office, saved.plan_id, versions[0].id)
     assert [m.text for m in first] == [m.text for m in generated.old]
 
 

@@ -37,7 +37,7 @@ def _button(dialog: MeasureEditor, text: str) -> QPushButton:
 
 
 def _plan_measures(ws: Workspace, title: str) -> list[measure_service.MeasureView]:
-    plan_id = next(p["id"] for p in plan_service.list_plans(ws) if p["title"] == title)
+    plan_id = next(p.id for p in plan_service.list_plans(ws) if p.title == title)
     return [v for v in measure_service.list_measures(ws) if v.stored.plan_id == plan_id]
 
 
@@ -107,7 +107,7 @@ def test_check_correct_apply_reimport_and_revise(
     expected = [(m.text, tuple((u.name, u.role) for u in m.units)) for m in dialog.measures]
     dialog.accept()
     title = "某县2026年重点工作方案"
-    qtbot.waitUntil(lambda: any(p["title"] == title for p in plan_service.list_plans(ws)), timeout=10000)
+    qtbot.waitUntil(lambda: any(p.title == title for p in plan_service.list_plans(ws)), timeout=10000)
     stored = _plan_measures(ws, title)
     assert [
         (v.stored.measure.text, tuple((u.name, u.role) for u in v.stored.measure.units)) for v in stored
