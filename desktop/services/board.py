@@ -123,7 +123,7 @@ def export_reminder(ws: Workspace, board: Board, *, out: Path, today: date) -> i
 def summary_report(ws: Workspace, board: Board, *, options: ReportOptions, today: date) -> Report:
     """Return the merged report of the period: each measure with the lead unit first, then the others."""
     if not board.measures:
-        raise LuoshiError(ErrorCode.NOTHING_TO_EXPORT, reason="数据库中没有方案")
+        raise LuoshiError(ErrorCode.NOTHING_TO_EXPORT, reason="no_plan")
     return build_summary(
         board.measures,
         period=board.period,

@@ -65,6 +65,18 @@ _ATTACHMENT_REASONS = {
     "io": "读写文件出错",
 }
 
+# Reasons given as codes with parameters by the services, in words.
+_REASONS: dict[tuple[ErrorCode, str], str] = {
+    (ErrorCode.NOTHING_TO_EXPORT, "no_plan"): "数据库中没有方案",
+    (ErrorCode.NOTHING_TO_EXPORT, "no_unit"): "尚未设置本单位",
+    (ErrorCode.NOTHING_TO_EXPORT, "scope_empty"): "本单位在“{scope}”范围内没有任务",
+    (ErrorCode.NOTHING_TO_EXPORT, "unit_has_none"): "“{unit}”在本方案中没有任务",
+    (ErrorCode.NOTHING_TO_EXPORT, "plan_empty"): "方案没有措施",
+    (ErrorCode.PLAN_MISMATCH, "titles"): "回执为《{titles}》",
+    (ErrorCode.PLAN_MISMATCH, "rows"): "{rows} 行中只有 {matched} 行能与本方案的措施对应",
+}
+SCOPE_WORDS = {"lead": "本单位牵头的任务", "mine": "全部本单位任务", "all": "方案全部任务"}
+
 _EXPORT_REASONS = {
     "full": "磁盘已满，请清理磁盘空间或换一个位置保存",
     "denied": "没有写入权限（文件夹只读或受保护），请换一个位置保存",
@@ -89,6 +101,18 @@ def error_text(error: LuoshiError) -> str:
         "suggestion": "",
     }
     params.update({k: str(v) for k, v in error.params.items()})
+    reason = _REASONS.get((error.code, params["reason"]))
+    if reason is not None:
+        given = error.params
+        params["reason"] = reason.format(
+            scope=SCOPE_WORDS.get(str(given.get("scope", "mine")), SCOPE_WORDS["mine"]),
+            unit=given.get("unit", ""),
+            titles="》《".join(given.get("titles", [])),
+            rows=given.get("rows", ""),
+            matched=given.get("matched", ""),
+        )
+    if error.code is ErrorCode.NEEDS_PLAN:
+        params["reason"] = "、".join(f"{number}：《{title}》" for number, title in error.params.get("plans", []))
     if error.code is ErrorCode.ATTACHMENT:
         params["reason"] = _ATTACHMENT_REASONS.get(params["reason"], params["reason"])
     if error.code is ErrorCode.EXPORT_FAILED:

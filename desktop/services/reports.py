@@ -57,20 +57,11 @@ def _items(ws: Workspace, period: Period, scope: Scope, today: date) -> list[Wor
     if scope not in SCOPES and scope is not Scope.ALL:
         scope = Scope.MINE
     if not my_unit(ws):
-        raise LuoshiError(ErrorCode.NOTHING_TO_EXPORT, reason="尚未设置本单位")
+        raise LuoshiError(ErrorCode.NOTHING_TO_EXPORT, reason="no_unit")
     items = wl.apply_filter(ws, wl.load_worklist(ws, period, today=today), Filter(scope=scope))
     if not items:
-        raise LuoshiError(ErrorCode.NOTHING_TO_EXPORT, reason=f"本单位在“{scope_label(scope)}”范围内没有任务")
+        raise LuoshiError(ErrorCode.NOTHING_TO_EXPORT, reason="scope_empty", scope=scope.value)
     return items
-
-
-def scope_label(scope: Scope) -> str:
-    """Return the words for a scope in the dialogs and messages."""
-    return {
-        Scope.LEAD: "本单位牵头的任务",
-        Scope.MINE: "全部本单位任务",
-        Scope.ALL: "方案全部任务",
-    }.get(scope, "全部本单位任务")
 
 
 def _evidence(ws: Workspace, item: WorkItem, period: Period, unit: str) -> tuple[str, ...]:

@@ -100,7 +100,7 @@ def _check(ws: Workspace, path: Path, found: ReturnFile, period: Period, units: 
         named = [t for t in found.plans.split("；") if t]
         if not any(squash(t) in stored for t in named):
             raise LuoshiError(
-                ErrorCode.PLAN_MISMATCH, path=path.name, reason=f"回执为《{'》《'.join(named)}》"
+                ErrorCode.PLAN_MISMATCH, path=path.name, reason="titles", titles=named
             )
     return unit
 
@@ -129,7 +129,9 @@ def import_return(
         raise LuoshiError(
             ErrorCode.PLAN_MISMATCH,
             path=path.name,
-            reason=f"{len(found.rows)} 行中只有 {len(matched)} 行能与本方案的措施对应",
+            reason="rows",
+            rows=len(found.rows),
+            matched=len(matched),
         )
     before = return_store.current(ws.db, unit=unit, period=period.code)
     if before is not None and not (confirm is not None and confirm(unit, before)):

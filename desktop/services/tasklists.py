@@ -29,7 +29,7 @@ def choose_plan(ws: Workspace, plan_id: int | None) -> plan_store.PlanRow:
         raise LuoshiError(ErrorCode.NO_PLAN)
     if len(plans) > 1:
         raise LuoshiError(
-            ErrorCode.NEEDS_PLAN, reason="、".join(f"{p.id}：《{p.title}》" for p in plans)
+            ErrorCode.NEEDS_PLAN, plans=[(p.id, p.title) for p in plans]
         )
     return plans[0]
 
@@ -52,7 +52,7 @@ def export_tasklist(
     stored = [v.stored for v in views if v.stored.plan_id == pid]
     if not stored:
         raise LuoshiError(
-            ErrorCode.NOTHING_TO_EXPORT, reason=f"“{unit}”在本方案中没有任务" if unit else "方案没有措施"
+            ErrorCode.NOTHING_TO_EXPORT, reason="unit_has_none" if unit else "plan_empty", unit=unit or ""
         )
     version = next(v for v in plan_store.list_versions(ws.db, plan_id=pid) if v.current)
     lines: list[Line] = []
