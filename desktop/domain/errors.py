@@ -45,6 +45,7 @@ class ErrorCode(StrEnum):
     RETURN_DECLINED = "return_declined"
     NEEDS_PLAN = "needs_plan"
     BAD_SPLIT = "bad_split"
+    REVISION_UNKNOWN = "revision_unknown"
     NO_NEXT_MEASURE = "no_next_measure"
 
 

@@ -56,6 +56,7 @@ ERRORS: dict[ErrorCode, str] = {
     ErrorCode.UNIT_MISSING: "回执“{path}”没有写明填报单位，无法判断是哪个单位报送的，未导入。请在表头“填报单位：”后填写单位名称后再导入。",
     ErrorCode.RETURN_DECLINED: "“{value}”本期已报送过一次，本次回执“{path}”未替换原回执（已取消）。",
     ErrorCode.NEEDS_PLAN: "数据库中有多个方案，请指定要导出的方案（{reason}）。",
+    ErrorCode.REVISION_UNKNOWN: "找不到这一期进展的历史版本 {value}（可能属于另一项措施或另一期）。请在“历史版本”中重新选择。",
     ErrorCode.BAD_SPLIT: "无法在第 {value} 个字处拆分措施“{name}”：拆分位置须在 1 到 {reason} 之间。请重新选择位置。",
     ErrorCode.NO_NEXT_MEASURE: "措施“{value}”已是本方案最后一项，没有可以合并的下一项。",
 }

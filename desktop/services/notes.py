@@ -100,7 +100,7 @@ def restore(ws: Workspace, key: NoteKey, revision_id: int) -> StoredNote:
     note = get_note(ws, key)
     found = note_store.revision(ws.db, revision_id=revision_id)
     if note is None or found is None or found[0] != note.note_id:
-        raise LuoshiError(ErrorCode.MEASURE_UNKNOWN, value=str(revision_id))
+        raise LuoshiError(ErrorCode.REVISION_UNKNOWN, value=str(revision_id))
     return save_note(ws, key, found[1].fields, source="restore")
 
 

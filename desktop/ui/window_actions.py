@@ -181,7 +181,9 @@ class WindowActions(QObject):
             backups.restore(self.window.ws.path, dialog.chosen)
         except (LuoshiError, OSError) as error:
             text = error_text(error) if isinstance(error, LuoshiError) else str(error)
-            QMessageBox.warning(self.window, self.tr("恢复备份"), text)
+            self.window.reload()
+            QMessageBox.warning(self.window, self.tr("恢复备份"), self.tr("未能恢复备份：") + text)
+            return
         self.window.reload()
         self.window.statusBar().showMessage(self.tr("已恢复备份。"), 8000)
 

@@ -94,3 +94,11 @@ def test_disk_full_keeps_database_intact(ws: Workspace) -> None:
     assert caught.value.code is ErrorCode.DB_ERROR and caught.value.params["kind"] == "full"
     assert note_service.get_note(ws, key).fields.progress == "已保存的内容"  # type: ignore[union-attr]
     assert ws.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_restoring_a_revision_of_another_note_is_refused(ws: Workspace) -> None:
+    key = _key(ws)
+    note_service.save_note(ws, key, NoteFields(progress="第一稿"))
+    with pytest.raises(LuoshiError) as caught:
+        note_service.restore(ws, key, 999_999)
+    assert caught.value.code is ErrorCode.REVISION_UNKNOWN
