@@ -275,12 +275,13 @@ _STAR = "*＊"
 
 def _resolve_roles(pairs: list[tuple[str, str]]) -> list[UnitRef]:
     # A '*' after a name marks the lead in tables that list the units in one cell (区财政局*、区发改局).
-    starred = any(name[-1:] in _STAR for _, names in pairs for name in split_units(names))
+    split = [(role, split_units(names)) for role, names in pairs]
+    starred = any(name[-1:] in _STAR for _, names in split for name in names)
     has_lead = starred or any(role == "lead" for role, _ in pairs)
     units: list[UnitRef] = []
     seen: set[str] = set()
-    for role_word, names in pairs:
-        for raw in split_units(names):
+    for role_word, names in split:
+        for raw in names:
             name = raw.rstrip(_STAR)
             if name in seen or not name:
                 continue
