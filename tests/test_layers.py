@@ -22,8 +22,8 @@ ROOTS = {"app", "cli", "__main__", "__init__"}  # composition roots may import a
 QT_ALLOWED = {"ui", "app"}
 
 
-def _layer(path: Path) -> str:
-    rel = path.relative_to(PACKAGE)
+def _layer(path: Path, package: Path = PACKAGE) -> str:
+    rel = path.relative_to(package)
     return rel.parts[0].removesuffix(".py") if len(rel.parts) > 1 or rel.stem in ROOTS else rel.stem
 
 
@@ -40,13 +40,13 @@ def _imports(path: Path) -> list[tuple[int, str]]:
     return found
 
 
-def _violations() -> list[str]:
+def _violations(package: Path = PACKAGE) -> list[str]:
     problems = []
-    for path in sorted(PACKAGE.rglob("*.py")):
-        layer = _layer(path)
+    for path in sorted(package.rglob("*.py")):
+        layer = _layer(path, package)
         for line, module in _imports(path):
             top = module.split(".")[0]
-            where = f"{path.relative_to(ROOT)}:{line} imports {module}"
+            where = f"{path.relative_to(package.parent)}:{line} imports {module}"
             if top in ("PySide6", "shiboken6") and layer not in QT_ALLOWED:
                 problems.append(f"{where}: Qt only in desktop/ui and desktop/app.py")
             if top == "desktop":
@@ -65,14 +65,86 @@ def test_layers_point_one_way() -> None:
     assert _violations() == []
 
 
-def test_the_checker_catches_a_violation(tmp_path: Path, monkeypatch: object) -> None:
-    bad = PACKAGE / "domain" / "_layer_probe.py"
-    bad.write_text(
+def test_the_checker_catches_a_violation(tmp_path: Path) -> None:
+    package = tmp_path / "desktop"
+    (package / "domain").mkdir(parents=True)
+    (package / "domain" / "probe.py").write_text(
         "def f() -> None:\n    import sqlite_utils\n    from desktop.storage import plans\n", encoding="utf-8"
     )
-    try:
-        problems = _violations()
-    finally:
-        bad.unlink()
+    problems = _violations(package)
     assert any("standard library only" in p for p in problems)
     assert any("domain may not reach storage" in p for p in problems)
+
+
+def _module(path: Path, package: Path) -> str:
+    parts = list(path.relative_to(package.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _graph(package: Path = PACKAGE) -> dict[str, set[str]]:
+    """Return module -> the desktop modules it imports (function-local and TYPE_CHECKING ones too)."""
+    modules = {_module(p, package): p for p in package.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        targets: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "desktop":
+                for alias in node.names:
+                    sub = f"{node.module}.{alias.name}"
+                    targets.add(sub if sub in modules else node.module)
+            elif isinstance(node, ast.Import):
+                targets.update(a.name for a in node.names if a.name.split(".")[0] == "desktop")
+        graph[name] = {t for t in targets if t in modules and t != name}
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Return the groups of modules that import each other in a circle (Tarjan's strongly connected parts)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for target in graph[node]:
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_import_circles() -> None:
+    assert _cycles(_graph()) == []
+
+
+def test_no_ui_module_imports_the_main_window() -> None:
+    graph = _graph()
+    users = sorted(m for m, targets in graph.items() if "desktop.ui.main_window" in targets)
+    assert users == ["desktop.app"]
+
+
+def test_the_circle_finder_finds_one(tmp_path: Path) -> None:
+    package = tmp_path / "desktop"
+    package.mkdir()
+    (package / "a.py").write_text("from desktop import b\n", encoding="utf-8")
+    (package / "b.py").write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from desktop import a\n"
+    )
+    assert _cycles(_graph(package)) == [["desktop.a", "desktop.b"]]

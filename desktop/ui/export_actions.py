@@ -19,7 +19,7 @@ from desktop.ui.background import BackgroundTask, TaskControl
 from desktop.ui.export_dialog import ExportChoice, ExportDialog
 
 if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.desk import Desk
 
 LAST_FOLDER = "export/folder"
 
@@ -27,10 +27,11 @@ LAST_FOLDER = "export/folder"
 class ExportActions(QObject):
     """Writes the report and the ledger, and checks a report's layout, for the 文件 menu."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, desk: Desk) -> None:
         """Carry out the 文件 menu's 生成报告…, 导出台账… and 格式检查… for `window`."""
-        super().__init__(window)
-        self.window = window
+        super().__init__(desk.widget())
+        self.desk = desk
+        self.widget = desk.widget()
         self.task: BackgroundTask[object] | None = None
         self.result_box: QMessageBox | None = None
         self.dialog: ExportDialog | None = None
@@ -38,33 +39,33 @@ class ExportActions(QObject):
     # ---- dialogs ----------------------------------------------------------------------------
     def export_dialog(self, *, report: bool) -> ExportDialog | None:
         """Return the options dialog (not shown), or None when the pending note could not be saved."""
-        if not self.window.autosaver.flush():
+        if not self.desk.autosaver.flush():
             return None
-        ws = self.window.ws
-        periods, _ = period_service.offered_periods(ws, today=self.window.today)
+        ws = self.desk.ws
+        periods, _ = period_service.offered_periods(ws, today=self.desk.today)
         options = report_service.saved_options(ws) if report else ReportOptions()
 
         def preview(period, scope, opts):  # type: ignore[no-untyped-def]
-            return report_service.build(ws, period=period, scope=scope, options=opts, today=self.window.today)
+            return report_service.build(ws, period=period, scope=scope, options=opts, today=self.desk.today)
 
         self.dialog = ExportDialog(
             periods=periods,
-            chosen=self.window.current_period(),
+            chosen=self.desk.current_period(),
             options=options,
             preview=preview if report else None,
-            today=self.window.today,
-            parent=self.window,
+            today=self.desk.today,
+            parent=self.widget,
         )
         return self.dialog
 
     def _target(self, suggested: str, file_filter: str) -> Path | None:
-        folder = str(self.window.settings.value(LAST_FOLDER, "") or Path.home())
+        folder = str(self.desk.settings.value(LAST_FOLDER, "") or Path.home())
         name, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("保存到"), str(Path(folder) / suggested), file_filter
+            self.widget, self.tr("保存到"), str(Path(folder) / suggested), file_filter
         )
         if not name:
             return None
-        self.window.settings.setValue(LAST_FOLDER, str(Path(name).parent))
+        self.desk.settings.setValue(LAST_FOLDER, str(Path(name).parent))
         return Path(name)
 
     def make_report(self) -> None:
@@ -73,7 +74,7 @@ class ExportActions(QObject):
         if dialog is None or not dialog.exec():
             return
         choice = dialog.choice()
-        name = f"{choice.options.organ or self.window.unit_name()}{choice.period.label}落实情况报告.docx"
+        name = f"{choice.options.organ or self.desk.unit_name()}{choice.period.label}落实情况报告.docx"
         target = self._target(name, self.tr("Word 文件 (*.docx)"))
         if target is not None:
             self.export(choice, target, report=True)
@@ -85,7 +86,7 @@ class ExportActions(QObject):
             return
         choice = dialog.choice()
         target = self._target(
-            f"{self.window.unit_name()}{choice.period.label}工作台账.xlsx", self.tr("Excel 文件 (*.xlsx)")
+            f"{self.desk.unit_name()}{choice.period.label}工作台账.xlsx", self.tr("Excel 文件 (*.xlsx)")
         )
         if target is not None:
             self.export(choice, target, report=False)
@@ -93,7 +94,7 @@ class ExportActions(QObject):
     # ---- work -------------------------------------------------------------------------------
     def export(self, choice: ExportChoice, target: Path, *, report: bool) -> None:
         """Write the report or ledger in the background; then offer to open it."""
-        db_path, today = self.window.ws.path, self.window.today
+        db_path, today = self.desk.ws.path, self.desk.today
 
         def work(control: TaskControl) -> Path:
             with Workspace(db_path) as ws:  # its own connection, in the worker thread
@@ -127,11 +128,11 @@ class ExportActions(QObject):
     ) -> None:
         if self.task is not None and self.task.is_running():
             return
-        self.task = BackgroundTask(work, title=title, label=label, parent=self.window)
+        self.task = BackgroundTask(work, title=title, label=label, parent=self.widget)
 
         def finished(result: object, message: str, cancelled: bool) -> None:
             if message:
-                QMessageBox.warning(self.window, title, message)
+                QMessageBox.warning(self.widget, title, message)
             elif not cancelled:
                 then(result)
 
@@ -140,7 +141,7 @@ class ExportActions(QObject):
     def exported(self, path: Path, title: str) -> None:
         """Say where the file is, with 打开文件 and 打开所在文件夹."""
         box = QMessageBox(
-            QMessageBox.Icon.Information, title, self.tr("已保存到：") + str(path), parent=self.window
+            QMessageBox.Icon.Information, title, self.tr("已保存到：") + str(path), parent=self.widget
         )
         open_file = box.addButton(self.tr("打开文件"), QMessageBox.ButtonRole.AcceptRole)
         open_folder = box.addButton(self.tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
@@ -152,9 +153,9 @@ class ExportActions(QObject):
 
     def choose_check(self) -> None:
         """Ask for a .docx and check it against GB/T 9704-2012."""
-        folder = str(self.window.settings.value(LAST_FOLDER, "") or Path.home())
+        folder = str(self.desk.settings.value(LAST_FOLDER, "") or Path.home())
         name, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr("格式检查"), folder, self.tr("Word 文件 (*.docx)")
+            self.widget, self.tr("格式检查"), folder, self.tr("Word 文件 (*.docx)")
         )
         if name:
             self.check(Path(name))
@@ -181,7 +182,7 @@ class ExportActions(QObject):
             QMessageBox.Icon.Information if result.passed else QMessageBox.Icon.Warning,
             title,
             f"{result.path.name}\n{text}",
-            parent=self.window,
+            parent=self.widget,
         )
         if result.findings:
             box.setInformativeText("\n\n".join(f.text() for f in result.findings[:8]))

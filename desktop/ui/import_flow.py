@@ -17,7 +17,7 @@ from desktop.ui.plan_check_dialog import PlanCheckDialog
 from desktop.ui.review_dialog import ReviewDialog
 
 if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.desk import Desk
 
 PLAN_FILTER = "方案文件 (*.docx *.pdf *.xlsx *.txt *.doc *.wps *.xls);;所有文件 (*)"
 
@@ -25,10 +25,11 @@ PLAN_FILTER = "方案文件 (*.docx *.pdf *.xlsx *.txt *.doc *.wps *.xls);;所�
 class ImportFlow(QObject):
     """Runs one import at a time for a MainWindow and walks the clerk through the new versions found."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, desk: Desk) -> None:
         """Import into `window`'s workspace."""
-        super().__init__(window)
-        self.window = window
+        super().__init__(desk.widget())
+        self.desk = desk
+        self.widget = desk.widget()
         self.task: BackgroundTask[ImportRun] | None = None
         self.result_box: QMessageBox | None = None
         self.review_dialog: ReviewDialog | None = None
@@ -39,7 +40,7 @@ class ImportFlow(QObject):
 
     def choose_import(self) -> None:
         """Ask for plan files and import them."""
-        names, _ = QFileDialog.getOpenFileNames(self.window, self.tr("导入方案"), "", self.tr(PLAN_FILTER))
+        names, _ = QFileDialog.getOpenFileNames(self.widget, self.tr("导入方案"), "", self.tr(PLAN_FILTER))
         if names:
             self.import_files([Path(n) for n in names])
 
@@ -47,20 +48,20 @@ class ImportFlow(QObject):
         """Import `files` in the background, then list what became of each."""
         if self.task is not None and self.task.is_running():
             return
-        if not self.window.autosaver.flush():
+        if not self.desk.autosaver.flush():
             return
-        self.task = start_import(self.window.ws.path, files, self.window)
+        self.task = start_import(self.desk.ws.path, files, self.widget)
         self.task.done.connect(self._import_done)
 
     def _import_done(self, run: object, message: str, cancelled: bool) -> None:
         if message:  # a bug in the worker, already logged by the crash reporter
-            self.window.reload()
-            QMessageBox.warning(self.window, self.tr("导入方案"), message)
+            self.desk.reload()
+            QMessageBox.warning(self.widget, self.tr("导入方案"), message)
             return
         results: list[FileResult] = run.results if isinstance(run, ImportRun) else []
         cancelled = cancelled or (isinstance(run, ImportRun) and run.cancelled)
         self.last_import = results
-        self.window.reload()
+        self.desk.reload()
         self.pending_reviews = [p for r in results if (p := r.check or r.review) is not None]
         failed = [r for r in results if not r.ok]
         if cancelled:
@@ -73,7 +74,7 @@ class ImportFlow(QObject):
             text = self.tr("导入完成。")
         if cancelled or failed or len(self.pending_reviews) < len(results):
             lines = [("✔ " if r.ok else "✘ ") + f"{r.path.name}：{r.message}" for r in results]
-            box = QMessageBox(self.window)
+            box = QMessageBox(self.widget)
             box.setWindowTitle(self.tr("导入方案"))
             box.setIcon(QMessageBox.Icon.Information if not failed else QMessageBox.Icon.Warning)
             box.setText(text + "\n\n" + "\n".join(lines))
@@ -87,26 +88,26 @@ class ImportFlow(QObject):
             return
         prepared = self.pending_reviews.pop(0)
         if prepared.review is None:
-            check = PlanCheckDialog(prepared, self.window)
+            check = PlanCheckDialog(prepared, self.widget)
             check.accepted.connect(lambda: self._apply_review(check.prepared, list(check.corrections)))
             check.rejected.connect(self._check_declined)
             check.open()
             self.check_dialog = check
             return
-        dialog = ReviewDialog(prepared, self.window)
+        dialog = ReviewDialog(prepared, self.widget)
         dialog.accepted.connect(lambda: self._apply_review(dialog.prepared))
         dialog.rejected.connect(self.review_next)
         dialog.open()
         self.review_dialog = dialog
 
     def _check_declined(self) -> None:
-        self.window.statusBar().showMessage(self.tr("已取消导入，数据库未改动。"), 8000)
+        self.desk.statusBar().showMessage(self.tr("已取消导入，数据库未改动。"), 8000)
         self.review_next()
 
     def _apply_review(
         self, prepared: imports.ImportReview, corrections: list[Correction] | None = None
     ) -> None:
-        path = self.window.ws.path
+        path = self.desk.ws.path
         chosen = list(corrections or [])
 
         def work(control: TaskControl) -> object:
@@ -114,15 +115,15 @@ class ImportFlow(QObject):
                 return imports.apply(ws, prepared, chosen, should_stop=control.should_stop)
 
         task = BackgroundTask(
-            work, title=self.tr("导入方案"), label=self.tr("正在写入数据库…"), parent=self.window
+            work, title=self.tr("导入方案"), label=self.tr("正在写入数据库…"), parent=self.widget
         )
         task.done.connect(self._review_applied)
         self.apply_task = task
 
     def _review_applied(self, saved: object, message: str, cancelled: bool) -> None:
-        self.window.reload()
+        self.desk.reload()
         if message:
-            QMessageBox.warning(self.window, self.tr("导入方案"), message)
+            QMessageBox.warning(self.widget, self.tr("导入方案"), message)
         elif not cancelled:
-            self.window.statusBar().showMessage(self.tr("已导入，原有进展记录均已保留。"), 8000)
+            self.desk.statusBar().showMessage(self.tr("已导入，原有进展记录均已保留。"), 8000)
         self.review_next()

@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self._place_timer = QTimer(self, singleShot=True, interval=PLACE_DELAY_MS)
         self._place_timer.timeout.connect(self._save_place)
         self._build()
+        self.restore_window_state()
         self.actions_ = WindowActions(self)
         QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
         if load:
@@ -92,7 +93,37 @@ class MainWindow(QMainWindow):
         self._load_periods(load_place(self.ws))
         self.loaded.emit()
 
+    def widget(self) -> QWidget:
+        """Return the window itself, as the parent of the commands' dialogs (see desktop.ui.desk)."""
+        return self
+
     # ---- layout -------------------------------------------------------------------------------
+    def save_window_state(self) -> None:
+        """Remember geometry and splitter positions."""
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/main_split", self.split.saveState())
+        s.setValue("window/note_split", self.detail.split.saveState())
+        s.setValue("window/table_header", self.table.horizontalHeader().saveState())
+        s.sync()
+
+    def restore_window_state(self) -> None:
+        """Restore geometry and splitters (the defaults fit a 1366×768 screen)."""
+        s = self.settings
+        self.resize(1280, 700)
+        geometry = s.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        for key, widget in (("window/main_split", self.split), ("window/note_split", self.detail.split)):
+            state = s.value(key)
+            if state is not None:
+                widget.restoreState(state)
+        if s.value("window/main_split") is None:
+            self.split.setSizes([700, 640])
+        header = s.value("window/table_header")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+
     def _set_table_model(self, model: QAbstractItemModel) -> None:
         """Show `model` in the table, keeping the column widths the clerk set (or the defaults)."""
         header = self.table.horizontalHeader()
@@ -459,5 +490,5 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self._save_place()
-        self.actions_.save_window_state()
+        self.save_window_state()
         event.accept()

@@ -15,38 +15,39 @@ from desktop.services.messages import error_text
 from desktop.ui.measure_editor import MeasureEditor
 
 if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.desk import Desk
 
 
 class MeasureActions(QObject):
     """Opens the measure editor for the window's current measure and stores what the clerk did."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, desk: Desk) -> None:
         """Act on the measure `window` shows."""
-        super().__init__(window)
-        self.window = window
+        super().__init__(desk.widget())
+        self.desk = desk
+        self.widget = desk.widget()
         self.editor: MeasureEditor | None = None
 
     def edit_current(self) -> None:
         """Open 编辑措施 for the measure in the detail pane."""
-        key = self.window.current_key()
-        if key is None or not self.window.autosaver.flush():
+        key = self.desk.current_key()
+        if key is None or not self.desk.autosaver.flush():
             return
-        ws = self.window.ws
+        ws = self.desk.ws
         try:
             stored = correction_service.stored_measure(ws, key.measure_id)
             directory = correction_service.unit_directory(ws, stored.plan_id)
             year = correction_service.plan_year(ws, stored.plan_id)
         except LuoshiError as error:
-            QMessageBox.warning(self.window, self.tr("编辑措施"), error_text(error))
+            QMessageBox.warning(self.widget, self.tr("编辑措施"), error_text(error))
             return
-        editor = MeasureEditor(stored.measure, directory, year=year, stored=True, parent=self.window)
+        editor = MeasureEditor(stored.measure, directory, year=year, stored=True, parent=self.widget)
         editor.accepted.connect(lambda: self._store(editor, key.measure_id))
         editor.open()
         self.editor = editor
 
     def _store(self, editor: MeasureEditor, measure_id: int) -> None:
-        ws = self.window.ws
+        ws = self.desk.ws
         steps: list[Callable[[], object]] = []
         if editor.edit is not None:
             measure = correction_service.stored_measure(ws, measure_id).measure
@@ -63,7 +64,7 @@ class MeasureActions(QObject):
             try:
                 step()
             except LuoshiError as error:
-                QMessageBox.warning(self.window, self.tr("编辑措施"), error_text(error))
+                QMessageBox.warning(self.widget, self.tr("编辑措施"), error_text(error))
                 break
-        self.window.reload()
-        self.window.statusBar().showMessage(self.tr("措施已改正，改动记录已保存。"), 6000)
+        self.desk.reload()
+        self.desk.statusBar().showMessage(self.tr("措施已改正，改动记录已保存。"), 6000)

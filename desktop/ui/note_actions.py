@@ -19,53 +19,54 @@ from desktop.services.messages import error_text
 from desktop.ui.history_dialog import HistoryDialog
 
 if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.desk import Desk
 
 
 class NoteActions(QObject):
     """Carries out the detail pane's 历史版本 and 佐证材料 buttons for a MainWindow."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, desk: Desk) -> None:
         """Act on the note `window` has open."""
-        super().__init__(window)
-        self.window = window
+        super().__init__(desk.widget())
+        self.desk = desk
+        self.widget = desk.widget()
         self.history_dialog: HistoryDialog | None = None
         self._rows: dict[int, AttachmentRow] = {}
 
     def show_history(self) -> None:
         """List the note's revisions and restore the one the clerk picks."""
-        key = self.window.current_key()
-        if key is None or not self.window.autosaver.flush():
+        key = self.desk.current_key()
+        if key is None or not self.desk.autosaver.flush():
             return
-        dialog = HistoryDialog(note_service.history(self.window.ws, key), self.window)
+        dialog = HistoryDialog(note_service.history(self.desk.ws, key), self.widget)
         self.history_dialog = dialog
         if dialog.exec() and dialog.chosen_revision is not None:
-            self._guard(lambda: note_service.restore(self.window.ws, key, dialog.chosen_revision or 0))
-            self.window.reload()
+            self._guard(lambda: note_service.restore(self.desk.ws, key, dialog.chosen_revision or 0))
+            self.desk.reload()
 
     def attach_files(self) -> None:
         """Copy evidence files into the data folder and list them under the note."""
-        key = self.window.current_key()
-        if key is None or not self.window.autosaver.flush():
+        key = self.desk.current_key()
+        if key is None or not self.desk.autosaver.flush():
             return
-        names, _ = QFileDialog.getOpenFileNames(self.window, self.tr("添加佐证材料"))
+        names, _ = QFileDialog.getOpenFileNames(self.widget, self.tr("添加佐证材料"))
         for name in names:
-            self._guard(partial(attachment_service.attach, self.window.ws, key, Path(name)))
+            self._guard(partial(attachment_service.attach, self.desk.ws, key, Path(name)))
         self.refresh_attachments()
 
     def refresh_attachments(self) -> None:
         """Show the files attached to the current note."""
-        key = self.window.current_key()
-        rows = attachment_service.list_attachments(self.window.ws, key) if key else []
+        key = self.desk.current_key()
+        rows = attachment_service.list_attachments(self.desk.ws, key) if key else []
         self._rows = {row.attachment_id: row for row in rows}
-        self.window.detail.show_attachments([(row.attachment_id, row.name) for row in rows])
+        self.desk.detail.show_attachments([(row.attachment_id, row.name) for row in rows])
 
     def open_attachment(self, attachment_id: int) -> None:
         """Open an attached file with the system's viewer."""
         row = self._rows.get(attachment_id)
         if row is not None:
             QDesktopServices.openUrl(
-                QUrl.fromLocalFile(str(attachment_service.stored_file(self.window.ws, row)))
+                QUrl.fromLocalFile(str(attachment_service.stored_file(self.desk.ws, row)))
             )
 
     def remove_attachment(self, attachment_id: int) -> None:
@@ -74,14 +75,14 @@ class NoteActions(QObject):
         if row is None:
             return
         answer = QMessageBox.question(
-            self.window, self.tr("移除佐证材料"), self.tr("从本条进展中移除“%1”？").replace("%1", row.name)
+            self.widget, self.tr("移除佐证材料"), self.tr("从本条进展中移除“%1”？").replace("%1", row.name)
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._guard(lambda: attachment_service.detach(self.window.ws, row))
+            self._guard(lambda: attachment_service.detach(self.desk.ws, row))
             self.refresh_attachments()
 
     def _guard(self, work: Callable[[], object]) -> None:
         try:
             work()
         except LuoshiError as error:
-            QMessageBox.warning(self.window, self.tr("落实"), error_text(error))
+            QMessageBox.warning(self.widget, self.tr("落实"), error_text(error))

@@ -15,7 +15,7 @@ from desktop.services.messages import error_text
 
 if TYPE_CHECKING:
     from desktop.ui.board_window import BoardWindow
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.desk import Desk
 
 MODE_KEY = "office/coordinator"
 
@@ -23,23 +23,24 @@ MODE_KEY = "office/coordinator"
 class OfficeActions(QObject):
     """Adds 协调单位模式 to the settings menu and the 协调 menu it shows."""
 
-    def __init__(self, window: MainWindow, settings_menu: QMenu) -> None:
+    def __init__(self, desk: Desk, settings_menu: QMenu) -> None:
         """Create the menu and restore the remembered mode."""
-        super().__init__(window)
-        self.window = window
-        self.menu = QMenu(self.tr("协调(&C)"), window)
+        super().__init__(desk.widget())
+        self.desk = desk
+        self.widget = desk.widget()
+        self.menu = QMenu(self.tr("协调(&C)"), self.widget)
         for text, slot in (
             (self.tr("报送情况与回执…"), self.show_board),
             (self.tr("导出任务清单…"), self.export_tasklist),
         ):
-            action = QAction(text, window)
+            action = QAction(text, self.widget)
             action.triggered.connect(slot)
             self.menu.addAction(action)
-        self.mode = QAction(self.tr("协调单位模式（汇总各单位报送）"), window)
+        self.mode = QAction(self.tr("协调单位模式（汇总各单位报送）"), self.widget)
         self.mode.setCheckable(True)
         self.mode.toggled.connect(self.set_mode)
         settings_menu.addAction(self.mode)
-        self.menu_action = window.menuBar().insertMenu(window.menuBar().actions()[-1], self.menu)
+        self.menu_action = desk.menuBar().insertMenu(desk.menuBar().actions()[-1], self.menu)
         on = QSettings().value(MODE_KEY, False, type=bool)
         self.mode.setChecked(bool(on))
         self.menu_action.setVisible(bool(on))
@@ -55,7 +56,7 @@ class OfficeActions(QObject):
         if self.board is None:
             from desktop.ui.board_window import BoardWindow  # loaded on first use, not at start-up
 
-            self.board = BoardWindow(self.window.ws, self.window)
+            self.board = BoardWindow(self.desk.ws, self.widget)
         self.board.reload()
         self.board.show()
         self.board.raise_()
@@ -69,24 +70,24 @@ class OfficeActions(QObject):
         from desktop.services import units as unit_service
 
         everyone = self.tr("（全部任务）")
-        names = [everyone] + [u.name for u in unit_service.list_units(self.window.ws) if not u.wildcard]
+        names = [everyone] + [u.name for u in unit_service.list_units(self.desk.ws) if not u.wildcard]
         unit, ok = QInputDialog.getItem(
-            self.window, self.tr("导出任务清单"), self.tr("导出哪个单位的任务："), names, 0, False
+            self.widget, self.tr("导出任务清单"), self.tr("导出哪个单位的任务："), names, 0, False
         )
         if not ok:
             return
         chosen = None if unit == everyone else unit
         suggested = f"任务清单（{chosen or '全部'}）.xlsx"
         name, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("导出任务清单"), suggested, self.tr("Excel 文件 (*.xlsx)")
+            self.widget, self.tr("导出任务清单"), suggested, self.tr("Excel 文件 (*.xlsx)")
         )
         if not name:
             return
         try:
-            count = tasklists.export_tasklist(self.window.ws, out=Path(name), today=date.today(), unit=chosen)
+            count = tasklists.export_tasklist(self.desk.ws, out=Path(name), today=date.today(), unit=chosen)
         except LuoshiError as error:
-            QMessageBox.warning(self.window, self.tr("导出任务清单"), error_text(error))
+            QMessageBox.warning(self.widget, self.tr("导出任务清单"), error_text(error))
             return
-        self.window.statusBar().showMessage(
+        self.desk.statusBar().showMessage(
             self.tr("已导出任务清单：%1 项任务。").replace("%1", str(count)), 8000
         )

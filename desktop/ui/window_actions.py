@@ -18,9 +18,9 @@ from desktop.services.messages import error_text
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QKeySequence
 
+    from desktop.ui.desk import Desk
     from desktop.ui.export_actions import ExportActions
     from desktop.ui.import_flow import ImportFlow
-    from desktop.ui.main_window import MainWindow
     from desktop.ui.measure_actions import MeasureActions
     from desktop.ui.note_actions import NoteActions
     from desktop.ui.office_actions import OfficeActions
@@ -41,10 +41,11 @@ def apply_font_scale(percent: int, base_point_size: float) -> None:
 class WindowActions(QObject):
     """Builds the menus of a MainWindow and carries out what they ask."""
 
-    def __init__(self, window: MainWindow) -> None:
-        """Add the menus to `window` and restore its saved geometry and text size."""
-        super().__init__(window)
-        self.window = window
+    def __init__(self, desk: Desk) -> None:
+        """Add the menus to the desk's window and restore the text size."""
+        super().__init__(desk.widget())
+        self.desk = desk
+        self.widget = desk.widget()
         self._imports: ImportFlow | None = None
         self._exports: ExportActions | None = None
         self._notes: NoteActions | None = None
@@ -54,15 +55,16 @@ class WindowActions(QObject):
         self.size_actions: dict[int, QAction] = {}
         self.office: OfficeActions | None = None
         self._filled = False
-        bar = window.menuBar()
+        bar = desk.menuBar()
         self._menus = {
             "file": bar.addMenu(self.tr("文件(&F)")),
             "view": bar.addMenu(self.tr("查看(&V)")),
             "settings": bar.addMenu(self.tr("设置(&S)")),
             "help": bar.addMenu(self.tr("帮助(&H)")),
         }
-        self.restore_window_state()
-        d = window.detail
+        saved = str(desk.settings.value("ui/font_scale", 100) or 100)
+        self.set_font_scale(int(saved) if saved.isdigit() and int(saved) in FONT_SCALES else 100)
+        d = desk.detail
         d.history_requested.connect(lambda: self.notes.show_history())
         d.edit_measure_requested.connect(lambda: self.measures.edit_current())
         d.attach_requested.connect(lambda: self.notes.attach_files())
@@ -75,7 +77,7 @@ class WindowActions(QObject):
         if self._imports is None:
             from desktop.ui.import_flow import ImportFlow
 
-            self._imports = ImportFlow(self.window)
+            self._imports = ImportFlow(self.desk)
         return self._imports
 
     @property
@@ -84,7 +86,7 @@ class WindowActions(QObject):
         if self._exports is None:
             from desktop.ui.export_actions import ExportActions
 
-            self._exports = ExportActions(self.window)
+            self._exports = ExportActions(self.desk)
         return self._exports
 
     @property
@@ -93,7 +95,7 @@ class WindowActions(QObject):
         if self._notes is None:
             from desktop.ui.note_actions import NoteActions
 
-            self._notes = NoteActions(self.window)
+            self._notes = NoteActions(self.desk)
         return self._notes
 
     @property
@@ -102,7 +104,7 @@ class WindowActions(QObject):
         if self._measures is None:
             from desktop.ui.measure_actions import MeasureActions
 
-            self._measures = MeasureActions(self.window)
+            self._measures = MeasureActions(self.desk)
         return self._measures
 
     def _action(
@@ -111,7 +113,7 @@ class WindowActions(QObject):
         menu = self._menus[menu_name]
         from PySide6.QtGui import QAction, QKeySequence  # built after the first paint, with the commands
 
-        action = QAction(text, self.window)
+        action = QAction(text, self.widget)
         if keys:
             action.setShortcuts([QKeySequence(k) for k in keys])
         action.triggered.connect(slot)
@@ -142,9 +144,9 @@ class WindowActions(QObject):
         self._action("file", self.tr("导出台账…"), lambda: self.exports.make_ledger(), "Ctrl+E")
         self._action("file", self.tr("格式检查…"), lambda: self.exports.choose_check())
         self._menus["file"].addSeparator()
-        self._action("file", self.tr("退出"), self.window.close, "Ctrl+Q")
-        self._action("view", self.tr("下一项措施"), lambda: self.window.move_by(1), "Alt+Down", "Ctrl+PgDown")
-        self._action("view", self.tr("上一项措施"), lambda: self.window.move_by(-1), "Alt+Up", "Ctrl+PgUp")
+        self._action("file", self.tr("退出"), self.desk.close, "Ctrl+Q")
+        self._action("view", self.tr("下一项措施"), lambda: self.desk.move_by(1), "Alt+Down", "Ctrl+PgDown")
+        self._action("view", self.tr("上一项措施"), lambda: self.desk.move_by(-1), "Alt+Up", "Ctrl+PgUp")
         self._action("view", self.tr("搜索"), self.focus_search, QKeySequence.StandardKey.Find)
         self._action("view", self.tr("方案历史版本…"), self.show_versions)
         self._menus["view"].addSeparator()
@@ -157,7 +159,7 @@ class WindowActions(QObject):
             self.size_actions[percent] = action
         self._action("settings", self.tr("本单位与报送周期…"), self.edit_setup)
         self._action("settings", self.tr("恢复备份…"), self.restore_backup)
-        self.office = OfficeActions(self.window, self._menus["settings"])
+        self.office = OfficeActions(self.desk, self._menus["settings"])
         self._action("help", self.tr("关于落实"), self.about)
 
     def import_files(self, files: list[Path]) -> None:
@@ -171,27 +173,27 @@ class WindowActions(QObject):
         from desktop.services import backups
         from desktop.ui.backup_dialog import BackupDialog
 
-        if not self.window.autosaver.flush():
+        if not self.desk.autosaver.flush():
             return
-        dialog = BackupDialog(backups.list_backups(self.window.ws.path), self.window)
+        dialog = BackupDialog(backups.list_backups(self.desk.ws.path), self.widget)
         if dialog.exec() != BackupDialog.DialogCode.Accepted or dialog.chosen is None:
             return
-        self.window.ws.close()  # reopened on next use
+        self.desk.ws.close()  # reopened on next use
         try:
-            backups.restore(self.window.ws.path, dialog.chosen)
+            backups.restore(self.desk.ws.path, dialog.chosen)
         except (LuoshiError, OSError) as error:
             text = error_text(error) if isinstance(error, LuoshiError) else str(error)
-            self.window.reload()
-            QMessageBox.warning(self.window, self.tr("恢复备份"), self.tr("未能恢复备份：") + text)
+            self.desk.reload()
+            QMessageBox.warning(self.widget, self.tr("恢复备份"), self.tr("未能恢复备份：") + text)
             return
-        self.window.reload()
-        self.window.statusBar().showMessage(self.tr("已恢复备份。"), 8000)
+        self.desk.reload()
+        self.desk.statusBar().showMessage(self.tr("已恢复备份。"), 8000)
 
     def show_versions(self) -> None:
         """Open the plan's version history."""
         from desktop.ui.versions_dialog import VersionsDialog
 
-        self.versions_dialog = VersionsDialog(self.window.ws, self.window)
+        self.versions_dialog = VersionsDialog(self.desk.ws, self.widget)
         self.versions_dialog.show()
 
     # ---- settings -----------------------------------------------------------------------------
@@ -202,10 +204,10 @@ class WindowActions(QObject):
         from desktop.ui.setup_flow import run_setup
 
         try:
-            run_setup(self.window.ws, self.window, first_run=False)
+            run_setup(self.desk.ws, self.widget, first_run=False)
         except LuoshiError as error:
-            QMessageBox.warning(self.window, self.tr("落实"), error_text(error))
-        self.window.reload()
+            QMessageBox.warning(self.widget, self.tr("落实"), error_text(error))
+        self.desk.reload()
 
     def set_font_scale(self, percent: int) -> None:
         """Switch to a larger or standard text size and remember it."""
@@ -216,50 +218,19 @@ class WindowActions(QObject):
         self._font_scale = percent
         for value, action in self.size_actions.items():
             action.setChecked(value == percent)
-        self.window.settings.setValue("ui/font_scale", percent)
+        self.desk.settings.setValue("ui/font_scale", percent)
 
     def focus_search(self) -> None:
         """Put the cursor in the search box."""
-        self.window.filters.search.setFocus()
-        self.window.filters.search.selectAll()
+        self.desk.filters.search.setFocus()
+        self.desk.filters.search.selectAll()
 
     def about(self) -> None:
         """Say what the program is."""
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.about(
-            self.window,
+            self.widget,
             self.tr("关于落实"),
-            self.tr("落实：实施方案任务落实台账。离线运行，数据保存在本机：") + str(self.window.ws.path),
+            self.tr("落实：实施方案任务落实台账。离线运行，数据保存在本机：") + str(self.desk.ws.path),
         )
-
-    def save_window_state(self) -> None:
-        """Remember geometry and splitter positions."""
-        s = self.window.settings
-        s.setValue("window/geometry", self.window.saveGeometry())
-        s.setValue("window/main_split", self.window.split.saveState())
-        s.setValue("window/note_split", self.window.detail.split.saveState())
-        s.setValue("window/table_header", self.window.table.horizontalHeader().saveState())
-        s.sync()
-
-    def restore_window_state(self) -> None:
-        """Restore geometry, splitters and text size (defaults fit a 1366×768 screen)."""
-        s = self.window.settings
-        self.window.resize(1280, 700)
-        geometry = s.value("window/geometry")
-        if geometry is not None:
-            self.window.restoreGeometry(geometry)
-        for key, widget in (
-            ("window/main_split", self.window.split),
-            ("window/note_split", self.window.detail.split),
-        ):
-            state = s.value(key)
-            if state is not None:
-                widget.restoreState(state)
-        if s.value("window/main_split") is None:
-            self.window.split.setSizes([700, 640])
-        header = s.value("window/table_header")
-        if header is not None:
-            self.window.table.horizontalHeader().restoreState(header)
-        saved = str(s.value("ui/font_scale", 100) or 100)
-        self.set_font_scale(int(saved) if saved.isdigit() and int(saved) in FONT_SCALES else 100)
