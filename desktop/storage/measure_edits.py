@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.domain.corrections import merged, split_at
 from desktop.domain.errors import ErrorCode, LuoshiError
+from desktop.domain.ids import MeasureId
 from desktop.domain.models import Deadline, Doubt, Measure, UnitRef
 from desktop.domain.terms import Role
 from desktop.storage import char_index
@@ -171,24 +172,24 @@ def edit(db: sqlite_utils.Database, measure_id: int, new: Measure) -> list[str]:
     return changed
 
 
-def _ordered_ids(db: sqlite_utils.Database, version_id: int) -> list[int]:
+def _ordered_ids(db: sqlite_utils.Database, version_id: int) -> list[MeasureId]:
     rows = db.execute(
         """SELECT r.measure_id FROM measure_revisions r JOIN measures m ON m.id = r.measure_id
            WHERE r.version_id = ? AND m.archived_at IS NULL ORDER BY r.seq""",
         [version_id],
     )
-    return [int(r[0]) for r in rows]
+    return [MeasureId(int(r[0])) for r in rows]
 
 
-def next_measure(db: sqlite_utils.Database, measure_id: int) -> int | None:
+def next_measure(db: sqlite_utils.Database, measure_id: int) -> MeasureId | None:
     """Return the measure after this one in its plan's current version, or None for the last."""
     cur = _current(db, measure_id)
     ids = _ordered_ids(db, cur.version_id)
-    at = ids.index(measure_id)
+    at = ids.index(MeasureId(measure_id))
     return ids[at + 1] if at + 1 < len(ids) else None
 
 
-def merge_next(db: sqlite_utils.Database, measure_id: int) -> int:
+def merge_next(db: sqlite_utils.Database, measure_id: int) -> MeasureId:
     """Join a measure with the next one; the next is archived and its notes move here. Return its id."""
     other_id = next_measure(db, measure_id)
     if other_id is None:
@@ -259,7 +260,7 @@ def _renumber(db: sqlite_utils.Database, version_id: int) -> None:
         )
 
 
-def _insert_after(db: sqlite_utils.Database, cur: _Current, after_seq: int, measure: Measure) -> int:
+def _insert_after(db: sqlite_utils.Database, cur: _Current, after_seq: int, measure: Measure) -> MeasureId:
     """Store a clerk-made measure right after position `after_seq` of the current version."""
     db.execute(
         "UPDATE measure_revisions SET seq = seq + 1 WHERE version_id = ? AND seq > ?",
@@ -268,7 +269,7 @@ def _insert_after(db: sqlite_utils.Database, cur: _Current, after_seq: int, meas
     cursor = db.execute(
         "INSERT INTO measures (uid, plan_id) VALUES (?, ?)", [uuid.uuid4().hex[:24], cur.plan_id]
     )
-    new_id = int(cursor.lastrowid or 0)
+    new_id = MeasureId(int(cursor.lastrowid or 0))
     plan_store.insert_revision(
         db, cur.version_id, new_id, replace(measure, seq=after_seq + 1, doubts=()), origin="clerk"
     )
@@ -276,7 +277,7 @@ def _insert_after(db: sqlite_utils.Database, cur: _Current, after_seq: int, meas
     return new_id
 
 
-def split(db: sqlite_utils.Database, measure_id: int, at: int) -> int:
+def split(db: sqlite_utils.Database, measure_id: int, at: int) -> MeasureId:
     """Cut a measure's text at character `at`; the second part is a new measure after it. Return its id."""
     cur = _current(db, measure_id)
     try:
@@ -303,7 +304,7 @@ def split(db: sqlite_utils.Database, measure_id: int, at: int) -> int:
     return new_id
 
 
-def add(db: sqlite_utils.Database, *, after_id: int | None, plan_id: int, measure: Measure) -> int:
+def add(db: sqlite_utils.Database, *, after_id: int | None, plan_id: int, measure: Measure) -> MeasureId:
     """Add a measure the parser missed after `after_id` (None: first). Return its id."""
     row = db.execute("SELECT current_version_id FROM plans WHERE id = ?", [plan_id]).fetchone()
     if row is None or row[0] is None:

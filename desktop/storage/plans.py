@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from desktop.domain.errors import Cancelled
-from desktop.domain.ids import PlanId, VersionId
+from desktop.domain.ids import MeasureId, PlanId, VersionId
 from desktop.domain.models import Deadline, Doubt, Measure, Plan, UnitRef
 from desktop.domain.terms import Role
 from desktop.storage import char_index
@@ -25,8 +25,8 @@ if TYPE_CHECKING:
 class SavedVersion:
     """What an import stored: the plan, its new version, or the version that already held the file."""
 
-    plan_id: int
-    version_id: int
+    plan_id: PlanId
+    version_id: VersionId
     version_no: int
     created: bool  # False when the same file had been imported before
     measure_count: int
@@ -36,9 +36,9 @@ class SavedVersion:
 class StoredMeasure:
     """A measure of a plan's current version, with its stable id."""
 
-    measure_id: int
+    measure_id: MeasureId
     uid: str
-    plan_id: int
+    plan_id: PlanId
     plan_title: str
     measure: Measure
 
@@ -150,7 +150,7 @@ def save_plan(
             "SELECT measure_id FROM measure_revisions WHERE version_id IN (?, ?)", [version_id, previous or 0]
         ).fetchall():
             char_index.reindex(db, measure_id)
-    return SavedVersion(plan_id, version_id, version_no, True, len(plan.measures))
+    return SavedVersion(PlanId(plan_id), VersionId(version_id), version_no, True, len(plan.measures))
 
 
 def _previous_ids(db: sqlite_utils.Database, version_id: int) -> dict[tuple[str, str], int]:
@@ -278,7 +278,7 @@ def version_measures(
             leaders=tuple(json.loads(r[14] or "[]")),
             doubts=tuple(Doubt(code, detail) for code, detail in json.loads(r[15] or "[]")),
         )
-        result.append(StoredMeasure(r[0], r[1], r[2], r[3], measure))
+        result.append(StoredMeasure(MeasureId(r[0]), r[1], PlanId(r[2]), r[3], measure))
     return result
 
 
