@@ -7,6 +7,7 @@ revision that leaves a corrected measure as it was parsed keeps the correction (
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -76,9 +77,9 @@ def prepare(ws: Workspace, *, path: Path) -> ImportReview:
     from desktop.services.similarity import similar  # rapidfuzz loads when a revision is compared
 
     kept = measure_edits.corrections(ws.db, plan_id)
-    measures, provenance = _carry_corrections(list(plan.measures), kept)
-    plan = replace(plan, measures=tuple(replace(m, seq=i) for i, m in enumerate(measures, start=1)))
     stored = stored_measures(ws, plan_id)
+    measures, provenance = _carry_corrections(list(plan.measures), kept, stored)
+    plan = replace(plan, measures=tuple(replace(m, seq=i) for i, m in enumerate(measures, start=1)))
     review = compare(stored, plan.measures, similar=similar)
     return replace(base, plan=plan, stored=stored, review=review, provenance=tuple(provenance))
 
@@ -92,25 +93,26 @@ def _fingerprint(measure: Measure) -> tuple[object, ...]:
 
 
 def _carry_corrections(
-    measures: list[Measure], kept: list[measure_edits.Correction]
+    measures: list[Measure], kept: list[measure_edits.Correction], stored: tuple[Stored, ...]
 ) -> tuple[list[Measure], list[tuple[str | None, str]]]:
     """Keep the clerk's corrections where the new version left a measure as it was first parsed.
 
     A measure parsed as before is replaced by its corrected form; one the clerk removed or merged away
     stays out; measures the clerk made follow the measure they followed.
     """
-    import json
-
     corrected = {_fingerprint(c.parsed): c for c in kept if c.parsed is not None and not c.archived}
     dropped = {_fingerprint(c.parsed) for c in kept if c.parsed is not None and c.archived}
     made = [c for c in kept if c.origin == "clerk" and not c.archived]
     out: list[Measure] = []
     provenance: list[tuple[str | None, str]] = []
+    unchanged = {_fingerprint(s.measure): s.measure.seq for s in stored}  # measures the clerk left alone
     placed: dict[int, int] = {}  # stored seq -> index in `out`
     for measure in measures:
         key = _fingerprint(measure)
         if key in dropped:
             continue
+        if key in unchanged:
+            placed.setdefault(unchanged[key], len(out))
         found = corrected.get(key)
         if found is not None and found.parsed is not None:
             placed[found.seq] = len(out)

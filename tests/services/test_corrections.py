@@ -109,6 +109,11 @@ def test_a_revision_keeps_corrections_it_leaves_unchanged(tmp_path: Path) -> Non
         changed_fix = correction_service.corrected_measure(ws, third, deadline="2026年6月底前")
         correction_service.edit_measure(ws, third.measure_id, changed_fix)
         correction_service.remove_measure(ws, measures[3].measure_id)
+        first = measures[0]
+        added = correction_service.new_measure(
+            ws, plan_id=first.plan_id, after=first, text="推进新增项工作。"
+        )
+        correction_service.add_measure(ws, plan_id=first.plan_id, after_id=first.measure_id, measure=added)
         _note(ws, second.measure_id, "乙的进展", datetime(2026, 3, 1).astimezone())
         # the revision rewrites measure 3 and adds a measure; measure 2 and the removed 4 stay as parsed
         v2 = _write(
@@ -127,5 +132,9 @@ def test_a_revision_keeps_corrections_it_leaves_unchanged(tmp_path: Path) -> Non
         assert "推进丁项工作。" not in after  # the clerk's removal holds
         assert after["推进丙项工作，扩大范围。"].measure.deadline is None  # the revision's text wins
         assert "新增庚项工作。" in after
+        order = [s.measure.text for s in _stored(ws)]
+        assert (
+            order[order.index("推进甲项工作，完成甲目标。") + 1] == "推进新增项工作。"
+        )  # still after its measure
         note = note_service.get_note(ws, note_service.NoteKey(second.measure_id, Q1, "县发改局"))
         assert note is not None and note.fields.progress == "乙的进展"
