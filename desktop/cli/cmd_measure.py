@@ -7,8 +7,10 @@ import argparse
 from desktop.cli.messages import TEXT
 from desktop.cli.output import say, say_json, workspace
 from desktop.cli.render import measure_line
+from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.services import corrections as correction_service
 from desktop.services import notes as note_service
+from desktop.services import plans as plan_service
 from desktop.services.workspace import Workspace
 
 
@@ -106,9 +108,6 @@ def _add(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def _only_plan(ws: Workspace) -> int:
-    from desktop.domain.errors import ErrorCode, LuoshiError
-    from desktop.services import plans as plan_service
-
     plans = plan_service.list_plans(ws)
     if not plans:
         raise LuoshiError(ErrorCode.NO_PLAN)

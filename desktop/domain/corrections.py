@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from desktop.domain.deadlines import find_deadlines
 from desktop.domain.models import Deadline, Measure, UnitRef
 from desktop.domain.terms import Role
+from desktop.domain.units import is_wildcard, normalize_unit_name, wildcard_category
 
 
 @dataclass(frozen=True)
@@ -113,8 +115,6 @@ def apply_corrections(measures: list[Measure], corrections: list[Correction]) ->
 
 def units_from_names(names: list[str], leads: list[str] | None = None) -> tuple[UnitRef, ...]:
     """Return the units a clerk typed, in order: those in `leads` lead (the first one when none is named)."""
-    from desktop.domain.units import is_wildcard, normalize_unit_name, wildcard_category
-
     cleaned = [n for n in dict.fromkeys(normalize_unit_name(x) for x in names) if n]
     wanted = {normalize_unit_name(x) for x in leads or []}
     if not wanted and cleaned:
@@ -132,8 +132,6 @@ def units_from_names(names: list[str], leads: list[str] | None = None) -> tuple[
 
 def deadlines_from_text(text: str, year: int | None) -> tuple[Deadline, ...]:
     """Return the deadline a clerk typed (2026年6月底前, 年底前, 持续推进), kept as written when unread."""
-    from desktop.domain.deadlines import find_deadlines
-
     text = text.strip()
     if not text:
         return ()

@@ -16,6 +16,8 @@ from desktop.domain.corrections import Add, Correction, Edit, MergeNext, Remove,
 from desktop.domain.errors import Cancelled
 from desktop.domain.models import Measure, Plan
 from desktop.domain.revision import Review, Stored, compare, correct
+from desktop.importers.detect import sniff
+from desktop.services.backups import make_backup
 from desktop.services.plans import file_hash, parse_file
 from desktop.services.revisions import stored_measures
 from desktop.services.workspace import Workspace
@@ -65,8 +67,6 @@ class ImportOutcome:
 
 def prepare(ws: Workspace, *, path: Path) -> ImportReview:
     """Parse a plan file and compare it with the stored plan it revises, without writing anything."""
-    from desktop.importers.detect import sniff
-
     plan = parse_file(path=path)
     source_hash = file_hash(path)
     seen = plan_store.find_version_by_hash(ws.db, source_hash)
@@ -145,8 +145,6 @@ def apply(
     Matched measures keep their ids, and so their notes; added ones are created; removed ones are
     archived, never deleted.
     """
-    from desktop.services.backups import make_backup
-
     if plan_store.has_plans(ws.db):
         make_backup(ws, "revision" if prepared.review is not None else "import")
     review = prepared.review
