@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop.cli.messages import TEXT
-from desktop.cli.output import say, workspace
+from desktop.cli.output import say, with_workspace
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.report import Unfilled
 from desktop.domain.terms import Scope
@@ -49,13 +49,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--unit", help="tasklist：只导出该单位的任务（默认：全部）")
     p.add_argument("--plan", type=int, help="tasklist：方案编号（只有一个方案时可省略）")
     p.add_argument("--ledger-out", help="summary：同时导出汇总台账（.xlsx）到此路径")
-    p.set_defaults(func=run)
-
-
-def run(args: argparse.Namespace) -> int:
-    """Write the file the command names."""
-    with workspace(args) as ws:
-        return _export(args, ws)
+    p.set_defaults(func=with_workspace(run))
 
 
 def _day(text: str | None) -> date:
@@ -67,7 +61,8 @@ def _day(text: str | None) -> date:
         raise LuoshiError(ErrorCode.BAD_PERIOD, value=text) from None
 
 
-def _export(args: argparse.Namespace, ws: Workspace) -> int:
+def run(args: argparse.Namespace, ws: Workspace) -> int:
+    """Write the file the command names."""
     if args.kind in ("tasklist", "summary"):
         return _export_office(args, ws)
     period = period_service.require_period(args.period)

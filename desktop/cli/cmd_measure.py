@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from desktop.cli.messages import TEXT
-from desktop.cli.output import say, say_json, workspace
+from desktop.cli.output import say, say_json, with_workspace
 from desktop.cli.render import measure_line
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.services import corrections as correction_service
@@ -43,16 +43,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     h = measure_sub.add_parser("history", help="列出一项措施的改动记录")
     h.add_argument("seq")
     h.add_argument("--json", action="store_true")
-    p.set_defaults(func=run)
+    p.set_defaults(func=with_workspace(run))
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, ws: Workspace) -> int:
     """Run one `measure` subcommand on the database."""
-    with workspace(args) as ws:
-        return _run(args, ws)
-
-
-def _run(args: argparse.Namespace, ws: Workspace) -> int:
     command = args.measure_command
     if command == "add":
         return _add(args, ws)

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from desktop.cli.messages import TEXT
-from desktop.cli.output import say, say_json, workspace
+from desktop.cli.output import say, say_json, with_workspace
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.notes import NoteFields
 from desktop.domain.terms import STATUS_WORDS, Status, status_from_word
@@ -36,13 +36,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             q.add_argument("--json", action="store_true")
         else:
             q.add_argument("files", nargs="+")
-    p.set_defaults(func=run)
-
-
-def run(args: argparse.Namespace) -> int:
-    """Set, show or attach to a note."""
-    with workspace(args) as ws:
-        return run_note(args, ws)
+    p.set_defaults(func=with_workspace(run))
 
 
 def _key(ws: Workspace, args: argparse.Namespace) -> tuple[note_service.NoteKey, str]:
@@ -72,8 +66,8 @@ def _fields_text(fields: NoteFields) -> list[str]:
     ]
 
 
-def run_note(args: argparse.Namespace, ws: Workspace) -> int:
-    """Run `note set|show|attach`."""
+def run(args: argparse.Namespace, ws: Workspace) -> int:
+    """Set, show or attach to a note."""
     key, label = _key(ws, args)
     existing = note_service.get_note(ws, key)
     old = existing.fields if existing else NoteFields()

@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 
 from desktop.cli.messages import TEXT
-from desktop.cli.output import say, say_json, workspace
+from desktop.cli.output import say, say_json, with_workspace
 from desktop.domain.worklist import Filter, summarize
 from desktop.services import periods as period_service
 from desktop.services import worklist as worklist_service
@@ -17,17 +17,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the command."""
     p = sub.add_parser("periods", help="列出报送周期及截止日期")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=run)
+    p.set_defaults(func=with_workspace(run))
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, ws: Workspace) -> int:
     """List the periods."""
-    with workspace(args) as ws:
-        return run_periods(args, ws)
-
-
-def run_periods(args: argparse.Namespace, ws: Workspace) -> int:
-    """Run `periods`: the offered periods with due dates and how many notes are filled."""
     today = date.today()
     periods, chosen = period_service.offered_periods(ws, today=today)
     schedule = period_service.get_schedule(ws)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from argparse import Namespace
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from desktop.services.locations import database_path
@@ -25,6 +25,16 @@ def say_json(data: object) -> None:
 def complain(text: str) -> None:
     """Print a failure message on stderr."""
     sys.stderr.write(text + "\n")
+
+
+def with_workspace(command: Callable[[Namespace, Workspace], int]) -> Callable[[Namespace], int]:
+    """Return `command` run on the database the arguments name (for `set_defaults(func=…)`)."""
+
+    def run(args: Namespace) -> int:
+        with workspace(args) as ws:
+            return command(args, ws)
+
+    return run
 
 
 @contextmanager

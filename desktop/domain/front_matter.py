@@ -151,8 +151,10 @@ def notice_end(paragraphs: list[str]) -> int:
         if (DATE_LINE.match(paragraph) or PUBLISH_NOTE.match(paragraph)) and total - before > before:
             end = i + 1
         before += numbered[i]
-    while end and end < len(paragraphs) and (
-        DATE_LINE.match(paragraphs[end]) or PUBLISH_NOTE.match(paragraphs[end])
+    while (
+        end
+        and end < len(paragraphs)
+        and (DATE_LINE.match(paragraphs[end]) or PUBLISH_NOTE.match(paragraphs[end]))
     ):
         end += 1
     return end

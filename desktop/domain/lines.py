@@ -44,7 +44,9 @@ PRINTED_LINE = re.compile(rf"{DATE_RE.pattern}\s*印\s*发$")
 ATTACHMENT_LINE = re.compile(r"^附\s*件\s*\d{0,2}\s*[：:]?\s*$|^附\s*件\s*\d{1,2}\s*[：:]")
 LABEL_LINE = re.compile(rf"^(?:{ALL_LABELS})\s*[：:]")
 # The issuing organ on a line of its own (版头 or signature): never joined to the 文号 or title beside it.
-ORGAN_LINE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,30}(?:人民政府|办公室|办公厅|委员会|人民政府文件|办公室文件|办公厅文件)$")
+ORGAN_LINE = re.compile(
+    r"^[\u4e00-\u9fffA-Za-z]{2,30}(?:人民政府|办公室|办公厅|委员会|人民政府文件|办公室文件|办公厅文件)$"
+)
 DOC_TYPE_END = re.compile(
     r"(?:方案|意见|通知|要点|清单|措施|办法|规划|计划|细则|规定|决定|安排|举措|分工|任务|纲要|若干政策|分解表?|一览表)》?"
     r"(?:[（(][^（）()]{1,16}[）)])?》?$"  # a trailing （2019-2020年） or （6.0版）
@@ -101,11 +103,7 @@ def _is_short_heading(paragraph: str) -> bool:
 def is_title_like(paragraph: str) -> bool:
     """Return True for a short line ending like a document title (…方案, …意见, …通知) with no sentence in it."""
     title = paragraph.rsplit("：", 1)[-1]  # after a page header such as '某区奖励政策：'
-    return (
-        len(paragraph) <= 80
-        and not re.search(r"[。，；：]", title)
-        and bool(DOC_TYPE_END.search(title))
-    )
+    return len(paragraph) <= 80 and not re.search(r"[。，；：]", title) and bool(DOC_TYPE_END.search(title))
 
 
 # A file whose paragraph breaks were lost holds the whole plan on a few long lines: numbering that

@@ -59,7 +59,7 @@ def parse_plan_lines(lines: list[str], *, fallback_title: str = "", path: str = 
 def parse_plan_paragraphs(paragraphs: list[str], *, fallback_title: str = "", path: str = "") -> Plan:
     """Parse whole paragraphs into a Plan; raise NO_MEASURES when none is found."""
     frame = frame_document(paragraphs)
-    year = _plan_year(frame.issued_on, frame.doc_number)
+    year = plan_year(frame.issued_on, frame.doc_number)
     root, warnings = build_outline(frame.body)
     leaves = _leaves(root)
     if not leaves and frame.attachments:
@@ -80,7 +80,8 @@ def parse_plan_paragraphs(paragraphs: list[str], *, fallback_title: str = "", pa
     )
 
 
-def _plan_year(issued_on: str | None, doc_number: str | None) -> int | None:
+def plan_year(issued_on: str | None, doc_number: str | None) -> int | None:
+    """Return the year a plan was issued in (its date, else its 文号), for deadlines such as 年底前."""
     for text in (issued_on, doc_number):
         match = re.search(r"(\d{4})", text or "")
         if match:

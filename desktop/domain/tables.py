@@ -56,7 +56,16 @@ _HEADERS: dict[str, tuple[str, ...]] = {
     ),
     "deadline": ("完成时限", "完成时间", "时间节点", "办结时限", "完成期限", "时限要求", "时限"),
     # people, never units: kept as the measure's leaders
-    "leaders": ("责任领导", "分管领导", "分管省领导", "分管市领导", "牵头领导", "包抓领导", "联系人", "责任人"),
+    "leaders": (
+        "责任领导",
+        "分管领导",
+        "分管省领导",
+        "分管市领导",
+        "牵头领导",
+        "包抓领导",
+        "联系人",
+        "责任人",
+    ),
 }
 _NONE_WORDS = {"", "无", "—", "-", "--", "/", "／", "——", "暂无"}
 
@@ -71,10 +80,6 @@ class TableLayout:
 
 def header_kind(cell: str) -> str | None:
     """Return the column kind a header cell names (seq, chapter, task, text, lead, support, …), or None."""
-    return _kind(cell)
-
-
-def _kind(cell: str) -> str | None:
     name = re.sub(r"[\s（(].*$", "", clean_spaces(cell)) or clean_spaces(cell)
     name = re.sub(r"\s", "", name)
     for kind, words in _HEADERS.items():
@@ -88,7 +93,7 @@ def find_layout(rows: list[list[str]], *, scan: int = 15) -> TableLayout | None:
     for index, row in enumerate(rows[:scan]):
         columns: dict[str, int] = {}
         for col, cell in enumerate(row):
-            kind = _kind(cell)
+            kind = header_kind(cell)
             if kind and kind not in columns:
                 columns[kind] = col
         if len(columns) < 2:
@@ -96,22 +101,26 @@ def find_layout(rows: list[list[str]], *, scan: int = 15) -> TableLayout | None:
         # A two-row header: a band such as 责任单位 over 牵头单位 | 配合单位.
         if index + 1 < len(rows):
             for col, cell in enumerate(rows[index + 1]):
-                kind = _kind(cell)
-                if kind and kind not in columns and sum(1 for c in rows[index + 1] if _kind(c)) >= 2:
+                kind = header_kind(cell)
+                if kind and kind not in columns and sum(1 for c in rows[index + 1] if header_kind(c)) >= 2:
                     columns[kind] = col
                     if kind in ("lead", "support"):
                         columns.pop("responsible", None)
         has_units = bool({"lead", "support", "responsible"} & columns.keys())
         if "text" not in columns and "task" not in columns and has_units and "seq" in columns:
             # an unnamed task column (民生实事, 2022年预期目标): the first unnamed one after 序号
-            unnamed = [c for c in range(columns["seq"] + 1, len(row)) if _kind(row[c]) is None and row[c].strip()]
+            unnamed = [
+                c
+                for c in range(columns["seq"] + 1, len(row))
+                if header_kind(row[c]) is None and row[c].strip()
+            ]
             if unnamed:
                 columns["text"] = unnamed[0]
         has_text = "text" in columns or "task" in columns
         if has_text and (has_units or "deadline" in columns) and len(columns) >= 3:
             sub = (
                 index + 1
-                if index + 1 < len(rows) and sum(1 for c in rows[index + 1] if _kind(c)) >= 2
+                if index + 1 < len(rows) and sum(1 for c in rows[index + 1] if header_kind(c)) >= 2
                 else index
             )
             return TableLayout(header_row=sub, columns=columns)
@@ -186,7 +195,7 @@ def parse_task_table(
             current_chapter = _strip_numeral(heading)
             continue
         text = _cell(row, text_col)
-        if not text or _kind(text):
+        if not text or header_kind(text):
             continue
         section = _cell(row, section_col)
         chapter = _strip_numeral(_cell(row, chapter_col)) or current_chapter or section

@@ -7,6 +7,7 @@ from dataclasses import replace
 from desktop.domain.corrections import deadlines_from_text, units_from_names
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.models import Measure
+from desktop.domain.plan_parser import plan_year as domain_plan_year
 from desktop.services.workspace import Workspace
 from desktop.storage import measure_edits
 from desktop.storage import plans as plan_store
@@ -15,24 +16,18 @@ from desktop.storage.measure_edits import EditRecord
 __all__ = ["EditRecord"]
 
 
-def _stored(ws: Workspace, measure_id: int) -> plan_store.StoredMeasure:
-    for stored in plan_store.current_measures(ws.db):
-        if stored.measure_id == measure_id:
-            return stored
-    raise LuoshiError(ErrorCode.MEASURE_UNKNOWN, value=str(measure_id))
+def stored_measure(ws: Workspace, measure_id: int) -> plan_store.StoredMeasure:
+    """Return a current measure by id."""
+    found = plan_store.current_measure(ws.db, measure_id)
+    if found is None:
+        raise LuoshiError(ErrorCode.MEASURE_UNKNOWN, value=str(measure_id))
+    return found
 
 
 def plan_year(ws: Workspace, plan_id: int) -> int | None:
     """Return the year a plan was issued in, for reading deadlines such as 年底前."""
     plan = plan_store.get_plan(ws.db, plan_id)
-    for value in (plan.issued_on, plan.doc_number) if plan else ():
-        if value and str(value)[:4].isdigit():
-            return int(str(value)[:4])
-        if value and "〔" in str(value):
-            digits = str(value).split("〔", 1)[1][:4]
-            if digits.isdigit():
-                return int(digits)
-    return None
+    return domain_plan_year(plan.issued_on, plan.doc_number) if plan else None
 
 
 def unit_directory(ws: Workspace, plan_id: int | None = None) -> list[str]:
@@ -118,8 +113,3 @@ def remove_measure(ws: Workspace, measure_id: int) -> None:
 def history(ws: Workspace, measure_id: int) -> list[EditRecord]:
     """Return the corrections made to a measure, oldest first."""
     return measure_edits.history(ws.db, measure_id)
-
-
-def stored_measure(ws: Workspace, measure_id: int) -> plan_store.StoredMeasure:
-    """Return a current measure by id."""
-    return _stored(ws, measure_id)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from desktop.domain.corrections import Add, Correction, Edit, MergeNext, Remove, Split, edited
+from desktop.domain.corrections import Add, Correction, Edit, MergeNext, Split, edited
 from desktop.domain.errors import Cancelled
 from desktop.domain.models import Measure, Plan
 from desktop.domain.revision import Review, Stored, compare, correct
@@ -93,7 +93,7 @@ def _fingerprint(measure: Measure) -> tuple[object, ...]:
 
 
 def _carry_corrections(
-    measures: list[Measure], kept: list[measure_edits.Correction], stored: tuple[Stored, ...]
+    measures: list[Measure], kept: list[measure_edits.CorrectedMeasure], stored: tuple[Stored, ...]
 ) -> tuple[list[Measure], list[tuple[str | None, str]]]:
     """Keep the clerk's corrections where the new version left a measure as it was first parsed.
 
@@ -177,14 +177,12 @@ def apply(
 
 def _replay(ws: Workspace, saved: plan_store.SavedVersion, corrections: Sequence[Correction]) -> None:
     """Make the corrections collected on the parsed plan on its stored version (same order, same indices)."""
-    rows = plan_store.version_measures(ws.db, version_id=saved.version_id)
-    ids = [r.measure_id for r in rows]
-    current = {r.measure_id: r.measure for r in rows}
+    ids: list[int] = [r.measure_id for r in plan_store.version_measures(ws.db, version_id=saved.version_id)]
     for c in corrections:
         if isinstance(c, Edit):
-            measure = edited(current[ids[c.index]], c)
-            measure_edits.edit(ws.db, ids[c.index], measure)
-            current[ids[c.index]] = measure
+            stored = plan_store.current_measure(ws.db, ids[c.index])
+            assert stored is not None
+            measure_edits.edit(ws.db, ids[c.index], edited(stored.measure, c))
         elif isinstance(c, MergeNext):
             measure_edits.merge_next(ws.db, ids[c.index])
             del ids[c.index + 1]
@@ -192,18 +190,11 @@ def _replay(ws: Workspace, saved: plan_store.SavedVersion, corrections: Sequence
             ids.insert(c.index + 1, measure_edits.split(ws.db, ids[c.index], c.at))
         elif isinstance(c, Add):
             after = ids[c.after] if c.after >= 0 else None
-            ids.insert(
-                c.after + 1,
-                measure_edits.add(ws.db, after_id=after, plan_id=saved.plan_id, measure=c.measure),
-            )
-        elif isinstance(c, Remove):
+            new_id = measure_edits.add(ws.db, after_id=after, plan_id=saved.plan_id, measure=c.measure)
+            ids.insert(c.after + 1, new_id)
+        else:
             measure_edits.remove(ws.db, ids[c.index])
             del ids[c.index]
-        if not isinstance(c, Edit):
-            current = {
-                r.measure_id: r.measure
-                for r in plan_store.version_measures(ws.db, version_id=saved.version_id)
-            }
 
 
 def import_file(

@@ -113,7 +113,9 @@ def error_text(error: LuoshiError) -> str:
             matched=given.get("matched", ""),
         )
     if error.code is ErrorCode.NEEDS_PLAN:
-        params["reason"] = "、".join(f"{number}：《{title}》" for number, title in error.params.get("plans", []))
+        params["reason"] = "、".join(
+            f"{number}：《{title}》" for number, title in error.params.get("plans", [])
+        )
     if error.code is ErrorCode.ATTACHMENT:
         params["reason"] = _ATTACHMENT_REASONS.get(params["reason"], params["reason"])
     if error.code is ErrorCode.EXPORT_FAILED:

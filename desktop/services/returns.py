@@ -99,9 +99,7 @@ def _check(ws: Workspace, path: Path, found: ReturnFile, period: Period, units: 
         stored = {squash(p.title) for p in plan_store.list_plans(ws.db)}
         named = [t for t in found.plans.split("；") if t]
         if not any(squash(t) in stored for t in named):
-            raise LuoshiError(
-                ErrorCode.PLAN_MISMATCH, path=path.name, reason="titles", titles=named
-            )
+            raise LuoshiError(ErrorCode.PLAN_MISMATCH, path=path.name, reason="titles", titles=named)
     return unit
 
 

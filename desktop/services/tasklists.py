@@ -28,9 +28,7 @@ def choose_plan(ws: Workspace, plan_id: int | None) -> plan_store.PlanRow:
     if not plans:
         raise LuoshiError(ErrorCode.NO_PLAN)
     if len(plans) > 1:
-        raise LuoshiError(
-            ErrorCode.NEEDS_PLAN, plans=[(p.id, p.title) for p in plans]
-        )
+        raise LuoshiError(ErrorCode.NEEDS_PLAN, plans=[(p.id, p.title) for p in plans])
     return plans[0]
 
 

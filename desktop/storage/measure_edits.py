@@ -91,7 +91,8 @@ def _current(db: sqlite_utils.Database, measure_id: int) -> _Current:
     ).fetchone()
     if row is None:
         raise LuoshiError(ErrorCode.MEASURE_UNKNOWN, value=str(measure_id))
-    found = next(s for s in plan_store.version_measures(db, version_id=row[1]) if s.measure_id == measure_id)
+    found = plan_store.current_measure(db, measure_id)
+    assert found is not None  # the row above says it is current and not archived
     return _Current(row[0], row[1], row[2], found.measure)
 
 
@@ -343,7 +344,7 @@ def _load(value: str | None) -> Any:
 
 
 @dataclass(frozen=True)
-class Correction:
+class CorrectedMeasure:
     """A stored measure as the clerk left it, for carrying corrections into a revision of the plan."""
 
     measure_id: int
@@ -355,7 +356,7 @@ class Correction:
     archived: bool
 
 
-def corrections(db: sqlite_utils.Database, plan_id: int) -> list[Correction]:
+def corrections(db: sqlite_utils.Database, plan_id: int) -> list[CorrectedMeasure]:
     """Return the measures of a plan's current version that the clerk corrected, made or removed."""
     rows = db.execute(
         """SELECT r.measure_id, m.uid, r.seq, r.parsed, r.origin, m.archived_at IS NOT NULL
@@ -369,7 +370,7 @@ def corrections(db: sqlite_utils.Database, plan_id: int) -> list[Correction]:
     version_id = db.execute("SELECT current_version_id FROM plans WHERE id = ?", [plan_id]).fetchone()[0]
     stored = {s.measure_id: s.measure for s in plan_store.version_measures(db, version_id=version_id)}
     return [
-        Correction(
+        CorrectedMeasure(
             r[0],
             r[1],
             r[2],
@@ -382,4 +383,15 @@ def corrections(db: sqlite_utils.Database, plan_id: int) -> list[Correction]:
     ]
 
 
-__all__ = ["Doubt", "EditRecord", "add", "corrections", "edit", "history", "merge_next", "remove", "split"]
+__all__ = [
+    "CorrectedMeasure",
+    "Doubt",
+    "EditRecord",
+    "add",
+    "corrections",
+    "edit",
+    "history",
+    "merge_next",
+    "remove",
+    "split",
+]

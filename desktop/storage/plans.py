@@ -216,9 +216,7 @@ def insert_revision(
     link_units(db, version_id, measure_id, measure.units)
 
 
-def link_units(
-    db: sqlite_utils.Database, version_id: int, measure_id: int, units: Sequence[UnitRef]
-) -> None:
+def link_units(db: sqlite_utils.Database, version_id: int, measure_id: int, units: Sequence[UnitRef]) -> None:
     """Link a measure of a version to its units, in order."""
     for ord_, unit in enumerate(units):
         unit_id = unit_store.ensure(db, unit)
@@ -233,10 +231,20 @@ def current_measures(db: sqlite_utils.Database, *, plan_id: int | None = None) -
     return version_measures(db, plan_id=plan_id)
 
 
+def current_measure(db: sqlite_utils.Database, measure_id: int) -> StoredMeasure | None:
+    """Return one measure of its plan's current version (None when unknown or archived)."""
+    found = version_measures(db, measure_id=measure_id)
+    return found[0] if found else None
+
+
 def version_measures(
-    db: sqlite_utils.Database, *, plan_id: int | None = None, version_id: int | None = None
+    db: sqlite_utils.Database,
+    *,
+    plan_id: int | None = None,
+    version_id: int | None = None,
+    measure_id: int | None = None,
 ) -> list[StoredMeasure]:
-    """Return the measures of one version, or of the current versions (of every plan or of one)."""
+    """Return the measures of one version, or of the current versions (of every plan, of one, or one measure)."""
     versions = (
         "(SELECT ?)" if version_id is not None else "(SELECT current_version_id FROM plans WHERE ? IS NULL)"
     )
@@ -247,20 +255,20 @@ def version_measures(
            JOIN plan_versions v ON v.id = r.version_id
            JOIN plans p ON p.id = v.plan_id
            JOIN measures m ON m.id = r.measure_id
-           WHERE r.version_id IN {versions} AND (? IS NULL OR p.id = ?)
+           WHERE r.version_id IN {versions} AND (? IS NULL OR p.id = ?) AND (? IS NULL OR m.id = ?)
              AND (? IS NOT NULL OR m.archived_at IS NULL)
            ORDER BY p.id, r.seq""",
-        [version_id, plan_id, plan_id, version_id],
+        [version_id, plan_id, plan_id, measure_id, measure_id, version_id],
     ).fetchall()
     links: dict[tuple[int, int], list[UnitRef]] = {}
-    for version_id_, measure_id, name, wildcard, category, role in db.execute(
+    for version_id_, linked_id, name, wildcard, category, role in db.execute(
         f"""SELECT mu.version_id, mu.measure_id, u.name, u.wildcard, u.category, mu.role
            FROM measure_units mu JOIN units u ON u.id = mu.unit_id
-           WHERE mu.version_id IN {versions}
+           WHERE mu.version_id IN {versions} AND (? IS NULL OR mu.measure_id = ?)
            ORDER BY mu.version_id, mu.measure_id, mu.ord""",
-        [version_id],
+        [version_id, measure_id, measure_id],
     ):
-        links.setdefault((version_id_, measure_id), []).append(
+        links.setdefault((version_id_, linked_id), []).append(
             UnitRef(name, _ROLES[role], bool(wildcard), category)
         )
     result = []

@@ -5,6 +5,8 @@ Number, text, units (picked from the plan's directory or typed, ordered, lead or
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -179,7 +181,7 @@ class MeasureEditor(QDialog):
         leads = [n for r, n in enumerate(self.unit_names()) if n and self._row_values(r)[1] == 0]
         units = units_from_names(names, leads)
         if not leads and units:  # the clerk marked none as lead: keep every unit's role as support
-            units = tuple(u.__class__(u.name, Role.SUPPORT, u.wildcard, u.category) for u in units)
+            units = tuple(replace(u, role=Role.SUPPORT) for u in units)
         deadline = self.deadline_edit.text().strip()
         deadlines = (
             self.measure.deadlines
