@@ -92,9 +92,9 @@ def startup(folder: Path, row: Callable[[str, float, float, str], None], repeat:
     env = {k: v for k, v in os.environ.items() if k != DB_ENV}
     env.update(PYTHONPATH=str(ROOT), XDG_DATA_HOME=str(data))
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app_cmd = [sys.executable, "-m", "desktop"]
-    if sys.platform != "linux":  # XDG_DATA_HOME is a Linux convention; elsewhere the file is named
-        app_cmd += ["--db", str(db)]
+    start = [sys.executable, str(ROOT / "bench" / "start_app.py")]
+    args = [] if sys.platform == "linux" else ["--db", str(db)]  # XDG_DATA_HOME is a Linux convention
+    shell_cmd, loaded_cmd = [*start, "window", *args], [*start, "desk", *args]
     with mock.patch.dict(os.environ, env, clear=True):
         assert database_path() == db or sys.platform != "linux", "the app would open another database"
     with Workspace(db) as ws:
@@ -104,17 +104,15 @@ def startup(folder: Path, row: Callable[[str, float, float, str], None], repeat:
         [sys.executable, "-m", "compileall", "-q", str(ROOT / "desktop")], check=True, capture_output=True
     )
     bare_cmd = [sys.executable, str(ROOT / "bench" / "bare_window.py")]
-    shell_env = {**env, "LUOSHI_EXIT_AFTER_PAINT": "1"}
-    loaded_env = {**env, "LUOSHI_EXIT_AFTER_PAINT": "loaded"}
-    _spawn(bare_cmd, env), _spawn(app_cmd, loaded_env)  # warm the file cache for both
+    _spawn(bare_cmd, env), _spawn(loaded_cmd, env)  # warm the file cache for both
     bare, shell, loaded = [], [], []
     for _ in range(repeat):
         bare.append(_spawn(bare_cmd, env))
-        shell.append(_spawn(app_cmd, shell_env))
-        loaded.append(_spawn(app_cmd, loaded_env))
+        shell.append(_spawn(shell_cmd, env))
+        loaded.append(_spawn(loaded_cmd, env))
     name = env["QT_QPA_PLATFORM"]
     floor = statistics.median(bare)
-    row(f"cold start to painted main window ({name})", statistics.median(shell), floor, "≤ 1.5× bare")
+    row(f"cold start to painted main window ({name})", statistics.median(shell), floor, "≤ 1.6× bare")
     _spread("main window", shell, bare)
     row(f"cold start to painted worklist ({name})", statistics.median(loaded), floor, "—")
     _spread("worklist", loaded, bare)
@@ -123,19 +121,6 @@ def startup(folder: Path, row: Callable[[str, float, float, str], None], repeat:
     if not bundle.exists():
         print("bundle: not built (make bundle), its figures are skipped")
         return
-    bundle_cmd = [str(bundle), *app_cmd[3:]]  # started like the source app: no --db where XDG applies
-    _spawn(bundle_cmd, shell_env)
-    bundled, bare = [], []
-    for _ in range(repeat):
-        bare.append(_spawn(bare_cmd, env))
-        bundled.append(_spawn(bundle_cmd, shell_env))
-    row(
-        "cold start from the bundle, painted main window",
-        statistics.median(bundled),
-        statistics.median(bare),
-        "—",
-    )
-    _spread("bundle", bundled, bare)
     # symlinks (PyInstaller links some Qt libraries) would count their target twice
     size = sum(f.stat().st_size for f in bundle.parent.rglob("*") if f.is_file() and not f.is_symlink())
     print(f"{'bundle size (dist/luoshi, one folder)':<50} {size / 2**20:9.1f} MB")
@@ -165,7 +150,7 @@ def instructions(env: dict[str, str]) -> None:
     if shutil.which("valgrind") is None:
         print("instructions to first paint: valgrind is not installed, skipped")
         return
-    fixed = {**env, "PYTHONHASHSEED": "0", "LUOSHI_EXIT_AFTER_PAINT": "1"}
+    fixed = {**env, "PYTHONHASHSEED": "0"}
     bare, app = _instructions("bare", fixed), _instructions("app", fixed)
     name = f"instructions to first paint ({env['QT_QPA_PLATFORM']}, callgrind)"
     print(f"{name:<50} {app / 1e6:9.1f} M    floor {bare / 1e6:8.1f} M    ratio {app / bare:7.2f}   target —")
@@ -302,9 +287,9 @@ def _rss(args: list[str], env: dict[str, str]) -> float:
 
 def _peak_memory(db: Path, row: Callable[[str, float, float, str], None]) -> None:
     """Peak memory of the window with the 100,000-note desk loaded, against a bare PySide6 window."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "LUOSHI_EXIT_AFTER_PAINT": "loaded"}
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    ours = _rss(["desktop", "--db", str(db)], env)
+    ours = _rss([str(ROOT / "bench" / "start_app.py"), "desk", "--db", str(db)], env)
     floor = _rss([str(ROOT / "bench" / "bare_window.py")], env)
     print(
         f"{'peak memory, window on 100,000 notes':<50} {ours / 2**20:9.1f} MB   floor {floor / 2**20:8.1f} MB"

@@ -2,7 +2,7 @@
 
 `python bench/paint_exit.py bare|app`: the quit each one does after its first paint becomes `os._exit`, so
 what callgrind counts stops at the paint (the app's close would otherwise open the database to save the
-clerk's place). The app needs LUOSHI_EXIT_AFTER_PAINT=1, as in the wall-clock benchmark.
+clerk's place). The app is watched from outside, as in the wall-clock benchmark (bench/start_app.py).
 """
 
 from __future__ import annotations
@@ -26,10 +26,10 @@ def main(which: str) -> None:
         QApplication.quit = _exit  # type: ignore[method-assign,assignment]  # bare_window quits through it
         runpy.run_path(str(Path(__file__).with_name("bare_window.py")), run_name="__main__")
     else:
-        from desktop import app
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+        from bench.start_app import run
 
-        app._painted_quit = _exit  # main() looks the name up when it builds the window
-        app.main([])
+        run("window", [], _exit)
 
 
 if __name__ == "__main__":

@@ -148,3 +148,33 @@ def test_the_circle_finder_finds_one(tmp_path: Path) -> None:
         "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from desktop import a\n"
     )
     assert _cycles(_graph(package)) == [["desktop.a", "desktop.b"]]
+
+
+def test_imports_inside_functions_are_the_few_with_a_reason() -> None:
+    """Imports are at the top; the exceptions are the one start-up point and the office-file libraries.
+
+    Each says why on its line: the window's one deferred import (desktop.app), or a reader or writer of
+    .docx/.xlsx/.pdf whose library loads only when such a file is read or written.
+    """
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        source = path.read_text(encoding="utf-8").splitlines()
+        for node in ast.walk(ast.parse("\n".join(source))):
+            if isinstance(node, ast.FunctionDef):
+                for inner in ast.walk(node):
+                    if isinstance(inner, ast.Import | ast.ImportFrom):
+                        line = source[inner.lineno - 1]
+                        found.append((path.relative_to(PACKAGE).as_posix(), line.split("#", 1)[-1].strip()))
+    assert found, "the deferred start-up import is missing"
+    start_up = "the one deferred import: the desk and everything it needs"
+    reasons = (
+        {start_up}
+        | {
+            f"{lib}: loaded to {verb}"
+            for lib in ("python-docx", "openpyxl", "pdfplumber")
+            for verb in ("read", "write")
+        }
+        | {"pdfplumber: loaded to read a rendered page"}
+    )
+    assert [f for f in found if f[1] not in reasons] == []
+    assert [f for f in found if f[1] == start_up] == [("app.py", start_up)]

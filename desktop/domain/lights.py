@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
+from desktop.domain.notes import NoteFields
 from desktop.domain.terms import Light, Status
-
-if TYPE_CHECKING:
-    from desktop.domain.notes import NoteFields
 
 DUE_SOON_DAYS = 7
 

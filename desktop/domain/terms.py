@@ -1,7 +1,7 @@
 """The desk's words: a unit's role, a note's status and texts, a warning light, a worklist scope.
 
-Enums and the Chinese shown for them, without dataclasses: the window builds its filters and editor from
-these before it first paints, and the rest of the domain loads after.
+The vocabulary every layer shares (parser, storage, worklist, report, ledger, CLI, window): enums and the
+Chinese shown for them, in one module that imports nothing else of the domain.
 """
 
 from __future__ import annotations

@@ -15,20 +15,20 @@ SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".xlsx")
 def read_plan(path: Path) -> Plan:
     """Return the plan in `path`, whatever its format; raise LuoshiError with the reason otherwise.
 
-    The office-format readers (python-docx, openpyxl, pdfplumber) are imported only when a file
-    needs them: together they take about half a second to import, which the window's start skips.
+    The office-format readers (python-docx, openpyxl, pdfplumber) are imported only when a file needs
+    them: together they take about half a second to import, which opening the desk or a CLI command skips.
     """
     kind = sniff(path)
     if kind is Format.DOCX:
-        from desktop.importers.docx_file import read_docx
+        from desktop.importers.docx_file import read_docx  # python-docx: loaded to read
 
         return read_docx(path)
     if kind is Format.XLSX:
-        from desktop.importers.xlsx_file import read_xlsx
+        from desktop.importers.xlsx_file import read_xlsx  # openpyxl: loaded to read
 
         return read_xlsx(path)
     if kind is Format.PDF:
-        from desktop.importers.pdf_file import read_pdf
+        from desktop.importers.pdf_file import read_pdf  # pdfplumber: loaded to read
 
         return read_pdf(path)
     return parse_plan_lines(read_text_lines(path), fallback_title=path.stem, path=str(path))

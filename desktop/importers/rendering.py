@@ -122,7 +122,7 @@ def _lines(chars: list[dict[str, Any]]) -> tuple[LineBox, ...]:
 
 def read_pdf_layout(pdf: Path) -> RenderFacts:
     """Return each page's size and text lines (positions in points from the top-left corner)."""
-    import pdfplumber
+    import pdfplumber  # pdfplumber: loaded to read a rendered page
 
     pages = []
     with pdfplumber.open(str(pdf)) as document:

@@ -108,17 +108,20 @@ def restore(db_path: Path, chosen: BackupFile, *, now: datetime | None = None) -
         raise LuoshiError(ErrorCode.DB_ERROR, path=str(chosen.path), kind="corrupt")
     taken = now or _now()
     kept = None
-    if db_path.exists():
-        if store.is_healthy(db_path):
-            kept = store.path_for(db_path, taken, "before_restore")
-            kept.parent.mkdir(parents=True, exist_ok=True)
-            store.copy_database(db_path, kept)
-            db_path.unlink()
-            for suffix in SIDECARS:
-                Path(str(db_path) + suffix).unlink(missing_ok=True)
-        else:
-            kept = _set_aside(db_path, "damaged", taken)
     partial = db_path.with_name(db_path.name + ".restoring")
-    shutil.copyfile(chosen.path, partial)
-    os.replace(partial, db_path)
+    try:
+        shutil.copyfile(chosen.path, partial)  # first: a full disk fails here, with the database untouched
+        if db_path.exists():
+            if store.is_healthy(db_path):
+                kept = store.path_for(db_path, taken, "before_restore")
+                kept.parent.mkdir(parents=True, exist_ok=True)
+                store.copy_database(db_path, kept)
+            else:
+                kept = _set_aside(db_path, "damaged", taken)
+        for suffix in SIDECARS:
+            Path(str(db_path) + suffix).unlink(missing_ok=True)
+        os.replace(partial, db_path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise LuoshiError(ErrorCode.EXPORT_FAILED, path=str(db_path), reason=_reason(exc)) from None
     return kept

@@ -22,6 +22,7 @@ from desktop.domain.summary import (
 )
 from desktop.domain.terms import Role
 from desktop.domain.version import VERSION
+from desktop.exporters.atomic import write_atomically
 from desktop.services import periods as period_service
 from desktop.services.notes import my_unit
 from desktop.services.workspace import Workspace
@@ -106,8 +107,6 @@ def reminder(ws: Workspace, board: Board, *, today: date) -> str:
 
 def export_reminder(ws: Workspace, board: Board, *, out: Path, today: date) -> int:
     """Write the 催报名单 with its notice as a UTF-8 text file (Notepad and WPS open it as is)."""
-    from desktop.exporters.atomic import write_atomically
-
     text = (
         "催报名单（"
         + board.period.label
@@ -175,8 +174,8 @@ def export_summary(
     should_stop: Callable[[], bool] | None = None,
 ) -> Board:
     """Write the merged report and/or the merged ledger, with the same exporters as a unit's own."""
-    from desktop.exporters.ledger_xlsx import write_ledger
-    from desktop.exporters.report_docx import write_report
+    from desktop.exporters.ledger_xlsx import write_ledger  # openpyxl: loaded to write
+    from desktop.exporters.report_docx import write_report  # python-docx: loaded to write
 
     board = load_board(ws, period)
     if report_out is not None:

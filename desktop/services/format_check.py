@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.domain.format_check import Finding, check_document, check_rendering
+from desktop.importers import rendering
 from desktop.services.locations import resource_path
 
 # The readers (python-docx, pdfplumber) are imported when a check runs: the window starts without them.
@@ -35,15 +36,11 @@ def fontconfig_file() -> Path:
 
 def office_available() -> bool:
     """Return True when LibreOffice is installed for measuring layouts and previews."""
-    from desktop.importers import rendering
-
     return rendering.find_office() is not None
 
 
 def render_pdf(source: Path, out_dir: Path, *, should_stop: Callable[[], bool] | None = None) -> Path:
     """Render a .docx or .xlsx to PDF with LibreOffice (raises rendering.RenderError when it cannot)."""
-    from desktop.importers import rendering
-
     return rendering.to_pdf(source, out_dir, fontconfig=fontconfig_file(), should_stop=should_stop)
 
 
@@ -51,8 +48,7 @@ def check_file(
     path: Path, *, render: bool = True, should_stop: Callable[[], bool] | None = None
 ) -> CheckResult:
     """Check `path`; raises LuoshiError when it is not a readable .docx."""
-    from desktop.importers import rendering
-    from desktop.importers.docx_layout import read_layout
+    from desktop.importers.docx_layout import read_layout  # python-docx: loaded to read
 
     findings = check_document(read_layout(path))
     if not (render and office_available()):

@@ -20,6 +20,7 @@ from desktop.importers.detect import sniff
 from desktop.services.backups import make_backup
 from desktop.services.plans import file_hash, parse_file
 from desktop.services.revisions import stored_measures
+from desktop.services.similarity import similar
 from desktop.services.workspace import Workspace
 from desktop.storage import measure_edits
 from desktop.storage import plans as plan_store
@@ -74,8 +75,6 @@ def prepare(ws: Workspace, *, path: Path) -> ImportReview:
     base = ImportReview(path, plan, source_hash, sniff(path).value, plan_id, (), None, seen is not None)
     if plan_id is None or seen is not None:
         return base
-    from desktop.services.similarity import similar  # rapidfuzz loads when a revision is compared
-
     kept = measure_edits.corrections(ws.db, plan_id)
     stored = stored_measures(ws, plan_id)
     measures, provenance = _carry_corrections(list(plan.measures), kept, stored)

@@ -7,14 +7,13 @@ from pathlib import Path
 
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.models import Plan
+from desktop.importers import read_plan
 from desktop.services.workspace import Workspace
 from desktop.storage import plans as plan_store
 
 
 def parse_file(*, path: Path) -> Plan:
     """Return the plan in `path` without touching any database."""
-    from desktop.importers import read_plan  # the parsers load on first use, not at start-up
-
     return read_plan(path)
 
 

@@ -112,7 +112,7 @@ def export_report(
     should_stop: Callable[[], bool] | None = None,
 ) -> Report:
     """Write the report to `out` (whole or not at all) and remember the options."""
-    from desktop.exporters.report_docx import write_report
+    from desktop.exporters.report_docx import write_report  # python-docx: loaded to write
 
     report = build(ws, period=period, scope=scope, options=options, today=today)
     write_report(report, out, should_stop=should_stop)
@@ -157,7 +157,7 @@ def export_ledger(
     should_stop: Callable[[], bool] | None = None,
 ) -> int:
     """Write the ledger to `out` (whole or not at all); return the number of rows."""
-    from desktop.exporters.ledger_xlsx import write_ledger
+    from desktop.exporters.ledger_xlsx import write_ledger  # openpyxl: loaded to write
 
     meta, rows = ledger_rows(ws, period=period, scope=scope, today=today)
     write_ledger(meta, rows, out, should_stop=should_stop)

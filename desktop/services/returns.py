@@ -14,6 +14,7 @@ from desktop.domain.returns import ReturnFile, match_rows
 from desktop.domain.revision import Stored
 from desktop.domain.text import squash
 from desktop.domain.units import normalize_unit_name
+from desktop.services.backups import make_backup
 from desktop.services.plans import file_hash
 from desktop.services.similarity import similar
 from desktop.services.workspace import Workspace
@@ -117,7 +118,7 @@ def import_return(
 
     `plans` is what a batch read once for all its files; a single import reads it itself.
     """
-    from desktop.importers.return_file import read_return
+    from desktop.importers.return_file import read_return  # openpyxl: loaded to read
 
     found = read_return(path)
     plans = plans or _Plans.read(ws)
@@ -202,8 +203,6 @@ def import_returns(
 
     The database is backed up once before the first file.
     """
-    from desktop.services.backups import make_backup
-
     make_backup(ws, "returns")
     plans = _Plans.read(ws)  # returns change notes only: the measures and units hold for the batch
     outcomes = []

@@ -10,6 +10,7 @@ from pathlib import Path
 from desktop.domain.models import Measure, Plan
 from desktop.domain.revision import Review, Stored, compare
 from desktop.services.plans import parse_file
+from desktop.services.similarity import similar
 from desktop.services.workspace import Workspace
 from desktop.storage import plans as plan_store
 from desktop.storage.plans import VersionRow
@@ -25,8 +26,6 @@ def stored_measures(ws: Workspace, plan_id: int, version_id: int | None = None) 
 
 def diff_files(old: Path, new: Path) -> tuple[Plan, Plan, Review]:
     """Compare two plan files without any database (`luoshi plan diff`)."""
-    from desktop.services.similarity import similar
-
     before, after = parse_file(path=old), parse_file(path=new)
     stored = [Stored(i, m.uid, m) for i, m in enumerate(before.measures, start=1)]
     return before, after, compare(stored, after.measures, similar=similar)

@@ -42,7 +42,7 @@ def export_tasklist(
     should_stop: Callable[[], bool] | None = None,
 ) -> int:
     """Write the task list of a plan (all measures, or the unit's) to `out`; return the number of measures."""
-    from desktop.exporters.ledger_xlsx import TASKLIST, Line, Table, write_table
+    from desktop.exporters.ledger_xlsx import TASKLIST, Line, Table, write_table  # openpyxl: loaded to write
 
     plan = choose_plan(ws, plan_id)
     pid = plan.id

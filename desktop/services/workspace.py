@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    import sqlite_utils
+import sqlite_utils
+
+from desktop.storage.connection import open_database
 
 
 class Workspace:
@@ -22,9 +22,6 @@ class Workspace:
     def db(self) -> sqlite_utils.Database:
         """Return the open database, opening and migrating it on first use."""
         if self._db is None:
-            # imported here: the window builds a Workspace before its first paint, and opens it after
-            from desktop.storage.connection import open_database
-
             self._db = open_database(self.path)
         return self._db
 

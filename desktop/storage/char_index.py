@@ -11,10 +11,7 @@ Kept up to date by storage code in the same transaction as the rows it indexes.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    import sqlite_utils
+import sqlite_utils
 
 _GAP = "\ue000"  # private-use character: a token for punctuation and blanks (unicode61 keeps Co)
 TABLE = "search_chars"

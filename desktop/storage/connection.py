@@ -5,21 +5,17 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+
+import sqlite_utils
 
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.storage.backup import copy_database, path_for
 from desktop.storage.errors import TranslatingConnection, translated
 from desktop.storage.migrations import SCHEMA_VERSION, migrate, user_version
 
-if TYPE_CHECKING:
-    import sqlite_utils
-
 
 def open_database(path: Path) -> sqlite_utils.Database:
     """Return an open, migrated database at `path`, creating the file and its folder if needed."""
-    import sqlite_utils  # imported on first open: the window paints before it is needed
-
     name = str(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

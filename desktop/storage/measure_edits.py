@@ -12,7 +12,9 @@ import json
 import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+import sqlite_utils
 
 from desktop.domain.corrections import merged, split_at
 from desktop.domain.errors import ErrorCode, LuoshiError
@@ -21,9 +23,6 @@ from desktop.domain.models import Deadline, Doubt, Measure, UnitRef
 from desktop.domain.terms import Role
 from desktop.storage import char_index
 from desktop.storage import plans as plan_store
-
-if TYPE_CHECKING:
-    import sqlite_utils
 
 
 @dataclass(frozen=True)

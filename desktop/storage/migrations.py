@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+
+import sqlite_utils
 
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.storage import char_index
-
-if TYPE_CHECKING:
-    import sqlite_utils
 
 
 def _v1_plans_measures_units(db: sqlite_utils.Database) -> None:

@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+
+import sqlite_utils
 
 from desktop.domain.notes import NoteFields
 from desktop.domain.terms import Status
 from desktop.storage import char_index
-
-if TYPE_CHECKING:
-    import sqlite_utils
 
 _FIELDS = "progress, problems, next_steps, status, percent"
 

@@ -8,7 +8,8 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+
+import sqlite_utils
 
 from desktop.domain.errors import Cancelled
 from desktop.domain.ids import MeasureId, PlanId, VersionId
@@ -16,9 +17,6 @@ from desktop.domain.models import Deadline, Doubt, Measure, Plan, UnitRef
 from desktop.domain.terms import Role
 from desktop.storage import char_index
 from desktop.storage import units as unit_store
-
-if TYPE_CHECKING:
-    import sqlite_utils
 
 
 @dataclass(frozen=True)

@@ -5,12 +5,9 @@ The scan serves databases made by an SQLite without FTS5.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import sqlite_utils
 
 from desktop.storage import char_index
-
-if TYPE_CHECKING:
-    import sqlite_utils
 
 _CURRENT = "SELECT current_version_id FROM plans"
 _NARROW_LIMIT = 500  # candidates few enough to read by the measure_id index

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    import sqlite_utils
+import sqlite_utils
 
 
 def get(db: sqlite_utils.Database, key: str, default: Any = None) -> Any:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+
+import sqlite_utils
 
 from desktop.domain.models import UnitRef
-
-if TYPE_CHECKING:
-    import sqlite_utils
 
 
 @dataclass(frozen=True)

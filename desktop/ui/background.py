@@ -109,6 +109,14 @@ class BackgroundTask(QObject, Generic[T]):
         self._worker.progress.connect(self._progress)
         self._worker.finished.connect(self._finished)
         self._thread.start()
+        app = QCoreApplication.instance()
+        if app is not None:  # quitting while the work runs: stop it and wait, or Qt aborts the process
+            app.aboutToQuit.connect(self._stop)
+
+    def _stop(self) -> None:
+        self.cancel_event.set()
+        self._thread.quit()
+        self._thread.wait()
 
     def _progress(self, step: int, text: str) -> None:
         if text:

@@ -28,6 +28,7 @@ from desktop.domain.periods import Period
 from desktop.domain.units import level_prefix
 from desktop.services import board as board_service
 from desktop.services import periods as period_service
+from desktop.services import reports as report_service
 from desktop.services import returns as return_service
 from desktop.services.messages import error_text
 from desktop.services.workspace import Workspace
@@ -293,8 +294,6 @@ class BoardWindow(QDialog):
         db_path, today = self.ws.path, self.today
 
         def work(control: TaskControl) -> object:
-            from desktop.services import reports as report_service
-
             with Workspace(db_path) as ws:
                 options = report_service.saved_options(ws)
                 return board_service.export_summary(

@@ -10,15 +10,13 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
-from typing import IO, TYPE_CHECKING
+from typing import IO
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtWidgets import QWidget
-
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 LOG_NAME = "luoshi"
 _fault_file: IO[str] | None = None
@@ -30,12 +28,7 @@ def log_file(log_dir: Path) -> Path:
 
 
 def setup_logging(log_dir: Path) -> Path:
-    """Log to luoshi.log in `log_dir` (1 MB × 5 files); calling it again changes nothing.
-
-    The reporter calls it at the first report: logging.handlers is not worth importing at every start.
-    """
-    from logging.handlers import RotatingFileHandler
-
+    """Log to luoshi.log in `log_dir` (1 MB × 5 files); calling it again changes nothing."""
     log_dir.mkdir(parents=True, exist_ok=True)
     path = log_file(log_dir)
     logger = logging.getLogger(LOG_NAME)
@@ -81,9 +74,8 @@ class CrashReporter(QObject):
         self.before_dialog = before_dialog
         self.dialog: QMessageBox | None = None
         self.reported = 0
-        # Emitted from a worker thread, the signal is queued to the UI thread; emitted on it, _show defers
-        # itself, so a dialog never opens inside the code that failed (nor does Qt's namespace load at start).
-        self._report.connect(self._show)
+        # queued even on the UI thread, so a dialog never opens inside the code that failed
+        self._report.connect(self._present, Qt.ConnectionType.QueuedConnection)
 
     def install(self) -> None:
         """Become sys.excepthook and threading.excepthook; dump native crashes beside the log."""
@@ -106,13 +98,7 @@ class CrashReporter(QObject):
     def _thread_hook(self, args: threading.ExceptHookArgs) -> None:
         self.hook(args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback)
 
-    def _show(self, text: str) -> None:
-        QTimer.singleShot(0, lambda: self._present(text))
-
     def _present(self, text: str) -> None:
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QMessageBox  # like Qt's enums, built when first needed
-
         if self.before_dialog is not None:
             try:
                 self.before_dialog()

@@ -7,18 +7,17 @@ module of ui/ imports main_window and the window's helpers form no import circle
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QMenuBar, QStatusBar, QWidget
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMenuBar, QStatusBar, QWidget
 
-    from desktop.domain.periods import Period
-    from desktop.services.notes import NoteKey
-    from desktop.services.workspace import Workspace
-    from desktop.ui.autosave import AutoSaver
-    from desktop.ui.detail_pane import DetailPane
-    from desktop.ui.filter_bar import FilterBar
+from desktop.domain.periods import Period
+from desktop.services.notes import NoteKey
+from desktop.services.workspace import Workspace
+from desktop.ui.autosave import AutoSaver
+from desktop.ui.detail_pane import DetailPane
+from desktop.ui.filter_bar import FilterBar
 
 
 class Desk(Protocol):

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import Signal, SignalInstance
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -19,14 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.notes import NoteFields
 from desktop.domain.terms import Role
-from desktop.ui import item_roles
+from desktop.domain.worklist import WorkItem
 from desktop.ui.note_editor import NoteEditor
 from desktop.ui.note_text import describe
-
-if TYPE_CHECKING:
-    from desktop.domain.notes import NoteFields
-    from desktop.domain.worklist import WorkItem
 
 
 class DetailPane(QWidget):
@@ -42,7 +37,6 @@ class DetailPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         """Build the pane."""
         super().__init__(parent)
-        self._selectable = False
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-weight: bold;")
@@ -51,6 +45,7 @@ class DetailPane(QWidget):
         self.text.setAccessibleName(self.tr("措施原文"))
         self.units = QLabel()
         self.units.setWordWrap(True)
+        self.units.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.editor = NoteEditor()
         self.previous_box = QGroupBox(self.tr("上期填报"))
         self.previous = QPlainTextEdit()
@@ -74,7 +69,7 @@ class DetailPane(QWidget):
         self.attachments.setMaximumHeight(70)
         self.attachments.setAccessibleName(self.tr("佐证材料"))
         self.attachments.itemActivated.connect(
-            lambda item: self.open_attachment.emit(item.data(item_roles.USER))
+            lambda item: self.open_attachment.emit(item.data(Qt.ItemDataRole.UserRole))
         )
         attach = QPushButton(self.tr("添加佐证材料…"))
         attach.clicked.connect(self.attach_requested)
@@ -113,7 +108,7 @@ class DetailPane(QWidget):
     def _emit_current(self, signal: SignalInstance) -> None:
         item = self.attachments.currentItem()
         if item is not None:
-            signal.emit(item.data(item_roles.USER))
+            signal.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def show_item(self, item: WorkItem | None) -> None:
         """Show a measure's text, units and deadline (or an empty pane)."""
@@ -144,11 +139,6 @@ class DetailPane(QWidget):
             lines.append(self.tr("配合单位：") + "、".join(item.supports))
         lines.append(self.tr("完成时限：") + (item.deadline or self.tr("未写明")))
         self.units.setText("　".join(lines))
-        if not self._selectable:  # here rather than at build: the window paints before Qt's namespace loads
-            from PySide6.QtCore import Qt
-
-            self.units.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self._selectable = True
 
     def show_previous(self, period_label: str | None, fields: NoteFields | None) -> None:
         """Show last period's note beside the editor."""
@@ -165,5 +155,5 @@ class DetailPane(QWidget):
         self.attachments.clear()
         for attachment_id, name in rows:
             entry = QListWidgetItem(name)
-            entry.setData(item_roles.USER, attachment_id)
+            entry.setData(Qt.ItemDataRole.UserRole, attachment_id)
             self.attachments.addItem(entry)

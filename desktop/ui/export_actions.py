@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -16,10 +15,8 @@ from desktop.services import periods as period_service
 from desktop.services import reports as report_service
 from desktop.services.workspace import Workspace
 from desktop.ui.background import BackgroundTask, TaskControl
+from desktop.ui.desk import Desk
 from desktop.ui.export_dialog import ExportChoice, ExportDialog
-
-if TYPE_CHECKING:
-    from desktop.ui.desk import Desk
 
 LAST_FOLDER = "export/folder"
 

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from desktop.domain.terms import STATUS_WORDS, UNFILLED, Scope
-
-if TYPE_CHECKING:
-    from desktop.domain.worklist import Filter
-    from desktop.services.place import Place
+from desktop.domain.worklist import Filter
+from desktop.services.place import Place
 
 SEARCH_DELAY_MS = 250
 
@@ -83,8 +79,6 @@ class FilterBar(QWidget):
 
     def value(self) -> Filter:
         """Return the filter the controls describe."""
-        from desktop.domain.worklist import Filter
-
         return Filter(
             scope=Scope(self.scope.currentData()),
             chapter=self.chapter.currentData() or None,

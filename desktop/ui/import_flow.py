@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -12,12 +11,10 @@ from desktop.domain.corrections import Correction
 from desktop.services import imports
 from desktop.services.workspace import Workspace
 from desktop.ui.background import BackgroundTask, TaskControl
+from desktop.ui.desk import Desk
 from desktop.ui.import_task import FileResult, ImportRun, start_import
 from desktop.ui.plan_check_dialog import PlanCheckDialog
 from desktop.ui.review_dialog import ReviewDialog
-
-if TYPE_CHECKING:
-    from desktop.ui.desk import Desk
 
 PLAN_FILTER = "方案文件 (*.docx *.pdf *.xlsx *.txt *.doc *.wps *.xls);;所有文件 (*)"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
@@ -12,10 +11,8 @@ from desktop.domain.corrections import edited
 from desktop.domain.errors import LuoshiError
 from desktop.services import corrections as correction_service
 from desktop.services.messages import error_text
+from desktop.ui.desk import Desk
 from desktop.ui.measure_editor import MeasureEditor
-
-if TYPE_CHECKING:
-    from desktop.ui.desk import Desk
 
 
 class MeasureActions(QObject):

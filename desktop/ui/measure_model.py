@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.domain.terms import LIGHT_WORDS, STATUS_WORDS, Light, Role
-from desktop.ui import item_roles
-
-if TYPE_CHECKING:
-    from PySide6.QtCore import Qt
-
-    from desktop.domain.worklist import WorkItem
+from desktop.domain.worklist import WorkItem
 
 _Index = QModelIndex | QPersistentModelIndex
-ITEM_ROLE = item_roles.USER + 1
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+_Role = Qt.ItemDataRole
 
 # Light colours: red for overdue, amber for behind, blue for due soon (readable without colour too).
 _LIGHT_COLOURS = {Light.OVERDUE: "#c62828", Light.BEHIND: "#e65100", Light.DUE_SOON: "#1565c0"}
@@ -73,9 +67,9 @@ class MeasureTableModel(QAbstractTableModel):
         """Return the number of columns."""
         return 0 if parent.isValid() else len(self.headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = item_roles.DISPLAY) -> object:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _Role.DisplayRole) -> object:
         """Return the column titles."""
-        horizontal = orientation.value == item_roles.HORIZONTAL and role == item_roles.DISPLAY
+        horizontal = orientation == Qt.Orientation.Horizontal and role == _Role.DisplayRole
         if horizontal and 0 <= section < len(self.headers):
             return self.headers[section]
         return None
@@ -102,34 +96,32 @@ class MeasureTableModel(QAbstractTableModel):
             return self.tr("已填") if item.filled else self.tr("未填")
         return self.light_text(item)
 
-    def data(self, index: _Index, role: int = item_roles.DISPLAY) -> object:
+    def data(self, index: _Index, role: int = _Role.DisplayRole) -> object:
         """Return what each cell shows."""
         if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
         item, column = self._items[index.row()], index.column()
-        if role == item_roles.DISPLAY:
+        if role == _Role.DisplayRole:
             return self._display(item, column)
-        if role == item_roles.TOOLTIP:
+        if role == _Role.ToolTipRole:
             if column == self.TASK:
                 return item.text
             if column == self.SEQ and item.role is not None:
                 role_word = self.tr("牵头") if item.role is Role.LEAD else self.tr("配合")
                 return role_word + (self.tr("（通配，需确认）") if item.via_wildcard else "")
             return self._display(item, column) or None
-        if role == item_roles.FOREGROUND:
+        if role == _Role.ForegroundRole:
             if column == self.LIGHTS:
                 light = next((li for li in _LIGHT_ORDER if li in item.lights), None)
                 return QBrush(QColor(_LIGHT_COLOURS[light])) if light else None
             if column == self.FILLED and not item.filled:
                 return QBrush(QColor("#c62828"))
-        if role == item_roles.FONT and column == self.SEQ and item.role is Role.LEAD:
-            from PySide6.QtGui import QFont  # its type costs ~3 ms to build; not needed for the first paint
-
+        if role == _Role.FontRole and column == self.SEQ and item.role is Role.LEAD:
             font = QFont()
             font.setBold(True)
             return font
-        if role == item_roles.ALIGNMENT and column in (self.SEQ, self.STATUS, self.FILLED):
-            return item_roles.ALIGN_CENTER
+        if role == _Role.TextAlignmentRole and column in (self.SEQ, self.STATUS, self.FILLED):
+            return Qt.AlignmentFlag.AlignCenter
         if role == ITEM_ROLE:
             return item
         return None

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -16,10 +15,8 @@ from desktop.services import attachments as attachment_service
 from desktop.services import notes as note_service
 from desktop.services.attachments import AttachmentRow
 from desktop.services.messages import error_text
+from desktop.ui.desk import Desk
 from desktop.ui.history_dialog import HistoryDialog
-
-if TYPE_CHECKING:
-    from desktop.ui.desk import Desk
 
 
 class NoteActions(QObject):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,10 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.notes import NoteFields
 from desktop.domain.terms import FIELDS, STATUS_WORDS, Status
-
-if TYPE_CHECKING:
-    from desktop.domain.notes import NoteFields
 
 _NO_PERCENT = -1
 
@@ -94,8 +90,6 @@ class NoteEditor(QWidget):
 
     def load(self, fields: NoteFields | None) -> None:
         """Show a saved note (or empty fields) without counting it as an edit."""
-        from desktop.domain.notes import NoteFields  # after the first paint, like the notes themselves
-
         self._loading = True
         try:
             shown = fields or NoteFields()
@@ -110,8 +104,6 @@ class NoteEditor(QWidget):
 
     def fields(self) -> NoteFields:
         """Return what the editor holds now."""
-        from desktop.domain.notes import NoteFields
-
         code = self.status.currentData()
         percent = self.percent.value()
         return NoteFields(

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QCoreApplication
 
+from desktop.domain.notes import NoteFields
 from desktop.domain.terms import STATUS_WORDS
-
-if TYPE_CHECKING:
-    from desktop.domain.notes import NoteFields
 
 
 def _tr(text: str) -> str:

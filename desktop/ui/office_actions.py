@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from desktop.domain.errors import LuoshiError
+from desktop.services import tasklists
+from desktop.services import units as unit_service
 from desktop.services.messages import error_text
-
-if TYPE_CHECKING:
-    from desktop.ui.board_window import BoardWindow
-    from desktop.ui.desk import Desk
+from desktop.ui.board_window import BoardWindow
+from desktop.ui.desk import Desk
 
 MODE_KEY = "office/coordinator"
 
@@ -54,8 +53,6 @@ class OfficeActions(QObject):
     def show_board(self) -> BoardWindow:
         """Open (or raise) the 报送情况 window."""
         if self.board is None:
-            from desktop.ui.board_window import BoardWindow  # loaded on first use, not at start-up
-
             self.board = BoardWindow(self.desk.ws, self.widget)
         self.board.reload()
         self.board.show()
@@ -64,11 +61,6 @@ class OfficeActions(QObject):
 
     def export_tasklist(self) -> None:
         """Ask which unit (or all), then where, and write the task list."""
-        from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
-
-        from desktop.services import tasklists  # loaded on first use, not at start-up
-        from desktop.services import units as unit_service
-
         everyone = self.tr("（全部任务）")
         names = [everyone] + [u.name for u in unit_service.list_units(self.desk.ws) if not u.wildcard]
         unit, ok = QInputDialog.getItem(

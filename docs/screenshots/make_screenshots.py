@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from desktop.app import application, open_workspace, ui_settings  # noqa: E402
+from desktop.app import application, ui_settings  # noqa: E402
 from desktop.domain.notes import NoteFields, Status  # noqa: E402
 from desktop.domain.periods import parse_period  # noqa: E402
 from desktop.domain.report import ReportOptions  # noqa: E402
@@ -30,7 +30,9 @@ from desktop.services import units as unit_service  # noqa: E402
 from desktop.services.format_check import render_pdf  # noqa: E402
 from desktop.services.workspace import Workspace  # noqa: E402
 from desktop.ui.board_window import BoardWindow  # noqa: E402
+from desktop.ui.desk_view import DeskView  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
+from desktop.ui.opening import open_workspace  # noqa: E402
 from desktop.ui.plan_check_dialog import PlanCheckDialog  # noqa: E402
 from desktop.ui.review_dialog import ReviewDialog  # noqa: E402
 from desktop.ui.setup_flow import setup_dialog_for  # noqa: E402
@@ -91,10 +93,12 @@ def main() -> None:
     def after_dialog() -> None:
         grab("setup_dialog.png")
         dialog.close()
-        window = MainWindow(ws, ui_settings(db), today=date(2026, 6, 20))
-        window.setGeometry(0, 0, 1366, 768)
+        frame = MainWindow(ui_settings(db))
+        window = DeskView(ws, frame.settings, frame, today=date(2026, 6, 20))
+        frame.set_desk(window)
+        frame.setGeometry(0, 0, 1366, 768)
         window.period.setCurrentIndex(window.period.findData(q2.code))
-        window.show()
+        frame.show()
         editor = window.detail.editor
         window.detail.copy_button.click()
         editor.texts["progress"].setPlainText(
@@ -102,10 +106,10 @@ def main() -> None:
         )
         editor.status.setCurrentIndex(editor.status.findData(Status.IN_PROGRESS.value))
         window.autosaver.flush()
-        window._focus = window  # keep a reference
+        window._focus = frame  # keep a reference
         QTimer.singleShot(800, lambda: (grab("main_window.png"), show_report_dialog(window)))
 
-    def show_report_dialog(window: MainWindow) -> None:
+    def show_report_dialog(window: DeskView) -> None:
         dialog = window.actions_.exports.export_dialog(report=True)
         assert dialog is not None
         dialog.fields["addressee"].setText("自治区人民政府")
@@ -151,7 +155,9 @@ def main() -> None:
 
     def plan_check() -> None:
         """核对方案 on a county plan with doubts, then the measure editor on a doubtful measure."""
-        check = PlanCheckDialog(imports.prepare(ws, path=ROOT / "tests/fixtures/plans/county_2026_doubts.txt"))
+        check = PlanCheckDialog(
+            imports.prepare(ws, path=ROOT / "tests/fixtures/plans/county_2026_doubts.txt")
+        )
         check.setGeometry(20, 20, 1320, 720)
         check.show()
 

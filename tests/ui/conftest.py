@@ -1,19 +1,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.app import application, open_workspace, ui_settings
+from desktop.app import application
 from desktop.services import units as unit_service
 from desktop.services.workspace import Workspace
+from desktop.ui.desk_view import DeskView
 from desktop.ui.main_window import MainWindow
+from desktop.ui.opening import open_workspace
+from tests.ui.windows import TODAY, desk_window
 
-TODAY = date(2026, 3, 20)  # inside 2026Q1: the default period is 2026年第一季度
+__all__ = ["TODAY"]
 
 
 @pytest.fixture(scope="session")
@@ -36,12 +38,19 @@ def ws(db_path: Path) -> Iterator[Workspace]:
 
 @pytest.fixture
 def window(qtbot: object, ws: Workspace) -> Iterator[MainWindow]:
-    win = MainWindow(ws, ui_settings(ws.path), today=TODAY)
+    win, desk = desk_window(ws)
     qtbot.addWidget(win)  # type: ignore[attr-defined]
     win.resize(1366, 768)
     win.show()
     yield win
-    win.autosaver.discard()
+    desk.autosaver.discard()
+
+
+@pytest.fixture
+def desk(window: MainWindow) -> DeskView:
+    """The desk inside the `window` fixture."""
+    assert isinstance(window.centralWidget(), DeskView)
+    return window.centralWidget()  # type: ignore[return-value]
 
 
 def type_text(widget: QWidget, text: str) -> None:

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from desktop.app import acquire_lock, application, open_workspace, ui_settings
+from desktop.app import acquire_lock, application
 from desktop.services import units as unit_service
-from desktop.ui.main_window import MainWindow
+from desktop.ui.opening import open_workspace
+from tests.ui.windows import desk_window
 
 
 def main() -> None:
@@ -23,8 +23,8 @@ def main() -> None:
     ws = open_workspace(db)
     if unit_service.get_profile(ws).unit is None:
         unit_service.set_profile(ws, unit="自治区发展改革委", categories=["行业主管部门"])
-    window = MainWindow(ws, ui_settings(db), today=date(2026, 3, 20))
-    window.show()
+    frame, window = desk_window(ws)
+    frame.show()
 
     def type_note() -> None:
         window.move_by(3)

@@ -18,6 +18,7 @@ from desktop import app as app_module
 from desktop.services import attachments as attachment_service
 from desktop.services import plans as plan_service
 from desktop.services.workspace import Workspace
+from desktop.ui.desk_view import DeskView
 from desktop.ui.main_window import MainWindow
 from tests.conftest import FIXTURES, ROOT
 
@@ -25,20 +26,17 @@ from tests.conftest import FIXTURES, ROOT
 def test_first_start_seeds_the_sample_and_paints(tmp_path: Path) -> None:
     """`python -m desktop` on an empty folder, in its own process (app.exec() ends a QApplication)."""
     db = tmp_path / "new" / "luoshi.db"
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        app_module.EXIT_AFTER_PAINT: "loaded",
-        "PYTHONPATH": str(ROOT),
-    }
-    done = subprocess.run(
-        [sys.executable, "-m", "desktop", "--db", str(db)], env=env, cwd=ROOT, timeout=60, capture_output=True
-    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    probe = [sys.executable, "-m", "tests.ui.paint_probe", "started", "--db", str(db)]
+    done = subprocess.run(probe, env=env, cwd=ROOT, timeout=60, capture_output=True)
     assert done.returncode == 0, done.stderr.decode(errors="replace")
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     assert conn.execute("SELECT COUNT(*) FROM measure_revisions").fetchone()[0] == 34
     conn.close()
     assert (tmp_path / "new" / "logs" / "luoshi.log").exists()
+    assert (
+        len(list((tmp_path / "new" / "backups").glob("*.db"))) == 1
+    )  # the day's backup, taken in the background
     assert not Path(str(db) + ".lock").exists()  # released on exit
 
 
@@ -82,7 +80,7 @@ def test_after_paint_runs_for_a_window_that_never_paints(qtbot: QtBot) -> None:
     assert calls == [1]
 
 
-def test_dropping_a_file_imports_it(qtbot: QtBot, window: MainWindow, ws: Workspace) -> None:
+def test_dropping_a_file_imports_it(qtbot: QtBot, window: MainWindow, desk: DeskView, ws: Workspace) -> None:
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(FIXTURES / "plans" / "weihai_2023_shuzi.txt"))])
     event = QDropEvent(
@@ -93,7 +91,7 @@ def test_dropping_a_file_imports_it(qtbot: QtBot, window: MainWindow, ws: Worksp
         Qt.KeyboardModifier.NoModifier,
     )
     window.dropEvent(event)
-    flow = window.actions_.imports
+    flow = desk.actions_.imports
     assert flow.task is not None
     qtbot.waitUntil(lambda: flow.check_dialog is not None and flow.check_dialog.isVisible(), timeout=10000)
     assert flow.result_box is None  # nothing failed: straight to 核对方案
@@ -104,24 +102,24 @@ def test_dropping_a_file_imports_it(qtbot: QtBot, window: MainWindow, ws: Worksp
 
 
 def test_attach_open_and_remove_evidence(
-    qtbot: QtBot, window: MainWindow, ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, desk: DeskView, ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     evidence = tmp_path / "督导检查照片.jpg"
     evidence.write_bytes(b"\xff\xd8\xff fake jpeg")
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(evidence)], ""))
-    window.actions_.notes.attach_files()
-    assert window.detail.attachments.count() == 1
-    assert window.detail.attachments.item(0).text() == "督导检查照片.jpg"
-    key = window.current_key()
+    desk.actions_.notes.attach_files()
+    assert desk.detail.attachments.count() == 1
+    assert desk.detail.attachments.item(0).text() == "督导检查照片.jpg"
+    key = desk.current_key()
     assert key is not None
     row = attachment_service.list_attachments(ws, key)[0]
     opened: list[str] = []
     monkeypatch.setattr(
         "desktop.ui.note_actions.QDesktopServices.openUrl", lambda url: opened.append(url.toLocalFile())
     )
-    window.detail.attachments.setCurrentRow(0)
-    window.detail.open_button.click()
+    desk.detail.attachments.setCurrentRow(0)
+    desk.detail.open_button.click()
     assert opened == [str(attachment_service.stored_file(ws, row))]
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    window.detail.remove_button.click()
-    assert window.detail.attachments.count() == 0
+    desk.detail.remove_button.click()
+    assert desk.detail.attachments.count() == 0

@@ -13,6 +13,7 @@ from desktop.services import notes as note_service
 from desktop.services.workspace import Workspace
 from desktop.ui.backup_dialog import BackupDialog
 from desktop.ui.board_window import BoardWindow
+from desktop.ui.desk_view import DeskView
 from desktop.ui.history_dialog import HistoryDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.measure_editor import MeasureEditor
@@ -23,17 +24,17 @@ from desktop.ui.versions_dialog import VersionsDialog
 from tests.conftest import FIXTURES
 
 
-def _dialogs(window: MainWindow, ws: Workspace, tmp_path: Path) -> list[QDialog]:
+def _dialogs(window: MainWindow, desk: DeskView, ws: Workspace, tmp_path: Path) -> list[QDialog]:
     county = FIXTURES / "plans" / "county_2026_doubts.txt"
     revised = tmp_path / "revised.txt"
     text = (FIXTURES / "plans" / "eerduosi_2025_yingshang.txt").read_text(encoding="utf-8")
     imports.import_file(ws, path=FIXTURES / "plans" / "eerduosi_2025_yingshang.txt")
     revised.write_text(text.replace("。", "，并定期通报。", 1), encoding="utf-8")
     backups.make_backup(ws, "manual")
-    key = window.current_key()
+    key = desk.current_key()
     assert key is not None
     prepared = imports.prepare(ws, path=county)
-    export = window.actions_.exports.export_dialog(report=True)
+    export = desk.actions_.exports.export_dialog(report=True)
     assert export is not None
     return [
         export,
@@ -49,10 +50,10 @@ def _dialogs(window: MainWindow, ws: Workspace, tmp_path: Path) -> list[QDialog]
 
 
 def test_every_dialog_opens_fits_and_closes(
-    qtbot: QtBot, window: MainWindow, ws: Workspace, tmp_path: Path
+    qtbot: QtBot, window: MainWindow, desk: DeskView, ws: Workspace, tmp_path: Path
 ) -> None:
-    window.table.selectRow(0)
-    for dialog in _dialogs(window, ws, tmp_path):
+    desk.table.selectRow(0)
+    for dialog in _dialogs(window, desk, ws, tmp_path):
         dialog.show()
         qtbot.waitExposed(dialog)
         size = dialog.frameGeometry()

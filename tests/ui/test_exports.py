@@ -11,20 +11,23 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.exporters.ledger_xlsx import FIRST_DATA_ROW, SHEET
+from desktop.ui.desk_view import DeskView
 from desktop.ui.main_window import MainWindow
 from tests.ui.conftest import type_text
 
 
-def _type_note(window: MainWindow) -> str:
-    window.table.selectRow(0)
+def _type_note(desk: DeskView) -> str:
+    desk.table.selectRow(0)
     text = "召开推进会议，梳理问题清单十二条"
-    type_text(window.detail.editor.texts["progress"], text)
+    type_text(desk.detail.editor.texts["progress"], text)
     return text
 
 
-def test_report_dialog_previews_and_writes(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
-    typed = _type_note(window)
-    dialog = window.actions_.exports.export_dialog(report=True)
+def test_report_dialog_previews_and_writes(
+    qtbot: QtBot, window: MainWindow, desk: DeskView, tmp_path: Path
+) -> None:
+    typed = _type_note(desk)
+    dialog = desk.actions_.exports.export_dialog(report=True)
     assert dialog is not None  # the typed note was saved first
     assert typed in dialog.browser.toPlainText()
     dialog.fields["addressee"].setText("自治区人民政府")
@@ -32,9 +35,9 @@ def test_report_dialog_previews_and_writes(qtbot: QtBot, window: MainWindow, tmp
     dialog.fields["signer"].setText("张三")
     qtbot.waitUntil(lambda: "签发人：张三" in dialog.browser.toPlainText(), timeout=3000)
     target = tmp_path / "报告.docx"
-    window.actions_.exports.export(dialog.choice(), target, report=True)
-    qtbot.waitUntil(lambda: window.actions_.exports.result_box is not None, timeout=15000)
-    box = window.actions_.exports.result_box
+    desk.actions_.exports.export(dialog.choice(), target, report=True)
+    qtbot.waitUntil(lambda: desk.actions_.exports.result_box is not None, timeout=15000)
+    box = desk.actions_.exports.result_box
     assert str(target) in box.text()
     assert {b.text() for b in box.buttons()} >= {"打开文件", "打开所在文件夹"}
     text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
@@ -42,13 +45,13 @@ def test_report_dialog_previews_and_writes(qtbot: QtBot, window: MainWindow, tmp
 
 
 def test_ledger_and_locked_target(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, desk: DeskView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    typed = _type_note(window)
-    dialog = window.actions_.exports.export_dialog(report=False)
+    typed = _type_note(desk)
+    dialog = desk.actions_.exports.export_dialog(report=False)
     assert dialog is not None and not hasattr(dialog, "browser")
     target = tmp_path / "台账.xlsx"
-    exports = window.actions_.exports
+    exports = desk.actions_.exports
     exports.export(dialog.choice(), target, report=False)
     qtbot.waitUntil(lambda: exports.result_box is not None, timeout=15000)
     sheet = openpyxl.load_workbook(target)[SHEET]
@@ -63,12 +66,12 @@ def test_ledger_and_locked_target(
     assert target.read_bytes() == before
 
 
-def test_format_check_lists_findings(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+def test_format_check_lists_findings(qtbot: QtBot, desk: DeskView, tmp_path: Path) -> None:
     typed = docx.Document()
     typed.add_paragraph("二〇二六年三月五日")
     path = tmp_path / "手工.docx"
     typed.save(str(path))
-    exports = window.actions_.exports
+    exports = desk.actions_.exports
     exports.check(path)
     qtbot.waitUntil(lambda: exports.result_box is not None, timeout=60000)
     box = exports.result_box

@@ -11,57 +11,64 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLockFile
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.app import acquire_lock
 from desktop.domain.notes import NoteFields
-from desktop.services import imports
+from desktop.services import backups, imports
 from desktop.services import notes as note_service
 from desktop.services import plans as plan_service
 from desktop.services.workspace import Workspace
+from desktop.storage.backup import is_healthy
 from desktop.ui.autosave import RETRY_MS
 from desktop.ui.background import BackgroundTask, TaskControl
+from desktop.ui.backup_dialog import BackupDialog
 from desktop.ui.crash import CrashReporter, log_file
+from desktop.ui.desk_view import DeskView
 from desktop.ui.main_window import MainWindow
+from desktop.ui.opening import check_database
 from tests.conftest import FIXTURES
 from tests.ui.conftest import type_text
 
 
-def test_full_disk_keeps_the_text_and_retries(qtbot: QtBot, window: MainWindow, ws: Workspace) -> None:
-    editor = window.detail.editor
+def test_full_disk_keeps_the_text_and_retries(qtbot: QtBot, desk: DeskView, ws: Workspace) -> None:
+    editor = desk.detail.editor
     type_text(editor.texts["progress"], "第一句已保存。")
-    qtbot.waitUntil(lambda: not window.autosaver.dirty, timeout=2000)
+    qtbot.waitUntil(lambda: not desk.autosaver.dirty, timeout=2000)
     pages = ws.db.execute("PRAGMA page_count").fetchone()[0]
     ws.db.execute(f"PRAGMA max_page_count = {pages}")  # the disk is now full
     long_text = "这是一段很长的进展情况。" * 3000
     type_text(editor.texts["progress"], long_text)
-    qtbot.waitUntil(lambda: window.save_error.isVisible(), timeout=3000)
-    assert "磁盘已满" in window.save_error.text() and "不会丢失" in window.save_error.text()
+    qtbot.waitUntil(lambda: desk.save_error.isVisible(), timeout=3000)
+    assert "磁盘已满" in desk.save_error.text() and "不会丢失" in desk.save_error.text()
     assert long_text in editor.texts["progress"].toPlainText()  # the text stays in the editor
-    assert window.autosaver.dirty
-    key = window.current_key()
+    assert desk.autosaver.dirty
+    key = desk.current_key()
     assert key is not None
     assert note_service.get_note(ws, key).fields.progress == "第一句已保存。"  # type: ignore[union-attr]
     assert ws.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     ws.db.execute("PRAGMA max_page_count = 1073741823")  # space freed: the retry saves it
-    qtbot.waitUntil(lambda: not window.autosaver.dirty, timeout=RETRY_MS + 2000)
-    assert not window.save_error.isVisible()
+    qtbot.waitUntil(lambda: not desk.autosaver.dirty, timeout=RETRY_MS + 2000)
+    assert not desk.save_error.isVisible()
     assert long_text in note_service.get_note(ws, key).fields.progress  # type: ignore[union-attr]
 
 
-def test_read_only_database_keeps_the_text(qtbot: QtBot, window: MainWindow, ws: Workspace) -> None:
+def test_read_only_database_keeps_the_text(qtbot: QtBot, desk: DeskView, ws: Workspace) -> None:
     ws.db.execute("PRAGMA query_only = ON")  # what a read-only file does to writes
-    type_text(window.detail.editor.texts["problems"], "资金缺口较大")
-    qtbot.waitUntil(lambda: window.save_error.isVisible(), timeout=3000)
-    assert "资金缺口较大" in window.detail.editor.texts["problems"].toPlainText()
+    type_text(desk.detail.editor.texts["problems"], "资金缺口较大")
+    qtbot.waitUntil(lambda: desk.save_error.isVisible(), timeout=3000)
+    assert "资金缺口较大" in desk.detail.editor.texts["problems"].toPlainText()
     ws.db.execute("PRAGMA query_only = OFF")
-    qtbot.waitUntil(lambda: not window.autosaver.dirty, timeout=RETRY_MS + 2000)
+    qtbot.waitUntil(lambda: not desk.autosaver.dirty, timeout=RETRY_MS + 2000)
 
 
-def test_exception_hook_logs_and_shows_one_dialog(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+def test_exception_hook_logs_and_shows_one_dialog(
+    qtbot: QtBot, window: MainWindow, desk: DeskView, tmp_path: Path
+) -> None:
     log = log_file(tmp_path / "logs")  # the reporter opens the log at its first report
-    reporter = CrashReporter(log, before_dialog=window.autosaver.flush)
-    type_text(window.detail.editor.texts["progress"], "崩溃前输入的内容")
+    reporter = CrashReporter(log, before_dialog=desk.autosaver.flush)
+    type_text(desk.detail.editor.texts["progress"], "崩溃前输入的内容")
     for _ in range(2):
         try:
             raise RuntimeError("boom in a slot")
@@ -72,7 +79,7 @@ def test_exception_hook_logs_and_shows_one_dialog(qtbot: QtBot, window: MainWind
         handler.flush()
     assert "boom in a slot" in log.read_text(encoding="utf-8")
     assert "程序遇到意外错误" in reporter.dialog.text()  # type: ignore[union-attr]
-    assert not window.autosaver.dirty  # pending text was saved before the dialog
+    assert not desk.autosaver.dirty  # pending text was saved before the dialog
     assert window.isVisible()  # the app keeps running
     reporter.dialog.close()  # type: ignore[union-attr]
 
@@ -106,15 +113,13 @@ def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_cancelled_import_leaves_the_database_untouched(
-    qtbot: QtBot, window: MainWindow, ws: Workspace
-) -> None:
+def test_cancelled_import_leaves_the_database_untouched(qtbot: QtBot, desk: DeskView, ws: Workspace) -> None:
     before = plan_service.list_plans(ws)
     ws.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     digest = _sha(ws.path)
     files = sorted((FIXTURES / "plans").glob("*.txt"))
-    window.actions_.import_files(files)
-    task = window.actions_.imports.task
+    desk.actions_.import_files(files)
+    task = desk.actions_.imports.task
     assert task is not None
     task.cancel_event.set()  # what the dialog's 取消 button does
     with qtbot.waitSignal(task.done, timeout=10000) as done:
@@ -126,24 +131,22 @@ def test_cancelled_import_leaves_the_database_untouched(
     assert _sha(ws.path) == digest
 
 
-def test_import_lists_errors_per_file(
-    qtbot: QtBot, window: MainWindow, ws: Workspace, tmp_path: Path
-) -> None:
+def test_import_lists_errors_per_file(qtbot: QtBot, desk: DeskView, ws: Workspace, tmp_path: Path) -> None:
     bad = tmp_path / "坏文件.docx"
     bad.write_bytes(b"PK\x03\x04 not really a zip")
     empty = tmp_path / "空.txt"
     empty.write_bytes(b"")
     good = FIXTURES / "plans" / "eerduosi_2025_yingshang.txt"
     started = time.monotonic()
-    window.actions_.import_files([bad, good, empty])
-    task = window.actions_.imports.task
+    desk.actions_.import_files([bad, good, empty])
+    task = desk.actions_.imports.task
     assert task is not None
     with qtbot.waitSignal(task.done, timeout=10000) as done:
         pass
     results = done.args[0].results  # type: ignore[index]
     assert [r.ok for r in results] == [False, True, False]
     assert "损坏" in results[0].message and "空" in results[2].message
-    flow = window.actions_.imports
+    flow = desk.actions_.imports
     qtbot.waitUntil(lambda: flow.result_box is not None and flow.result_box.isVisible(), timeout=2000)
     assert flow.result_box is not None
     shown = flow.result_box.text()
@@ -154,35 +157,30 @@ def test_import_lists_errors_per_file(
     qtbot.waitUntil(lambda: len(plan_service.list_plans(ws)) == 2, timeout=10000)
     assert time.monotonic() - started < 10
     flow.result_box.close()
-    assert window.model.rowCount() > 0
+    assert desk.model.rowCount() > 0
 
 
 def test_filter_to_nothing_while_saving_fails_keeps_the_text(
-    qtbot: QtBot, window: MainWindow, ws: Workspace, monkeypatch: object
+    qtbot: QtBot, desk: DeskView, ws: Workspace, monkeypatch: object
 ) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)  # type: ignore[attr-defined]
     ws.db.execute("PRAGMA query_only = ON")
-    type_text(window.detail.editor.texts["progress"], "尚未保存的文字")
-    window.filters.search.setText("没有任何措施包含这句话")
-    qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=3000)
-    assert "尚未保存的文字" in window.detail.editor.texts["progress"].toPlainText()
-    assert window.autosaver.dirty and window.current_key() is not None
+    type_text(desk.detail.editor.texts["progress"], "尚未保存的文字")
+    desk.filters.search.setText("没有任何措施包含这句话")
+    qtbot.waitUntil(lambda: desk.model.rowCount() == 0, timeout=3000)
+    assert "尚未保存的文字" in desk.detail.editor.texts["progress"].toPlainText()
+    assert desk.autosaver.dirty and desk.current_key() is not None
     ws.db.execute("PRAGMA query_only = OFF")
-    qtbot.waitUntil(lambda: not window.autosaver.dirty, timeout=RETRY_MS + 2000)
+    qtbot.waitUntil(lambda: not desk.autosaver.dirty, timeout=RETRY_MS + 2000)
 
 
 def test_restore_backup_from_the_window(
-    qtbot: QtBot, window: MainWindow, ws: Workspace, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, desk: DeskView, ws: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from desktop.services import backups
-    from desktop.ui.backup_dialog import BackupDialog
-
     taken = backups.make_backup(ws, "manual")
     assert taken is not None
     measure = note_service.find_measure(ws, "2")
-    period = window.current_period()
+    period = desk.current_period()
     note_service.save_note(
         ws, note_service.key_for(ws, measure.measure_id, period), NoteFields(progress="备份后写的")
     )
@@ -193,7 +191,11 @@ def test_restore_backup_from_the_window(
         return int(BackupDialog.DialogCode.Accepted.value)
 
     monkeypatch.setattr(BackupDialog, "exec", choose_first)
-    window.actions_.restore_backup()
+    desk.actions_.restore_backup()
+    task = desk.actions_.restore_task
+    assert task is not None
+    qtbot.waitUntil(lambda: not task.is_running(), timeout=10000)
+    qtbot.waitUntil(lambda: "已恢复备份" in desk.statusBar().currentMessage(), timeout=5000)
     assert note_service.get_note(ws, note_service.key_for(ws, measure.measure_id, period)) is None
     kept = [b for b in backups.list_backups(ws.path) if b.reason == "before_restore"]
     assert len(kept) == 1  # what was there before the restore is a backup too
@@ -202,12 +204,6 @@ def test_restore_backup_from_the_window(
 def test_damaged_database_at_start_is_set_aside_and_restore_offered(
     qapp: object, tmp_path: Path, sample_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
-    from desktop import app
-    from desktop.services import backups
-    from desktop.storage.backup import is_healthy
-
     db = tmp_path / "luoshi.db"
     with Workspace(db) as ws:
         imports.import_file(ws, path=sample_path)
@@ -221,7 +217,8 @@ def test_damaged_database_at_start_is_set_aside_and_restore_offered(
         "question",
         lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes,
     )
-    app._check_database(db)
+    parent = QWidget()
+    check_database(db, parent)
     assert asked and "已损坏" in asked[0] and "恢复" in asked[0]
     assert is_healthy(db) and list(tmp_path.glob("luoshi.db.damaged-*"))  # restored; the damaged file kept
 

@@ -12,16 +12,15 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.app import ui_settings
 from desktop.domain.periods import parse_period
 from desktop.services import imports
 from desktop.services import returns as return_service
 from desktop.services import units as unit_service
 from desktop.services.workspace import Workspace
 from desktop.ui.board_window import FIXED, BoardWindow
-from desktop.ui.main_window import MainWindow
 from desktop.ui.review_dialog import ReviewDialog
 from tests.province import UNITS, plan_text, province, write_return
+from tests.ui.windows import desk_window
 
 TODAY = date(2026, 4, 3)
 
@@ -69,9 +68,9 @@ def test_review_dialog_lists_changes_and_takes_a_correction(
 def test_import_of_a_revision_waits_for_review_then_applies(
     qtbot: QtBot, office: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window = MainWindow(office, ui_settings(office.path), today=TODAY)
-    qtbot.addWidget(window)
-    window.show()
+    frame, window = desk_window(office)
+    qtbot.addWidget(frame)
+    frame.show()
     window.actions_.import_files([tmp_path / "v2.txt"])
     actions = window.actions_.imports
     qtbot.waitUntil(lambda: actions.task is not None and not actions.task.is_running(), timeout=20000)

@@ -15,6 +15,7 @@ from desktop.services import measures as measure_service
 from desktop.services import notes as note_service
 from desktop.services import plans as plan_service
 from desktop.services.workspace import Workspace
+from desktop.ui.desk_view import DeskView
 from desktop.ui.main_window import MainWindow
 from desktop.ui.measure_editor import MeasureEditor
 from desktop.ui.plan_check_dialog import PlanCheckDialog
@@ -41,9 +42,9 @@ def _plan_measures(ws: Workspace, title: str) -> list[measure_service.MeasureVie
     return [v for v in measure_service.list_measures(ws) if v.stored.plan_id == plan_id]
 
 
-def _check_dialog(qtbot: QtBot, window: MainWindow, path: Path) -> PlanCheckDialog:
-    window.actions_.import_files([path])
-    flow = window.actions_.imports
+def _check_dialog(qtbot: QtBot, desk: DeskView, path: Path) -> PlanCheckDialog:
+    desk.actions_.import_files([path])
+    flow = desk.actions_.imports
     qtbot.waitUntil(lambda: flow.check_dialog is not None and flow.check_dialog.isVisible(), timeout=10000)
     assert flow.check_dialog is not None
     return flow.check_dialog
@@ -57,11 +58,11 @@ def _open_editor(dialog: PlanCheckDialog, index: int) -> MeasureEditor:
 
 
 def test_check_correct_apply_reimport_and_revise(
-    qtbot: QtBot, window: MainWindow, ws: Workspace, tmp_path: Path
+    qtbot: QtBot, window: MainWindow, desk: DeskView, ws: Workspace, tmp_path: Path
 ) -> None:
     v1 = tmp_path / "方案.txt"
     v1.write_text(PLAN, encoding="utf-8")
-    dialog = _check_dialog(qtbot, window, v1)
+    dialog = _check_dialog(qtbot, desk, v1)
     assert dialog.table.rowCount() == 6
     assert dialog.table.item(0, 0).text().startswith("⚠ 2")  # the doubtful measure comes first
     assert "张三" in dialog.table.item(0, 5).text()
@@ -119,8 +120,8 @@ def test_check_correct_apply_reimport_and_revise(
     note_service.save_note(ws, key, NoteFields(progress="乙已推进"))
 
     # the same file again: nothing changes, no dialog
-    window.actions_.import_files([v1])
-    flow = window.actions_.imports
+    desk.actions_.import_files([v1])
+    flow = desk.actions_.imports
     qtbot.waitUntil(
         lambda: flow.result_box is not None and "此前已导入" in flow.result_box.text(), timeout=10000
     )
@@ -129,7 +130,7 @@ def test_check_correct_apply_reimport_and_revise(
     # a revision that rewrites measure 1 only: the corrections elsewhere stay, the note too
     v2 = tmp_path / "方案（修订）.txt"
     v2.write_text(PLAN.replace("完成甲目标", "全面完成甲目标"), encoding="utf-8")
-    window.actions_.import_files([v2])
+    desk.actions_.import_files([v2])
     qtbot.waitUntil(lambda: flow.review_dialog is not None and flow.review_dialog.isVisible(), timeout=10000)
     review = flow.review_dialog
     assert isinstance(review, ReviewDialog)
@@ -147,12 +148,12 @@ def test_check_correct_apply_reimport_and_revise(
     assert note is not None and note.fields.progress == "乙已推进"
 
 
-def test_edit_measure_from_the_desk(qtbot: QtBot, window: MainWindow, ws: Workspace) -> None:
-    window.table.selectRow(0)
-    key = window.current_key()
+def test_edit_measure_from_the_desk(qtbot: QtBot, desk: DeskView, ws: Workspace) -> None:
+    desk.table.selectRow(0)
+    key = desk.current_key()
     assert key is not None
-    window.detail.edit_measure_button.click()
-    editor = window.actions_.measures.editor
+    desk.detail.edit_measure_button.click()
+    editor = desk.actions_.measures.editor
     assert editor is not None and editor.isVisible()
     editor.deadline_edit.setText("2026年9月底前")
     _button(editor, "保存").click()
@@ -160,4 +161,4 @@ def test_edit_measure_from_the_desk(qtbot: QtBot, window: MainWindow, ws: Worksp
         v.stored.measure for v in measure_service.list_measures(ws) if v.stored.measure_id == key.measure_id
     )
     assert measure.deadline == "2026年9月底前" and measure.deadlines[0].due == "2026-09-30"
-    assert "2026年9月底前" in window.detail.units.text()
+    assert "2026年9月底前" in desk.detail.units.text()

@@ -8,15 +8,15 @@ import sqlite3
 import subprocess
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop.app import acquire_lock, open_workspace, ui_settings
-from desktop.ui.main_window import MainWindow
+from desktop.app import acquire_lock
+from desktop.ui.opening import open_workspace
 from tests.conftest import ROOT
+from tests.ui.windows import desk_window
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
@@ -54,11 +54,11 @@ def test_typed_note_survives_sigkill(qtbot: QtBot, db_path: Path) -> None:
     lock = acquire_lock(db_path)
     assert lock is not None
     ws = open_workspace(db_path)
-    window = MainWindow(ws, ui_settings(db_path), today=date(2026, 3, 20))
-    qtbot.addWidget(window)
-    window.show()
+    frame, window = desk_window(ws)
+    qtbot.addWidget(frame)
+    frame.show()
     assert window.current_key() is not None and window.current_key().measure_id == measure_id  # type: ignore[union-attr]
     assert window.detail.editor.texts["progress"].toPlainText() == text
-    window.close()
+    frame.close()
     ws.close()
     lock.unlock()

@@ -1,0 +1,347 @@
+"""The clerk's desk: period, filters, the measure table and the note of the chosen measure.
+
+It is the main window's central widget, installed once the database is open (desktop.ui.opening). It owns
+its widgets and their state (splitters, column widths, the chosen measure and filters); the menu commands
+(desktop.ui.window_actions and the flows it opens) reach it through the `Desk` protocol.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenuBar,
+    QSplitter,
+    QStatusBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import LuoshiError
+from desktop.domain.notes import NoteFields
+from desktop.domain.periods import Period
+from desktop.domain.worklist import Filter, WorkItem, chapters, summarize, with_note
+from desktop.services import notes as note_service
+from desktop.services import periods as period_service
+from desktop.services import worklist as wl
+from desktop.services.notes import NoteKey
+from desktop.services.place import Place, load_place, save_place
+from desktop.services.workspace import Workspace
+from desktop.ui.detail_pane import DetailPane
+from desktop.ui.filter_bar import FilterBar
+from desktop.ui.measure_model import MeasureTableModel
+from desktop.ui.note_session import NoteSession
+from desktop.ui.window_actions import WindowActions
+
+PLACE_DELAY_MS = 500
+_SELECT_ROW = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+
+
+class DeskView(QWidget):
+    """The worklist of one Workspace and the note editor, inside `window` (whose menus it fills)."""
+
+    def __init__(
+        self, ws: Workspace, settings: QSettings, window: QMainWindow, *, today: date | None = None
+    ) -> None:
+        """Build the desk on `ws` in `window` and show the worklist where the clerk left it.
+
+        `settings` keeps the window's own state (splitters, column widths, text size).
+        """
+        super().__init__(window)
+        self.setObjectName("desk")
+        self.ws = ws
+        self.window_ = window
+        self.settings = settings
+        self.today = today or date.today()
+        self._items: list[WorkItem] = []
+        self._switching = False
+        # the place is written once the clerk settles, not at every arrow key (each write is an fsync)
+        self._place_timer = QTimer(self, singleShot=True, interval=PLACE_DELAY_MS)
+        self._place_timer.timeout.connect(self._save_place)
+        self._build()
+        self.session = NoteSession(ws, self.detail, self._note_saved, self)
+        self.autosaver = self.session.autosaver
+        self.session.hint.connect(self.save_hint.setText)
+        self.session.error.connect(self._show_save_error)
+        self.autosaver.saved.connect(self._update_counts)
+        self._restore_state()
+        self.actions_ = WindowActions(self)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self._load_periods(load_place(ws))
+
+    # ---- what the commands see (desktop.ui.desk.Desk) -----------------------------------------
+    def widget(self) -> QWidget:
+        """Return the window, as the parent of the commands' dialogs."""
+        return self.window_
+
+    def menuBar(self) -> QMenuBar:
+        """Return the window's menu bar."""
+        return self.window_.menuBar()
+
+    def statusBar(self) -> QStatusBar:
+        """Return the window's status bar."""
+        return self.window_.statusBar()
+
+    def close(self) -> bool:
+        """Close the window (退出)."""
+        return self.window_.close()
+
+    def unit_name(self) -> str:
+        """Return 本单位 ('' before the set-up)."""
+        return note_service.my_unit(self.ws)
+
+    def current_period(self) -> Period:
+        """Return the chosen period."""
+        return period_service.require_period(self.period.currentData())
+
+    def current_key(self) -> NoteKey | None:
+        """Return the key of the note in the editor."""
+        return self.session.key
+
+    def import_files(self, files: list[Path]) -> None:
+        """Import `files` in the background (a drop on the window)."""
+        self.actions_.import_files(files)
+
+    def save_pending(self) -> bool:
+        """Save the note being typed now; False when that failed."""
+        return self.autosaver.flush()
+
+    def release(self) -> None:
+        """Close the database."""
+        self.ws.close()
+
+    def may_close(self) -> bool:
+        """Save the note and the place before the window closes; False when the clerk chose to stay."""
+        if not self.session.may_close():
+            return False
+        self._save_place()
+        self._save_state()
+        return True
+
+    # ---- layout -------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.period = QComboBox()
+        self.period.setAccessibleName(self.tr("报送周期"))
+        self.period.setMinimumContentsLength(9)
+        self.due_label = QLabel()
+        self.filters = FilterBar()
+        self.model = MeasureTableModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(MeasureTableModel.TASK, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 44), (2, 104), (3, 90), (4, 76), (5, 60), (6, 42), (7, 60)):
+            self.table.setColumnWidth(column, width)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        self.detail = DetailPane()
+        self.save_hint = QLabel()
+        self.save_error = QLabel()
+        self.save_error.setWordWrap(True)
+        self.save_error.setStyleSheet("color: white; background: #c62828; padding: 4px;")
+        self.save_error.hide()
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("报送周期")))
+        top.addWidget(self.period)
+        top.addWidget(self.due_label)
+        top.addSpacing(16)
+        top.addWidget(self.filters, 1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.save_error)
+        right_layout.addWidget(self.detail, 1)
+        self.split = QSplitter()  # horizontal
+        self.split.setObjectName("mainSplitter")
+        self.split.addWidget(self.table)
+        self.split.addWidget(right)
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 1)
+        self.split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.split, 1)
+        self.counts = QLabel()
+        self.statusBar().addWidget(self.counts, 1)
+        self.statusBar().addPermanentWidget(self.save_hint)
+        self.period.currentIndexChanged.connect(self._period_changed)
+        self.filters.changed.connect(self._filter_changed)
+
+    def _save_state(self) -> None:
+        s = self.settings
+        s.setValue("window/main_split", self.split.saveState())
+        s.setValue("window/note_split", self.detail.split.saveState())
+        s.setValue("window/table_header", self.table.horizontalHeader().saveState())
+        s.sync()
+
+    def _restore_state(self) -> None:
+        """Restore the splitters and column widths (the defaults fit a 1366×768 screen)."""
+        s = self.settings
+        self.split.setSizes([700, 640])
+        for key, widget in (("window/main_split", self.split), ("window/note_split", self.detail.split)):
+            state = s.value(key)
+            if state is not None:
+                widget.restoreState(state)
+        header = s.value("window/table_header")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+
+    def _show_save_error(self, text: str) -> None:
+        self.save_error.setText(text)
+        self.save_error.setVisible(bool(text))
+
+    # ---- periods, filters, rows ---------------------------------------------------------------
+    def _load_periods(self, place: Place) -> None:
+        periods, chosen = period_service.offered_periods(self.ws, today=self.today)
+        self.filters.restore(place)
+        self._switching = True
+        try:
+            self.period.clear()
+            for period in periods:
+                self.period.addItem(period.label, period.code)
+            wanted = place.period if self.period.findData(place.period) >= 0 else chosen.code
+            self.period.setCurrentIndex(self.period.findData(wanted))
+        finally:
+            self._switching = False
+        self.reload(select_uid=place.measure_uid)
+
+    def reload(self, *, select_uid: str | None = None) -> None:
+        """Read the worklist for the chosen period and show it, keeping the chosen measure."""
+        period = self.current_period()
+        due = period_service.get_schedule(self.ws).due(period)
+        self.due_label.setText(self.tr("报送截止：%1").replace("%1", f"{due.year}年{due.month}月{due.day}日"))
+        self._items = wl.load_worklist(self.ws, period, today=self.today)
+        self.filters.set_chapters(chapters(self._items))
+        keep = select_uid if select_uid is not None else self._current_uid()
+        self._show_filtered(keep)
+
+    def _current_uid(self) -> str:
+        index = self.table.currentIndex()
+        return self.model.item(index.row()).uid if index.isValid() else ""
+
+    def _show_filtered(self, select_uid: str, *, keep_editor: bool = False) -> None:
+        shown = wl.apply_filter(self.ws, self._items, self.filters.value())
+        self._switching = True
+        try:
+            self.model.set_items(shown)
+        finally:
+            self._switching = False
+        row = next((r for r, item in enumerate(shown) if item.uid == select_uid), 0 if shown else -1)
+        if row >= 0:
+            self.table.selectionModel().setCurrentIndex(self.model.index(row, 0), _SELECT_ROW)
+            self.table.scrollTo(self.model.index(row, 0))
+        elif not keep_editor:
+            self._open(None)
+        self._update_counts()
+
+    def _period_changed(self) -> None:
+        if self._switching:
+            return
+        if not self.autosaver.flush():
+            self.session.refuse_move()
+            key = self.session.key
+            self._switching = True
+            self.period.setCurrentIndex(self.period.findData(key.period.code if key else ""))
+            self._switching = False
+            return
+        self._open(None)  # the same measure reopens for the new period
+        self.reload()
+        self._remember_place()
+
+    def _filter_changed(self) -> None:
+        flushed = self.autosaver.flush()
+        uid = self._current_uid()
+        if not flushed:
+            # the note stays in the editor, bound to its measure, until it can be saved
+            self.session.refuse_move()
+        self._switching = not flushed
+        try:
+            self._show_filtered(uid, keep_editor=not flushed)
+        finally:
+            self._switching = False
+        self._remember_place()
+
+    def _row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._switching:
+            return
+        if not self.autosaver.flush():
+            self.session.refuse_move()
+            if previous.isValid():
+                self._switching = True
+                self.table.selectionModel().setCurrentIndex(previous, _SELECT_ROW)
+                self._switching = False
+            return
+        self._open(self.model.item(current.row()) if current.isValid() else None)
+        self._remember_place()
+
+    def move_by(self, step: int) -> None:
+        """Select the next (1) or previous (-1) measure in the table."""
+        count = self.model.rowCount()
+        if not count:
+            return
+        row = self.table.currentIndex().row()
+        target = min(count - 1, max(0, row + step if row >= 0 else 0))
+        self.table.selectionModel().setCurrentIndex(self.model.index(target, 0), _SELECT_ROW)
+        self.table.scrollTo(self.model.index(target, 0))
+
+    def _open(self, item: WorkItem | None) -> None:
+        self.detail.show_item(item)
+        self.session.open(item.measure_id if item else None, self.current_period())
+        self.actions_.notes.refresh_attachments()
+
+    def _note_saved(self, measure_id: int, fields: NoteFields) -> None:
+        """Show a saved note's state in its row (status, 已填, lights) without reading the worklist again."""
+        for index, item in enumerate(self._items):
+            if item.measure_id == measure_id:
+                self._items[index] = with_note(item, fields.normalized(), today=self.today)
+                self.model.replace_item(self._items[index])
+                return
+
+    # ---- status bar and place -----------------------------------------------------------------
+    def _update_counts(self) -> None:
+        mine = wl.apply_filter(self.ws, self._items, Filter(scope=self.filters.value().scope))
+        summary = summarize(mine)
+        self.counts.setText(
+            self.tr(
+                "本期共 %1 项，未填 %2 项 ｜ 逾期 %3 ｜ 7日内到期 %4 ｜ 滞后于序时进度 %5 ｜ 当前显示 %6 项"
+            )
+            .replace("%1", str(summary.total))
+            .replace("%2", str(summary.unfilled))
+            .replace("%3", str(summary.overdue))
+            .replace("%4", str(summary.due_soon))
+            .replace("%5", str(summary.behind))
+            .replace("%6", str(self.model.rowCount()))
+        )
+
+    def _remember_place(self) -> None:
+        self._place_timer.start()
+
+    def _save_place(self) -> None:
+        self._place_timer.stop()
+        wanted = self.filters.value()
+        place = Place(
+            period=self.period.currentData() or "",
+            measure_uid=self._current_uid(),
+            scope=wanted.scope.value,
+            chapter=wanted.chapter or "",
+            status=wanted.status or "",
+            warned_only=wanted.warned_only,
+            text=wanted.text,
+        )
+        with contextlib.suppress(LuoshiError):  # the place is a convenience; note saves report faults
+            save_place(self.ws, place)
