@@ -61,10 +61,10 @@ WORDS = [
 ]
 
 
-def _spawn(args: list[str], env: dict[str, str]) -> float:
+def _spawn(args: list[str], env: dict[str, str], cwd: Path = ROOT) -> float:
     """Return the wall time from starting the process to the paint it reports (its exit not included)."""
     start = time.time()
-    done = subprocess.run(args, check=True, env=env, cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(args, check=True, env=env, cwd=cwd, capture_output=True, text=True)
     stamp = next(line for line in done.stdout.splitlines() if line.startswith("painted "))
     return float(stamp.split()[1]) - start
 
@@ -79,43 +79,76 @@ def _spread(name: str, runs: list[float], floor: list[float]) -> None:
     )
 
 
-def startup(folder: Path, row: Callable[[str, float, float, str], None], repeat: int = 15) -> None:
-    """Time `python -m desktop` to its first painted window against a bare PySide6 window, alternating.
+Spawn = Callable[[str], float]  # "window" or "desk" -> seconds to that paint
+
+
+def _starter(checkout: Path, args: list[str], env: dict[str, str]) -> Spawn:
+    """Return how to start the app of `checkout` and time it to the paint named.
+
+    A checkout from before bench/start_app.py (2026-12-03) quit by itself on LUOSHI_EXIT_AFTER_PAINT.
+    """
+    env = {**env, "PYTHONPATH": str(checkout)}
+    script = checkout / "bench" / "start_app.py"
+    if script.exists():
+        return lambda which: _spawn([sys.executable, str(script), which, *args], env, checkout)
+    hook = {"window": "1", "desk": "loaded"}
+    return lambda which: _spawn(
+        [sys.executable, "-m", "desktop", *args], {**env, "LUOSHI_EXIT_AFTER_PAINT": hook[which]}, checkout
+    )
+
+
+def startup(
+    folder: Path,
+    row: Callable[[str, float, float, str], None],
+    repeat: int = 15,
+    previous: Path | None = None,
+) -> None:
+    """Time the app to its first painted window against a bare PySide6 window, alternating.
 
     The app starts the clerk's way: no --db, the database found in the user's data folder (XDG_DATA_HOME
     points into `folder`), with the bytecode compiled as an installed or bundled copy has it. Two figures:
     the window painted (menus, filters and panes, before the database is opened) and the window painted
-    again with the worklist loaded.
+    again with the worklist loaded. With `previous` (another checkout, e.g. a `git worktree` of an older
+    commit) its two figures are timed in the same rounds.
     """
     data = folder / "data"
     db = data / APP_NAME / "luoshi.db"
     env = {k: v for k, v in os.environ.items() if k != DB_ENV}
     env.update(PYTHONPATH=str(ROOT), XDG_DATA_HOME=str(data))
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    start = [sys.executable, str(ROOT / "bench" / "start_app.py")]
     args = [] if sys.platform == "linux" else ["--db", str(db)]  # XDG_DATA_HOME is a Linux convention
-    shell_cmd, loaded_cmd = [*start, "window", *args], [*start, "desk", *args]
+    ours = _starter(ROOT, args, env)
+    theirs = _starter(previous, args, env) if previous is not None else None
     with mock.patch.dict(os.environ, env, clear=True):
         assert database_path() == db or sys.platform != "linux", "the app would open another database"
     with Workspace(db) as ws:
         imports.import_file(ws, path=sample_plan_path())
         unit_service.set_profile(ws, unit="自治区发展改革委", categories=["行业主管部门"])
-    subprocess.run(
-        [sys.executable, "-m", "compileall", "-q", str(ROOT / "desktop")], check=True, capture_output=True
-    )
+    for checkout in (ROOT, previous) if previous is not None else (ROOT,):
+        compiled = [sys.executable, "-m", "compileall", "-q", str(checkout / "desktop")]
+        subprocess.run(compiled, check=True, capture_output=True)
     bare_cmd = [sys.executable, str(ROOT / "bench" / "bare_window.py")]
-    _spawn(bare_cmd, env), _spawn(loaded_cmd, env)  # warm the file cache for both
-    bare, shell, loaded = [], [], []
+    _spawn(bare_cmd, env), ours("desk"), theirs and theirs("desk")  # warm the file cache
+    bare, shell, loaded, old_shell, old_loaded = [], [], [], [], []
     for _ in range(repeat):
         bare.append(_spawn(bare_cmd, env))
-        shell.append(_spawn(shell_cmd, env))
-        loaded.append(_spawn(loaded_cmd, env))
+        shell.append(ours("window"))
+        loaded.append(ours("desk"))
+        if theirs is not None:
+            old_shell.append(theirs("window"))
+            old_loaded.append(theirs("desk"))
     name = env["QT_QPA_PLATFORM"]
     floor = statistics.median(bare)
     row(f"cold start to painted main window ({name})", statistics.median(shell), floor, "≤ 1.6× bare")
     _spread("main window", shell, bare)
-    row(f"cold start to painted worklist ({name})", statistics.median(loaded), floor, "—")
+    row(f"cold start to painted worklist ({name})", statistics.median(loaded), floor, "no worse than before")
     _spread("worklist", loaded, bare)
+    if previous is not None:
+        label = f"previous code ({previous.name})"
+        row(f"  {label}: painted main window", statistics.median(old_shell), floor, "—")
+        _spread("previous main window", old_shell, bare)
+        row(f"  {label}: painted worklist", statistics.median(old_loaded), floor, "—")
+        _spread("previous worklist", old_loaded, bare)
     instructions(env)
     bundle = ROOT / "dist" / "luoshi" / ("luoshi.exe" if sys.platform == "win32" else "luoshi")
     if not bundle.exists():

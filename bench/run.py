@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import gc
 import platform
 import sqlite3
@@ -52,13 +53,23 @@ def _row(name: str, value: float, floor: float, target: str) -> None:
     )
 
 
-def main() -> int:
-    """Run the benchmarks and print a table."""
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmarks and print a table; `--previous DIR` also times the start of another checkout."""
+    parser = argparse.ArgumentParser(prog="bench/run")
+    parser.add_argument(
+        "--previous", type=Path, help="another checkout (git worktree) whose start is timed too"
+    )
+    parser.add_argument("--only", choices=["startup"], help="run one group only")
+    options = parser.parse_args(argv)
+    previous = options.previous.resolve() if options.previous else None
     print(
         f"Luoshi bench — {time.strftime('%Y-%m-%d')} — {platform.platform()} — Python {platform.python_version()}"
     )
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        if options.only == "startup":
+            desk.startup(folder, _row, previous=previous)
+            return 0
         big = folder / "plan-2000.txt"
         big.write_text(plan_text(2000), encoding="utf-8")
         sample = sample_plan_path()
@@ -79,7 +90,7 @@ def main() -> int:
         parse = timed(lambda: [read_plan(p) for p in corpus], 5)
         _row(f"parse corpus ({len(corpus)} files, {count} measures)", parse, read_floor, "none")
         desk.notes_search(folder, _row)
-        desk.startup(folder, _row)
+        desk.startup(folder, _row, previous=previous)
         for group in (exports.exports, office.office):
             # what earlier groups left in memory is set aside, so the collector does not rescan it in the
             # middle of the next group's figures (it slowed the allocation-heavy exports by a third)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QLibraryInfo, QLockFile, QObject, QSettings, 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.services.locations import database_path
+from desktop.ui.background import stop_all
 from desktop.ui.crash import CrashReporter, log_file
 from desktop.ui.main_window import MainWindow
 
@@ -114,6 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _AfterPaint(window, lambda: _open_desk(window, db_path))
     window.show()
     code = app.exec()
+    stop_all()  # a backup or export still running finishes before its window goes
     window.release()
     lock.unlock()
     return int(code)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, SignalInstance
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -81,6 +81,15 @@ class _Worker(QObject):
             self.finished.emit(result, message, cancelled)  # always, or the window would wait forever
 
 
+_running: set[BackgroundTask[Any]] = set()
+
+
+def stop_all() -> None:
+    """Stop every task still running and wait for it: Qt aborts the process if a running thread is deleted."""
+    for task in list(_running):
+        task.stop()
+
+
 class BackgroundTask(QObject, Generic[T]):
     """`done(result, message, cancelled)` is emitted on the UI thread when the work ends."""
 
@@ -109,14 +118,14 @@ class BackgroundTask(QObject, Generic[T]):
         self._worker.progress.connect(self._progress)
         self._worker.finished.connect(self._finished)
         self._thread.start()
-        app = QCoreApplication.instance()
-        if app is not None:  # quitting while the work runs: stop it and wait, or Qt aborts the process
-            app.aboutToQuit.connect(self._stop)
+        _running.add(self)
 
-    def _stop(self) -> None:
+    def stop(self) -> None:
+        """Ask the work to stop and wait for its thread (the program is ending)."""
         self.cancel_event.set()
         self._thread.quit()
         self._thread.wait()
+        _running.discard(self)
 
     def _progress(self, step: int, text: str) -> None:
         if text:
@@ -124,6 +133,7 @@ class BackgroundTask(QObject, Generic[T]):
         self.dialog.setValue(step)
 
     def _finished(self, result: object, message: str, cancelled: bool) -> None:
+        _running.discard(self)
         self._thread.quit()
         self._thread.wait()
         self.dialog.reset()

@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 LOG_NAME = "luoshi"
@@ -74,8 +74,9 @@ class CrashReporter(QObject):
         self.before_dialog = before_dialog
         self.dialog: QMessageBox | None = None
         self.reported = 0
-        # queued even on the UI thread, so a dialog never opens inside the code that failed
-        self._report.connect(self._present, Qt.ConnectionType.QueuedConnection)
+        # from a worker the signal is queued to the UI thread; on it, _show waits for the event loop, so a
+        # dialog never opens inside the code that failed
+        self._report.connect(self._show)
 
     def install(self) -> None:
         """Become sys.excepthook and threading.excepthook; dump native crashes beside the log."""
@@ -97,6 +98,9 @@ class CrashReporter(QObject):
 
     def _thread_hook(self, args: threading.ExceptHookArgs) -> None:
         self.hook(args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback)
+
+    def _show(self, text: str) -> None:
+        QTimer.singleShot(0, lambda: self._present(text))
 
     def _present(self, text: str) -> None:
         if self.before_dialog is not None:
