@@ -11,13 +11,14 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLockFile, QObject, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLockFile, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.services.locations import database_path
 from desktop.ui.background import stop_all
 from desktop.ui.crash import CrashReporter, log_file
 from desktop.ui.main_window import MainWindow
+from desktop.ui.window_settings import ui_settings
 
 
 def application() -> QApplication:
@@ -32,11 +33,6 @@ def application() -> QApplication:
     if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
     return app
-
-
-def ui_settings(db_path: Path) -> QSettings:
-    """Return the window's own settings (geometry, splitters, text size), kept beside the database."""
-    return QSettings(str(db_path.parent / "luoshi-ui.ini"), QSettings.Format.IniFormat)
 
 
 class _AfterPaint(QObject):

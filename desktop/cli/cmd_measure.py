@@ -1,4 +1,4 @@
-"""`luoshi measure edit|merge|split|add|remove|history`: the clerk corrects what the parser got wrong."""
+"""`luoshi measure edit|merge|split|add|remove|history|claim|disclaim`: corrections and category tasks."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from desktop.cli.messages import TEXT
 from desktop.cli.output import say, say_json, with_workspace
 from desktop.cli.render import measure_line
 from desktop.domain.errors import ErrorCode, LuoshiError
+from desktop.domain.terms import Claim
+from desktop.services import claims as claim_service
 from desktop.services import corrections as correction_service
 from desktop.services import notes as note_service
 from desktop.services import plans as plan_service
@@ -43,6 +45,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     h = measure_sub.add_parser("history", help="列出一项措施的改动记录")
     h.add_argument("seq")
     h.add_argument("--json", action="store_true")
+    c = measure_sub.add_parser("claim", help="确认一项按通配类别分配的任务属于本单位")
+    c.add_argument("seq")
+    d = measure_sub.add_parser("disclaim", help="确认一项按通配类别分配的任务不属于本单位")
+    d.add_argument("seq")
     p.set_defaults(func=with_workspace(run))
 
 
@@ -73,6 +79,10 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
         new_id = correction_service.split_measure(ws, stored.measure_id, args.at)
         second = correction_service.stored_measure(ws, new_id).measure
         say(TEXT["measure_split"].format(label=stored.measure.label, new=second.label, seq=second.seq))
+    elif command in ("claim", "disclaim"):
+        claim = Claim.MINE if command == "claim" else Claim.NOT_MINE
+        claim_service.answer(ws, {stored.measure_id: claim})
+        say(TEXT[f"measure_{command}ed"].format(label=stored.measure.label or stored.measure.seq))
     elif command == "remove":
         correction_service.remove_measure(ws, stored.measure_id)
         say(TEXT["measure_removed"].format(label=stored.measure.label))

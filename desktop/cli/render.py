@@ -8,10 +8,12 @@ from desktop.cli.messages import TEXT
 from desktop.domain.assignment import Assignment
 from desktop.domain.doubts import describe
 from desktop.domain.models import Measure, Plan
-from desktop.domain.terms import Role
+from desktop.domain.terms import Claim, Role
 
 
-def measure_json(measure: Measure, assignment: object | None = None) -> dict[str, Any]:
+def measure_json(
+    measure: Measure, assignment: object | None = None, claim: Claim | None = None
+) -> dict[str, Any]:
     """Return the JSON object for one measure (the shape `parse --json` promises, plus extras)."""
     data: dict[str, Any] = {
         "seq": measure.seq,
@@ -34,6 +36,7 @@ def measure_json(measure: Measure, assignment: object | None = None) -> dict[str
             "role": assignment.role.value,
             "via_wildcard": assignment.via_wildcard,
             "unit": assignment.unit,
+            "claim": claim.value if claim else None,
         }
     return data
 
@@ -49,7 +52,7 @@ def plan_json(plan: Plan) -> dict[str, Any]:
     }
 
 
-def measure_line(measure: Measure, assignment: Assignment | None = None) -> str:
+def measure_line(measure: Measure, assignment: Assignment | None = None, claim: Claim | None = None) -> str:
     """Return one readable line for a measure: number, units by role, deadline, start of the text."""
     leads = "、".join(u.name for u in measure.units if u.role is Role.LEAD) or TEXT["none"]
     supports = "、".join(u.name for u in measure.units if u.role is Role.SUPPORT)
@@ -60,5 +63,8 @@ def measure_line(measure: Measure, assignment: Assignment | None = None) -> str:
         parts.append(f"{TEXT['deadline']}：{measure.deadline}")
     if assignment is not None:
         role = TEXT["lead"] if assignment.role is Role.LEAD else TEXT["support"]
-        parts.append(f"［{role}{TEXT['via_wildcard'] if assignment.via_wildcard else ''}］")
+        how = ""
+        if assignment.via_wildcard:
+            how = TEXT["via_wildcard"] if claim is None else TEXT[f"claim_{claim.value}"]
+        parts.append(f"［{role}{how}］")
     return "  ".join(parts)

@@ -47,6 +47,8 @@ class ErrorCode(StrEnum):
     BAD_SPLIT = "bad_split"
     REVISION_UNKNOWN = "revision_unknown"
     NO_NEXT_MEASURE = "no_next_measure"
+    NO_UNIT = "no_unit"
+    NOT_CATEGORY_TASK = "not_category_task"
 
 
 class Cancelled(Exception):

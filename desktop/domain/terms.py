@@ -16,6 +16,13 @@ class Role(StrEnum):
     SUPPORT = "support"
 
 
+class Claim(StrEnum):
+    """The clerk's answer for a task that reaches the unit only through a category (各行业主管部门…)."""
+
+    MINE = "mine"  # 确认属于本单位
+    NOT_MINE = "not_mine"  # 不属于本单位
+
+
 class Status(StrEnum):
     """The status a unit reports for a measure in a period (stored as the code, shown as the word)."""
 

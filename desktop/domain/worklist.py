@@ -8,7 +8,7 @@ from datetime import date
 
 from desktop.domain.lights import lights_for
 from desktop.domain.notes import NoteFields
-from desktop.domain.terms import UNFILLED, Light, Role, Scope
+from desktop.domain.terms import UNFILLED, Claim, Light, Role, Scope
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,17 @@ class WorkItem:
     lights: frozenset[Light] = field(default_factory=frozenset)
     start: date | None = None  # when the plan's clock starts, for 序时进度
     leaders: tuple[str, ...] = ()  # 责任领导 named by the plan (people, not units)
+    claim: Claim | None = None  # the clerk's answer when the task reaches the unit only by category
+
+    @property
+    def unconfirmed(self) -> bool:
+        """Return True for a task given to a category of the unit that the clerk has not confirmed yet."""
+        return self.via_wildcard and self.claim is None
+
+    @property
+    def declined(self) -> bool:
+        """Return True for a category task the clerk said is not the unit's."""
+        return self.via_wildcard and self.claim is Claim.NOT_MINE
 
     @property
     def filled(self) -> bool:
@@ -60,6 +71,7 @@ class Summary:
     overdue: int
     due_soon: int
     behind: int
+    unconfirmed: int = 0  # category tasks awaiting 确认属于本单位 / 不属于本单位
 
 
 def with_note(item: WorkItem, note: NoteFields, *, today: date) -> WorkItem:
@@ -71,6 +83,8 @@ def with_note(item: WorkItem, note: NoteFields, *, today: date) -> WorkItem:
 def in_scope(item: WorkItem, scope: Scope, has_unit: bool) -> bool:
     if scope is Scope.ALL or not has_unit:
         return True
+    if item.declined:
+        return False
     if scope is Scope.MINE:
         return item.role is not None
     return item.role is Role(scope.value)
@@ -105,7 +119,13 @@ def summarize(items: list[WorkItem]) -> Summary:
         overdue=sum(Light.OVERDUE in i.lights for i in items),
         due_soon=sum(Light.DUE_SOON in i.lights for i in items),
         behind=sum(Light.BEHIND in i.lights for i in items),
+        unconfirmed=sum(i.unconfirmed for i in items),
     )
+
+
+def confirmed_only(items: list[WorkItem]) -> list[WorkItem]:
+    """Return the items without the category tasks the clerk has not confirmed (reports leave them out)."""
+    return [i for i in items if not i.unconfirmed and not i.declined]
 
 
 def chapters(items: list[WorkItem]) -> list[str]:

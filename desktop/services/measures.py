@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.domain.assignment import Assignment, assignment_for
+from desktop.domain.terms import Claim, Role
 from desktop.services.units import unit_identity
 from desktop.services.workspace import Workspace
+from desktop.storage import claims as claim_store
 from desktop.storage import plans as plan_store
 
 
@@ -16,6 +18,31 @@ class MeasureView:
 
     stored: plan_store.StoredMeasure
     assignment: Assignment | None
+    claim: Claim | None = None  # the unit's answer when the assignment is only by category
+
+    @property
+    def unconfirmed(self) -> bool:
+        """Return True for a category task the unit has not answered yet."""
+        return self.assignment is not None and self.assignment.via_wildcard and self.claim is None
+
+
+@dataclass(frozen=True)
+class TaskCount:
+    """A unit's tasks as the desk counts them: by role, and how many reach it only through a category."""
+
+    lead: int
+    support: int
+    by_category: int
+
+
+def count_tasks(ws: Workspace, *, unit: str, categories: list[str]) -> TaskCount:
+    """Count the tasks the desk will list for `unit` with `categories` (declined category tasks left out)."""
+    views = [v for v in list_measures(ws, unit=unit, categories=categories) if v.claim is not Claim.NOT_MINE]
+    return TaskCount(
+        lead=sum(v.assignment is not None and v.assignment.role is Role.LEAD for v in views),
+        support=sum(v.assignment is not None and v.assignment.role is Role.SUPPORT for v in views),
+        by_category=sum(v.unconfirmed for v in views),
+    )
 
 
 def list_measures(
@@ -27,9 +54,11 @@ def list_measures(
         return [MeasureView(s, None) for s in stored]
     names, known_categories = unit_identity(ws, name=unit)
     wanted = set(categories) if categories is not None else known_categories
+    claims = claim_store.claims_for(ws.db, unit=unit)
     views = []
     for s in stored:
         found = assignment_for(s.measure.units, names=names, categories=wanted)
         if found is not None:
-            views.append(MeasureView(s, found))
+            claim = claims.get((s.plan_id, s.uid)) if found.via_wildcard else None
+            views.append(MeasureView(s, found, claim))
     return views

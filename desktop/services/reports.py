@@ -13,7 +13,7 @@ from desktop.domain.periods import Period
 from desktop.domain.report import Report, ReportMeasure, ReportOptions, Unfilled, build_report
 from desktop.domain.terms import Light, Scope
 from desktop.domain.version import VERSION
-from desktop.domain.worklist import Filter, WorkItem
+from desktop.domain.worklist import Filter, WorkItem, confirmed_only
 from desktop.services import attachments as attachment_service
 from desktop.services import plans as plan_service
 from desktop.services import worklist as wl
@@ -53,12 +53,17 @@ def remember_options(ws: Workspace, options: ReportOptions) -> None:
     settings.put(ws.db, OPTIONS_KEY, values)
 
 
-def _items(ws: Workspace, period: Period, scope: Scope, today: date) -> list[WorkItem]:
+def _items(
+    ws: Workspace, period: Period, scope: Scope, today: date, include_unconfirmed: bool = False
+) -> list[WorkItem]:
+    """Return the measures of the report; unconfirmed category tasks stay out unless asked for."""
     if scope not in SCOPES and scope is not Scope.ALL:
         scope = Scope.MINE
     if not my_unit(ws):
         raise LuoshiError(ErrorCode.NOTHING_TO_EXPORT, reason="no_unit")
     items = wl.apply_filter(ws, wl.load_worklist(ws, period, today=today), Filter(scope=scope))
+    if scope is not Scope.ALL and not include_unconfirmed:
+        items = confirmed_only(items)
     if not items:
         raise LuoshiError(ErrorCode.NOTHING_TO_EXPORT, reason="scope_empty", scope=scope.value)
     return items
@@ -75,9 +80,17 @@ def _plan_refs(ws: Workspace, items: list[WorkItem]) -> str:
     return "、".join(f"《{t}》" + (f"（{numbers[t]}）" if numbers.get(t) else "") for t in titles)
 
 
-def build(ws: Workspace, *, period: Period, scope: Scope, options: ReportOptions, today: date) -> Report:
+def build(
+    ws: Workspace,
+    *,
+    period: Period,
+    scope: Scope,
+    options: ReportOptions,
+    today: date,
+    include_unconfirmed: bool = False,
+) -> Report:
     """Return the report's content, as the preview shows it and the .docx carries it."""
-    items = _items(ws, period, scope, today)
+    items = _items(ws, period, scope, today, include_unconfirmed)
     unit = my_unit(ws)  # read once, not per measure
     measures = [
         ReportMeasure(
@@ -109,22 +122,25 @@ def export_report(
     options: ReportOptions,
     out: Path,
     today: date,
+    include_unconfirmed: bool = False,
     should_stop: Callable[[], bool] | None = None,
 ) -> Report:
     """Write the report to `out` (whole or not at all) and remember the options."""
     from desktop.exporters.report_docx import write_report  # python-docx: loaded to write
 
-    report = build(ws, period=period, scope=scope, options=options, today=today)
+    report = build(
+        ws, period=period, scope=scope, options=options, today=today, include_unconfirmed=include_unconfirmed
+    )
     write_report(report, out, should_stop=should_stop)
     remember_options(ws, replace(options, title="", dated=None))
     return report
 
 
 def ledger_rows(
-    ws: Workspace, *, period: Period, scope: Scope, today: date
+    ws: Workspace, *, period: Period, scope: Scope, today: date, include_unconfirmed: bool = False
 ) -> tuple[LedgerMeta, list[LedgerRow]]:
     """Return the ledger's identity and rows for the period."""
-    items = _items(ws, period, scope, today)
+    items = _items(ws, period, scope, today, include_unconfirmed)
     unit = my_unit(ws)  # read once, not per measure
     titles = list(dict.fromkeys(item.plan_title for item in items))
     rows = [
@@ -154,11 +170,14 @@ def export_ledger(
     scope: Scope,
     out: Path,
     today: date,
+    include_unconfirmed: bool = False,
     should_stop: Callable[[], bool] | None = None,
 ) -> int:
     """Write the ledger to `out` (whole or not at all); return the number of rows."""
     from desktop.exporters.ledger_xlsx import write_ledger  # openpyxl: loaded to write
 
-    meta, rows = ledger_rows(ws, period=period, scope=scope, today=today)
+    meta, rows = ledger_rows(
+        ws, period=period, scope=scope, today=today, include_unconfirmed=include_unconfirmed
+    )
     write_ledger(meta, rows, out, should_stop=should_stop)
     return len(rows)

@@ -13,6 +13,7 @@ from desktop.services import search as search_service
 from desktop.services.notes import my_unit
 from desktop.services.units import unit_identity
 from desktop.services.workspace import Workspace
+from desktop.storage import claims as claim_store
 from desktop.storage import notes as note_store
 from desktop.storage import plans as plan_store
 
@@ -32,6 +33,7 @@ def load_worklist(ws: Workspace, period: Period, *, today: date) -> list[WorkIte
     names, categories = unit_identity(ws, name=unit) if unit else (set(), set())
     notes = note_store.notes_for_period(ws.db, period=period.code, unit=unit)
     starts = _start_dates(ws)
+    claims = claim_store.claims_for(ws.db, unit=unit) if unit else {}
     items = []
     for stored in measures:
         measure = stored.measure
@@ -62,6 +64,9 @@ def load_worklist(ws: Workspace, period: Period, *, today: date) -> list[WorkIte
                 ),
                 start=starts.get(stored.plan_id),
                 leaders=measure.leaders,
+                claim=claims.get((stored.plan_id, stored.uid))
+                if assignment and assignment.via_wildcard
+                else None,
             )
         )
     return items

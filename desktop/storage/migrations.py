@@ -185,6 +185,22 @@ def _v5_leaders_doubts_edits(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v6_claims(db: sqlite_utils.Database) -> None:
+    """Add the clerk's answer per category task, kept per plan and measure uid (it survives revisions)."""
+    db.executescript(
+        """
+        CREATE TABLE claims (
+            plan_id INTEGER NOT NULL REFERENCES plans(id),
+            measure_uid TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            claim TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            PRIMARY KEY (plan_id, measure_uid, unit)
+        );
+        """
+    )
+
+
 def fts_available(db: sqlite_utils.Database) -> bool:
     """Return True when this SQLite has FTS5."""
     try:
@@ -201,6 +217,7 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _v3_search_index,
     _v4_returns,
     _v5_leaders_doubts_edits,
+    _v6_claims,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

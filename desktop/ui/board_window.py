@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, QUrl
+from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -33,7 +32,10 @@ from desktop.services import returns as return_service
 from desktop.services.messages import error_text
 from desktop.services.workspace import Workspace
 from desktop.ui.background import BackgroundTask, TaskControl
+from desktop.ui.file_dialogs import open_files, open_folder, save_file
 from desktop.ui.progress_chart import COLOURS, ProgressChart
+from desktop.ui.screen import fit_to_screen
+from desktop.ui.window_settings import ui_settings
 
 Index = QModelIndex | QPersistentModelIndex
 FIXED = 2  # 序号, 任务
@@ -107,8 +109,8 @@ class BoardWindow(QDialog):
         super().__init__(parent)
         self.ws = ws
         self.today = today or date.today()
+        self.settings = ui_settings(ws.path)
         self.setWindowTitle(self.tr("报送情况"))
-        self.resize(1280, 760)
         self.period = QComboBox()
         periods, current = period_service.offered_periods(ws, today=self.today)
         for p in periods:
@@ -130,6 +132,12 @@ class BoardWindow(QDialog):
             scroll.setWidget(chart)
             tabs.addTab(scroll, name)
         self.tabs = tabs
+        legend = QLabel(self.tr("图中括号内为“已完成的任务数/任务总数”；颜色表示各单位报送的完成状态。"))
+        legend.setWordWrap(True)
+        self.feedback = QLabel()
+        self.feedback.setStyleSheet("color: #1b5e20;")
+        self._feedback_timer = QTimer(self, singleShot=True, interval=6000)
+        self._feedback_timer.timeout.connect(self.feedback.clear)
         self.missing = QListWidget()
         copy_notice = QPushButton(self.tr("复制催报通知"))
         copy_notice.clicked.connect(self.copy_notice)
@@ -154,11 +162,16 @@ class BoardWindow(QDialog):
         top.addWidget(import_folder)
         top.addWidget(summary)
         middle = QHBoxLayout()
-        middle.addWidget(tabs, 4)
+        charts = QVBoxLayout()
+        charts.addWidget(tabs, 1)
+        charts.addWidget(legend)
+        middle.addLayout(charts, 4)
         middle.addLayout(side, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(middle, 1)
+        layout.addWidget(self.feedback)
+        fit_to_screen(self, 1280, 760)
         self.board: board_service.Board | None = None
         self.reload()
 
@@ -195,32 +208,41 @@ class BoardWindow(QDialog):
     def copy_notice(self) -> None:
         """Put the notice on the clipboard, to paste into a message or a document."""
         QGuiApplication.clipboard().setText(self.notice() or self.tr("各单位均已报送。"))
+        self.status(self.tr("已复制催报通知，可直接粘贴到消息或文件中。"))
+
+    def status(self, text: str) -> None:
+        """Show a short confirmation under the board for a few seconds."""
+        self.feedback.setText(text)
+        self._feedback_timer.start()
 
     def save_notice(self) -> None:
         """Save the 催报名单 and notice as a text file."""
-        name, _ = QFileDialog.getSaveFileName(
+        target = save_file(
             self,
+            self.settings,
+            "reminder",
             self.tr("导出催报名单"),
             f"催报名单（{self.current_period().label}）.txt",
             self.tr("文本文件 (*.txt)"),
         )
-        if name and self.board is not None:
-            board_service.export_reminder(self.ws, self.board, out=Path(name), today=self.today)
+        if target is not None and self.board is not None:
+            board_service.export_reminder(self.ws, self.board, out=target, today=self.today)
+            self.status(self.tr("已导出催报名单：%1").replace("%1", str(target)))
 
     # ---- returns ---------------------------------------------------------------------------------
     def choose_files(self) -> None:
         """Ask for return files and import them."""
-        names, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("导入回执"), "", self.tr("Excel 台账 (*.xlsx *.xlsm)")
+        files = open_files(
+            self, self.settings, "returns", self.tr("导入回执"), self.tr("Excel 台账 (*.xlsx *.xlsm)")
         )
-        if names:
-            self.import_returns([Path(n) for n in names])
+        if files:
+            self.import_returns(files)
 
     def choose_folder(self) -> None:
         """Ask for a folder and import every return in it."""
-        name = QFileDialog.getExistingDirectory(self, self.tr("选择存放回执的文件夹"))
-        if name:
-            self.import_returns([Path(name)])
+        folder = open_folder(self, self.settings, "returns", self.tr("选择存放回执的文件夹"))
+        if folder is not None:
+            self.import_returns([folder])
 
     def import_returns(self, paths: list[Path], *, replace: bool = False) -> None:
         """Import returns in the background; a unit that reported before is asked about afterwards."""
@@ -281,15 +303,17 @@ class BoardWindow(QDialog):
     def export_summary(self) -> None:
         """Write the merged report (.docx) and, beside it, the merged ledger (.xlsx)."""
         period = self.current_period()
-        name, _ = QFileDialog.getSaveFileName(
+        chosen = save_file(
             self,
+            self.settings,
+            "summary",
             self.tr("生成汇总报告"),
             f"落实情况汇总报告（{period.label}）.docx",
             self.tr("Word 文档 (*.docx)"),
         )
-        if not name:
+        if chosen is None:
             return
-        report = Path(name).with_suffix(".docx")
+        report = chosen.with_suffix(".docx")
         ledger = report.with_name(report.stem.replace("报告", "台账") + ".xlsx")
         db_path, today = self.ws.path, self.today
 
@@ -305,14 +329,31 @@ class BoardWindow(QDialog):
             work, title=self.tr("生成汇总报告"), label=self.tr("正在生成…"), parent=self
         )
         self.summary_task.done.connect(
-            lambda _result, message, cancelled: QMessageBox.information(
-                self,
-                self.tr("生成汇总报告"),
-                message
-                or (
-                    self.tr("已取消。")
-                    if cancelled
-                    else self.tr("已生成：\n%1\n%2").replace("%1", str(report)).replace("%2", str(ledger))
-                ),
-            )
+            lambda _result, message, cancelled: self._summary_done(report, ledger, message, cancelled)
         )
+
+    def _summary_done(self, report: Path, ledger: Path, message: str, cancelled: bool) -> None:
+        """Say what was written (the report and, beside it, the ledger) and offer to open them."""
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("生成汇总报告"))
+        if message or cancelled:
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setText(message or self.tr("已取消，未写入文件。"))
+            box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        else:
+            box.setIcon(QMessageBox.Icon.Information)
+            box.setText(
+                self.tr("已生成汇总报告和汇总台账（同一文件夹）：\n%1\n%2")
+                .replace("%1", report.name)
+                .replace("%2", ledger.name)
+            )
+            for text, target in ((self.tr("打开报告"), report), (self.tr("打开台账"), ledger)):
+                button = box.addButton(text, QMessageBox.ButtonRole.ActionRole)
+                button.clicked.connect(
+                    lambda _=False, t=target: QDesktopServices.openUrl(QUrl.fromLocalFile(str(t)))
+                )
+            folder = box.addButton(self.tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
+            folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(report.parent))))
+            box.addButton(self.tr("关闭"), QMessageBox.ButtonRole.RejectRole)
+        self.summary_box = box
+        box.open()

@@ -11,7 +11,7 @@ import contextlib
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMenu,
     QMenuBar,
+    QMessageBox,
     QSplitter,
     QStatusBar,
     QTableView,
@@ -30,10 +32,13 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import LuoshiError
 from desktop.domain.notes import NoteFields
 from desktop.domain.periods import Period
+from desktop.domain.terms import Claim
 from desktop.domain.worklist import Filter, WorkItem, chapters, summarize, with_note
+from desktop.services import claims as claim_service
 from desktop.services import notes as note_service
 from desktop.services import periods as period_service
 from desktop.services import worklist as wl
+from desktop.services.messages import error_text
 from desktop.services.notes import NoteKey
 from desktop.services.place import Place, load_place, save_place
 from desktop.services.workspace import Workspace
@@ -181,6 +186,9 @@ class DeskView(QWidget):
         self.statusBar().addPermanentWidget(self.save_hint)
         self.period.currentIndexChanged.connect(self._period_changed)
         self.filters.changed.connect(self._filter_changed)
+        self.detail.claim_requested.connect(self._claim_current)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
 
     def _save_state(self) -> None:
         s = self.settings
@@ -312,6 +320,49 @@ class DeskView(QWidget):
                 self.model.replace_item(self._items[index])
                 return
 
+    # ---- category tasks -----------------------------------------------------------------------
+    def _claim_current(self, value: str) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.answer_claim(self.model.item(index.row()), Claim(value) if value else None)
+
+    def _table_menu(self, position: QPoint) -> None:
+        """Offer 确认属于本单位 / 不属于本单位 on a category task."""
+        index = self.table.indexAt(position)
+        if not index.isValid() or not self.model.item(index.row()).via_wildcard:
+            return
+        item = self.model.item(index.row())
+        menu = QMenu(self.table)
+        for claim, text in (
+            (Claim.MINE, self.tr("确认属于本单位")),
+            (Claim.NOT_MINE, self.tr("不属于本单位")),
+            (None, self.tr("改回待确认")),
+        ):
+            action = menu.addAction(text)
+            action.setEnabled(claim is not item.claim)
+            action.triggered.connect(lambda _=False, c=claim: self.answer_claim(item, c))
+        menu.exec(self.table.viewport().mapToGlobal(position))
+
+    def answer_claim(self, item: WorkItem, claim: Claim | None) -> None:
+        """Record the clerk's answer for one category task and show the desk again."""
+        if not self.autosaver.flush():
+            self.session.refuse_move()
+            return
+        try:
+            claim_service.answer(self.ws, {item.measure_id: claim})
+        except LuoshiError as error:
+            QMessageBox.warning(self.window_, self.tr("确认任务"), error_text(error))
+            return
+        self.reload(select_uid=item.uid)
+        words = {
+            Claim.MINE: self.tr("属于本单位"),
+            Claim.NOT_MINE: self.tr("不属于本单位"),
+            None: self.tr("待确认"),
+        }
+        self.statusBar().showMessage(
+            self.tr("措施 %1 已标为“%2”。").replace("%1", item.label).replace("%2", words[claim]), 6000
+        )
+
     # ---- status bar and place -----------------------------------------------------------------
     def _update_counts(self) -> None:
         mine = wl.apply_filter(self.ws, self._items, Filter(scope=self.filters.value().scope))
@@ -326,6 +377,11 @@ class DeskView(QWidget):
             .replace("%4", str(summary.due_soon))
             .replace("%5", str(summary.behind))
             .replace("%6", str(self.model.rowCount()))
+            + (
+                self.tr(" ｜ 按类别分配待确认 %1 项（未列入报告）").replace("%1", str(summary.unconfirmed))
+                if summary.unconfirmed
+                else ""
+            )
         )
 
     def _remember_place(self) -> None:

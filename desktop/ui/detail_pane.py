@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.notes import NoteFields
-from desktop.domain.terms import Role
+from desktop.domain.terms import Claim, Role
+from desktop.domain.units import is_wildcard
 from desktop.domain.worklist import WorkItem
 from desktop.ui.note_editor import NoteEditor
 from desktop.ui.note_text import describe
@@ -31,6 +32,7 @@ class DetailPane(QWidget):
     history_requested = Signal()
     edit_measure_requested = Signal()
     attach_requested = Signal()
+    claim_requested = Signal(str)  # a Claim value, or '' to ask again
     open_attachment = Signal(int)
     remove_attachment = Signal(int)
 
@@ -46,6 +48,20 @@ class DetailPane(QWidget):
         self.units = QLabel()
         self.units.setWordWrap(True)
         self.units.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.claim_box = QWidget()
+        self.claim_text = QLabel()
+        self.claim_text.setWordWrap(True)
+        self.claim_mine = QPushButton(self.tr("确认属于本单位"))
+        self.claim_not_mine = QPushButton(self.tr("不属于本单位"))
+        self.claim_mine.clicked.connect(lambda: self.claim_requested.emit(Claim.MINE.value))
+        self.claim_not_mine.clicked.connect(lambda: self.claim_requested.emit(Claim.NOT_MINE.value))
+        claim_row = QHBoxLayout(self.claim_box)
+        claim_row.setContentsMargins(0, 0, 0, 0)
+        claim_row.addWidget(self.claim_text, 1)
+        claim_row.addWidget(self.claim_mine)
+        claim_row.addWidget(self.claim_not_mine)
+        self.claim_box.setStyleSheet("QWidget#claimBox { background: #fff8e1; }")
+        self.claim_box.setObjectName("claimBox")
         self.editor = NoteEditor()
         self.previous_box = QGroupBox(self.tr("上期填报"))
         self.previous = QPlainTextEdit()
@@ -102,8 +118,27 @@ class DetailPane(QWidget):
         unit_row.addWidget(self.units, 1)
         unit_row.addWidget(self.edit_measure_button)
         layout.addLayout(unit_row)
+        layout.addWidget(self.claim_box)
         layout.addWidget(self.split, 1)
         self.show_item(None)
+
+    def _show_claim(self, item: WorkItem | None) -> None:
+        """Offer 确认属于本单位 / 不属于本单位 for a task given to a category of the unit."""
+        self.claim_box.setVisible(item is not None and item.via_wildcard)
+        if item is None or not item.via_wildcard:
+            return
+        category = next((u for u in item.leads + item.supports if is_wildcard(u)), "")
+        if item.claim is None:
+            text = self.tr(
+                "此项任务分配给“%1”，本单位属于该类别。请确认是否属于本单位：未确认前不列入报告和台账。"
+            )
+        elif item.claim is Claim.MINE:
+            text = self.tr("已确认：此项任务（分配给“%1”）属于本单位，列入报告和台账。")
+        else:
+            text = self.tr("已确认：此项任务（分配给“%1”）不属于本单位，不列入本单位任务。")
+        self.claim_text.setText(text.replace("%1", category or self.tr("通配类别")))
+        self.claim_mine.setVisible(item.claim is not Claim.MINE)
+        self.claim_not_mine.setVisible(item.claim is not Claim.NOT_MINE)
 
     def _emit_current(self, signal: SignalInstance) -> None:
         item = self.attachments.currentItem()
@@ -121,6 +156,7 @@ class DetailPane(QWidget):
             self.edit_measure_button,
         ):
             widget.setEnabled(item is not None)
+        self._show_claim(item)
         if item is None:
             self.title.setText(self.tr("请在左侧选择一项措施"))
             self.text.clear()
@@ -129,8 +165,10 @@ class DetailPane(QWidget):
         role = ""
         if item.role is not None:
             role = self.tr("本单位牵头") if item.role is Role.LEAD else self.tr("本单位配合")
-            if item.via_wildcard:
+            if item.unconfirmed:
                 role += self.tr("（按通配类别，需确认）")
+            elif item.declined:
+                role = self.tr("已确认不属于本单位")
         self.title.setText(f"{item.label}　{item.chapter}" + (f"　〔{role}〕" if role else ""))
         self.text.setPlainText(item.text)
         leads = "、".join(item.leads) or self.tr("未写明")

@@ -17,6 +17,7 @@ from desktop.services.workspace import Workspace
 from desktop.ui.background import BackgroundTask, TaskControl
 from desktop.ui.desk import Desk
 from desktop.ui.export_dialog import ExportChoice, ExportDialog
+from desktop.ui.file_dialogs import open_file
 
 LAST_FOLDER = "export/folder"
 
@@ -150,12 +151,11 @@ class ExportActions(QObject):
 
     def choose_check(self) -> None:
         """Ask for a .docx and check it against GB/T 9704-2012."""
-        folder = str(self.desk.settings.value(LAST_FOLDER, "") or Path.home())
-        name, _ = QFileDialog.getOpenFileName(
-            self.widget, self.tr("格式检查"), folder, self.tr("Word 文件 (*.docx)")
+        path = open_file(
+            self.widget, self.desk.settings, "report", self.tr("格式检查"), self.tr("Word 文件 (*.docx)")
         )
-        if name:
-            self.check(Path(name))
+        if path is not None:
+            self.check(path)
 
     def check(self, path: Path) -> None:
         """Check `path` in the background (LibreOffice takes a few seconds) and list the findings."""

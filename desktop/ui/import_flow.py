@@ -5,13 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from desktop.domain.corrections import Correction
 from desktop.services import imports
 from desktop.services.workspace import Workspace
 from desktop.ui.background import BackgroundTask, TaskControl
+from desktop.ui.claims_dialog import ClaimsDialog, confirm_category_tasks
 from desktop.ui.desk import Desk
+from desktop.ui.file_dialogs import open_files
 from desktop.ui.import_task import FileResult, ImportRun, start_import
 from desktop.ui.plan_check_dialog import PlanCheckDialog
 from desktop.ui.review_dialog import ReviewDialog
@@ -34,12 +36,14 @@ class ImportFlow(QObject):
         self.last_import: list[FileResult] = []
         self.pending_reviews: list[imports.ImportReview] = []
         self.check_dialog: PlanCheckDialog | None = None
+        self.claims_dialog: ClaimsDialog | None = None
+        self.imported = False  # a plan was stored in this round of imports
 
     def choose_import(self) -> None:
         """Ask for plan files and import them."""
-        names, _ = QFileDialog.getOpenFileNames(self.widget, self.tr("导入方案"), "", self.tr(PLAN_FILTER))
-        if names:
-            self.import_files([Path(n) for n in names])
+        files = open_files(self.widget, self.desk.settings, "plan", self.tr("导入方案"), self.tr(PLAN_FILTER))
+        if files:
+            self.import_files(files)
 
     def import_files(self, files: list[Path]) -> None:
         """Import `files` in the background, then list what became of each."""
@@ -62,19 +66,23 @@ class ImportFlow(QObject):
         self.pending_reviews = [p for r in results if (p := r.check or r.review) is not None]
         failed = [r for r in results if not r.ok]
         if cancelled:
-            text = self.tr("已取消导入。取消时正在导入的文件未写入数据库。")
+            title, text = self.tr("已取消导入"), self.tr("已取消导入。取消时正在导入的文件未写入数据库。")
         elif failed and len(failed) == len(results):
-            text = self.tr("未能导入，请看下面的说明。")
+            title, text = self.tr("导入失败"), self.tr("未能导入，请看下面的说明。")
         elif failed:
-            text = self.tr("部分文件未能导入，请看下面每个文件的说明。")
+            title, text = self.tr("部分导入"), self.tr("部分文件未能导入，请看下面每个文件的说明。")
         else:
-            text = self.tr("导入完成。")
+            title, text = self.tr("导入完成"), self.tr("导入完成。")
+        self.imported = self.imported or any(r.ok and r.check is None and r.review is None for r in results)
         if cancelled or failed or len(self.pending_reviews) < len(results):
             lines = [("✔ " if r.ok else "✘ ") + f"{r.path.name}：{r.message}" for r in results]
             box = QMessageBox(self.widget)
-            box.setWindowTitle(self.tr("导入方案"))
-            box.setIcon(QMessageBox.Icon.Information if not failed else QMessageBox.Icon.Warning)
+            box.setWindowTitle(title)
+            box.setIcon(QMessageBox.Icon.Warning if failed or cancelled else QMessageBox.Icon.Information)
             box.setText(text + "\n\n" + "\n".join(lines))
+            box.setStandardButtons(QMessageBox.StandardButton.Ok)
+            box.setEscapeButton(QMessageBox.StandardButton.Ok)
+            box.setDefaultButton(QMessageBox.StandardButton.Ok)
             box.show()
             self.result_box = box
         self.review_next()
@@ -82,6 +90,9 @@ class ImportFlow(QObject):
     def review_next(self) -> None:
         """Show the next new plan (核对方案) or revision waiting; applying it runs in the background."""
         if not self.pending_reviews:
+            if self.imported:  # the plan may give the unit tasks by category: ask about them now
+                self.imported = False
+                self.claims_dialog = confirm_category_tasks(self.desk)
             return
         prepared = self.pending_reviews.pop(0)
         if prepared.review is None:
@@ -122,5 +133,6 @@ class ImportFlow(QObject):
         if message:
             QMessageBox.warning(self.widget, self.tr("导入方案"), message)
         elif not cancelled:
+            self.imported = True
             self.desk.statusBar().showMessage(self.tr("已导入，原有进展记录均已保留。"), 8000)
         self.review_next()

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from desktop.domain.errors import LuoshiError
 from desktop.services import attachments as attachment_service
@@ -16,6 +15,7 @@ from desktop.services import notes as note_service
 from desktop.services.attachments import AttachmentRow
 from desktop.services.messages import error_text
 from desktop.ui.desk import Desk
+from desktop.ui.file_dialogs import open_files
 from desktop.ui.history_dialog import HistoryDialog
 
 
@@ -46,9 +46,8 @@ class NoteActions(QObject):
         key = self.desk.current_key()
         if key is None or not self.desk.autosaver.flush():
             return
-        names, _ = QFileDialog.getOpenFileNames(self.widget, self.tr("添加佐证材料"))
-        for name in names:
-            self._guard(partial(attachment_service.attach, self.desk.ws, key, Path(name)))
+        for path in open_files(self.widget, self.desk.settings, "evidence", self.tr("添加佐证材料")):
+            self._guard(partial(attachment_service.attach, self.desk.ws, key, path))
         self.refresh_attachments()
 
     def refresh_attachments(self) -> None:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
 from desktop.domain.errors import LuoshiError
 from desktop.services import tasklists
@@ -15,6 +14,7 @@ from desktop.services import units as unit_service
 from desktop.services.messages import error_text
 from desktop.ui.board_window import BoardWindow
 from desktop.ui.desk import Desk
+from desktop.ui.file_dialogs import save_file
 
 MODE_KEY = "office/coordinator"
 
@@ -70,13 +70,18 @@ class OfficeActions(QObject):
             return
         chosen = None if unit == everyone else unit
         suggested = f"任务清单（{chosen or '全部'}）.xlsx"
-        name, _ = QFileDialog.getSaveFileName(
-            self.widget, self.tr("导出任务清单"), suggested, self.tr("Excel 文件 (*.xlsx)")
+        target = save_file(
+            self.widget,
+            self.desk.settings,
+            "tasklist",
+            self.tr("导出任务清单"),
+            suggested,
+            self.tr("Excel 文件 (*.xlsx)"),
         )
-        if not name:
+        if target is None:
             return
         try:
-            count = tasklists.export_tasklist(self.desk.ws, out=Path(name), today=date.today(), unit=chosen)
+            count = tasklists.export_tasklist(self.desk.ws, out=target, today=date.today(), unit=chosen)
         except LuoshiError as error:
             QMessageBox.warning(self.widget, self.tr("导出任务清单"), error_text(error))
             return

@@ -19,6 +19,7 @@ from desktop.services.messages import error_text
 from desktop.services.notes import my_unit
 from desktop.services.workspace import Workspace
 from desktop.ui.background import BackgroundTask
+from desktop.ui.claims_dialog import confirm_category_tasks
 from desktop.ui.crash import log_start
 from desktop.ui.desk_view import DeskView
 from desktop.ui.setup_flow import run_setup
@@ -42,9 +43,10 @@ def open_desk(window: QMainWindow, settings: QSettings, db_path: Path) -> DeskVi
     try:
         check_database(db_path, window)
         open_workspace(db_path, ws)
-        if not my_unit(ws):
-            run_setup(ws, window, first_run=True)
+        first_setup = not my_unit(ws) and run_setup(ws, window, first_run=True)
         desk = DeskView(ws, settings, window)
+        if first_setup:
+            confirm_category_tasks(desk)
     except LuoshiError as error:
         ws.close()
         QMessageBox.critical(window, "落实", error_text(error))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.periods import RHYTHM_LABELS, Rhythm
+from desktop.services.measures import TaskCount
 
 
 @dataclass(frozen=True)
@@ -41,9 +43,13 @@ class SetupDialog(QDialog):
         units: list[tuple[str, int, int]],
         categories: list[str],
         current: SetupChoice | None,
+        count: Callable[[str, list[str]], TaskCount] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        """Offer `units` (name, led, supported) and `categories`; preselect `current`."""
+        """Offer `units` (name, led, supported) and `categories`; preselect `current`.
+
+        `count(unit, categories)` gives the unit's tasks as the desk will count them, shown as the choice changes.
+        """
         super().__init__(parent)
         self.setWindowTitle(self.tr("设置本单位与报送周期"))
         intro = QLabel(
@@ -61,7 +67,7 @@ class SetupDialog(QDialog):
             line.setPlaceholderText(self.tr("输入单位名称中的任意字查找"))
         for name, led, supported in units:
             self.unit.addItem(
-                self.tr("%1（牵头 %2 项，配合 %3 项）")
+                self.tr("%1（点名牵头 %2 项，配合 %3 项）")
                 .replace("%1", name)
                 .replace("%2", str(led))
                 .replace("%3", str(supported)),
@@ -89,6 +95,11 @@ class SetupDialog(QDialog):
         self.due_days.setValue(5)
         self.due_days.setPrefix(self.tr("每期结束后 "))
         self.due_days.setSuffix(self.tr(" 日内"))
+        self._count = count
+        self.tally = QLabel()
+        self.tally.setWordWrap(True)
+        self.unit.currentTextChanged.connect(self._update_tally)
+        self.categories.itemChanged.connect(self._update_tally)
         self.error = QLabel()
         self.error.setStyleSheet("color: #c62828;")
         form = QFormLayout()
@@ -106,6 +117,7 @@ class SetupDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(self.tally)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(560, 460)
@@ -114,6 +126,25 @@ class SetupDialog(QDialog):
         else:
             self.unit.setCurrentIndex(-1)
             self.unit.setEditText("")
+
+    def _update_tally(self) -> None:
+        """Say how many tasks the desk will list for the unit and categories chosen now."""
+        name = self._chosen_name()
+        if self._count is None or not name:
+            self.tally.clear()
+            return
+        found = self._count(name, self._checked_categories())
+        text = (
+            self.tr("按当前选择，本单位任务共 %1 项：牵头 %2 项，配合 %3 项。")
+            .replace("%1", str(found.lead + found.support))
+            .replace("%2", str(found.lead))
+            .replace("%3", str(found.support))
+        )
+        if found.by_category:
+            text += self.tr("其中 %1 项按类别分配，设置后请逐项确认是否属于本单位。").replace(
+                "%1", str(found.by_category)
+            )
+        self.tally.setText(text)
 
     def select(self, choice: SetupChoice) -> None:
         """Show an existing choice."""
@@ -130,18 +161,27 @@ class SetupDialog(QDialog):
         self.rhythm.setCurrentIndex(max(0, self.rhythm.findData(choice.rhythm.value)))
         self.due_days.setValue(choice.due_days)
 
-    def choice(self) -> SetupChoice:
-        """Return what the dialog holds."""
+    def _chosen_name(self) -> str:
         text = self.unit.currentText().strip()
         index = self.unit.currentIndex()
         # the shown text carries counts; an item chosen from the list gives its plain name
-        unit = self.unit.itemData(index) if index >= 0 and self.unit.itemText(index) == text else text
-        checked = [
+        return str(self.unit.itemData(index) if index >= 0 and self.unit.itemText(index) == text else text)
+
+    def _checked_categories(self) -> list[str]:
+        return [
             self.categories.item(r).text()
             for r in range(self.categories.count())
             if self.categories.item(r).checkState() == Qt.CheckState.Checked
         ]
-        return SetupChoice(str(unit), checked, Rhythm(self.rhythm.currentData()), self.due_days.value())
+
+    def choice(self) -> SetupChoice:
+        """Return what the dialog holds."""
+        return SetupChoice(
+            self._chosen_name(),
+            self._checked_categories(),
+            Rhythm(self.rhythm.currentData()),
+            self.due_days.value(),
+        )
 
     def accept(self) -> None:
         """Refuse an empty unit name."""

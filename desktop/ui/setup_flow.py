@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from desktop.services import measures as measure_service
 from desktop.services import periods as period_service
 from desktop.services import units as unit_service
 from desktop.services.workspace import Workspace
@@ -31,7 +32,11 @@ def setup_dialog_for(ws: Workspace, parent: QWidget | None) -> SetupDialog:
     if profile.unit:
         current = SetupChoice(profile.unit, list(profile.categories), schedule.rhythm, schedule.due_days)
     return SetupDialog(
-        units=units, categories=unit_service.list_categories(ws), current=current, parent=parent
+        units=units,
+        categories=unit_service.list_categories(ws),
+        current=current,
+        count=lambda unit, categories: measure_service.count_tasks(ws, unit=unit, categories=categories),
+        parent=parent,
     )
 
 

@@ -17,6 +17,7 @@ from desktop.services import backups
 from desktop.services.messages import error_text
 from desktop.ui.background import BackgroundTask
 from desktop.ui.backup_dialog import BackupDialog
+from desktop.ui.claims_dialog import ClaimsDialog, confirm_category_tasks
 from desktop.ui.desk import Desk
 from desktop.ui.export_actions import ExportActions
 from desktop.ui.import_flow import ImportFlow
@@ -27,7 +28,6 @@ from desktop.ui.setup_flow import run_setup
 from desktop.ui.versions_dialog import VersionsDialog
 
 FONT_SCALES = (100, 125, 150)
-PLAN_FILTER = "方案文件 (*.docx *.pdf *.xlsx *.txt *.doc *.wps *.xls);;所有文件 (*)"
 
 
 def apply_font_scale(percent: int, base_point_size: float) -> None:
@@ -52,6 +52,7 @@ class WindowActions(QObject):
         self.notes = NoteActions(desk)
         self.measures = MeasureActions(desk)
         self.restore_task: BackgroundTask[object] | None = None
+        self.claims_dialog: ClaimsDialog | None = None
         self._base_point_size = QApplication.font().pointSizeF()  # the platform's size
         self._font_scale = 100
         self.size_actions: dict[int, QAction] = {}
@@ -106,6 +107,7 @@ class WindowActions(QObject):
             action.setCheckable(True)
             self.size_actions[percent] = action
         self._action("settings", self.tr("本单位与报送周期…"), self.edit_setup)
+        self._action("settings", self.tr("确认按类别分配的任务…"), self.review_claims)
         self._action("settings", self.tr("恢复备份…"), self.restore_backup)
 
     def import_files(self, files: list[Path]) -> None:
@@ -145,10 +147,23 @@ class WindowActions(QObject):
     def edit_setup(self) -> None:
         """Open the set-up dialog with the current choices."""
         try:
-            run_setup(self.desk.ws, self.widget, first_run=False)
+            saved = run_setup(self.desk.ws, self.widget, first_run=False)
         except LuoshiError as error:
             QMessageBox.warning(self.widget, self.tr("落实"), error_text(error))
+            saved = False
         self.desk.reload()
+        if saved:  # the unit or its categories may have changed: ask about tasks given by category
+            self.claims_dialog = confirm_category_tasks(self.desk)
+
+    def review_claims(self) -> None:
+        """List every category task of the unit with its answer, to confirm or change."""
+        self.claims_dialog = confirm_category_tasks(self.desk, only_unanswered=False)
+        if self.claims_dialog is None:
+            QMessageBox.information(
+                self.widget,
+                self.tr("确认按类别分配的任务"),
+                self.tr("本单位没有按类别（如“各行业主管部门”）分配的任务，无需确认。"),
+            )
 
     def set_font_scale(self, percent: int) -> None:
         """Switch to a larger or standard text size and remember it."""

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from desktop.app import application, ui_settings  # noqa: E402
+from desktop.app import application  # noqa: E402
 from desktop.domain.notes import NoteFields, Status  # noqa: E402
 from desktop.domain.periods import parse_period  # noqa: E402
 from desktop.domain.report import ReportOptions  # noqa: E402
@@ -36,6 +36,7 @@ from desktop.ui.opening import open_workspace  # noqa: E402
 from desktop.ui.plan_check_dialog import PlanCheckDialog  # noqa: E402
 from desktop.ui.review_dialog import ReviewDialog  # noqa: E402
 from desktop.ui.setup_flow import setup_dialog_for  # noqa: E402
+from desktop.ui.window_settings import ui_settings  # noqa: E402
 from tests.province import UNITS, plan_text, province, write_return  # noqa: E402
 
 OUT = Path(__file__).resolve().parent

@@ -63,7 +63,9 @@ def test_import_measures_units_profile(
     code, out = _run(capsys, "--db", db, "measures", "--unit", "自治区司法厅", "--json")
     mine = json.loads(out)
     assert [m["seq"] for m in mine] == [13, 14, 15, 16, 18, 19]
-    assert mine[1]["assignment"] == {"role": "lead", "via_wildcard": True, "unit": "自治区各行政执法部门"}
+    assert mine[1]["assignment"] == {
+        "role": "lead", "via_wildcard": True, "unit": "自治区各行政执法部门", "claim": None
+    }
 
     code, out = _run(capsys, "--db", db, "units", "--json")
     units = {u["name"]: u for u in json.loads(out)}

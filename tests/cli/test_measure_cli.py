@@ -92,3 +92,25 @@ def test_measure_commands(capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
     assert len(texts) == 6
     code, out = _run(capsys, "--db", db, "measure", "merge", str(len(texts)))
     assert code == 2 and "最后一项" in out
+
+
+def test_unconfirmed_claim_and_disclaim(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = str(tmp_path / "l.db")
+    sample = str(FIXTURES.parent.parent / "resources" / "samples" / "neimenggu_2026_yingshang_huanjing.txt")
+    assert _run(capsys, "--db", db, "import", sample)[0] == 0
+    code, out = _run(capsys, "--db", db, "measures", "--unconfirmed")
+    assert code == 2 and "尚未设置本单位" in out
+    _run(capsys, "--db", db, "profile", "set", "--unit", "自治区发展改革委", "--category", "行业主管部门")
+    code, out = _run(capsys, "--db", db, "measures", "--unconfirmed", "--json")
+    waiting = [m["seq"] for m in json.loads(out)]
+    assert code == 0 and len(waiting) == 4
+    code, out = _run(capsys, "--db", db, "measure", "claim", str(waiting[0]))
+    assert code == 0 and "属于本单位" in out
+    code, out = _run(capsys, "--db", db, "measure", "disclaim", str(waiting[1]))
+    assert code == 0 and "不属于本单位" in out
+    code, out = _run(capsys, "--db", db, "measures", "--unconfirmed", "--json")
+    assert [m["seq"] for m in json.loads(out)] == waiting[2:]
+    code, out = _run(capsys, "--db", db, "measure", "claim", "1")
+    assert code != 0 and "无需确认" in out
+    code, out = _run(capsys, "--db", db, "measures", "--unit", "自治区发展改革委")
+    assert "已确认属于本单位" in out and "已确认不属于本单位" in out

@@ -12,10 +12,11 @@ import pytest
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.notes import NoteFields
 from desktop.domain.periods import parse_period
-from desktop.domain.report import ReportOptions, Unfilled
-from desktop.domain.terms import Scope, Status
+from desktop.domain.report import Report, ReportOptions, Unfilled
+from desktop.domain.terms import Claim, Scope, Status
 from desktop.exporters.ledger_xlsx import FIRST_DATA_ROW, META_SHEET, SHEET
 from desktop.services import attachments as attachment_service
+from desktop.services import claims as claim_service
 from desktop.services import imports
 from desktop.services import notes as note_service
 from desktop.services import reports as report_service
@@ -43,9 +44,30 @@ def _fill(ws: Workspace, tmp_path: Path) -> None:
     )
 
 
+def test_unconfirmed_category_tasks_stay_out_until_claimed(ws: Workspace, tmp_path: Path) -> None:
+    """自治区发展改革委 is a 行业主管部门: four tasks reach it only by that category."""
+    _fill(ws, tmp_path)
+    count = lambda r: sum(len(s.entries) for s in r.sections)  # noqa: E731
+
+    def build() -> Report:
+        return report_service.build(ws, period=Q1, scope=Scope.MINE, options=ReportOptions(), today=TODAY)
+
+    waiting = claim_service.category_tasks(ws, Q1, today=TODAY, unconfirmed_only=True)
+    assert len(waiting) == 4 and count(build()) == 13
+    claim_service.answer(ws, {waiting[0].measure_id: Claim.MINE, waiting[1].measure_id: Claim.NOT_MINE})
+    assert count(build()) == 14  # the claimed one joins; the declined one stays out
+    _, rows = report_service.ledger_rows(ws, period=Q1, scope=Scope.MINE, today=TODAY)
+    assert len(rows) == 14
+    assert len(claim_service.category_tasks(ws, Q1, today=TODAY, unconfirmed_only=True)) == 2
+    claim_service.answer(ws, {waiting[0].measure_id: None})  # back to 待确认
+    assert count(build()) == 13
+
+
 def test_report_scope_and_unfilled(ws: Workspace, tmp_path: Path) -> None:
     _fill(ws, tmp_path)
-    mine = report_service.build(ws, period=Q1, scope=Scope.MINE, options=ReportOptions(), today=TODAY)
+    mine = report_service.build(
+        ws, period=Q1, scope=Scope.MINE, options=ReportOptions(), today=TODAY, include_unconfirmed=True
+    )
     lead = report_service.build(ws, period=Q1, scope=Scope.LEAD, options=ReportOptions(), today=TODAY)
     count = lambda r: sum(len(s.entries) for s in r.sections)  # noqa: E731
     assert count(mine) == 17 and count(lead) == 9
@@ -76,7 +98,10 @@ def test_export_remembers_organ_names(ws: Workspace, tmp_path: Path) -> None:
 def test_ledger_rows_carry_ids_and_evidence(ws: Workspace, tmp_path: Path) -> None:
     _fill(ws, tmp_path)
     out = tmp_path / "台账.xlsx"
-    assert report_service.export_ledger(ws, period=Q1, scope=Scope.MINE, out=out, today=TODAY) == 17
+    written = report_service.export_ledger(
+        ws, period=Q1, scope=Scope.MINE, out=out, today=TODAY, include_unconfirmed=True
+    )
+    assert written == 17
     book = openpyxl.load_workbook(out)
     sheet = book[SHEET]
     labels = [sheet.cell(FIRST_DATA_ROW + i, 1).value for i in range(17)]
@@ -119,7 +144,8 @@ def test_locked_target_leaves_database_and_file_alone(ws: Workspace, tmp_path: P
 def test_leaders_named_by_the_plan_go_to_the_ledger_remark(tmp_path: Path) -> None:
     plan = tmp_path / "plan.txt"
     plan.write_text(
-        "某县重点工作方案\n一、重点任务\n1.推进项目建设。\n责任领导：王五\n牵头单位：县发展改革局\n", encoding="utf-8"
+        "某县重点工作方案\n一、重点任务\n1.推进项目建设。\n责任领导：王五\n牵头单位：县发展改革局\n",
+        encoding="utf-8",
     )
     with Workspace(tmp_path / "t.db") as ws:
         imports.import_file(ws, path=plan)

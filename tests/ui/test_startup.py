@@ -10,9 +10,9 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from desktop.app import ui_settings
 from desktop.services.locations import APP_NAME, DB_ENV
 from desktop.services.workspace import Workspace
+from desktop.ui.window_settings import ui_settings
 from tests.conftest import ROOT
 from tests.ui.windows import desk_window
 

@@ -6,10 +6,10 @@ from datetime import date
 
 from PySide6.QtCore import QSettings
 
-from desktop.app import ui_settings
 from desktop.services.workspace import Workspace
 from desktop.ui.desk_view import DeskView
 from desktop.ui.main_window import MainWindow
+from desktop.ui.window_settings import ui_settings
 
 TODAY = date(2026, 3, 20)  # inside 2026Q1: the default period is 2026年第一季度
 
