@@ -10,7 +10,7 @@ from desktop.domain.errors import LuoshiError
 from desktop.services.messages import error_text
 
 QUIET_MS = 600  # after the last keystroke
-MAX_WAIT_MS = 3000  # while typing without pause
+MAX_WAIT_MS = 1000  # while typing without pause: at most 1 s of typing is ever unsaved
 RETRY_MS = 3000  # after a failed save
 
 

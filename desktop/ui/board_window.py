@@ -33,6 +33,7 @@ from desktop.services.messages import error_text
 from desktop.services.workspace import Workspace
 from desktop.ui.background import BackgroundTask, TaskControl
 from desktop.ui.file_dialogs import open_files, open_folder, save_file
+from desktop.ui.message_boxes import add_close
 from desktop.ui.progress_chart import COLOURS, ProgressChart
 from desktop.ui.screen import fit_to_screen
 from desktop.ui.window_settings import ui_settings
@@ -289,12 +290,18 @@ class BoardWindow(QDialog):
             for o in results
             if o.ok or o.path not in again
         ]
-        text = message or (
-            self.tr("已取消，取消时正在导入的文件未写入。") if cancelled else self.tr("导入完成。")
-        )
-        self.result_box = QMessageBox(
-            QMessageBox.Icon.Information, self.tr("导入回执"), text + "\n\n" + "\n".join(lines), parent=self
-        )
+        failed = [o for o in results if not o.ok and o.path not in again]
+        if message or cancelled:
+            title = self.tr("已取消导入") if cancelled else self.tr("导入失败")
+            text = message or self.tr("已取消，取消时正在导入的文件未写入。")
+        elif failed:
+            title = self.tr("导入失败") if len(failed) == len(results) else self.tr("部分导入")
+            text = self.tr("有 %1 个回执未能导入，请看下面每个文件的说明。").replace("%1", str(len(failed)))
+        else:
+            title, text = self.tr("导入完成"), self.tr("导入完成。")
+        icon = QMessageBox.Icon.Warning if failed or message or cancelled else QMessageBox.Icon.Information
+        self.result_box = QMessageBox(icon, title, text + "\n\n" + "\n".join(lines), parent=self)
+        add_close(self.result_box)
         self.result_box.show()
         if again:
             self.import_returns(again, replace=True)
@@ -339,7 +346,7 @@ class BoardWindow(QDialog):
         if message or cancelled:
             box.setIcon(QMessageBox.Icon.Warning)
             box.setText(message or self.tr("已取消，未写入文件。"))
-            box.setStandardButtons(QMessageBox.StandardButton.Ok)
+            add_close(box)
         else:
             box.setIcon(QMessageBox.Icon.Information)
             box.setText(
@@ -354,6 +361,6 @@ class BoardWindow(QDialog):
                 )
             folder = box.addButton(self.tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
             folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(report.parent))))
-            box.addButton(self.tr("关闭"), QMessageBox.ButtonRole.RejectRole)
+            add_close(box)
         self.summary_box = box
         box.open()

@@ -18,6 +18,8 @@ from typing import IO
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop.ui.message_boxes import add_close
+
 LOG_NAME = "luoshi"
 _fault_file: IO[str] | None = None
 
@@ -118,7 +120,7 @@ class CrashReporter(QObject):
         box.setText(self.tr("程序遇到意外错误，已写入日志。您填写的内容已尽量保存，可以继续使用。"))
         box.setInformativeText(self.tr("如问题反复出现，请把日志文件发给技术支持：") + str(self.log_path))
         box.setDetailedText(text)
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        add_close(box)
         box.setWindowModality(Qt.WindowModality.NonModal)
         self.dialog = box
         box.show()

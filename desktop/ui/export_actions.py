@@ -7,9 +7,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QMessageBox
 
-from desktop.domain.report import ReportOptions
+from desktop.domain.report import Report, ReportOptions
 from desktop.services import format_check
 from desktop.services import periods as period_service
 from desktop.services import reports as report_service
@@ -17,9 +17,8 @@ from desktop.services.workspace import Workspace
 from desktop.ui.background import BackgroundTask, TaskControl
 from desktop.ui.desk import Desk
 from desktop.ui.export_dialog import ExportChoice, ExportDialog
-from desktop.ui.file_dialogs import open_file
-
-LAST_FOLDER = "export/folder"
+from desktop.ui.file_dialogs import open_file, save_file
+from desktop.ui.message_boxes import add_close
 
 
 class ExportActions(QObject):
@@ -32,21 +31,37 @@ class ExportActions(QObject):
         self.widget = desk.widget()
         self.task: BackgroundTask[object] | None = None
         self.result_box: QMessageBox | None = None
-        self.dialog: ExportDialog | None = None
+        self.dialogs: dict[
+            bool, ExportDialog
+        ] = {}  # by kind (report or not), kept while the clerk is choosing
 
     # ---- dialogs ----------------------------------------------------------------------------
     def export_dialog(self, *, report: bool) -> ExportDialog | None:
-        """Return the options dialog (not shown), or None when the pending note could not be saved."""
+        """Return the options dialog (not shown), or None when the pending note could not be saved.
+
+        The dialog of each kind is kept with what the clerk typed until a file is written or the clerk
+        closes it, so cancelling the 保存到 dialog loses nothing.
+        """
         if not self.desk.autosaver.flush():
             return None
+        kept = self.dialogs.get(report)
+        if kept is not None:
+            return kept
         ws = self.desk.ws
         periods, _ = period_service.offered_periods(ws, today=self.desk.today)
         options = report_service.saved_options(ws) if report else ReportOptions()
 
-        def preview(period, scope, opts):  # type: ignore[no-untyped-def]
-            return report_service.build(ws, period=period, scope=scope, options=opts, today=self.desk.today)
+        def preview(choice: ExportChoice) -> Report:
+            return report_service.build(
+                ws,
+                period=choice.period,
+                scope=choice.scope,
+                options=choice.options,
+                today=self.desk.today,
+                include_unconfirmed=choice.include_unconfirmed,
+            )
 
-        self.dialog = ExportDialog(
+        dialog = ExportDialog(
             periods=periods,
             chosen=self.desk.current_period(),
             options=options,
@@ -54,40 +69,46 @@ class ExportActions(QObject):
             today=self.desk.today,
             parent=self.widget,
         )
-        return self.dialog
-
-    def _target(self, suggested: str, file_filter: str) -> Path | None:
-        folder = str(self.desk.settings.value(LAST_FOLDER, "") or Path.home())
-        name, _ = QFileDialog.getSaveFileName(
-            self.widget, self.tr("保存到"), str(Path(folder) / suggested), file_filter
-        )
-        if not name:
-            return None
-        self.desk.settings.setValue(LAST_FOLDER, str(Path(name).parent))
-        return Path(name)
+        self.dialogs[report] = dialog
+        return dialog
 
     def make_report(self) -> None:
         """Ask for the options and a file name, then write the report."""
-        dialog = self.export_dialog(report=True)
-        if dialog is None or not dialog.exec():
-            return
-        choice = dialog.choice()
-        name = f"{choice.options.organ or self.desk.unit_name()}{choice.period.label}落实情况报告.docx"
-        target = self._target(name, self.tr("Word 文件 (*.docx)"))
-        if target is not None:
-            self.export(choice, target, report=True)
+        self._ask_and_write(report=True)
 
     def make_ledger(self) -> None:
         """Ask for the period, scope and a file name, then write the ledger."""
-        dialog = self.export_dialog(report=False)
-        if dialog is None or not dialog.exec():
-            return
-        choice = dialog.choice()
-        target = self._target(
-            f"{self.desk.unit_name()}{choice.period.label}工作台账.xlsx", self.tr("Excel 文件 (*.xlsx)")
+        self._ask_and_write(report=False)
+
+    def _ask_and_write(self, *, report: bool) -> None:
+        """Show the options until the clerk picks a file or closes them; a cancelled 保存到 goes back to them."""
+        dialog = self.export_dialog(report=report)
+        while dialog is not None:
+            if not dialog.exec():
+                self.dialogs.pop(report, None)  # closed by the clerk: the next one starts afresh
+                return
+            choice = dialog.choice()
+            target = self._target(choice, report=report)
+            if target is not None:
+                self.dialogs.pop(report, None)
+                self.export(choice, target, report=report)
+                return
+
+    def _target(self, choice: ExportChoice, *, report: bool) -> Path | None:
+        if report:
+            name = f"{choice.options.organ or self.desk.unit_name()}{choice.period.label}落实情况报告.docx"
+            return save_file(
+                self.widget,
+                self.desk.settings,
+                "report",
+                self.tr("保存到"),
+                name,
+                self.tr("Word 文件 (*.docx)"),
+            )
+        name = f"{self.desk.unit_name()}{choice.period.label}工作台账.xlsx"
+        return save_file(
+            self.widget, self.desk.settings, "ledger", self.tr("保存到"), name, self.tr("Excel 文件 (*.xlsx)")
         )
-        if target is not None:
-            self.export(choice, target, report=False)
 
     # ---- work -------------------------------------------------------------------------------
     def export(self, choice: ExportChoice, target: Path, *, report: bool) -> None:
@@ -99,7 +120,8 @@ class ExportActions(QObject):
                 if report:
                     report_service.export_report(
                         ws, period=choice.period, scope=choice.scope, options=choice.options, out=target,
-                        today=today, should_stop=control.should_stop,
+                        today=today, include_unconfirmed=choice.include_unconfirmed,
+                        should_stop=control.should_stop,
                     )  # fmt: skip
                 else:
                     report_service.export_ledger(
@@ -108,6 +130,7 @@ class ExportActions(QObject):
                         scope=choice.scope,
                         out=target,
                         today=today,
+                        include_unconfirmed=choice.include_unconfirmed,
                         should_stop=control.should_stop,
                     )
             return target
@@ -143,7 +166,8 @@ class ExportActions(QObject):
         )
         open_file = box.addButton(self.tr("打开文件"), QMessageBox.ButtonRole.AcceptRole)
         open_folder = box.addButton(self.tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(self.tr("关闭"), QMessageBox.ButtonRole.RejectRole)
+        add_close(box, default=False)
+        box.setDefaultButton(open_file)
         open_file.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
         open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
         self.result_box = box
@@ -184,6 +208,6 @@ class ExportActions(QObject):
         if result.findings:
             box.setInformativeText("\n\n".join(f.text() for f in result.findings[:8]))
             box.setDetailedText("\n".join(f.text() for f in result.findings))
-        box.addButton(QPushButton(self.tr("关闭")), QMessageBox.ButtonRole.RejectRole)
+        add_close(box)
         self.result_box = box
         box.show()

@@ -28,8 +28,9 @@ from desktop.domain.report import Report, ReportOptions, Unfilled
 from desktop.domain.terms import Scope
 from desktop.services.messages import error_text
 from desktop.ui.report_preview import report_html
+from desktop.ui.screen import fit_to_screen
 
-Preview = Callable[[Period, Scope, ReportOptions], Report]
+Preview = Callable[["ExportChoice"], Report]
 PREVIEW_PAUSE_MS = 300
 
 
@@ -40,6 +41,7 @@ class ExportChoice:
     period: Period
     scope: Scope
     options: ReportOptions
+    include_unconfirmed: bool = False
 
 
 class ExportDialog(QDialog):
@@ -68,10 +70,15 @@ class ExportDialog(QDialog):
         self.mine = QRadioButton(self.tr("全部本单位任务（牵头和配合）"))
         self.lead = QRadioButton(self.tr("只含本单位牵头的任务"))
         self.mine.setChecked(True)
+        self.unconfirmed = QCheckBox(self.tr("包括尚未确认的按类别分配任务"))
+        self.unconfirmed.setToolTip(
+            self.tr("分配给“各行业主管部门”等类别、尚未确认是否属于本单位的任务，默认不列入")
+        )
         form = QFormLayout()
         form.addRow(self.tr("报送周期"), self.period)
         form.addRow(self.tr("范围"), self.mine)
         form.addRow("", self.lead)
+        form.addRow("", self.unconfirmed)
         self.fields: dict[str, QLineEdit] = {}
         if preview:
             self._report_fields(form, options, today)
@@ -99,7 +106,7 @@ class ExportDialog(QDialog):
             self._timer.timeout.connect(self.refresh)
             self._watch()
             self.refresh()
-            self.resize(1180, 680)
+            fit_to_screen(self, 1180, 680)
 
     def _report_fields(self, form: QFormLayout, options: ReportOptions, today: date) -> None:
         for key, label, value in (
@@ -131,6 +138,7 @@ class ExportDialog(QDialog):
 
     def _watch(self) -> None:
         self.period.currentIndexChanged.connect(self._timer.start)
+        self.unconfirmed.toggled.connect(self._timer.start)
         for widget in (self.mine, self.list_unfilled, self.letterhead, self.colophon):
             widget.toggled.connect(self._timer.start)
         for edit in self.fields.values():
@@ -151,7 +159,7 @@ class ExportDialog(QDialog):
                 dated=date(d.year(), d.month(), d.day()),
             )
         scope = Scope.LEAD if self.lead.isChecked() else Scope.MINE
-        return ExportChoice(self.period.currentData(), scope, options)
+        return ExportChoice(self.period.currentData(), scope, options, self.unconfirmed.isChecked())
 
     def refresh(self) -> None:
         """Show the report as it would be written now."""
@@ -159,7 +167,7 @@ class ExportDialog(QDialog):
             return
         choice = self.choice()
         try:
-            html = report_html(self._preview(choice.period, choice.scope, choice.options))
+            html = report_html(self._preview(choice))
         except LuoshiError as error:
             html = f"<p style='color:#a00000'>{error_text(error)}</p>"
         scroll = self.browser.verticalScrollBar().value()

@@ -15,6 +15,7 @@ from desktop.ui.claims_dialog import ClaimsDialog, confirm_category_tasks
 from desktop.ui.desk import Desk
 from desktop.ui.file_dialogs import open_files
 from desktop.ui.import_task import FileResult, ImportRun, start_import
+from desktop.ui.message_boxes import add_close
 from desktop.ui.plan_check_dialog import PlanCheckDialog
 from desktop.ui.review_dialog import ReviewDialog
 
@@ -80,9 +81,7 @@ class ImportFlow(QObject):
             box.setWindowTitle(title)
             box.setIcon(QMessageBox.Icon.Warning if failed or cancelled else QMessageBox.Icon.Information)
             box.setText(text + "\n\n" + "\n".join(lines))
-            box.setStandardButtons(QMessageBox.StandardButton.Ok)
-            box.setEscapeButton(QMessageBox.StandardButton.Ok)
-            box.setDefaultButton(QMessageBox.StandardButton.Ok)
+            add_close(box)
             box.show()
             self.result_box = box
         self.review_next()

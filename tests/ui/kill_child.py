@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -38,7 +39,27 @@ def main() -> None:
         sys.stdout.write(f"TYPED {key.measure_id}\n")
         sys.stdout.flush()
 
-    QTimer.singleShot(300, type_note)
+    def type_one(count: list[int]) -> None:
+        """Type one more character, as a clerk who never pauses (every 50 ms)."""
+        if not count:
+            window.move_by(3)
+            window.detail.editor.texts["progress"].setFocus()
+        event = QInputMethodEvent("", [])
+        event.setCommitString(text[len(count) % len(text)])
+        QApplication.sendEvent(window.detail.editor.texts["progress"], event)
+        count.append(1)
+        key = window.current_key()
+        assert key is not None
+        sys.stdout.write(f"TYPED {key.measure_id} {len(count)} {time.time():.3f}\n")
+        sys.stdout.flush()
+
+    if len(sys.argv) > 3 and sys.argv[3] == "continuous":
+        typed: list[int] = []
+        ticker = QTimer(interval=50)
+        ticker.timeout.connect(lambda: type_one(typed))
+        QTimer.singleShot(300, ticker.start)
+    else:
+        QTimer.singleShot(300, type_note)
     app.exec()
 
 
