@@ -11,10 +11,11 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLockFile, QObject, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLockFile, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.services.locations import database_path
+from desktop.ui import qt_chinese
 from desktop.ui.background import stop_all
 from desktop.ui.crash import CrashReporter, log_file
 from desktop.ui.main_window import MainWindow
@@ -29,9 +30,7 @@ def application() -> QApplication:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Luoshi")
     app.setApplicationDisplayName("落实")
-    translator = QTranslator(app)
-    if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
+    qt_chinese.install(app)
     return app
 
 

@@ -41,6 +41,7 @@ def _open_window_until_started(db: str, *, env: dict[str, str], cwd: Path) -> No
 
 def test_bundle_opens_the_sample_and_writes_a_report_and_a_ledger(tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    assert list(EXE.parent.rglob("qtbase_zh_CN.qm")), "Qt's Chinese catalogue is bundled"
     db = str(tmp_path / "luoshi.db")
     unit = _run("cli", "--db", db, "profile", "set", "--unit", "自治区发展改革委", env=env, cwd=tmp_path)
     assert unit.returncode == 0, unit.stderr  # 本单位 known: the window opens without the set-up dialog
