@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":  # a clerk's screen, 1366×768, instead of offscreen's 800×800
+    _screen = os.path.join(os.path.dirname(__file__), "fixtures", "screens", "1366x768.json")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen}"
 
 from pathlib import Path
 

@@ -11,7 +11,7 @@ import contextlib
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStatusBar,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -70,6 +71,7 @@ class DeskView(QWidget):
         self.today = today or date.today()
         self._items: list[WorkItem] = []
         self._switching = False
+        self._columns_fitted = False
         # the place is written once the clerk settles, not at every arrow key (each write is an fsync)
         self._place_timer = QTimer(self, singleShot=True, interval=PLACE_DELAY_MS)
         self._place_timer.timeout.connect(self._save_place)
@@ -137,7 +139,7 @@ class DeskView(QWidget):
     def _build(self) -> None:
         self.period = QComboBox()
         self.period.setAccessibleName(self.tr("报送周期"))
-        self.period.setMinimumContentsLength(9)
+        self.period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.due_label = QLabel()
         self.filters = FilterBar()
         self.model = MeasureTableModel()
@@ -146,14 +148,12 @@ class DeskView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(MeasureTableModel.TASK, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 44), (2, 104), (3, 90), (4, 76), (5, 60), (6, 42), (7, 60)):
-            self.table.setColumnWidth(column, width)
+        self.fit_columns()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         self.detail = DetailPane()
         self.save_hint = QLabel()
         self.save_error = QLabel()
@@ -190,6 +190,60 @@ class DeskView(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._table_menu)
 
+    def fit_columns(self) -> None:
+        """Size the columns to their titles and contents in the current font; 任务 takes what is left.
+
+        Rows are two lines high and the unit, deadline and reminder columns wrap, so at a larger text size
+        the table still shows every column beside the note. Run at build and whenever the text size changes.
+        """
+        metrics = self.table.fontMetrics()
+        char = metrics.horizontalAdvance("国")
+        pad = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + char // 2
+        model, header = self.model, self.table.horizontalHeader()
+        labels = [self.model.item(r).label for r in range(min(self.model.rowCount(), 500))] or ["12"]
+        longest_label = max(labels, key=metrics.horizontalAdvance)
+        # column -> (a long content, lines it may wrap to)
+        samples = {
+            model.SEQ: (longest_label[:6], 1),
+            model.LEADS: ("自治区发展改革委", 2),
+            model.SUPPORTS: ("自治区发展改革委", 2),
+            model.DEADLINE: ("2026年12月底前", 2),
+            model.STATUS: ("持续推进", 1),
+            model.FILLED: ("未填", 1),
+            model.LIGHTS: ("逾期、滞后", 2),
+        }
+        for column, (sample, lines) in samples.items():
+            content = -(-metrics.horizontalAdvance(sample) // lines) + (char if lines > 1 else 0)
+            wanted = max(metrics.horizontalAdvance(model.headers[column]), content) + pad
+            if header.sectionSize(column) < wanted or not self._columns_fitted:
+                self.table.setColumnWidth(column, wanted)
+        header.setMinimumSectionSize(char * 2)
+        self.table.verticalHeader().setDefaultSectionSize(2 * metrics.lineSpacing() + 8)
+        self._columns_fitted = True
+
+    def needed_width(self) -> int:
+        """Return the table's width for every column plus eight characters of 任务."""
+        header = self.table.horizontalHeader()
+        fixed = sum(header.sectionSize(c) for c in range(self.model.columnCount()) if c != self.model.TASK)
+        return fixed + 8 * self.table.fontMetrics().horizontalAdvance("国") + 24
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow a new text size: columns, row height, and room for the table beside the note."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self._columns_fitted:
+            self.fit_columns()
+            QTimer.singleShot(
+                0, self, self.make_room_for_table
+            )  # once the layouts have followed the new size
+
+    def make_room_for_table(self) -> None:
+        """Widen the table side of the splitter when its columns no longer fit (the note keeps 40 %)."""
+        sizes = self.split.sizes()
+        total = sum(sizes)
+        wanted = min(self.needed_width(), int(total * 0.6))
+        if total and sizes[0] < wanted:
+            self.split.setSizes([wanted, total - wanted])
+
     def _save_state(self) -> None:
         s = self.settings
         s.setValue("window/main_split", self.split.saveState())
@@ -208,6 +262,7 @@ class DeskView(QWidget):
         header = s.value("window/table_header")
         if header is not None:
             self.table.horizontalHeader().restoreState(header)
+            self.fit_columns()  # widths saved at a smaller text size are widened to fit
 
     def _show_save_error(self, text: str) -> None:
         self.save_error.setText(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -41,9 +42,13 @@ class DetailPane(QWidget):
         super().__init__(parent)
         self.title = QLabel()
         self.title.setWordWrap(True)
-        self.title.setStyleSheet("font-weight: bold;")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        bold = QFont()  # only the weight is set: the size follows the application's text size
+        bold.setBold(True)
+        self.title.setFont(bold)
         self.text = QTextBrowser()
         self.text.setMaximumHeight(110)
+        self.text.setMinimumHeight(self.text.fontMetrics().lineSpacing() * 2 + 8)
         self.text.setAccessibleName(self.tr("措施原文"))
         self.units = QLabel()
         self.units.setWordWrap(True)
@@ -67,8 +72,10 @@ class DetailPane(QWidget):
         self.previous = QPlainTextEdit()
         self.previous.setReadOnly(True)
         self.previous.setAccessibleName(self.tr("上期填报"))
-        self.copy_button = QPushButton(self.tr("将上期“下步计划”复制到本期“进展情况”"))
-        self.copy_button.setToolTip(self.tr("作为本期进展的初稿，请按实际完成情况修改"))
+        self.copy_button = QPushButton(self.tr("复制为本期进展"))
+        self.copy_button.setToolTip(
+            self.tr("将上期“下步计划”复制到本期“进展情况”，作为初稿，请按实际完成情况修改")
+        )
         self.copy_button.clicked.connect(self.copy_requested)
         previous_layout = QVBoxLayout(self.previous_box)
         previous_layout.addWidget(self.previous, 1)
@@ -94,7 +101,7 @@ class DetailPane(QWidget):
         self.remove_button = QPushButton(self.tr("移除"))
         self.remove_button.clicked.connect(lambda: self._emit_current(self.remove_attachment))
         buttons = QHBoxLayout()
-        buttons.addWidget(QLabel(self.tr("佐证材料")))
+        attach.setToolTip(self.tr("佐证材料：会议纪要、文件、照片等，随台账一并列出"))
         buttons.addStretch(1)
         for button in (attach, self.open_button, self.remove_button, self.history_button):
             buttons.addWidget(button)

@@ -76,7 +76,7 @@ class NoteEditor(QWidget):
             form.addRow(titles[name], holder)
             self.texts[name] = edit
             self.warnings[name] = warning
-        self.texts["progress"].setMinimumHeight(90)
+        self.texts["progress"].setMinimumHeight(72)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)

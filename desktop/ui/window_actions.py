@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.domain.errors import LuoshiError
 from desktop.services import backups
@@ -24,6 +24,7 @@ from desktop.ui.import_flow import ImportFlow
 from desktop.ui.measure_actions import MeasureActions
 from desktop.ui.note_actions import NoteActions
 from desktop.ui.office_actions import OfficeActions
+from desktop.ui.screen import available
 from desktop.ui.setup_flow import run_setup
 from desktop.ui.versions_dialog import VersionsDialog
 
@@ -37,6 +38,26 @@ def apply_font_scale(percent: int, base_point_size: float) -> None:
         font = app.font()
         font.setPointSizeF(base_point_size * percent / 100)
         app.setFont(font)
+
+
+def keep_on_screen(window: QWidget, wanted: QSize) -> None:
+    """Give `window` the size `wanted` (as much as its new text size allows), inside the free screen area.
+
+    Runs once the layouts have followed a new text size: a larger text may force the window to grow,
+    and going back to a smaller one returns it to `wanted` instead of leaving it grown.
+    """
+
+    def clamp() -> None:
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the layouts' new minimum sizes
+        area = available(window)
+        frame = window.frameGeometry().size() - window.size()  # title bar and borders
+        least = window.minimumSizeHint()
+        width = min(max(wanted.width(), least.width()), area.width() - frame.width())
+        height = min(max(wanted.height(), least.height()), area.height() - frame.height())
+        if (width, height) != (window.width(), window.height()):
+            window.resize(width, height)
+
+    QTimer.singleShot(0, window, clamp)
 
 
 class WindowActions(QObject):
@@ -55,6 +76,8 @@ class WindowActions(QObject):
         self.claims_dialog: ClaimsDialog | None = None
         self._base_point_size = QApplication.font().pointSizeF()  # the platform's size
         self._font_scale = 100
+        self._wanted_size: QSize | None = None
+        self._grown_to = QSize()
         self.size_actions: dict[int, QAction] = {}
         bar = desk.menuBar()
         self._menus = {
@@ -167,7 +190,11 @@ class WindowActions(QObject):
 
     def set_font_scale(self, percent: int) -> None:
         """Switch to a larger or standard text size and remember it."""
+        if self._wanted_size is None or self.widget.size() != self._grown_to:
+            self._wanted_size = self.widget.size()  # the size the clerk gave the window
         apply_font_scale(percent, self._base_point_size)
+        keep_on_screen(self.widget, self._wanted_size)
+        QTimer.singleShot(0, self, lambda: setattr(self, "_grown_to", self.widget.size()))
         self._font_scale = percent
         for value, action in self.size_actions.items():
             action.setChecked(value == percent)
