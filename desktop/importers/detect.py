@@ -33,7 +33,8 @@ def sniff(path: Path) -> Format:
         raise LuoshiError(ErrorCode.FILE_NOT_FOUND, path=name) from None
     except OSError as exc:
         raise LuoshiError(ErrorCode.FILE_UNREADABLE, path=name, reason=exc.strerror or str(exc)) from None
-    if size == 0 or not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+    blank = not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe")
+    if size == 0 or (blank and size <= len(head)):  # a large file of zeros is not empty: its size speaks
         raise LuoshiError(ErrorCode.FILE_EMPTY, path=name)
     if head.startswith(_CFB_MAGIC):
         with path.open("rb") as handle:

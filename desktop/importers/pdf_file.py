@@ -36,7 +36,9 @@ def read_pdf_lines(path: Path) -> list[str]:
     try:
         with pdfplumber.open(str(path)) as pdf:
             if len(pdf.pages) > MAX_PAGES:
-                raise LuoshiError(ErrorCode.FILE_TOO_LARGE, path=name, pages=len(pdf.pages))
+                raise LuoshiError(
+                    ErrorCode.FILE_TOO_LARGE, path=name, pages=len(pdf.pages), limit_pages=MAX_PAGES
+                )
             chars = 0
             for page in pdf.pages:
                 text = page.extract_text() or ""

@@ -61,6 +61,16 @@ def decode(data: bytes, *, path: str = "") -> str:
     return text
 
 
+def _utf8_cut_short(data: bytes) -> str | None:
+    """Return `data` as UTF-8; a file cut inside its last character (a copy broken off) loses that character."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+            return data[: exc.start].decode("utf-8")
+        return None
+
+
 def _decode(data: bytes, path: str) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -73,11 +83,13 @@ def _decode(data: bytes, path: str) -> str:
         if utf16 is None:
             raise LuoshiError(ErrorCode.BINARY, path=path)
         return utf16
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+    cut = _utf8_cut_short(data)
+    if cut is not None:
+        return cut
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        pass
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise LuoshiError(ErrorCode.ENCODING, path=path)

@@ -87,6 +87,21 @@ _EXPORT_REASONS = {
 }
 
 
+def _too_large(error: LuoshiError) -> str:
+    """Say how large the file is against which limit (size, or pages of a PDF)."""
+    given = error.params
+    if "limit_mb" in given:
+        size = f"{given['size_mb']} MB" if int(given.get("size_mb", 0)) else "不足 1 MB"
+        limit = f"，超过了上限 {given['limit_mb']} MB"
+        return f"文件“{error.path}”太大（{size}{limit}），不像是一份方案。请确认选择了正确的文件。"
+    if "limit_pages" in given:
+        return (
+            f"PDF 文件“{error.path}”有 {given['pages']} 页，超过了上限 {given['limit_pages']} 页，"
+            "不像是一份方案。请确认选择了正确的文件。"
+        )
+    return f"文件“{error.path}”太大，读取时内存不足。请确认选择了正确的文件，或关闭其他程序后重试。"
+
+
 def error_text(error: LuoshiError) -> str:
     """Return the Chinese message for a known failure."""
     if error.code is ErrorCode.DB_ERROR:
@@ -120,6 +135,8 @@ def error_text(error: LuoshiError) -> str:
         )
     if error.code is ErrorCode.ATTACHMENT:
         params["reason"] = _ATTACHMENT_REASONS.get(params["reason"], params["reason"])
+    if error.code is ErrorCode.FILE_TOO_LARGE:
+        return _too_large(error)
     if error.code is ErrorCode.EXPORT_FAILED:
         params["reason"] = _EXPORT_REASONS.get(params["reason"], params["reason"])
     return template.format(**params)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.backups import BackupFile
+from desktop.ui.screen import fit_to_screen
 
 REASONS = {
     "start": "每日启动",
@@ -38,7 +39,7 @@ class BackupDialog(QDialog):
         """Show the backups with when and why they were taken."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("恢复备份"))
-        self.resize(520, 420)
+        fit_to_screen(self, 520, 420)
         self.found = found
         self.chosen: BackupFile | None = None
         self.list = QListWidget()

@@ -80,6 +80,7 @@ class DeskView(QWidget):
         self.autosaver = self.session.autosaver
         self.session.hint.connect(self.save_hint.setText)
         self.session.error.connect(self._show_save_error)
+        self.session.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.autosaver.saved.connect(self._update_counts)
         self._restore_state()
         self.actions_ = WindowActions(self)
@@ -337,6 +338,7 @@ class DeskView(QWidget):
             self._show_filtered(uid, keep_editor=not flushed)
         finally:
             self._switching = False
+        self.detail.highlight(self.filters.value().text)
         self._remember_place()
 
     def _row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
@@ -366,6 +368,7 @@ class DeskView(QWidget):
         self.detail.show_item(item)
         self.session.open(item.measure_id if item else None, self.current_period())
         self.actions_.notes.refresh_attachments()
+        self.detail.highlight(self.filters.value().text)
 
     def _note_saved(self, measure_id: int, fields: NoteFields) -> None:
         """Show a saved note's state in its row (status, 已填, lights) without reading the worklist again."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTextBrowser,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -91,6 +92,7 @@ class DetailPane(QWidget):
         self.attachments = QListWidget()
         self.attachments.setMaximumHeight(70)
         self.attachments.setAccessibleName(self.tr("佐证材料"))
+        self.attachments.currentItemChanged.connect(lambda *_: self._update_attachment_buttons())
         self.attachments.itemActivated.connect(
             lambda item: self.open_attachment.emit(item.data(Qt.ItemDataRole.UserRole))
         )
@@ -129,6 +131,23 @@ class DetailPane(QWidget):
         layout.addWidget(self.split, 1)
         self.show_item(None)
 
+    def highlight(self, query: str) -> None:
+        """Mark every occurrence of the searched words in the measure, the note and last period's note."""
+        words = [w for w in query.split() if w]
+        fill = QColor("#ffe082")
+        views: list[QTextEdit | QPlainTextEdit] = [self.text, self.previous, *self.editor.texts.values()]
+        for view in views:
+            marks = []
+            for word in words:
+                cursor = view.document().find(word)
+                while not cursor.isNull():
+                    mark = QTextEdit.ExtraSelection()
+                    mark.cursor = cursor
+                    mark.format.setBackground(fill)
+                    marks.append(mark)
+                    cursor = view.document().find(word, cursor)
+            view.setExtraSelections(marks)
+
     def _show_claim(self, item: WorkItem | None) -> None:
         """Offer 确认属于本单位 / 不属于本单位 for a task given to a category of the unit."""
         self.claim_box.setVisible(item is not None and item.via_wildcard)
@@ -155,14 +174,9 @@ class DetailPane(QWidget):
     def show_item(self, item: WorkItem | None) -> None:
         """Show a measure's text, units and deadline (or an empty pane)."""
         self.editor.set_enabled_for_measure(item is not None)
-        for widget in (
-            self.history_button,
-            self.attachments,
-            self.open_button,
-            self.remove_button,
-            self.edit_measure_button,
-        ):
+        for widget in (self.history_button, self.attachments, self.edit_measure_button):
             widget.setEnabled(item is not None)
+        self._update_attachment_buttons()
         self._show_claim(item)
         if item is None:
             self.title.setText(self.tr("请在左侧选择一项措施"))
@@ -202,3 +216,12 @@ class DetailPane(QWidget):
             entry = QListWidgetItem(name)
             entry.setData(Qt.ItemDataRole.UserRole, attachment_id)
             self.attachments.addItem(entry)
+        if rows:
+            self.attachments.setCurrentRow(0)
+        self._update_attachment_buttons()
+
+    def _update_attachment_buttons(self) -> None:
+        """打开 and 移除 act on the chosen file: enabled only when one is listed and chosen."""
+        chosen = self.attachments.currentItem() is not None and self.attachments.isEnabled()
+        self.open_button.setEnabled(chosen)
+        self.remove_button.setEnabled(chosen)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.notes import Revision
 from desktop.ui.note_text import describe
+from desktop.ui.screen import fit_to_screen
 
 
 def _when(stamp: str) -> str:
@@ -65,7 +66,7 @@ class HistoryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addWidget(buttons)
-        self.resize(760, 420)
+        fit_to_screen(self, 760, 420)
         if revisions:
             self.list.setCurrentRow(0)
         self.restore_button.setEnabled(bool(revisions))

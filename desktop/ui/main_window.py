@@ -43,7 +43,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.desk: InstalledDesk | None = None
-        self.setWindowTitle(self.tr("落实 — 实施方案任务落实台账"))
+        # Qt adds the application's display name: the title bar reads 实施方案任务落实台账 — 落实
+        self.setWindowTitle(self.tr("实施方案任务落实台账"))
         self.setAcceptDrops(True)
         self.setCentralWidget(QLabel(self.tr("正在打开数据……"), margin=24))
         self.resize(1280, 700)

@@ -30,6 +30,7 @@ from desktop.domain.corrections import Edit, deadlines_from_text, units_from_nam
 from desktop.domain.doubts import describe
 from desktop.domain.models import Measure
 from desktop.domain.terms import Role
+from desktop.ui.screen import fit_to_screen
 
 ROLE_CHOICES = (Role.LEAD, Role.SUPPORT)
 
@@ -56,7 +57,7 @@ class MeasureEditor(QDialog):
         self.split_at: int | None = None
         self.action: str | None = None  # "merge" or "remove", for a stored measure
         self.setWindowTitle(self.tr("编辑措施 ") + measure.label)
-        self.resize(760, 600)
+        fit_to_screen(self, 760, 600)
         self.label_edit = QLineEdit(measure.label)
         self.text_edit = QPlainTextEdit(measure.text)
         self.text_edit.setAccessibleName(self.tr("措施内容"))

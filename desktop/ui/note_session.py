@@ -27,6 +27,7 @@ class NoteSession(QObject):
 
     hint = Signal(str)  # for the status bar: 正在编辑… / 已保存 12:00:00 / 保存失败…
     error = Signal(str)  # the fault of the last save, '' once a save succeeds
+    message = Signal(str)  # a brief confirmation for the status bar
 
     def __init__(
         self,
@@ -137,6 +138,7 @@ class NoteSession(QObject):
         if self._previous is not None and self._previous.fields.next_steps.strip():
             self._detail.editor.copy_into_progress(self._previous.fields.next_steps.strip())
             self._show_copies()
+            self.message.emit(self.tr("已将上期“下步计划”复制到本期“进展情况”，请按本期实际情况修改。"))
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         """Save as soon as the cursor leaves the editor."""

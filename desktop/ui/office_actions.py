@@ -28,6 +28,10 @@ class OfficeActions(QObject):
         self.desk = desk
         self.widget = desk.widget()
         self.menu = QMenu(self.tr("协调(&C)"), self.widget)
+        self.menu.setToolTipsVisible(True)
+        about = self.menu.addAction(self.tr("协调单位：汇总各责任单位报送的台账"))
+        about.setEnabled(False)  # a line that says what the menu is for
+        self.menu.addSeparator()
         for text, slot in (
             (self.tr("报送情况与回执…"), self.show_board),
             (self.tr("导出任务清单…"), self.export_tasklist),
@@ -46,9 +50,17 @@ class OfficeActions(QObject):
         self.board: BoardWindow | None = None
 
     def set_mode(self, on: bool) -> None:
-        """Show or hide the 协调 menu and remember the choice."""
+        """Show or hide the 协调 menu and remember the choice; say what it is for when it appears."""
         self.menu_action.setVisible(on)
         QSettings().setValue(MODE_KEY, on)
+        if on:
+            self.desk.statusBar().showMessage(
+                self.tr(
+                    "已开启协调单位模式：菜单栏的“协调”可查看各单位报送情况、导入回执、生成汇总报告，"
+                    "并导出任务清单发给各单位。"
+                ),
+                10000,
+            )
 
     def show_board(self) -> BoardWindow:
         """Open (or raise) the 报送情况 window."""

@@ -36,6 +36,7 @@ from desktop.domain.models import Measure
 from desktop.domain.terms import Role
 from desktop.services.imports import ImportReview
 from desktop.ui.measure_editor import MeasureEditor
+from desktop.ui.screen import fit_to_screen
 
 DOUBT_FILL = QColor("#FDECEA")
 EDITED_FILL = QColor("#E6F4EA")
@@ -56,7 +57,7 @@ class PlanCheckDialog(QDialog):
         self.year = int(prepared.plan.issued_on[:4]) if prepared.plan.issued_on else None
         self.editor: MeasureEditor | None = None
         self.setWindowTitle(self.tr("核对方案：") + prepared.plan.title)
-        self.resize(1240, 720)
+        fit_to_screen(self, 1240, 720)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.revision import CHANGE_WORDS, How, text_diff
 from desktop.services.imports import ImportReview
+from desktop.ui.screen import fit_to_screen
 
 ADDED_FILL, CHANGED_FILL = QColor("#E6F4EA"), QColor("#FFF4D6")
 AS_NEW = -1  # the combo entry "作为新增措施"
@@ -38,7 +39,7 @@ class ReviewDialog(QDialog):
         super().__init__(parent)
         self.prepared = prepared
         self.setWindowTitle(self.tr("比对方案新版本：") + prepared.plan.title)
-        self.resize(1180, 700)
+        fit_to_screen(self, 1180, 700)
         self.summary = QLabel()
         self.only_changes = QCheckBox(self.tr("只显示有变化的措施"))
         self.only_changes.setChecked(True)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.periods import RHYTHM_LABELS, Rhythm
 from desktop.services.measures import TaskCount
+from desktop.ui.screen import fit_to_screen
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ class SetupDialog(QDialog):
         layout.addWidget(self.tally)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(560, 460)
+        fit_to_screen(self, 560, 460)
         if current is not None:
             self.select(current)
         else:

@@ -20,6 +20,7 @@ from desktop.services import plans as plan_service
 from desktop.services import revisions
 from desktop.services.revisions import VersionRow
 from desktop.services.workspace import Workspace
+from desktop.ui.screen import fit_to_screen
 
 
 class VersionsDialog(QDialog):
@@ -30,7 +31,7 @@ class VersionsDialog(QDialog):
         super().__init__(parent)
         self.ws = ws
         self.setWindowTitle(self.tr("方案历史版本"))
-        self.resize(1100, 640)
+        fit_to_screen(self, 1100, 640)
         self.plan = QComboBox()
         for plan in plan_service.list_plans(ws):
             self.plan.addItem(plan.title, plan.id)

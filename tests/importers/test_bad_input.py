@@ -14,6 +14,7 @@ import pytest
 from desktop.cli import main
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.importers import read_plan
+from desktop.services.messages import error_text
 from tests.helpers import sample_paragraphs, write_docx
 
 
@@ -98,6 +99,14 @@ def truncated_docx(tmp: Path, sample: Path) -> Path:
     return tmp / "truncated.docx"
 
 
+def zeros(tmp: Path, sample: Path) -> Path:
+    """A 2 GB file of zeros (sparse: it takes no disk), as a failed download leaves."""
+    path = tmp / "下载失败.txt"
+    with path.open("wb") as handle:
+        handle.truncate(2 * 1024**3)
+    return path
+
+
 def huge_text(tmp: Path, sample: Path) -> Path:
     path = tmp / "huge.txt"
     with path.open("wb") as handle:
@@ -171,7 +180,8 @@ CASES: list[tuple[Callable[[Path, Path], Path], ErrorCode, str]] = [
     (xxe, ErrorCode.UNSAFE_XML, "外部实体"),
     (billion_laughs, ErrorCode.UNSAFE_XML, "实体扩展"),
     (truncated_docx, ErrorCode.CORRUPT, "损坏"),
-    (huge_text, ErrorCode.FILE_TOO_LARGE, "太大"),
+    (huge_text, ErrorCode.FILE_TOO_LARGE, "上限 20 MB"),
+    (zeros, ErrorCode.FILE_TOO_LARGE, "（2048 MB，超过了上限 20 MB）"),
     (no_measures, ErrorCode.NO_MEASURES, "没有找到"),
     (encrypted_docx, ErrorCode.ENCRYPTED, "密码"),
     (encrypted_pdf, ErrorCode.ENCRYPTED, "密码"),
@@ -239,3 +249,22 @@ def test_docx_with_a_broken_part_is_corrupt(tmp_path: Path, sample_path: Path, p
     with pytest.raises(LuoshiError) as caught:
         read_plan(broken)
     assert caught.value.code in (ErrorCode.CORRUPT, ErrorCode.UNSUPPORTED_FORMAT)
+
+
+def test_words_of_each_refusal(tmp_path: Path, sample_path: Path) -> None:
+    """The clerk's message says what is wrong: the size against the limit, never 'empty' for zeros."""
+    for make, _code, words in CASES:
+        folder = tmp_path / make.__name__
+        folder.mkdir()
+        with pytest.raises(LuoshiError) as caught:
+            read_plan(make(folder, sample_path))
+        assert words in error_text(caught.value), (make.__name__, error_text(caught.value))
+
+
+def test_a_copy_cut_inside_its_last_character_is_read(tmp_path: Path, sample_path: Path) -> None:
+    data = sample_path.read_bytes().rstrip()
+    assert data.endswith("印发".encode())
+    cut = tmp_path / "cut.txt"
+    cut.write_bytes(data[:-1])  # the last character's final byte is missing
+    whole = read_plan(sample_path)
+    assert [m.text for m in read_plan(cut).measures] == [m.text for m in whole.measures]
