@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -184,6 +185,8 @@ class DeskView(QWidget):
         layout.addWidget(self.split, 1)
         self.counts = QLabel()
         self.statusBar().addWidget(self.counts, 1)
+        # a brief message takes the counts' place until it times out (Qt alone may paint both, overlapping)
+        self.statusBar().messageChanged.connect(lambda text: self.counts.setVisible(not text))
         self.statusBar().addPermanentWidget(self.save_hint)
         self.period.currentIndexChanged.connect(self._period_changed)
         self.filters.changed.connect(self._filter_changed)
@@ -239,6 +242,7 @@ class DeskView(QWidget):
 
     def make_room_for_table(self) -> None:
         """Widen the table side of the splitter when its columns no longer fit (the note keeps 40 %)."""
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the note's minimum in the new font
         sizes = self.split.sizes()
         total = sum(sizes)
         wanted = min(self.needed_width(), int(total * 0.6))

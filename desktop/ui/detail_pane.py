@@ -105,7 +105,7 @@ class DetailPane(QWidget):
         buttons = QHBoxLayout()
         attach.setToolTip(self.tr("佐证材料：会议纪要、文件、照片等，随台账一并列出"))
         buttons.addStretch(1)
-        for button in (attach, self.open_button, self.remove_button, self.history_button):
+        for button in (attach, self.open_button, self.remove_button):
             buttons.addWidget(button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -125,6 +125,7 @@ class DetailPane(QWidget):
         layout.addWidget(self.text)
         unit_row = QHBoxLayout()
         unit_row.addWidget(self.units, 1)
+        unit_row.addWidget(self.history_button)
         unit_row.addWidget(self.edit_measure_button)
         layout.addLayout(unit_row)
         layout.addWidget(self.claim_box)

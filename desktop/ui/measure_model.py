@@ -15,6 +15,7 @@ _Role = Qt.ItemDataRole
 # Light colours: red for overdue, amber for behind, blue for due soon (readable without colour too).
 _LIGHT_COLOURS = {Light.OVERDUE: "#c62828", Light.BEHIND: "#e65100", Light.DUE_SOON: "#1565c0"}
 _LIGHT_ORDER = (Light.OVERDUE, Light.BEHIND, Light.DUE_SOON)
+_UNCONFIRMED_COLOUR = "#8d6e00"  # a category task to confirm: a note to act on, not a warning
 
 
 class MeasureTableModel(QAbstractTableModel):
@@ -75,8 +76,11 @@ class MeasureTableModel(QAbstractTableModel):
         return None
 
     def light_text(self, item: WorkItem) -> str:
-        """Return the lights of an item as words."""
-        return "、".join(self._light_words[light] for light in _LIGHT_ORDER if light in item.lights)
+        """Return the lights of an item as words, and 待确认 for a category task not yet confirmed."""
+        words = [self._light_words[light] for light in _LIGHT_ORDER if light in item.lights]
+        if item.unconfirmed:
+            words.insert(0, self.tr("待确认"))
+        return "、".join(words)
 
     def _display(self, item: WorkItem, column: int) -> str:
         if column == self.SEQ:
@@ -113,6 +117,8 @@ class MeasureTableModel(QAbstractTableModel):
         if role == _Role.ForegroundRole:
             if column == self.LIGHTS:
                 light = next((li for li in _LIGHT_ORDER if li in item.lights), None)
+                if light is None and item.unconfirmed:
+                    return QBrush(QColor(_UNCONFIRMED_COLOUR))
                 return QBrush(QColor(_LIGHT_COLOURS[light])) if light else None
             if column == self.FILLED and not item.filled:
                 return QBrush(QColor("#c62828"))

@@ -90,7 +90,10 @@ class WindowActions(QObject):
         self.office = OfficeActions(desk, self._menus["settings"])
         self._action("help", self.tr("关于落实"), self.about)
         saved = str(desk.settings.value("ui/font_scale", 100) or 100)
-        self.set_font_scale(int(saved) if saved.isdigit() and int(saved) in FONT_SCALES else 100)
+        self._font_scale = int(saved) if saved.isdigit() and int(saved) in FONT_SCALES else 100
+        apply_font_scale(self._font_scale, self._base_point_size)  # the window is sized by its owner after
+        for value, action in self.size_actions.items():
+            action.setChecked(value == self._font_scale)
         d = desk.detail
         d.history_requested.connect(self.notes.show_history)
         d.edit_measure_requested.connect(self.measures.edit_current)

@@ -30,6 +30,7 @@ from desktop.services import units as unit_service  # noqa: E402
 from desktop.services.format_check import render_pdf  # noqa: E402
 from desktop.services.workspace import Workspace  # noqa: E402
 from desktop.ui.board_window import BoardWindow  # noqa: E402
+from desktop.ui.claims_dialog import confirm_category_tasks  # noqa: E402
 from desktop.ui.desk_view import DeskView  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 from desktop.ui.opening import open_workspace  # noqa: E402
@@ -97,7 +98,7 @@ def main() -> None:
         frame = MainWindow(ui_settings(db))
         window = DeskView(ws, frame.settings, frame, today=date(2026, 6, 20))
         frame.set_desk(window)
-        frame.setGeometry(0, 0, 1366, 768)
+        frame.setGeometry(0, 0, 1366, 768 - 40)  # less a taskbar
         window.period.setCurrentIndex(window.period.findData(q2.code))
         frame.show()
         editor = window.detail.editor
@@ -108,7 +109,25 @@ def main() -> None:
         editor.status.setCurrentIndex(editor.status.findData(Status.IN_PROGRESS.value))
         window.autosaver.flush()
         window._focus = frame  # keep a reference
-        QTimer.singleShot(800, lambda: (grab("main_window.png"), show_report_dialog(window)))
+        QTimer.singleShot(800, lambda: (grab("main_window.png"), show_claims(window)))
+
+    def show_claims(window: DeskView) -> None:
+        """Show the category tasks waiting for 确认属于本单位 / 不属于本单位."""
+        dialog = confirm_category_tasks(window)
+        assert dialog is not None
+        dialog.move(150, 60)
+        QTimer.singleShot(
+            800, lambda: (grab("claims_dialog.png"), dialog.reject(), text_sizes(window, [125, 150]))
+        )
+
+    def text_sizes(window: DeskView, left: list[int]) -> None:
+        """Show the desk at 较大字号 and 特大字号, then go back to the standard size."""
+        if not left:
+            window.actions_.set_font_scale(100)
+            QTimer.singleShot(800, lambda: show_report_dialog(window))
+            return
+        window.actions_.set_font_scale(left[0])
+        QTimer.singleShot(1000, lambda: (grab(f"main_window_{left[0]}.png"), text_sizes(window, left[1:])))
 
     def show_report_dialog(window: DeskView) -> None:
         dialog = window.actions_.exports.export_dialog(report=True)

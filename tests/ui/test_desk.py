@@ -173,7 +173,11 @@ def test_reopens_where_the_clerk_was(qtbot: QtBot, window: MainWindow, desk: Des
     assert again.period.currentData() == "2026Q3"
     assert again.filters.value().scope.value == "support"
     assert again.model.item(again.table.currentIndex().row()).uid == uid
-    assert again.detail.split.sizes() == sizes
+    restored = again.detail.split.sizes()
+    assert all(abs(a - b) <= 1 for a, b in zip(restored, sizes, strict=True)), (
+        restored,
+        sizes,
+    )  # layout rounding
 
 
 def test_fits_1366_by_768_without_clipped_labels(qtbot: QtBot, window: MainWindow) -> None:
