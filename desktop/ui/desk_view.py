@@ -73,6 +73,7 @@ class DeskView(QWidget):
         self._items: list[WorkItem] = []
         self._switching = False
         self._columns_fitted = False
+        self._clerk_split: list[int] | None = None  # the split before a larger text widened the table
         # the place is written once the clerk settles, not at every arrow key (each write is an fsync)
         self._place_timer = QTimer(self, singleShot=True, interval=PLACE_DELAY_MS)
         self._place_timer.timeout.connect(self._save_place)
@@ -241,12 +242,22 @@ class DeskView(QWidget):
             )  # once the layouts have followed the new size
 
     def make_room_for_table(self) -> None:
-        """Widen the table side of the splitter when its columns no longer fit (the note keeps 40 %)."""
+        """Widen the table side of the splitter when its columns no longer fit (the note keeps 40 %).
+
+        The clerk's own split is remembered and given back once a smaller text fits in it again.
+        """
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the note's minimum in the new font
         sizes = self.split.sizes()
         total = sum(sizes)
-        wanted = min(self.needed_width(), int(total * 0.6))
+        needed = self.needed_width()
+        if self._clerk_split is not None and needed <= self._clerk_split[0]:
+            self.split.setSizes(self._clerk_split)
+            self._clerk_split = None
+            return
+        wanted = min(needed, int(total * 0.6))
         if total and sizes[0] < wanted:
+            if self._clerk_split is None:
+                self._clerk_split = sizes
             self.split.setSizes([wanted, total - wanted])
 
     def _save_state(self) -> None:
