@@ -64,7 +64,7 @@ WORDS = [
 def _spawn(args: list[str], env: dict[str, str], cwd: Path = ROOT) -> float:
     """Return the wall time from starting the process to the paint it reports (its exit not included)."""
     start = time.time()
-    done = subprocess.run(args, check=True, env=env, cwd=cwd, capture_output=True, text=True)
+    done = subprocess.run(args, check=True, env=env, cwd=cwd, capture_output=True, text=True, timeout=120)
     stamp = next(line for line in done.stdout.splitlines() if line.startswith("painted "))
     return float(stamp.split()[1]) - start
 
@@ -82,12 +82,25 @@ def _spread(name: str, runs: list[float], floor: list[float]) -> None:
 Spawn = Callable[[str], float]  # "window" or "desk" -> seconds to that paint
 
 
-def _starter(checkout: Path, args: list[str], env: dict[str, str]) -> Spawn:
-    """Return how to start the app of `checkout` and time it to the paint named.
+def _seed(checkout: Path, db: Path, env: dict[str, str]) -> None:
+    """Create the clerk's database with `checkout`'s own command line (each version has its own schema)."""
+    for args in (
+        ["import", str(sample_plan_path())],
+        ["profile", "set", "--unit", "自治区发展改革委", "--category", "行业主管部门"],
+    ):
+        code = f"from desktop.cli import main; raise SystemExit(main({['--db', str(db), *args]!r}))"
+        subprocess.run(
+            [sys.executable, "-c", code], check=True, env=env, cwd=checkout, capture_output=True, timeout=120
+        )
+
+
+def _starter(checkout: Path, data: Path, args: list[str], env: dict[str, str]) -> Spawn:
+    """Return how to start the app of `checkout` on its own data folder and time it to the paint named.
 
     A checkout from before bench/start_app.py (2026-12-03) quit by itself on LUOSHI_EXIT_AFTER_PAINT.
     """
-    env = {**env, "PYTHONPATH": str(checkout)}
+    env = {**env, "PYTHONPATH": str(checkout), "XDG_DATA_HOME": str(data)}
+    _seed(checkout, data / APP_NAME / "luoshi.db", env)
     script = checkout / "bench" / "start_app.py"
     if script.exists():
         return lambda which: _spawn([sys.executable, str(script), which, *args], env, checkout)
@@ -117,13 +130,15 @@ def startup(
     env.update(PYTHONPATH=str(ROOT), XDG_DATA_HOME=str(data))
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     args = [] if sys.platform == "linux" else ["--db", str(db)]  # XDG_DATA_HOME is a Linux convention
-    ours = _starter(ROOT, args, env)
-    theirs = _starter(previous, args, env) if previous is not None else None
     with mock.patch.dict(os.environ, env, clear=True):
         assert database_path() == db or sys.platform != "linux", "the app would open another database"
-    with Workspace(db) as ws:
-        imports.import_file(ws, path=sample_plan_path())
-        unit_service.set_profile(ws, unit="自治区发展改革委", categories=["行业主管部门"])
+    ours = _starter(ROOT, data, args, env)
+    theirs = None
+    if previous is not None:
+        old_data = folder / "previous"
+        theirs = _starter(
+            previous, old_data, [] if not args else ["--db", str(old_data / APP_NAME / "luoshi.db")], env
+        )
     for checkout in (ROOT, previous) if previous is not None else (ROOT,):
         compiled = [sys.executable, "-m", "compileall", "-q", str(checkout / "desktop")]
         subprocess.run(compiled, check=True, capture_output=True)

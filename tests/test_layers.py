@@ -151,10 +151,11 @@ def test_the_circle_finder_finds_one(tmp_path: Path) -> None:
 
 
 def test_imports_inside_functions_are_the_few_with_a_reason() -> None:
-    """Imports are at the top; the exceptions are the one start-up point and the office-file libraries.
+    """Imports are at the top; the exceptions are few, each saying why on its line.
 
-    Each says why on its line: the window's one deferred import (desktop.app), or a reader or writer of
-    .docx/.xlsx/.pdf whose library loads only when such a file is read or written.
+    The window's one deferred import (desktop.app loads the desk after the first paint); a reader or writer
+    of .docx/.xlsx/.pdf whose library loads only when such a file is read or written; the flows behind the
+    menus, built at their first use (window_actions, office_actions); the log's rotating handler.
     """
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):
@@ -175,6 +176,9 @@ def test_imports_inside_functions_are_the_few_with_a_reason() -> None:
             for verb in ("read", "write")
         }
         | {"pdfplumber: loaded to read a rendered page"}
+        | {"a menu's flow: loaded at its first use", "logging.handlers: the log opens after the first paint"}
     )
     assert [f for f in found if f[1] not in reasons] == []
     assert [f for f in found if f[1] == start_up] == [("app.py", start_up)]
+    flows = sorted({where for where, reason in found if reason.startswith("a menu's flow")})
+    assert flows == ["ui/office_actions.py", "ui/window_actions.py"]  # the menus' flows, and only there

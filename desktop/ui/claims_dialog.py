@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,6 +23,7 @@ from desktop.domain.worklist import WorkItem
 from desktop.services import claims as claim_service
 from desktop.services.messages import error_text
 from desktop.ui.desk import Desk
+from desktop.ui.message_boxes import ok_cancel
 from desktop.ui.screen import fit_to_screen
 
 _UNANSWERED = ""
@@ -78,13 +78,7 @@ class ClaimsDialog(QDialog):
         bulk.addWidget(all_mine)
         bulk.addWidget(none_mine)
         bulk.addStretch(1)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("稍后再说"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.tr("保存"), self.tr("稍后再说"))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)

@@ -10,7 +10,6 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 from typing import IO
@@ -31,6 +30,8 @@ def log_file(log_dir: Path) -> Path:
 
 def setup_logging(log_dir: Path) -> Path:
     """Log to luoshi.log in `log_dir` (1 MB × 5 files); calling it again changes nothing."""
+    from logging.handlers import RotatingFileHandler  # logging.handlers: the log opens after the first paint
+
     log_dir.mkdir(parents=True, exist_ok=True)
     path = log_file(log_dir)
     logger = logging.getLogger(LOG_NAME)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -27,6 +26,7 @@ from desktop.domain.periods import Period
 from desktop.domain.report import Report, ReportOptions, Unfilled
 from desktop.domain.terms import Scope
 from desktop.services.messages import error_text
+from desktop.ui.message_boxes import ok_cancel
 from desktop.ui.report_preview import report_html
 from desktop.ui.screen import fit_to_screen
 
@@ -82,13 +82,7 @@ class ExportDialog(QDialog):
         self.fields: dict[str, QLineEdit] = {}
         if preview:
             self._report_fields(form, options, today)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("生成…"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.tr("生成…"), self.tr("取消"))
         left = QVBoxLayout()
         left.addLayout(form)
         left.addStretch(1)

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
 from desktop.domain.errors import LuoshiError
-from desktop.services import tasklists
 from desktop.services import units as unit_service
 from desktop.services.messages import error_text
-from desktop.ui.board_window import BoardWindow
 from desktop.ui.desk import Desk
 from desktop.ui.file_dialogs import save_file
+
+if TYPE_CHECKING:
+    from desktop.ui.board_window import BoardWindow
 
 MODE_KEY = "office/coordinator"
 
@@ -65,6 +67,8 @@ class OfficeActions(QObject):
     def show_board(self) -> BoardWindow:
         """Open (or raise) the 报送情况 window."""
         if self.board is None:
+            from desktop.ui.board_window import BoardWindow  # a menu's flow: loaded at its first use
+
             self.board = BoardWindow(self.desk.ws, self.widget)
         self.board.reload()
         self.board.show()
@@ -92,6 +96,8 @@ class OfficeActions(QObject):
         )
         if target is None:
             return
+        from desktop.services import tasklists  # a menu's flow: loaded at its first use
+
         try:
             count = tasklists.export_tasklist(self.desk.ws, out=target, today=date.today(), unit=chosen)
         except LuoshiError as error:

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QListWidget,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.periods import RHYTHM_LABELS, Rhythm
 from desktop.services.measures import TaskCount
+from desktop.ui.message_boxes import ok_cancel
 from desktop.ui.screen import fit_to_screen
 
 
@@ -108,13 +108,7 @@ class SetupDialog(QDialog):
         form.addRow(self.tr("所属类别"), self.categories)
         form.addRow(self.tr("报送周期"), self.rhythm)
         form.addRow(self.tr("报送时限"), self.due_days)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.tr("确定"), self.tr("取消"))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

@@ -6,7 +6,9 @@ commands) live in their own modules; this one builds the menus and hands each co
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -19,14 +21,16 @@ from desktop.ui.background import BackgroundTask
 from desktop.ui.backup_dialog import BackupDialog
 from desktop.ui.claims_dialog import ClaimsDialog, confirm_category_tasks
 from desktop.ui.desk import Desk
-from desktop.ui.export_actions import ExportActions
-from desktop.ui.import_flow import ImportFlow
-from desktop.ui.measure_actions import MeasureActions
 from desktop.ui.note_actions import NoteActions
 from desktop.ui.office_actions import OfficeActions
 from desktop.ui.screen import available
 from desktop.ui.setup_flow import run_setup
 from desktop.ui.versions_dialog import VersionsDialog
+
+if TYPE_CHECKING:
+    from desktop.ui.export_actions import ExportActions
+    from desktop.ui.import_flow import ImportFlow
+    from desktop.ui.measure_actions import MeasureActions
 
 FONT_SCALES = (100, 125, 150)
 
@@ -68,10 +72,7 @@ class WindowActions(QObject):
         super().__init__(desk.widget())
         self.desk = desk
         self.widget = desk.widget()
-        self.imports = ImportFlow(desk)
-        self.exports = ExportActions(desk)
         self.notes = NoteActions(desk)
-        self.measures = MeasureActions(desk)
         self.restore_task: BackgroundTask[object] | None = None
         self.claims_dialog: ClaimsDialog | None = None
         self._base_point_size = QApplication.font().pointSizeF()  # the platform's size
@@ -96,10 +97,34 @@ class WindowActions(QObject):
             action.setChecked(value == self._font_scale)
         d = desk.detail
         d.history_requested.connect(self.notes.show_history)
-        d.edit_measure_requested.connect(self.measures.edit_current)
+        d.edit_measure_requested.connect(lambda: self.measures.edit_current())
         d.attach_requested.connect(self.notes.attach_files)
         d.open_attachment.connect(self.notes.open_attachment)
         d.remove_attachment.connect(self.notes.remove_attachment)
+
+    # The flows behind the menus (import and review, report and ledger, 编辑措施) load at their first use:
+    # imported with the desk they made the filled worklist ~60 ms slower and the window ~15 MB larger
+    # (bench/RESULTS.md, 2026-12-03). tests/test_layers.py lists these deferred imports.
+    @cached_property
+    def imports(self) -> ImportFlow:
+        """The import flow."""
+        from desktop.ui.import_flow import ImportFlow  # a menu's flow: loaded at its first use
+
+        return ImportFlow(self.desk)
+
+    @cached_property
+    def exports(self) -> ExportActions:
+        """The report, ledger and format-check flow."""
+        from desktop.ui.export_actions import ExportActions  # a menu's flow: loaded at its first use
+
+        return ExportActions(self.desk)
+
+    @cached_property
+    def measures(self) -> MeasureActions:
+        """编辑措施 on the measure in the detail pane."""
+        from desktop.ui.measure_actions import MeasureActions  # a menu's flow: loaded at its first use
+
+        return MeasureActions(self.desk)
 
     def _action(
         self, menu_name: str, text: str, slot: object, *keys: str | QKeySequence.StandardKey
@@ -113,12 +138,15 @@ class WindowActions(QObject):
 
     def _fill_menus(self) -> None:
         self._action(
-            "file", self.tr("导入方案或任务清单…"), self.imports.choose_import, QKeySequence.StandardKey.Open
+            "file",
+            self.tr("导入方案或任务清单…"),
+            lambda: self.imports.choose_import(),
+            QKeySequence.StandardKey.Open,
         )
         self._menus["file"].addSeparator()
-        self._action("file", self.tr("生成报告…"), self.exports.make_report, "Ctrl+R")
-        self._action("file", self.tr("导出台账…"), self.exports.make_ledger, "Ctrl+E")
-        self._action("file", self.tr("格式检查…"), self.exports.choose_check)
+        self._action("file", self.tr("生成报告…"), lambda: self.exports.make_report(), "Ctrl+R")
+        self._action("file", self.tr("导出台账…"), lambda: self.exports.make_ledger(), "Ctrl+E")
+        self._action("file", self.tr("格式检查…"), lambda: self.exports.choose_check())
         self._menus["file"].addSeparator()
         self._action("file", self.tr("退出"), self.desk.close, "Ctrl+Q")
         self._action("view", self.tr("下一项措施"), lambda: self.desk.move_by(1), "Alt+Down", "Ctrl+PgDown")
