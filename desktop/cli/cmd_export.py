@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -73,15 +72,10 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
         count = report_service.export_ledger(ws, period=period, scope=scope, out=out, today=today)
         say(TEXT["ledger_written"].format(path=out, count=count, period=period.label))
         return 0
-    saved = report_service.saved_options(ws)
-    given = {
-        k: getattr(args, k)
-        for k in ("title", "addressee", "organ", "signer", "doc_number", "copy_to")
-        if getattr(args, k) is not None
-    }
-    options = replace(
-        saved,
-        **given,
+    # the command line and the unit's settings (luoshi profile show), never what an earlier export used
+    options = report_service.options_from_settings(
+        ws,
+        **{k: getattr(args, k) for k in ("title", "addressee", "organ", "signer", "doc_number", "copy_to")},
         letterhead=args.header,
         colophon=args.footer,
         unfilled=Unfilled.OMIT if args.omit_unfilled else Unfilled.LIST,
@@ -103,11 +97,9 @@ def _export_office(args: argparse.Namespace, ws: Workspace) -> int:
         say(TEXT["tasklist_written"].format(path=out, count=count))
         return 0
     period = period_service.require_period(args.period)
-    options = replace(
-        report_service.saved_options(ws), letterhead=args.header, colophon=args.footer, dated=today
+    options = report_service.options_from_settings(
+        ws, title=args.title, letterhead=args.header, colophon=args.footer, dated=today
     )
-    if args.title:
-        options = replace(options, title=args.title)
     ledger = Path(args.ledger_out) if args.ledger_out else None
     board = board_service.export_summary(
         ws, period=period, report_out=out, ledger_out=ledger, options=options, today=today

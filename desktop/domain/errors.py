@@ -49,6 +49,7 @@ class ErrorCode(StrEnum):
     NO_NEXT_MEASURE = "no_next_measure"
     NO_UNIT = "no_unit"
     NOT_CATEGORY_TASK = "not_category_task"
+    WRONG_SUFFIX = "wrong_suffix"
 
 
 class Cancelled(Exception):

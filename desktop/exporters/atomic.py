@@ -45,6 +45,14 @@ def _failure(path: Path, exc: OSError) -> LuoshiError:
     return LuoshiError(ErrorCode.EXPORT_FAILED, path=str(path), reason=reason, detail=str(exc))
 
 
+def check_suffix(path: Path, suffix: str) -> None:
+    """Refuse to write a file whose name says another format (a .docx under a .xlsx name)."""
+    if path.suffix.lower() != suffix:
+        raise LuoshiError(
+            ErrorCode.WRONG_SUFFIX, path=str(path), suffix=suffix, value=path.suffix or "（无）"
+        )
+
+
 def write_atomically(path: Path, write: Callable[[Path], object]) -> None:
     """Call `write(temporary)` beside `path`, flush it to disk, then put it in place in one step.
 

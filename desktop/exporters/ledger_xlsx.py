@@ -32,7 +32,7 @@ from desktop.domain.ledger import (
     LedgerRow,
 )
 from desktop.domain.terms import STATUS_WORDS
-from desktop.exporters.atomic import write_atomically
+from desktop.exporters.atomic import check_suffix, write_atomically
 
 WIDTHS = (6, 40, 14, 14, 12, 40, 24, 30, 10, 18)  # Excel character units, one per column
 CENTRED = {0, 4, 8}  # 序号, 完成时限, 完成状态
@@ -269,6 +269,7 @@ def build_table(table: Table, *, should_stop: Callable[[], bool] | None = None) 
 
 def write_table(table: Table, path: Path, *, should_stop: Callable[[], bool] | None = None) -> None:
     """Write a table to `path` through a temporary file."""
+    check_suffix(path, ".xlsx")
     book = build_table(table, should_stop=should_stop)
     write_atomically(path, lambda target: book.save(str(target)))
 

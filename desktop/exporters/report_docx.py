@@ -19,7 +19,7 @@ from docx.text.paragraph import Paragraph
 from desktop.domain.errors import Cancelled
 from desktop.domain.report import Colophon, Entry, Letterhead, Report, date_text, title_lines
 from desktop.exporters import gbt9704_docx as gb
-from desktop.exporters.atomic import write_atomically
+from desktop.exporters.atomic import check_suffix, write_atomically
 from desktop.exporters.ooxml import child
 
 STYLE_NAMES = {"title": "公文标题", "level1": "一级标题", "level3": "三级标题", "body": "公文正文"}
@@ -205,5 +205,6 @@ def build_document(report: Report, *, should_stop: Callable[[], bool] | None = N
 
 def write_report(report: Report, path: Path, *, should_stop: Callable[[], bool] | None = None) -> None:
     """Write the report to `path` through a temporary file, never leaving a half-written target."""
+    check_suffix(path, ".docx")
     document = build_document(report, should_stop=should_stop)
     write_atomically(path, lambda target: document.save(str(target)))

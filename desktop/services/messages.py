@@ -58,6 +58,7 @@ ERRORS: dict[ErrorCode, str] = {
     ErrorCode.NEEDS_PLAN: "数据库中有多个方案，请指定要导出的方案（{reason}）。",
     ErrorCode.REVISION_UNKNOWN: "找不到这一期进展的历史版本 {value}（可能属于另一项措施或另一期）。请在“历史版本”中重新选择。",
     ErrorCode.NO_UNIT: "尚未设置本单位。请先在“设置 → 本单位与报送周期”中选择本单位（命令行：luoshi profile set --unit 单位名称）。",
+    ErrorCode.WRONG_SUFFIX: "不能写入“{path}”：这类文件的扩展名应为 {suffix}，而不是 {value}。请把文件名改为以 {suffix} 结尾。",
     ErrorCode.NOT_CATEGORY_TASK: "措施“{value}”不是按通配类别（如“各行业主管部门”）分配给本单位的任务，无需确认。",
     ErrorCode.BAD_SPLIT: "无法在第 {value} 个字处拆分措施“{name}”：拆分位置须在 1 到 {reason} 之间。请重新选择位置。",
     ErrorCode.NO_NEXT_MEASURE: "措施“{value}”已是本方案最后一项，没有可以合并的下一项。",

@@ -36,15 +36,45 @@ _REMEMBERED = (
 )
 
 
+SIGNATURE_KEY = "report.signature"
+SIGNATURE_FIELDS = (
+    "organ",
+    "signer",
+    "addressee",
+    "printer",
+)  # set once per unit: 发文机关, 签发人, 主送, 印发机关
+
+
+def signature(ws: Workspace) -> dict[str, str]:
+    """Return the report settings the clerk set once for the unit (发文机关署名, 签发人, 主送机关, 印发机关)."""
+    stored = settings.get(ws.db, SIGNATURE_KEY, {}) or {}
+    return {k: str(stored.get(k, "")) for k in SIGNATURE_FIELDS}
+
+
+def set_signature(ws: Workspace, **values: str | None) -> dict[str, str]:
+    """Change some of the unit's report settings ('' clears one, None leaves it)."""
+    current = signature(ws)
+    current.update({k: v.strip() for k, v in values.items() if k in SIGNATURE_FIELDS and v is not None})
+    settings.put(ws.db, SIGNATURE_KEY, current)
+    return current
+
+
+def options_from_settings(ws: Workspace, **given: object) -> ReportOptions:
+    """Return report options made of the unit's settings and `given` (the command line), nothing else."""
+    values: dict[str, object] = {k: v for k, v in signature(ws).items() if v}
+    values.update({k: v for k, v in given.items() if v is not None})
+    return replace(ReportOptions(), **values)  # type: ignore[arg-type]
+
+
 def saved_options(ws: Workspace) -> ReportOptions:
-    """Return the options used last time (主送机关, 发文机关, 签发人 … are remembered)."""
+    """Return what the window's report dialog starts with: the unit's settings, then what it used last time."""
     stored = settings.get(ws.db, OPTIONS_KEY, {}) or {}
     known = {k: v for k, v in stored.items() if k in _REMEMBERED}
     if "unfilled" in known:
         known["unfilled"] = (
             Unfilled(known["unfilled"]) if known["unfilled"] in set(Unfilled) else Unfilled.LIST
         )
-    return ReportOptions(**known)
+    return replace(options_from_settings(ws), **known)
 
 
 def remember_options(ws: Workspace, options: ReportOptions) -> None:

@@ -51,10 +51,15 @@ def get_profile(ws: Workspace) -> Profile:
     return Profile(settings.get(ws.db, MY_UNIT), tuple(settings.get(ws.db, MY_CATEGORIES, [])))
 
 
-def set_profile(ws: Workspace, *, unit: str, categories: list[str] | None = None) -> Profile:
-    """Save the clerk's unit (and, when given, the wildcard categories it belongs to)."""
-    name = normalize_unit_name(unit)
-    settings.put(ws.db, MY_UNIT, name)
+def set_profile(ws: Workspace, *, unit: str | None, categories: list[str] | None = None) -> Profile:
+    """Save the clerk's unit and/or the wildcard categories it belongs to (each kept when not given).
+
+    Categories without a unit belong to the unit already set; with none set that is refused.
+    """
+    if unit is not None:
+        settings.put(ws.db, MY_UNIT, normalize_unit_name(unit))
+    elif settings.get(ws.db, MY_UNIT) is None:
+        raise LuoshiError(ErrorCode.NO_UNIT)
     if categories is not None:
         settings.put(ws.db, MY_CATEGORIES, sorted(set(categories)))
     return get_profile(ws)

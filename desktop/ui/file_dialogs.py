@@ -51,14 +51,20 @@ def open_file(
 def save_file(
     parent: QWidget, settings: QSettings, kind: str, title: str, suggested: str, file_filter: str
 ) -> Path | None:
-    """Ask where to write a file, offering `suggested` in the remembered folder; None when cancelled."""
+    """Ask where to write a file, offering `suggested` in the remembered folder; None when cancelled.
+
+    A name typed without an extension gets the one of `suggested` (报告 → 报告.docx).
+    """
     name, _ = QFileDialog.getSaveFileName(
         parent, title, str(start_folder(settings, kind) / suggested), file_filter
     )
     if not name:
         return None
-    remember(settings, kind, Path(name))
-    return Path(name)
+    chosen = Path(name)
+    if not chosen.suffix:
+        chosen = chosen.with_suffix(Path(suggested).suffix)
+    remember(settings, kind, chosen)
+    return chosen
 
 
 def open_folder(parent: QWidget, settings: QSettings, kind: str, title: str) -> Path | None:
