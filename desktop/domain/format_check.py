@@ -11,10 +11,17 @@ from collections import Counter
 from dataclasses import dataclass
 from statistics import median
 
-from desktop.domain.format_facts import MM_PER_PT, DocFacts, FooterFacts, ParaFacts, RenderFacts
+from desktop.domain.format_facts import (
+    A4_MM,
+    MARGINS_MM,
+    MM_PER_PT,
+    PAGE_NUMBER_GAP_MM,
+    DocFacts,
+    FooterFacts,
+    ParaFacts,
+    RenderFacts,
+)
 
-A4_MM = (210.0, 297.0)
-MARGINS_MM = (37.0, 35.0, 28.0, 26.0)  # top, bottom, left, right
 TOLERANCE_MM = 1.0
 PITCH_TWIPS = (560, 580)  # 22 lines in 225 mm: 28 pt (fills less) to 28.95 pt
 LINE_PT = 225 / 22 / MM_PER_PT
@@ -342,8 +349,12 @@ def _page_number(number: int, footer: list, out: _Collector) -> None:  # type: i
         out.add("7.5", "单页码应居右空一字", "奇数页页码右对齐，右缩进一字", where)
     if not number % 2 and abs(line.x0 - (left_edge + one_char)) > 4 / MM_PER_PT:
         out.add("7.5", "双页码应居左空一字", "偶数页页码左对齐，左缩进一字", where)
-    gap_mm = (line.top - (A4_MM[1] - MARGINS_MM[1]) / MM_PER_PT) * MM_PER_PT
-    if not 4 <= gap_mm <= 10:
+    # a CJK 一字线 is drawn across the middle of its em box: that is where the 7 mm are measured
+    dash_mm = ((line.top + line.bottom) / 2 - (A4_MM[1] - MARGINS_MM[1]) / MM_PER_PT) * MM_PER_PT
+    if abs(dash_mm - PAGE_NUMBER_GAP_MM) > 1.5:
         out.add(
-            "7.5", f"页码距版心下边缘 {gap_mm:.0f} mm，应约为 7 mm", "调整页脚距边界（约 2.3 厘米）", where
+            "7.5",
+            f"页码的一字线距版心下边缘 {dash_mm:.1f} mm，应为 {PAGE_NUMBER_GAP_MM:g} mm",
+            "调整页脚距边界（约 2.6 厘米）",
+            where,
         )
