@@ -45,6 +45,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--omit-unfilled", action="store_true", help="未填写进展的任务不列入报告（默认列为“暂无进展”）"
     )
     p.add_argument("--date", help="成文日期，如 2026-04-03（默认：今天）")
+    p.add_argument(
+        "--unsealed",
+        action="store_true",
+        help="不加盖印章：署名右空二字（默认加盖印章：成文日期右空四字，署名居中其上）",
+    )
     p.add_argument("--unit", help="tasklist：只导出该单位的任务（默认：全部）")
     p.add_argument("--plan", type=int, help="tasklist：方案编号（只有一个方案时可省略）")
     p.add_argument("--ledger-out", help="summary：同时导出汇总台账（.xlsx）到此路径")
@@ -80,6 +85,7 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
         colophon=args.footer,
         unfilled=Unfilled.OMIT if args.omit_unfilled else Unfilled.LIST,
         dated=today,
+        sealed=not args.unsealed,
     )
     report = report_service.export_report(
         ws, period=period, scope=scope, options=options, out=out, today=today
@@ -98,7 +104,12 @@ def _export_office(args: argparse.Namespace, ws: Workspace) -> int:
         return 0
     period = period_service.require_period(args.period)
     options = report_service.options_from_settings(
-        ws, title=args.title, letterhead=args.header, colophon=args.footer, dated=today
+        ws,
+        title=args.title,
+        letterhead=args.header,
+        colophon=args.footer,
+        dated=today,
+        sealed=not args.unsealed,
     )
     ledger = Path(args.ledger_out) if args.ledger_out else None
     board = board_service.export_summary(

@@ -13,13 +13,19 @@ from statistics import median
 
 from desktop.domain.format_facts import (
     A4_MM,
+    CHAR_PT,
     MARGINS_MM,
     MM_PER_PT,
     PAGE_NUMBER_GAP_MM,
+    SEALED_DATE_RIGHT,
+    UNSEALED_DATE_SHIFT,
+    UNSEALED_ORGAN_RIGHT,
     DocFacts,
     FooterFacts,
+    LineBox,
     ParaFacts,
     RenderFacts,
+    text_width,
 )
 
 TOLERANCE_MM = 1.0
@@ -307,7 +313,53 @@ def check_rendering(render: RenderFacts) -> list[Finding]:
                 break
         _grid(page.number, body, last=page is render.pages[-1], out=out)
         _page_number(page.number, footer, out)
+    _signature(render, right, out)
     return out.findings()
+
+
+def _signature(render: RenderFacts, right: float, out: _Collector) -> None:
+    """Measure 署名 and 成文日期 (§7.3.5), sealed or unsealed.
+
+    Sealed: the date 右空四字, the organ centred over it. Unsealed: the organ 右空二字 and the date's first
+    character two characters right of the organ's (a longer date 右空二字 instead). A date whose digits
+    render wider than half a character (a substituted font) moves what is placed from it by that excess:
+    within it, the position is the font's doing, not the document's.
+    """
+    found = _signature_lines(render)
+    if found is None:
+        return
+    page, organ, dated = found
+    size = CHAR_PT
+    organ_gap, date_gap = (right - organ.x1) / size, (right - dated.x1) / size
+    shift = (dated.x0 - organ.x0) / size
+    centre = ((dated.x0 + dated.x1) - (organ.x0 + organ.x1)) / 2 / size
+    excess = max(0.0, (dated.x1 - dated.x0) / size - text_width(dated.text.strip()))
+    close = 0.35
+    sealed = abs(date_gap - SEALED_DATE_RIGHT) <= close and abs(centre) <= close + excess / 2
+    unsealed = abs(shift - UNSEALED_DATE_SHIFT) <= close + excess and (
+        abs(organ_gap - UNSEALED_ORGAN_RIGHT) <= close or abs(date_gap - UNSEALED_ORGAN_RIGHT) <= close
+    )
+    if not (sealed or unsealed):
+        out.add(
+            "7.3.5",
+            f"署名右空 {organ_gap:.1f} 字、日期右空 {date_gap:.1f} 字，日期首字比署名首字右移 {shift:.1f} 字："
+            "加盖印章时日期应右空四字、署名居中其上；不加盖印章时署名右空二字、日期首字右移二字",
+            "按 GB/T 9704 7.3.5 调整署名和成文日期的缩进",
+            f"第 {page} 页",
+        )
+
+
+def _signature_lines(render: RenderFacts) -> tuple[int, LineBox, LineBox] | None:
+    """Return the page, the organ's line and the date's line of the signature (the last dated line)."""
+    for page in reversed(render.pages):
+        lines = [line for line in page.lines if line.text.strip()]
+        for index in range(len(lines) - 1, 0, -1):
+            line = lines[index]
+            if _DATE.fullmatch(line.text.replace(" ", "")) and lines[index - 1].top < line.top:
+                above = lines[index - 1]
+                if line.top - above.bottom < LINE_PT and not _DATE.search(above.text):
+                    return page.number, above, line
+    return None
 
 
 def _grid(number: int, body: list, *, last: bool, out: _Collector) -> None:  # type: ignore[type-arg]

@@ -11,6 +11,45 @@ A4_MM = (210.0, 297.0)  # §5.1
 MARGINS_MM = (37.0, 35.0, 28.0, 26.0)  # top, bottom, left, right: a 156 × 225 mm type area (§5.2.1)
 PAGE_NUMBER_PT = 14  # 4号 (§7.5)
 PAGE_NUMBER_GAP_MM = 7.0  # the 一字线 of "— 1 —" lies 7 mm below the type area's bottom edge (§7.5)
+CHARS_PER_LINE = 28  # §5.2.3
+CHAR_PT = 15.75  # one 三号 character with −0.25 pt spacing: 28 of them fill the 156 mm line
+SEALED_DATE_RIGHT = 4  # 加盖印章: the date 右空四字, the organ centred over it (§7.3.5.1)
+UNSEALED_ORGAN_RIGHT = 2  # 不加盖印章: the organ 右空二字 (§7.3.5.2) …
+UNSEALED_DATE_SHIFT = 2  # … and the date's first character two characters right of the organ's
+SEAL_LINES = 2  # 加盖印章: empty lines between the body and the organ, where the seal's top half goes
+
+
+def text_width(text: str) -> float:
+    """Return the width of `text` in characters of the body font: digits and Latin are half a character."""
+    return sum(0.5 if ch.isascii() else 1.0 for ch in text)
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a signature line goes: right-aligned `right` characters from the right edge, or from `left`."""
+
+    right: float | None = None
+    left: float | None = None
+
+
+def signature_lines(organ: str, dated: str, *, sealed: bool) -> tuple[Placement, Placement]:
+    """Return how to place the organ and the date (§7.3.5).
+
+    The line the standard ties to the right edge is right-aligned, so it sits exactly where asked whatever
+    its digits measure; the other is placed from it, with digits counted as half a character (as in
+    仿宋_GB2312; a substituted font with wider digits shifts it by half their excess).
+    """
+    organ_width, date_width = text_width(organ), text_width(dated)
+    if sealed:  # the date 右空四字, the organ centred over it
+        return Placement(right=SEALED_DATE_RIGHT + (date_width - organ_width) / 2), Placement(
+            right=SEALED_DATE_RIGHT
+        )
+    organ_start = CHARS_PER_LINE - UNSEALED_ORGAN_RIGHT - organ_width
+    if organ_start + UNSEALED_DATE_SHIFT + date_width <= CHARS_PER_LINE - UNSEALED_ORGAN_RIGHT:
+        return Placement(right=UNSEALED_ORGAN_RIGHT), Placement(left=organ_start + UNSEALED_DATE_SHIFT)
+    # a date longer than the organ: the date keeps 右空二字 and the organ moves left
+    date_start = CHARS_PER_LINE - UNSEALED_ORGAN_RIGHT - date_width
+    return Placement(left=date_start - UNSEALED_DATE_SHIFT), Placement(right=UNSEALED_ORGAN_RIGHT)
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,7 @@ class ReportOptions:
     colophon: bool = False  # 版记
     unfilled: Unfilled = Unfilled.LIST
     dated: date | None = None  # 成文日期; None: the day of export
+    sealed: bool = True  # 加盖印章 (§7.3.5.1), the rule for a 报告; False: 不加盖印章 (§7.3.5.2)
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,7 @@ class Report:
     letterhead: Letterhead | None = None
     colophon: Colophon | None = None
     counts: dict[str, int] = field(default_factory=dict)
+    sealed: bool = True  # 加盖印章 (§7.3.5.1); False: 不加盖印章 (§7.3.5.2)
 
 
 def clean(text: str) -> str:
@@ -290,6 +292,7 @@ def assemble(
         if options.colophon
         else None,
         counts=counts,
+        sealed=options.sealed,
     )
 
 

@@ -17,6 +17,7 @@ from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 
 from desktop.domain.errors import Cancelled
+from desktop.domain.format_facts import SEAL_LINES, signature_lines
 from desktop.domain.report import Colophon, Entry, Letterhead, Report, date_text, title_lines
 from desktop.exporters import gbt9704_docx as gb
 from desktop.exporters.atomic import check_suffix, write_atomically
@@ -91,27 +92,28 @@ def _entry(document: Document, entry: Entry) -> None:
 
 
 def _signature(document: Document, report: Report) -> None:
-    """Unsealed signature (§7.3.5.2): organ 2 characters from the right, the date 2 characters right of it."""
+    """Lay out 署名 and 成文日期 (§7.3.5), from the columns domain/format_facts gives.
+
+    Sealed: the date 右空四字, the organ centred over it, room for the seal above. Unsealed: the organ 右空二字
+    and the date's first character two characters right of the organ's.
+    """
     name, dated = report.organ, date_text(report.dated)
-    date_width = sum(0.5 if ch.isascii() else 1 for ch in dated)
-    date_right = max(2.0, len(name) - date_width)
-    name_right = date_right + date_width - len(name) + 2
-    _body(document)  # 空一行
-    if name:
-        _body(
-            document,
-            name,
-            first_line_chars=0,
-            align=WD_ALIGN_PARAGRAPH.RIGHT,
-            right_twips=round(name_right * gb.CHAR_TWIPS),
-        )
-    _body(
-        document,
-        dated,
-        first_line_chars=0,
-        align=WD_ALIGN_PARAGRAPH.RIGHT,
-        right_twips=round(date_right * gb.CHAR_TWIPS),
-    )
+    places = signature_lines(name, dated, sealed=report.sealed)
+    for _ in range(SEAL_LINES if report.sealed else 1):
+        _body(document)  # 空行: one, or the seal's room
+    for text, place in zip((name, dated), places, strict=True):
+        if not text:
+            continue
+        if place.right is not None:
+            _body(
+                document,
+                text,
+                first_line_chars=0,
+                align=WD_ALIGN_PARAGRAPH.RIGHT,
+                right_twips=round(place.right * gb.CHAR_TWIPS),
+            )
+        else:
+            _body(document, text, first_line_chars=place.left or 0)
 
 
 def _colophon(document: Document, colophon: Colophon) -> None:

@@ -32,6 +32,7 @@ _REMEMBERED = (
     "printer",
     "letterhead",
     "colophon",
+    "sealed",
     "unfilled",
 )
 

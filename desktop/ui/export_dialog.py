@@ -127,13 +127,15 @@ class ExportDialog(QDialog):
         self.letterhead.setChecked(options.letterhead)
         self.colophon = QCheckBox(self.tr("加版记（抄送、印发机关和印发日期）"))
         self.colophon.setChecked(options.colophon)
-        for box in (self.list_unfilled, self.letterhead, self.colophon):
+        self.sealed = QCheckBox(self.tr("加盖印章（成文日期右空四字，上方留出印章位置）"))
+        self.sealed.setChecked(options.sealed)
+        for box in (self.list_unfilled, self.letterhead, self.colophon, self.sealed):
             form.addRow("", box)
 
     def _watch(self) -> None:
         self.period.currentIndexChanged.connect(self._timer.start)
         self.unconfirmed.toggled.connect(self._timer.start)
-        for widget in (self.mine, self.list_unfilled, self.letterhead, self.colophon):
+        for widget in (self.mine, self.list_unfilled, self.letterhead, self.colophon, self.sealed):
             widget.toggled.connect(self._timer.start)
         for edit in self.fields.values():
             edit.textChanged.connect(self._timer.start)
@@ -144,9 +146,11 @@ class ExportDialog(QDialog):
         options = ReportOptions()
         if self._preview:
             d = self.dated.date()
+            texts: dict[str, str] = {key: edit.text().strip() for key, edit in self.fields.items()}
             options = replace(
                 options,
-                **{key: edit.text().strip() for key, edit in self.fields.items()},
+                **texts,  # the text fields of ReportOptions, by name
+                sealed=self.sealed.isChecked(),
                 letterhead=self.letterhead.isChecked(),
                 colophon=self.colophon.isChecked(),
                 unfilled=Unfilled.LIST if self.list_unfilled.isChecked() else Unfilled.OMIT,
