@@ -9,7 +9,7 @@ from desktop.cli.messages import TEXT
 from desktop.cli.output import say, say_json, workspace
 from desktop.domain.models import Plan
 from desktop.domain.revision import CHANGE_WORDS, Review, text_diff
-from desktop.services import revisions, tasklists
+from desktop.services import reading, revisions, tasklists
 from desktop.services.workspace import Workspace
 
 
@@ -57,7 +57,7 @@ def _review_json(review: Review, before: Plan, after: Plan) -> dict[str, object]
 def run(args: argparse.Namespace) -> int:
     """Compare two plan files (no database), or list the stored versions of a plan."""
     if args.plan_command == "diff":
-        before, after, review = revisions.diff_files(Path(args.old), Path(args.new))
+        before, after, review = reading.diff_files(Path(args.old), Path(args.new))
         old = {i: m for i, m in enumerate(before.measures, start=1)}
         if args.json:
             say_json(_review_json(review, before, after))

@@ -18,7 +18,7 @@ from desktop.domain.models import Measure, Plan
 from desktop.domain.revision import Review, Stored, compare, correct
 from desktop.importers.detect import sniff
 from desktop.services.backups import make_backup
-from desktop.services.plans import file_hash, parse_file
+from desktop.services.reading import file_hash, parse_file
 from desktop.services.revisions import stored_measures
 from desktop.services.similarity import similar
 from desktop.services.workspace import Workspace

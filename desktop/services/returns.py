@@ -15,7 +15,7 @@ from desktop.domain.revision import Stored
 from desktop.domain.text import squash
 from desktop.domain.units import normalize_unit_name
 from desktop.services.backups import make_backup
-from desktop.services.plans import file_hash
+from desktop.services.reading import file_hash
 from desktop.services.similarity import similar
 from desktop.services.workspace import Workspace
 from desktop.storage import notes as note_store

@@ -1,34 +1,24 @@
-"""Versions of a plan: its stored measures as a comparison needs them, file-to-file diffs, the history.
+"""Versions of a plan: its stored measures as a comparison needs them, the history.
 
-Importing (prepare, the clerk's review, apply) is desktop.services.imports.
+Importing (prepare, the clerk's review, apply) is desktop.services.imports; comparing two files,
+desktop.services.reading.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from desktop.domain.models import Measure, Plan
-from desktop.domain.revision import Review, Stored, compare
-from desktop.services.plans import parse_file
-from desktop.services.similarity import similar
+from desktop.domain.models import Measure
+from desktop.domain.revision import Stored
 from desktop.services.workspace import Workspace
 from desktop.storage import plans as plan_store
 from desktop.storage.plans import VersionRow
 
-__all__ = ["VersionRow", "diff_files", "stored_measures", "version_measures", "versions"]
+__all__ = ["VersionRow", "stored_measures", "version_measures", "versions"]
 
 
 def stored_measures(ws: Workspace, plan_id: int, version_id: int | None = None) -> tuple[Stored, ...]:
     """Return a plan's measures (its current version, or the version given) as the comparison needs them."""
     rows = plan_store.version_measures(ws.db, plan_id=plan_id, version_id=version_id)
     return tuple(Stored(r.measure_id, r.uid, r.measure) for r in rows)
-
-
-def diff_files(old: Path, new: Path) -> tuple[Plan, Plan, Review]:
-    """Compare two plan files without any database (`luoshi plan diff`)."""
-    before, after = parse_file(path=old), parse_file(path=new)
-    stored = [Stored(i, m.uid, m) for i, m in enumerate(before.measures, start=1)]
-    return before, after, compare(stored, after.measures, similar=similar)
 
 
 def versions(ws: Workspace, plan_id: int) -> list[VersionRow]:

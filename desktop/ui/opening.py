@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from desktop.domain.errors import LuoshiError
-from desktop.services import backups, imports
+from desktop.services import backups
 from desktop.services import plans as plan_service
 from desktop.services.locations import sample_plan_path
 from desktop.services.messages import error_text
@@ -29,6 +29,8 @@ def open_workspace(db_path: Path, ws: Workspace | None = None) -> Workspace:
     """Open the database, seeding it with the bundled sample plan when it holds no plan yet."""
     ws = ws or Workspace(db_path)
     if not plan_service.list_plans(ws):
+        from desktop.services import imports  # the plan reader: loaded on a first run, to read the sample
+
         imports.import_file(ws, path=sample_plan_path())
     return ws
 

@@ -1,0 +1,38 @@
+"""Read plan files without any database: parse, hash, compare two (storing one: services.imports)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from desktop.domain.errors import ErrorCode, LuoshiError
+from desktop.domain.models import Plan
+from desktop.domain.revision import Review, Stored, compare
+from desktop.importers import read_plan
+from desktop.services.similarity import similar
+
+
+def parse_file(*, path: Path) -> Plan:
+    """Return the plan in `path` without touching any database."""
+    return read_plan(path)
+
+
+def file_hash(path: Path) -> str:
+    """Return the SHA-256 of a file, read in blocks."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as exc:
+        raise LuoshiError(
+            ErrorCode.FILE_UNREADABLE, path=str(path), reason=exc.strerror or str(exc)
+        ) from None
+    return digest.hexdigest()
+
+
+def diff_files(old: Path, new: Path) -> tuple[Plan, Plan, Review]:
+    """Compare two plan files without any database (`luoshi plan diff`)."""
+    before, after = parse_file(path=old), parse_file(path=new)
+    stored = [Stored(i, m.uid, m) for i, m in enumerate(before.measures, start=1)]
+    return before, after, compare(stored, after.measures, similar=similar)
