@@ -19,9 +19,24 @@ UNSEALED_DATE_SHIFT = 2  # … and the date's first character two characters rig
 SEAL_LINES = 2  # 加盖印章: empty lines between the body and the organ, where the seal's top half goes
 
 
+# Line breaking (the rules Word, WPS and LibreOffice apply to Chinese text): these may not begin a line …
+NO_LINE_START = "，。、；：？！）》”’〕】」』%％…—·"
+# … and these may not end one.
+NO_LINE_END = "（《“‘〔【「『"
+
+
 def text_width(text: str) -> float:
     """Return the width of `text` in characters of the body font: digits and Latin are half a character."""
     return sum(0.5 if ch.isascii() else 1.0 for ch in text)
+
+
+def sealed_date_right(organ_width: float, date_width: float) -> float:
+    """Return how far the sealed date stands from the right edge, in characters: 右空四字 (§7.3.5.1).
+
+    An organ much longer than the date, centred over it, would run past the edge: then the date moves left
+    until the organ keeps two characters from the edge (the standard is silent; 2 as when unsealed).
+    """
+    return max(float(SEALED_DATE_RIGHT), UNSEALED_ORGAN_RIGHT + (organ_width - date_width) / 2)
 
 
 @dataclass(frozen=True)
@@ -41,9 +56,8 @@ def signature_lines(organ: str, dated: str, *, sealed: bool) -> tuple[Placement,
     """
     organ_width, date_width = text_width(organ), text_width(dated)
     if sealed:  # the date 右空四字, the organ centred over it
-        return Placement(right=SEALED_DATE_RIGHT + (date_width - organ_width) / 2), Placement(
-            right=SEALED_DATE_RIGHT
-        )
+        date_right = sealed_date_right(organ_width, date_width)
+        return Placement(right=date_right + (date_width - organ_width) / 2), Placement(right=date_right)
     organ_start = CHARS_PER_LINE - UNSEALED_ORGAN_RIGHT - organ_width
     if organ_start + UNSEALED_DATE_SHIFT + date_width <= CHARS_PER_LINE - UNSEALED_ORGAN_RIGHT:
         return Placement(right=UNSEALED_ORGAN_RIGHT), Placement(left=organ_start + UNSEALED_DATE_SHIFT)
@@ -112,6 +126,7 @@ class LineBox:
     text: str
     size: float  # the most common character size
     wide: int  # full-width characters (汉字 and Chinese punctuation)
+    widths: tuple[float, ...] = ()  # each character's own width in points (its glyph, without justification)
 
     @property
     def only_wide(self) -> bool:

@@ -187,7 +187,17 @@ def _docdefaults(document: Document) -> None:
     spacing.set(qn("w:after"), "0")
     spacing.set(qn("w:line"), str(LINE_TWIPS))
     spacing.set(qn("w:lineRule"), "exact")
+    # Justified, and no punctuation hanging past the right edge (Word's "允许标点溢出边界", LibreOffice's
+    # hanging punctuation): a comma due at a full line's end takes the character before it to the next
+    # line, and the line is spread to the edge. The type area holds every character in Word, WPS and
+    # LibreOffice alike; luoshi check accepts such a line (format_facts.NO_LINE_START).
     normal = document.styles["Normal"]
+    npr = normal.element.get_or_add_pPr()
+    for target in (ppr, npr):
+        child(target, "w:overflowPunct").set(qn("w:val"), "1")
+        child(target, "w:autoSpaceDE").set(qn("w:val"), "0")
+        child(target, "w:autoSpaceDN").set(qn("w:val"), "0")
+        child(target, "w:jc").set(qn("w:val"), "both")
     set_fonts(normal.element.get_or_add_rPr(), BODY)
     normal.font.size = Pt(SIZE_3)
     # No style may bring a theme font back (Word lets theme attributes win over names).

@@ -99,13 +99,12 @@ def _signature(document: Document, report: Report) -> None:
     """
     name, dated = report.organ, date_text(report.dated)
     places = signature_lines(name, dated, sealed=report.sealed)
-    for _ in range(SEAL_LINES if report.sealed else 1):
-        _body(document)  # 空行: one, or the seal's room
+    kept = [_body(document) for _ in range(SEAL_LINES if report.sealed else 1)]  # 空行, or the seal's room
     for text, place in zip((name, dated), places, strict=True):
         if not text:
             continue
         if place.right is not None:
-            _body(
+            line = _body(
                 document,
                 text,
                 first_line_chars=0,
@@ -113,7 +112,10 @@ def _signature(document: Document, report: Report) -> None:
                 right_twips=round(place.right * gb.CHAR_TWIPS),
             )
         else:
-            _body(document, text, first_line_chars=place.left or 0)
+            line = _body(document, text, first_line_chars=place.left or 0)
+        kept.append(line)
+    for paragraph in kept[:-1]:  # the signature never stands on a page without body text (§7.3.5)
+        paragraph.paragraph_format.keep_with_next = True
 
 
 def _colophon(document: Document, colophon: Colophon) -> None:
@@ -198,7 +200,7 @@ def build_document(report: Report, *, should_stop: Callable[[], bool] | None = N
         gb.outline_level(heading, 1)
         for entry in section.entries:
             _entry(document, entry)
-    _body(document, report.closing)
+    _body(document, report.closing).paragraph_format.keep_with_next = True
     _signature(document, report)
     if report.colophon:
         _colophon(document, report.colophon)

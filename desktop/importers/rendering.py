@@ -115,6 +115,7 @@ def _lines(chars: list[dict[str, Any]]) -> tuple[LineBox, ...]:
                 text=text,
                 size=sizes[len(sizes) // 2],
                 wide=sum(_wide(str(c["text"])) for c in row),
+                widths=tuple(float(c["x1"]) - float(c["x0"]) for c in row),
             )
         )
     return tuple(lines)
