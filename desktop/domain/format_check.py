@@ -326,7 +326,29 @@ def check_rendering(render: RenderFacts) -> list[Finding]:
         _line_fill(page.number, body, out)
         _page_number(page.number, footer, out)
     _signature(render, right, out)
+    _colophon_place(render, bottom, out)
     return out.findings()
+
+
+def _colophon_place(render: RenderFacts, bottom: float, out: _Collector) -> None:
+    """Flag a 版记 that does not end on the bottom edge of the last page's type area (§7.4.1)."""
+    for page in render.pages:
+        printed = [
+            line
+            for line in page.lines
+            if "印发" in line.text and _DATE.search(line.text.replace(" ", "")) and abs(line.size - 14) < 0.6
+        ]
+        if not printed:
+            continue
+        line = printed[-1]
+        if page is not render.pages[-1] or bottom - line.bottom > LINE_PT:
+            out.add(
+                "7.4.1",
+                f"版记没有排在最后一页版心的下边缘（印发日期一行距版心下边缘 "
+                f"{(bottom - line.bottom) * MM_PER_PT:.0f} mm）",
+                "把版记（抄送、印发机关和印发日期）移到最后一页的最下方，末条分隔线与版心下边缘重合",
+                f"第 {page.number} 页",
+            )
 
 
 def _signature(render: RenderFacts, right: float, out: _Collector) -> None:
@@ -428,7 +450,7 @@ def _line_fill(number: int, body: list[LineBox], out: _Collector) -> None:
         token = _first_token(after.text)
         lead = _units(token, after) + AUTOSPACE * _joints(line.text[-1:] + token)
         spaced = held + AUTOSPACE * _joints(line.text)
-        if held > CHARS_PER_LINE + 0.3 or spaced + lead <= CHARS_PER_LINE - 0.1:
+        if held > CHARS_PER_LINE + 0.3 or spaced + lead <= CHARS_PER_LINE + 0.02:
             out.add(
                 "5.2.3",
                 f"满行排了 {held:.3g} 个字，应为 {CHARS_PER_LINE} 个字",

@@ -8,11 +8,9 @@ from pathlib import Path
 import docx
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 
@@ -28,6 +26,7 @@ STYLE_IDS = dict(STYLE_NAMES)  # python-docx derives a style's id from its name 
 MARK_MAX_PT, MARK_MIN_PT = 36, 22  # 发文机关标志: 小初 at most, shrunk to fit 156 mm
 MARK_TOP_MM = 35  # its upper edge below the top of the type area (§7.2.4)
 RULE_GAP_PT = 11  # red rule about 4 mm below the 发文字号 line
+RULE_THICK_TWIPS, RULE_THIN_TWIPS = 20, 14  # 版记 rules: 0.35 mm and 0.25 mm (§7.4.1)
 
 
 def _body(document: Document, text: str = "", *, face: gb.Face = gb.BODY, **layout: object) -> Paragraph:
@@ -119,42 +118,58 @@ def _signature(document: Document, report: Report) -> None:
 
 
 def _colophon(document: Document, colophon: Colophon) -> None:
-    """版记 at the bottom of the last page: 抄送 and 印发 between thick rules, a thin rule between them."""
+    """版记 on the bottom of the type area of the last page (§7.4.1): 抄送 and 印发 between thick rules.
+
+    One frame (consecutive paragraphs with the same `w:framePr`: the margin box's bottom, 156 mm wide),
+    placed alike by Word, WPS and LibreOffice; LibreOffice ignores a floating table's bottom alignment and
+    will not frame a paragraph that has borders, so each rule is an empty paragraph of its own height
+    shaded black: thick (0.35 mm) first and last, thin (0.25 mm) between the lines. The last rule ends on
+    the type area's bottom edge; luoshi check measures it.
+    """
     rows = []
     if colophon.copy_to:
         rows.append(("抄送：" + colophon.copy_to.rstrip("。") + "。", ""))
     rows.append((colophon.printer, date_text(colophon.printed_on) + "印发"))
-    table = document.add_table(rows=len(rows), cols=1)
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    tbl_pr = table._tbl.tblPr
-    anchor = child(tbl_pr, "w:tblpPr")  # float to the bottom of the type area
-    for attr, value in (
-        ("vertAnchor", "margin"),
-        ("horzAnchor", "margin"),
-        ("tblpYSpec", "bottom"),
-        ("tblpXSpec", "center"),
-    ):
-        anchor.set(qn(f"w:{attr}"), value)
-    for side, size in (("top", 8), ("left", 0), ("bottom", 8), ("right", 0), ("insideH", 6), ("insideV", 0)):
-        gb.border(tbl_pr, side, size_eighths=size)
-    margins = child(tbl_pr, "w:tblCellMar")
-    for side in ("left", "right"):
-        mar = OxmlElement(f"w:{side}")
-        mar.set(qn("w:w"), "0")
-        mar.set(qn("w:type"), "dxa")
-        margins.append(mar)
     one_char = gb.SIZE_4 * 20
-    for row, (left, right) in zip(table.rows, rows, strict=True):
-        cell = row.cells[0]
-        cell.width = Mm(156)
-        paragraph = cell.paragraphs[0]
-        gb.set_paragraph(paragraph, first_line_chars=0, left_twips=one_char, right_twips=one_char)
+    _rule(document, RULE_THICK_TWIPS)
+    for i, (left, right) in enumerate(rows):
+        if i:
+            _rule(document, RULE_THIN_TWIPS)
+        paragraph = _framed(document, indent_twips=one_char)
         gb.add_text(paragraph, left, gb.COLOPHON)
         if right:
             gb.right_tab(paragraph, gb.TYPE_AREA_TWIPS - one_char)
             gb.add_text(paragraph, "\t" + right, gb.COLOPHON)
-    # A floating table needs a paragraph after it (LibreOffice drops one that ends the document).
-    _body(document, first_line_chars=0, line_twips=20)
+    _rule(document, RULE_THICK_TWIPS)
+
+
+def _framed(document: Document, *, line_twips: int = gb.LINE_TWIPS, indent_twips: int = 0) -> Paragraph:
+    """Append a paragraph of the 版记's frame: 156 mm wide, centred, on the bottom of the type area."""
+    paragraph = _body(
+        document, first_line_chars=0, line_twips=line_twips, left_twips=indent_twips, right_twips=indent_twips
+    )
+    frame = child(paragraph._p.get_or_add_pPr(), "w:framePr")
+    for attr, value in (
+        ("w", str(gb.TYPE_AREA_TWIPS)),
+        ("wrap", "around"),
+        ("vAnchor", "margin"),
+        ("hAnchor", "margin"),
+        ("xAlign", "center"),
+        ("yAlign", "bottom"),
+    ):
+        frame.set(qn(f"w:{attr}"), value)
+    return paragraph
+
+
+def _rule(document: Document, height_twips: int) -> None:
+    """Append a rule of the 版记: an empty framed paragraph `height_twips` high, shaded black."""
+    paragraph = _framed(document, line_twips=height_twips)
+    ppr = paragraph._p.get_or_add_pPr()
+    shading = child(ppr, "w:shd")
+    for attr, value in (("val", "clear"), ("color", "auto"), ("fill", "000000")):
+        shading.set(qn(f"w:{attr}"), value)
+    mark = child(ppr, "w:rPr")  # the paragraph mark's size: it must not make the line taller
+    child(mark, "w:sz").set(qn("w:val"), "2")
 
 
 def _styles(document: Document) -> None:

@@ -57,3 +57,89 @@ def test_signature_sealed_and_unsealed_pass() -> None:
 def test_signature_off_by_a_character_is_caught() -> None:
     found = [f for f in check_rendering(_signed(18, 19)) if f.clause == "7.3.5"]  # shifted by 1, not 2
     assert found and "右移 1.0 字" in found[0].text()
+
+
+LEFT = MARGINS_MM[2] / MM_PER_PT
+TOP = MARGINS_MM[0] / MM_PER_PT
+PITCH = 225 / 22 / MM_PER_PT
+
+
+def _line(row: int, text: str, *, indent: int = 0, size: float = 16, justified: bool = True) -> LineBox:
+    """A rendered line of `text` on grid row `row`: 汉字 16 pt wide, digits and Latin 8 pt (仿宋_GB2312)."""
+    widths = tuple(size if not ch.isascii() else size / 2 for ch in text)
+    x0 = LEFT + indent * 15.75
+    x1 = RIGHT if justified else x0 + sum(w - 0.25 for w in widths)
+    top = TOP + 7 + row * PITCH
+    wide = sum(not ch.isascii() for ch in text)
+    return LineBox(top, top + size, x0, x1, text, size, wide, widths)
+
+
+def _fill(*lines: LineBox) -> list[str]:
+    page = PageBox(1, 595.3, 841.9, lines)
+    return [f.problem for f in check_rendering(RenderFacts((page,))) if "满行" in f.problem]
+
+
+def test_a_full_line_holds_28_characters() -> None:
+    assert _fill(_line(0, "字" * 28), _line(1, "字" * 5, justified=False)) == []
+
+
+def test_a_line_short_of_a_character_that_would_fit_is_caught() -> None:
+    # 27 characters, and the next line begins with one that would have fitted: spacing not squeezed
+    assert _fill(_line(0, "字" * 27), _line(1, "字" * 5, justified=False)) == [
+        "满行排了 27 个字，应为 28 个字"
+    ]
+
+
+def test_a_short_line_whose_next_token_cannot_fit_passes() -> None:
+    # the 28th character went down with the comma that may not begin a line (no hanging punctuation)
+    assert _fill(_line(0, "字" * 27), _line(1, "字，其余", justified=False)) == []
+    # an unbreakable number: 27 characters and "126" (1.5) do not fit in 28
+    assert _fill(_line(0, "字" * 27), _line(1, "126家", justified=False)) == []
+    # an opening quote keeps its first character with it
+    assert _fill(_line(0, "字" * 27), _line(1, "“字”", justified=False)) == []
+
+
+def test_digits_count_half_and_their_joints_may_be_spaced() -> None:
+    # 23 汉字 and 7 digits (3.5) hold 26.5; the renderer's space at the 6 joints (1.5) fills the line
+    line = "截至2026年3月31日" + "字" * 18
+    assert _fill(_line(0, line), _line(1, "字字", justified=False)) == []
+    assert _fill(_line(0, "字" * 22), _line(1, "字字", justified=False)) == ["满行排了 22 个字，应为 28 个字"]
+
+
+def test_a_line_holding_more_than_28_characters_is_caught() -> None:
+    assert _fill(_line(0, "字" * 29), _line(1, "字" * 5, justified=False)) == [
+        "满行排了 29 个字，应为 28 个字"
+    ]
+
+
+def _pages(first: int, following: LineBox) -> RenderFacts:
+    """A page of `first` body lines, then a page beginning with `following` and more body text."""
+    one = tuple(_line(row, "字" * 28) for row in range(first))
+    two = (following, *(_line(row, "字" * 28) for row in range(1, 22)))
+    return RenderFacts((PageBox(1, 595.3, 841.9, one), PageBox(2, 595.3, 841.9, two)))
+
+
+def _per_page(render: RenderFacts) -> list[str]:
+    return [f.problem for f in check_rendering(render) if "满页" in f.problem]
+
+
+def test_a_page_holds_22_lines_unless_a_heading_went_overleaf() -> None:
+    assert _per_page(_pages(22, _line(0, "字" * 28))) == []
+    assert _per_page(_pages(21, _line(0, "字" * 28))) == ["满页排了 21 行，应为 22 行"]
+    # a heading kept with its text (§5.2.3): the page may end a line early
+    assert _per_page(_pages(21, _line(0, "二、法治化营商环境建设", indent=2, justified=False))) == []
+
+
+def _colophon_at(row: int) -> RenderFacts:
+    lines = (
+        _line(0, "特此报告。", indent=2, justified=False),
+        _line(row, "抄送：自治区人民政府办公厅。", size=14, justified=False),
+        _line(row + 1, "某某局2026年4月3日印发", size=14, justified=False),
+    )
+    return RenderFacts((PageBox(1, 595.3, 841.9, lines),))
+
+
+def test_the_colophon_ends_on_the_bottom_of_the_type_area() -> None:
+    assert [f for f in check_rendering(_colophon_at(20)) if f.clause == "7.4.1"] == []
+    found = [f for f in check_rendering(_colophon_at(4)) if f.clause == "7.4.1"]  # right under the text
+    assert found and "版心的下边缘" in found[0].problem

@@ -106,10 +106,13 @@ def test_letterhead_and_colophon(tmp_path: Path) -> None:
     assert number.text == "　某发改报〔2026〕12号\t签发人：张三"
     assert _fonts(number.runs[-1]) == "楷体_GB2312"
     assert 'w:color="FF0000"' in number._p.xml and "<w:bottom" in number._p.xml
-    table = document.tables[-1]
-    cells = [row.cells[0].text for row in table.rows]
-    assert cells == ["抄送：自治区督查室。", "自治区发展改革委\t2026年4月3日印发"]
-    assert {r.font.size.pt for row in table.rows for r in row.cells[0].paragraphs[0].runs} == {14}
+    framed = [p for p in document.paragraphs if p._p.pPr is not None and "w:framePr" in p._p.pPr.xml]
+    assert [p.text for p in framed] == ["", "抄送：自治区督查室。", "", "自治区发展改革委\t2026年4月3日印发", ""]
+    rules = [p for p in framed if not p.text]  # shaded black, 0.35 / 0.25 / 0.35 mm high
+    assert [p.paragraph_format.line_spacing.twips for p in rules] == [20, 14, 20]
+    assert all('w:fill="000000"' in p._p.pPr.xml for p in rules)
+    assert {r.font.size.pt for p in framed for r in p.runs} == {14}
+    assert 'w:yAlign="bottom"' in framed[0]._p.pPr.xml and not document.tables
     assert check_document(read_layout(path)) == []
 
 

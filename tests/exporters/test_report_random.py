@@ -1,0 +1,73 @@
+"""Issue 18's acceptance: reports of random but realistic notes, rendered by LibreOffice, pass luoshi check.
+
+Each report (1–300 measures, notes of 0–2,000 characters with digits, Latin, quotes and brackets, with and
+without 版头/版记, sealed and unsealed) is written, rendered and checked from its XML and its layout;
+the rendered signature and 版记 are then measured where GB/T 9704 puts them.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from desktop.domain.format_facts import A4_MM, CHAR_PT, MARGINS_MM, MM_PER_PT, signature_lines
+from desktop.domain.report import date_text
+from desktop.exporters.report_docx import write_report
+from desktop.importers import rendering
+from desktop.services.format_check import check_file, render_pdf
+from tests.exporters.realistic import report
+
+CASES = [  # seed, measures, 版头, 版记, sealed
+    (1, 1, True, True, True),
+    (2, 3, False, False, False),
+    (3, 8, True, False, False),
+    (4, 15, False, True, True),
+    (5, 40, True, True, False),
+    (6, 300, False, True, True),
+]
+
+
+@pytest.mark.parametrize(("seed", "count", "letterhead", "colophon", "sealed"), CASES)
+def test_random_reports_pass_the_check_as_rendered(
+    tmp_path: Path, seed: int, count: int, letterhead: bool, colophon: bool, sealed: bool
+) -> None:
+    if rendering.find_office() is None:
+        pytest.skip("LibreOffice is not installed")  # CI installs it: tests/exporters/conftest.py
+    made = report(
+        random.Random(seed),
+        count,
+        letterhead=letterhead,
+        colophon=colophon,
+        sealed=sealed,
+        copy_to="自治区人民政府办公厅，自治区党委办公厅",
+    )
+    path = tmp_path / "报告.docx"
+    write_report(made, path)
+    result = check_file(path)
+    assert result.rendered
+    assert [f.text() for f in result.findings] == []
+    _signature_and_colophon_placed(path, tmp_path, made.organ, date_text(made.dated), sealed, colophon)
+
+
+def _signature_and_colophon_placed(
+    path: Path, tmp_path: Path, organ: str, dated: str, sealed: bool, colophon: bool
+) -> None:
+    layout = rendering.read_pdf_layout(render_pdf(path, tmp_path))
+    last = layout.pages[-1]
+    right = (A4_MM[0] - MARGINS_MM[3]) / MM_PER_PT
+    bottom = (A4_MM[1] - MARGINS_MM[1]) / MM_PER_PT
+    texts = [line.text.replace(" ", "") for line in last.lines]
+    organ_line = last.lines[texts.index(organ)]
+    date_line = last.lines[texts.index(dated)]
+    placed = signature_lines(organ, dated, sealed=sealed)
+    for line, place, text in ((organ_line, placed[0], organ), (date_line, placed[1], dated)):
+        if place.right is not None:  # the line tied to the right edge sits there exactly
+            assert abs((right - line.x1) / CHAR_PT - place.right) < 0.1, text
+        else:  # the other starts where its columns say
+            start = (line.x0 - MARGINS_MM[2] / MM_PER_PT) / CHAR_PT
+            assert place.left is not None and abs(start - place.left) < 0.1, text
+    if colophon:
+        printed = next(line for line in last.lines if line.text.replace(" ", "").endswith("印发"))
+        assert 0 < bottom - printed.bottom < 225 / 22 / MM_PER_PT  # the last line just above the last rule
