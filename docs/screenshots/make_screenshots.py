@@ -22,6 +22,7 @@ from desktop.domain.notes import NoteFields, Status  # noqa: E402
 from desktop.domain.periods import parse_period  # noqa: E402
 from desktop.domain.report import ReportOptions  # noqa: E402
 from desktop.domain.worklist import Scope  # noqa: E402
+from desktop.importers import rendering  # noqa: E402
 from desktop.services import imports  # noqa: E402
 from desktop.services import notes as note_service  # noqa: E402
 from desktop.services import reports as report_service  # noqa: E402
@@ -50,22 +51,33 @@ def grab(name: str) -> None:
 
 
 def pages(ws: Workspace, folder: Path) -> None:
-    """Write the sample report and ledger, render them with LibreOffice and keep their first pages."""
+    """Write the sample report (with and without 版头/版记) and ledger; keep the report's first and last pages."""
     q2 = parse_period("2026Q2")
     assert q2 is not None
-    options = ReportOptions(addressee="自治区人民政府", letterhead=True, colophon=True, signer="张三",
-                            doc_number="内发改报〔2026〕18号", copy_to="自治区人民政府督查室")  # fmt: skip
-    report = folder / "report.docx"
-    ledger = folder / "ledger.xlsx"
+    full = ReportOptions(addressee="自治区人民政府", letterhead=True, colophon=True, signer="张三",
+                         doc_number="内发改报〔2026〕18号", copy_to="自治区人民政府督查室")  # fmt: skip
+    plain = ReportOptions(addressee="自治区人民政府", sealed=False)
     today = date(2026, 7, 3)
-    report_service.export_report(ws, period=q2, scope=Scope.MINE, options=options, out=report, today=today)
+    for name, options in (("report_page", full), ("report_plain_page", plain)):
+        report = folder / f"{name}.docx"
+        report_service.export_report(ws, period=q2, scope=Scope.MINE, options=options, out=report, today=today)
+        pdf = render_pdf(report, folder)
+        last = len(rendering.read_pdf_layout(pdf).pages)
+        for page, suffix in ((1, "1"), (last, "last")):
+            _png(pdf, page, OUT / f"{name}-{suffix}.png")
+    ledger = folder / "ledger.xlsx"
     report_service.export_ledger(ws, period=q2, scope=Scope.MINE, out=ledger, today=today)
-    for source, name in ((report, "report_page"), (ledger, "ledger_page")):
-        pdf = render_pdf(source, folder)
-        subprocess.run(
-            ["pdftoppm", "-r", "70", "-f", "1", "-l", "2", "-png", str(pdf), str(OUT / name)], check=True
-        )
-        print("wrote", OUT / f"{name}-1.png")
+    _png(render_pdf(ledger, folder), 1, OUT / "ledger_page-1.png")
+
+
+def _png(pdf: Path, page: int, out: Path) -> None:
+    """Render one page of `pdf` to `out` at 70 dpi."""
+    subprocess.run(
+        ["pdftoppm", "-r", "70", "-f", str(page), "-l", str(page), "-singlefile", "-png", str(pdf),
+         str(out.with_suffix(""))],
+        check=True,
+    )  # fmt: skip
+    print("wrote", out)
 
 
 def main() -> None:
