@@ -187,10 +187,12 @@ def _docdefaults(document: Document) -> None:
     spacing.set(qn("w:after"), "0")
     spacing.set(qn("w:line"), str(LINE_TWIPS))
     spacing.set(qn("w:lineRule"), "exact")
-    # Justified, and no punctuation hanging past the right edge (Word's "允许标点溢出边界", LibreOffice's
-    # hanging punctuation): a comma due at a full line's end takes the character before it to the next
-    # line, and the line is spread to the edge. The type area holds every character in Word, WPS and
-    # LibreOffice alike; luoshi check accepts such a line (format_facts.NO_LINE_START).
+    # Justified, and no punctuation hanging past the right edge: a comma due at a full line's end takes the
+    # character before it to the next line, and the line is spread to the edge; luoshi check accepts such
+    # a line (format_facts.NO_LINE_START). Measured with LibreOffice 7.4: it reads overflowPunct="1" as no
+    # hanging (style:punctuation-wrap="simple") and "0" as hanging, the reverse of ECMA-376's wording;
+    # Word and WPS were not available to measure (the closing note of issue 18 says so). autoSpaceDE/DN
+    # ask for no extra space between 汉字 and Latin/digits; LibreOffice ignores them (format_check.AUTOSPACE).
     normal = document.styles["Normal"]
     npr = normal.element.get_or_add_pPr()
     for target in (ppr, npr):
