@@ -7,7 +7,6 @@ fix it in Word or WPS. Tolerances follow the standard's print tolerance (§6: ty
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
@@ -29,6 +28,7 @@ from desktop.domain.format_facts import (
     LineBox,
     ParaFacts,
     RenderFacts,
+    is_wide,
     sealed_date_right,
     text_width,
 )
@@ -299,12 +299,15 @@ def check_rendering(render: RenderFacts) -> list[Finding]:
     left, right = MARGINS_MM[2] / MM_PER_PT, (A4_MM[0] - MARGINS_MM[3]) / MM_PER_PT
     top, bottom = MARGINS_MM[0] / MM_PER_PT, (A4_MM[1] - MARGINS_MM[1]) / MM_PER_PT
     slack = TOLERANCE_MM / MM_PER_PT
-    for page in render.pages:
+    limits = [_body_lines(page.height) for page in render.pages]
+    bodies = [
+        [line for line in page.lines if line.top < limit]
+        for page, limit in zip(render.pages, limits, strict=True)
+    ]
+    for index, (page, limit, body) in enumerate(zip(render.pages, limits, bodies, strict=True)):
         where = f"第 {page.number} 页"
         if abs(page.width * MM_PER_PT - A4_MM[0]) > 1 or abs(page.height * MM_PER_PT - A4_MM[1]) > 1:
             out.add("5.1", "排版后的页面不是 A4 纵向", "页面设置 → 纸张选 A4，方向纵向", where)
-        limit = _body_lines(page.height)
-        body = [line for line in page.lines if line.top < limit]
         footer = [line for line in page.lines if line.top >= limit]
         for line in body:
             if (
@@ -320,9 +323,7 @@ def check_rendering(render: RenderFacts) -> list[Finding]:
                     where,
                 )
                 break
-        following = render.pages[page.number] if page.number < len(render.pages) else None
-        below = [] if following is None else [x for x in following.lines if x.top < _body_lines(following.height)]
-        _lines_per_page(page.number, body, below, out)
+        _lines_per_page(page.number, body, bodies[index + 1] if index + 1 < len(bodies) else [], out)
         _line_fill(page.number, body, out)
         _page_number(page.number, footer, out)
     _signature(render, right, out)
@@ -471,15 +472,15 @@ def _heading_start(line: LineBox) -> bool:
 
 def _units(text: str, line: LineBox) -> float:
     """Return the width of the start of `line`'s text in characters: 汉字 one, others as measured."""
-    wide = [w for ch, w in zip(line.text, line.widths, strict=False) if _is_wide(ch)]
+    wide = [w for ch, w in zip(line.text, line.widths, strict=False) if is_wide(ch)]
     em = median(wide) if wide else line.size
-    widths = line.widths or tuple(em if _is_wide(ch) else em / 2 for ch in line.text)
-    return sum(1.0 if _is_wide(ch) else w / em for ch, w in zip(text, widths, strict=False))
+    widths = line.widths or tuple(em if is_wide(ch) else em / 2 for ch in line.text)
+    return sum(1.0 if is_wide(ch) else w / em for ch, w in zip(text, widths, strict=False))
 
 
 def _joints(text: str) -> int:
     """Count where full-width characters meet digits, Latin letters or signs: renderers may space them."""
-    kinds = [_is_wide(ch) if (ch.isascii() and ch.isprintable()) or _is_wide(ch) else None for ch in text]
+    kinds = [is_wide(ch) if (ch.isascii() and ch.isprintable()) or is_wide(ch) else None for ch in text]
     return sum(1 for a, b in pairwise(kinds) if a is not None and b is not None and a != b)
 
 
@@ -503,10 +504,6 @@ def _first_token(text: str) -> str:
     if 0 < i < len(text) and text[i - 1] in NO_LINE_START and text[i].isascii():
         i += len(_first_token(text[i:]))  # a Latin word or number after a 。 or ， is not broken from it
     return text[:i]
-
-
-def _is_wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in "WF"
 
 
 def _page_number(number: int, footer: list, out: _Collector) -> None:  # type: ignore[type-arg]

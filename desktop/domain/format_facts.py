@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 MM_PER_PT = 25.4 / 72
@@ -23,6 +24,11 @@ SEAL_LINES = 2  # 加盖印章: empty lines between the body and the organ, wher
 NO_LINE_START = "，。、；：？！）》”’〕】」』%％…—·"
 # … and these may not end one.
 NO_LINE_END = "（《“‘〔【「『"
+
+
+def is_wide(ch: str) -> bool:
+    """Return True for a full-width character (汉字 and Chinese punctuation)."""
+    return unicodedata.east_asian_width(ch) in "WF"
 
 
 def text_width(text: str) -> float:

@@ -193,13 +193,9 @@ def _docdefaults(document: Document) -> None:
     # hanging (style:punctuation-wrap="simple") and "0" as hanging, the reverse of ECMA-376's wording;
     # Word and WPS were not available to measure (the closing note of issue 18 says so). autoSpaceDE/DN
     # ask for no extra space between 汉字 and Latin/digits; LibreOffice ignores them (format_check.AUTOSPACE).
+    for tag, value in (("w:overflowPunct", "1"), ("w:autoSpaceDE", "0"), ("w:autoSpaceDN", "0"), ("w:jc", "both")):
+        child(ppr, tag).set(qn("w:val"), value)
     normal = document.styles["Normal"]
-    npr = normal.element.get_or_add_pPr()
-    for target in (ppr, npr):
-        child(target, "w:overflowPunct").set(qn("w:val"), "1")
-        child(target, "w:autoSpaceDE").set(qn("w:val"), "0")
-        child(target, "w:autoSpaceDN").set(qn("w:val"), "0")
-        child(target, "w:jc").set(qn("w:val"), "both")
     set_fonts(normal.element.get_or_add_rPr(), BODY)
     normal.font.size = Pt(SIZE_3)
     # No style may bring a theme font back (Word lets theme attributes win over names).

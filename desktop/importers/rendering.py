@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.domain.errors import Cancelled
-from desktop.domain.format_facts import LineBox, PageBox, RenderFacts
+from desktop.domain.format_facts import LineBox, PageBox, RenderFacts, is_wide
 
 TIMEOUT_S = 180
 _WINDOWS_PLACES = (
@@ -83,10 +83,6 @@ def to_pdf(
     return pdf
 
 
-def _wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in "WF"
-
-
 def _lines(chars: list[dict[str, Any]]) -> tuple[LineBox, ...]:
     """Group characters into lines by their baseline (within 2 pt)."""
     rows: list[list[dict[str, Any]]] = []
@@ -103,7 +99,7 @@ def _lines(chars: list[dict[str, Any]]) -> tuple[LineBox, ...]:
             continue
         last = row[-1]
         x1 = float(last["x1"])
-        if unicodedata.category(str(last["text"]))[0] == "P" and _wide(str(last["text"])):
+        if unicodedata.category(str(last["text"]))[0] == "P" and is_wide(str(last["text"])):
             x1 = (float(last["x0"]) + x1) / 2  # a line-end comma or stop may hang: its ink is its first half
         sizes = sorted(round(float(c["size"]), 1) for c in row)
         lines.append(
@@ -114,7 +110,7 @@ def _lines(chars: list[dict[str, Any]]) -> tuple[LineBox, ...]:
                 x1=x1,
                 text=text,
                 size=sizes[len(sizes) // 2],
-                wide=sum(_wide(str(c["text"])) for c in row),
+                wide=sum(is_wide(str(c["text"])) for c in row),
                 widths=tuple(float(c["x1"]) - float(c["x0"]) for c in row),
             )
         )
