@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from statistics import median
@@ -26,12 +27,18 @@ from desktop.domain.format_facts import (
     DocFacts,
     FooterFacts,
     LineBox,
+    PageBox,
     ParaFacts,
     RenderFacts,
     is_wide,
     sealed_date_right,
     text_width,
 )
+from desktop.domain.title_layout import title_faults
+
+# Cuts a title into words (a segmenter passed in by the service: the domain is standard library only).
+Segmenter = Callable[[str], Sequence[str]]
+_TITLE_FIX = "在词语之间回行（按 Shift+Enter 换行），行末不留“的”“和”“及”或前引号、前书名号，排成梯形或菱形"
 
 TOLERANCE_MM = 1.0
 PITCH_TWIPS = (560, 580)  # 22 lines in 225 mm: 28 pt (fills less) to 28.95 pt
@@ -171,7 +178,17 @@ def _fonts(p: ParaFacts, out: _Collector) -> None:
         )
 
 
-def _title(p: ParaFacts, out: _Collector) -> None:
+def _title_breaks(lines: list[str], segment: Segmenter | None, out: _Collector, where: str) -> None:
+    """Flag a title (or 发文机关标志) broken inside a word or after 的/和/及/an opening mark (§7.3.1)."""
+    lines = [line.replace(" ", "") for line in lines if line.strip()]
+    if segment is None or len(lines) < 2:
+        return
+    for fault in title_faults(lines, segment("".join(lines))):
+        out.add("7.3.1", fault, _TITLE_FIX, where)
+
+
+def _title(p: ParaFacts, out: _Collector, segment: Segmenter | None = None) -> None:
+    _title_breaks(p.text.split("\n"), segment, out, _where(p))
     size = max((r.size or 0) for r in p.runs)
     font = next((r.east_asia for r in p.runs if r.east_asia), "")
     if abs(size - 22) > 0.1:
@@ -255,8 +272,11 @@ def _footer(footer: FooterFacts, odd_even: bool, out: _Collector) -> None:
         )
 
 
-def check_document(doc: DocFacts) -> list[Finding]:
-    """Return the findings on page setup, fonts and sizes per level, title, dates, 版记 and page numbers."""
+def check_document(doc: DocFacts, segment: Segmenter | None = None) -> list[Finding]:
+    """Return the findings on page setup, fonts and sizes per level, title, dates, 版记 and page numbers.
+
+    With `segment`, a title broken by hand (line breaks) is checked for whole words.
+    """
     out = _Collector()
     _page(doc, out)
     title_done = False
@@ -273,7 +293,7 @@ def check_document(doc: DocFacts) -> list[Finding]:
         if any(r.red for r in p.runs):  # 发文机关标志
             continue
         if not title_done and p.align == "center" and max((r.size or 0) for r in p.runs) >= 18:
-            _title(p, out)
+            _title(p, out, segment)
             title_done = True
             continue
         _fonts(p, out)
@@ -293,9 +313,15 @@ def _body_lines(page_height: float) -> float:
     return min(page_height, (A4_MM[1] - MARGINS_MM[1] + 3) / MM_PER_PT)
 
 
-def check_rendering(render: RenderFacts) -> list[Finding]:
-    """Return the findings on the laid-out pages: A4, type area, 22 × 28, page-number position."""
+def check_rendering(render: RenderFacts, segment: Segmenter | None = None) -> list[Finding]:
+    """Return the findings on the laid-out pages: A4, type area, 22 × 28, page-number position.
+
+    With `segment`, the lines of the title and the 发文机关标志 are checked for whole words.
+    """
     out = _Collector()
+    if render.pages:
+        for group in _large_line_groups(render.pages[0]):
+            _title_breaks([line.text for line in group], segment, out, "第 1 页标题")
     left, right = MARGINS_MM[2] / MM_PER_PT, (A4_MM[0] - MARGINS_MM[3]) / MM_PER_PT
     top, bottom = MARGINS_MM[0] / MM_PER_PT, (A4_MM[1] - MARGINS_MM[1]) / MM_PER_PT
     slack = TOLERANCE_MM / MM_PER_PT
@@ -331,9 +357,26 @@ def check_rendering(render: RenderFacts) -> list[Finding]:
     return out.findings()
 
 
+def _large_line_groups(page: PageBox) -> list[list[LineBox]]:
+    """Return the runs of consecutive lines set larger than 二号 less a point: the title, the 发文机关标志."""
+    groups: list[list[LineBox]] = []
+    previous_large = False
+    for line in page.lines:
+        large = line.size >= 21
+        if large and previous_large:
+            groups[-1].append(line)
+        elif large:
+            groups.append([line])
+        previous_large = large
+    return groups
+
+
 def _colophon_place(render: RenderFacts, bottom: float, out: _Collector) -> None:
-    """Flag a 版记 that does not end on the bottom edge of the last page's type area (§7.4.1)."""
-    for page in render.pages:
+    """Flag a 版记 off the bottom of the last page's type area or on an odd page (§7.4.1).
+
+    Also flags page numbers on the 版记 page and on the blank page before it (§7.5).
+    """
+    for index, page in enumerate(render.pages):
         printed = [
             line
             for line in page.lines
@@ -341,15 +384,38 @@ def _colophon_place(render: RenderFacts, bottom: float, out: _Collector) -> None
         ]
         if not printed:
             continue
-        line = printed[-1]
+        line, where = printed[-1], f"第 {page.number} 页"
         if page is not render.pages[-1] or bottom - line.bottom > LINE_PT:
             out.add(
                 "7.4.1",
                 f"版记没有排在最后一页版心的下边缘（印发日期一行距版心下边缘 "
                 f"{(bottom - line.bottom) * MM_PER_PT:.0f} mm）",
                 "把版记（抄送、印发机关和印发日期）移到最后一页的最下方，末条分隔线与版心下边缘重合",
-                f"第 {page.number} 页",
+                where,
             )
+        if page.number % 2:
+            out.add(
+                "7.4.1",
+                "版记应排在偶数页（最后一页为封四）",
+                "在版记前插入“偶数页”分节符（布局 → 分隔符 → 偶数页），正文末页为偶数页时会留一空白页",
+                where,
+            )
+        before = render.pages[index - 1] if index else None
+        if before is not None and not [x for x in before.lines if x.top < _body_lines(before.height)]:
+            numbered = [p.number for p in (before, page) if _numbered(p)]
+            if numbered:
+                out.add(
+                    "7.5",
+                    "版记页前有空白页的，空白页和版记页均不编排页码",
+                    "版记所在节的页脚取消“链接到前一节”，删去页码",
+                    "、".join(f"第 {n} 页" for n in numbered),
+                )
+
+
+def _numbered(page: PageBox) -> bool:
+    """Return True when the page shows a page number under its type area."""
+    limit = _body_lines(page.height)
+    return any(line.top >= limit and any(ch.isdigit() for ch in line.text) for line in page.lines)
 
 
 def _signature(render: RenderFacts, right: float, out: _Collector) -> None:

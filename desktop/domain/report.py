@@ -152,34 +152,6 @@ def short_title(text: str) -> str:
     return first if len(first) <= SHORT_TITLE_CHARS else first[:SHORT_TITLE_CHARS] + "…"
 
 
-_BREAK_AFTER = "》、的和与及"
-_BREAK_BEFORE = "关《"
-
-
-def title_lines(title: str, per_line: int) -> list[str]:
-    """Break a long title into lines that keep words whole, longest first (a 梯形), at natural joints.
-
-    A joint is after 》、的 … or before 关于/《; the lines are as even as the joints allow.
-    """
-    if len(title) <= per_line:
-        return [title]
-    count = -(-len(title) // per_line)
-    lines: list[str] = []
-    rest = title
-    while count > 1 and len(rest) > per_line:
-        ideal = -(-len(rest) // count)
-        best = None
-        for cut in range(min(per_line, len(rest) - 1), max(ideal - 6, 1), -1):
-            if rest[cut - 1] in _BREAK_AFTER or rest[cut] in _BREAK_BEFORE:
-                best = cut
-                break
-        cut = best or min(per_line, ideal)
-        lines.append(rest[:cut])
-        rest = rest[cut:]
-        count -= 1
-    return [*lines, rest]
-
-
 def default_title(plan_titles: list[str]) -> str:
     """Return 关于《…》落实情况的报告 for the plans the report covers."""
     names = "".join(f"《{t}》" for t in dict.fromkeys(plan_titles)) or "《实施方案》"

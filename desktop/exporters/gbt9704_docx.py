@@ -15,6 +15,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.section import Section, _Footer
 from docx.shared import Mm, Pt, Twips
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -193,7 +194,12 @@ def _docdefaults(document: Document) -> None:
     # hanging (style:punctuation-wrap="simple") and "0" as hanging, the reverse of ECMA-376's wording;
     # Word and WPS were not available to measure (the closing note of issue 18 says so). autoSpaceDE/DN
     # ask for no extra space between 汉字 and Latin/digits; LibreOffice ignores them (format_check.AUTOSPACE).
-    for tag, value in (("w:overflowPunct", "1"), ("w:autoSpaceDE", "0"), ("w:autoSpaceDN", "0"), ("w:jc", "both")):
+    for tag, value in (
+        ("w:overflowPunct", "1"),
+        ("w:autoSpaceDE", "0"),
+        ("w:autoSpaceDN", "0"),
+        ("w:jc", "both"),
+    ):
         child(ppr, tag).set(qn("w:val"), value)
     normal = document.styles["Normal"]
     set_fonts(normal.element.get_or_add_rPr(), BODY)
@@ -244,28 +250,44 @@ def _field(paragraph: Paragraph, instruction: str, face: Face) -> None:
             run._r.append(char)
 
 
+def _footer_line(footer: _Footer, align: WD_ALIGN_PARAGRAPH) -> Paragraph:
+    """Unlink `footer` from the previous section and lay out its one line as the page number's line."""
+    footer.is_linked_to_previous = False
+    one_char = SIZE_4 * 20
+    paragraph: Paragraph = footer.paragraphs[0]
+    set_paragraph(
+        paragraph,
+        first_line_chars=0,
+        align=align,
+        line_twips=SIZE_4 * 20,
+        left_twips=one_char if align == WD_ALIGN_PARAGRAPH.LEFT else 0,
+        right_twips=one_char if align == WD_ALIGN_PARAGRAPH.RIGHT else 0,
+    )
+    return paragraph
+
+
 def _page_numbers(document: Document) -> None:
     """Put page numbers "— 1 —" in 4号宋体: odd pages right, even pages left, one character in (§7.5)."""
     document.settings.odd_and_even_pages_header_footer = True
     section = document.sections[0]
-    one_char = SIZE_4 * 20
     for footer, align in (
         (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
         (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),
     ):
-        footer.is_linked_to_previous = False
-        paragraph = footer.paragraphs[0]
-        set_paragraph(
-            paragraph,
-            first_line_chars=0,
-            align=align,
-            line_twips=SIZE_4 * 20,
-            left_twips=one_char if align == WD_ALIGN_PARAGRAPH.LEFT else 0,
-            right_twips=one_char if align == WD_ALIGN_PARAGRAPH.RIGHT else 0,
-        )
+        paragraph = _footer_line(footer, align)
         add_text(paragraph, "— ", PAGE_NUMBER)
         _field(paragraph, "PAGE", PAGE_NUMBER)
         add_text(paragraph, " —", PAGE_NUMBER)
+
+
+def unnumbered(section: Section) -> None:
+    """Give `section` empty footers exactly as tall as the numbered ones: no page number, same type area.
+
+    LibreOffice sets the body's bottom above the footer, so a missing or shorter footer would move
+    whatever is placed on the bottom of the type area (the 版记).
+    """
+    for footer in (section.footer, section.even_page_footer):
+        _footer_line(footer, WD_ALIGN_PARAGRAPH.CENTER)
 
 
 def prepare(document: Document) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import docx
 from docx.document import Document
+from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
@@ -15,11 +16,13 @@ from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 
 from desktop.domain.errors import Cancelled
-from desktop.domain.format_facts import SEAL_LINES, signature_lines
-from desktop.domain.report import Colophon, Entry, Letterhead, Report, date_text, title_lines
+from desktop.domain.format_facts import SEAL_LINES, signature_lines, text_width
+from desktop.domain.report import Colophon, Entry, Letterhead, Report, date_text
+from desktop.domain.title_layout import title_lines
 from desktop.exporters import gbt9704_docx as gb
 from desktop.exporters.atomic import check_suffix, write_atomically
 from desktop.exporters.ooxml import child
+from desktop.exporters.words import words
 
 STYLE_NAMES = {"title": "公文标题", "level1": "一级标题", "level3": "三级标题", "body": "公文正文"}
 STYLE_IDS = dict(STYLE_NAMES)  # python-docx derives a style's id from its name (no spaces here)
@@ -27,6 +30,7 @@ MARK_MAX_PT, MARK_MIN_PT = 36, 22  # 发文机关标志: 小初 at most, shrunk 
 MARK_TOP_MM = 35  # its upper edge below the top of the type area (§7.2.4)
 RULE_GAP_PT = 11  # red rule about 4 mm below the 发文字号 line
 RULE_THICK_TWIPS, RULE_THIN_TWIPS = 20, 14  # 版记 rules: 0.35 mm and 0.25 mm (§7.4.1)
+TWIPS_PER_MM = 1440 / 25.4
 
 
 def _body(document: Document, text: str = "", *, face: gb.Face = gb.BODY, **layout: object) -> Paragraph:
@@ -39,18 +43,19 @@ def _body(document: Document, text: str = "", *, face: gb.Face = gb.BODY, **layo
 
 def _letterhead(document: Document, head: Letterhead) -> None:
     """Red 发文机关标志 35 mm down, 发文字号 left and 签发人 right two lines below, red rule under them."""
-    size = max(MARK_MIN_PT, min(MARK_MAX_PT, int(gb.TYPE_AREA_TWIPS / 20 / max(len(head.organ), 1))))
+    width_pt = gb.TYPE_AREA_TWIPS / 20
+    lines = title_lines(words(head.organ), width_pt / MARK_MIN_PT)  # two lines only when 22 pt is too wide
+    size = max(MARK_MIN_PT, min(MARK_MAX_PT, int(width_pt / max(max(text_width(x) for x in lines), 1))))
     mark = gb.Face(gb.TITLE_FONT, size, color=gb.RED, latin=gb.TITLE_FONT)
     paragraph = _body(
         document,
-        head.organ,
         face=mark,
         first_line_chars=0,
         align=WD_ALIGN_PARAGRAPH.CENTER,
         line_twips=size * 20,
         before_twips=round(MARK_TOP_MM * 56.693),
     )
-    gb.style_run(paragraph.runs[0], mark, squeeze=False)
+    _lines(paragraph, lines, mark)
     number = _body(document, first_line_chars=0, before_twips=2 * gb.LINE_TWIPS)
     gb.add_text(number, "　" + head.doc_number, gb.BODY)  # 居左空一字
     if head.signer:
@@ -60,15 +65,20 @@ def _letterhead(document: Document, head: Letterhead) -> None:
     gb.border(number._p.get_or_add_pPr(), "bottom", size_eighths=12, color=gb.RED, space_pt=RULE_GAP_PT)
 
 
+def _lines(paragraph: Paragraph, lines: list[str], face: gb.Face) -> None:
+    """Write the lines of a title or 发文机关标志, a line break between each (§7.3.1: whole words)."""
+    for i, line in enumerate(lines):
+        if i:
+            gb.add_text(paragraph, "", face).add_break()
+        gb.add_text(paragraph, line, face)
+
+
 def _title(document: Document, report: Report) -> None:
     before = 2 * gb.LINE_TWIPS if report.letterhead else 0
     paragraph = _body(
         document, face=gb.TITLE, first_line_chars=0, align=WD_ALIGN_PARAGRAPH.CENTER, before_twips=before
     )
-    for i, line in enumerate(title_lines(report.title, gb.TYPE_AREA_TWIPS // (gb.SIZE_2 * 20))):
-        if i:
-            gb.add_text(paragraph, "", gb.TITLE).add_break()
-        gb.add_text(paragraph, line, gb.TITLE)
+    _lines(paragraph, title_lines(words(report.title), gb.TYPE_AREA_TWIPS // (gb.SIZE_2 * 20)), gb.TITLE)
     paragraph._p.style = STYLE_IDS["title"]
     gb.outline_level(paragraph, 0)
     _body(document)  # 空一行 before 主送机关
@@ -120,12 +130,15 @@ def _signature(document: Document, report: Report) -> None:
 def _colophon(document: Document, colophon: Colophon) -> None:
     """版记 on the bottom of the type area of the last page (§7.4.1): 抄送 and 印发 between thick rules.
 
-    One frame (consecutive paragraphs with the same `w:framePr`: the margin box's bottom, 156 mm wide),
-    placed alike by Word, WPS and LibreOffice; LibreOffice ignores a floating table's bottom alignment and
-    will not frame a paragraph that has borders, so each rule is an empty paragraph of its own height
-    shaded black: thick (0.35 mm) first and last, thin (0.25 mm) between the lines. The last rule ends on
-    the type area's bottom edge; luoshi check measures it.
+    One frame (consecutive paragraphs with the same `w:framePr`, 156 mm wide) on the bottom of the page,
+    its last paragraph an empty one as tall as the bottom margin, so the last rule ends on the type area's
+    bottom edge however many lines 抄送 takes. The frame is placed on the page, not the margin box:
+    LibreOffice computes the margin box of an even-page section 5.5 mm lower than Word's. LibreOffice
+    ignores a floating table's bottom alignment and a section's vertical alignment, and will not frame a
+    paragraph that has borders, so each rule is an empty paragraph of its own height shaded black: thick
+    (0.35 mm) first and last, thin (0.25 mm) between the lines. luoshi check measures where it ends.
     """
+    _colophon_section(document)
     rows = []
     if colophon.copy_to:
         rows.append(("抄送：" + colophon.copy_to.rstrip("。") + "。", ""))
@@ -141,10 +154,21 @@ def _colophon(document: Document, colophon: Colophon) -> None:
             gb.right_tab(paragraph, gb.TYPE_AREA_TWIPS - one_char)
             gb.add_text(paragraph, "\t" + right, gb.COLOPHON)
     _rule(document, RULE_THICK_TWIPS)
+    _rule(document, round(gb.MARGIN_BOTTOM_MM * TWIPS_PER_MM), shaded=False)  # the bottom margin
+
+
+def _colophon_section(document: Document) -> None:
+    """Start the 版记's own section on the next even page, with empty footers (§7.4.1, §7.5).
+
+    The 版记 page is the back of the last sheet (封四): an even-page section break makes Word, WPS and
+    LibreOffice start it on the next even page, leaving a blank page when the body ends on an even one;
+    neither that blank page nor the 版记 page carries a page number.
+    """
+    gb.unnumbered(document.add_section(WD_SECTION.EVEN_PAGE))
 
 
 def _framed(document: Document, *, line_twips: int = gb.LINE_TWIPS, indent_twips: int = 0) -> Paragraph:
-    """Append a paragraph of the 版记's frame: 156 mm wide, centred, on the bottom of the type area."""
+    """Append a paragraph of the 版记's frame: 156 mm wide, centred, on the bottom of the page."""
     paragraph = _body(
         document, first_line_chars=0, line_twips=line_twips, left_twips=indent_twips, right_twips=indent_twips
     )
@@ -152,7 +176,7 @@ def _framed(document: Document, *, line_twips: int = gb.LINE_TWIPS, indent_twips
     for attr, value in (
         ("w", str(gb.TYPE_AREA_TWIPS)),
         ("wrap", "around"),
-        ("vAnchor", "margin"),
+        ("vAnchor", "page"),
         ("hAnchor", "margin"),
         ("xAlign", "center"),
         ("yAlign", "bottom"),
@@ -161,13 +185,14 @@ def _framed(document: Document, *, line_twips: int = gb.LINE_TWIPS, indent_twips
     return paragraph
 
 
-def _rule(document: Document, height_twips: int) -> None:
-    """Append a rule of the 版记: an empty framed paragraph `height_twips` high, shaded black."""
+def _rule(document: Document, height_twips: int, *, shaded: bool = True) -> None:
+    """Append a rule of the 版记: an empty framed paragraph `height_twips` high, shaded black (or blank)."""
     paragraph = _framed(document, line_twips=height_twips)
     ppr = paragraph._p.get_or_add_pPr()
-    shading = child(ppr, "w:shd")
-    for attr, value in (("val", "clear"), ("color", "auto"), ("fill", "000000")):
-        shading.set(qn(f"w:{attr}"), value)
+    if shaded:
+        shading = child(ppr, "w:shd")
+        for attr, value in (("val", "clear"), ("color", "auto"), ("fill", "000000")):
+            shading.set(qn(f"w:{attr}"), value)
     mark = child(ppr, "w:rPr")  # the paragraph mark's size: it must not make the line taller
     child(mark, "w:sz").set(qn("w:val"), "2")
 

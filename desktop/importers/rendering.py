@@ -36,6 +36,11 @@ class RenderError(Exception):
     """LibreOffice did not produce a PDF (missing, crashed or timed out)."""
 
 
+# Keep the blank pages LibreOffice inserts (an even-page section break before the 版记): the PDF must page
+# as the printed document does. JSON filter options need LibreOffice 7.4; older ones get the plain filter.
+_KEEP_BLANK_PAGES = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
+
+
 def to_pdf(
     source: Path,
     out_dir: Path,
@@ -50,19 +55,22 @@ def to_pdf(
     env = dict(os.environ)
     if fontconfig is not None and fontconfig.exists() and sys.platform != "win32":
         env["FONTCONFIG_FILE"] = str(fontconfig)
+    pdf = out_dir / (source.stem + ".pdf")
+    targets = [_KEEP_BLANK_PAGES, "pdf"] if source.suffix.lower() == ".docx" else ["pdf"]
+    for target in targets:
+        _convert([office, "--convert-to", target, "--outdir", str(out_dir), str(source)], env, should_stop)
+        if pdf.exists():
+            return pdf
+    raise RenderError("LibreOffice produced no PDF")
+
+
+def _convert(command: list[str], env: dict[str, str], should_stop: Callable[[], bool] | None) -> None:
+    """Run one headless LibreOffice conversion with a throwaway profile, killed on cancel or time-out."""
     with tempfile.TemporaryDirectory(prefix="luoshi-lo-") as profile:
-        command = [
-            office,
-            f"-env:UserInstallation={Path(profile).as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out_dir),
-            str(source),
-        ]
-        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        full = [command[0], f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore"]
+        process = subprocess.Popen(
+            full + command[1:], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         waited = 0.0
         while process.poll() is None:
             if should_stop and should_stop():
@@ -77,10 +85,6 @@ def to_pdf(
                     process.kill()
                     process.wait()
                     raise RenderError("LibreOffice timed out") from None
-    pdf = out_dir / (source.stem + ".pdf")
-    if not pdf.exists():
-        raise RenderError("LibreOffice produced no PDF")
-    return pdf
 
 
 def _lines(chars: list[dict[str, Any]]) -> tuple[LineBox, ...]:

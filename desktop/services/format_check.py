@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.domain.format_check import Finding, check_document, check_rendering
+from desktop.exporters.words import words
 from desktop.importers import rendering
 from desktop.services.locations import resource_path
 
@@ -50,7 +51,7 @@ def check_file(
     """Check `path`; raises LuoshiError when it is not a readable .docx."""
     from desktop.importers.docx_layout import read_layout  # python-docx: loaded to read
 
-    findings = check_document(read_layout(path))
+    findings = check_document(read_layout(path), words)
     if not (render and office_available()):
         return CheckResult(path, findings, rendered=False)
     with tempfile.TemporaryDirectory(prefix="luoshi-check-") as folder:
@@ -59,4 +60,6 @@ def check_file(
         except rendering.RenderError:
             return CheckResult(path, findings, rendered=False)
         layout = rendering.read_pdf_layout(pdf)
-    return CheckResult(path, findings + check_rendering(layout), rendered=True, pages=len(layout.pages))
+    return CheckResult(
+        path, findings + check_rendering(layout, words), rendered=True, pages=len(layout.pages)
+    )

@@ -64,7 +64,10 @@ def test_import_measures_units_profile(
     mine = json.loads(out)
     assert [m["seq"] for m in mine] == [13, 14, 15, 16, 18, 19]
     assert mine[1]["assignment"] == {
-        "role": "lead", "via_wildcard": True, "unit": "自治区各行政执法部门", "claim": None
+        "role": "lead",
+        "via_wildcard": True,
+        "unit": "自治区各行政执法部门",
+        "claim": None,
     }
 
     code, out = _run(capsys, "--db", db, "units", "--json")

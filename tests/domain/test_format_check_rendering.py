@@ -130,16 +130,82 @@ def test_a_page_holds_22_lines_unless_a_heading_went_overleaf() -> None:
     assert _per_page(_pages(21, _line(0, "二、法治化营商环境建设", indent=2, justified=False))) == []
 
 
-def _colophon_at(row: int) -> RenderFacts:
-    lines = (
-        _line(0, "特此报告。", indent=2, justified=False),
+def _colophon_at(
+    row: int, *, number: int = 2, blank_before: bool = False, numbered: bool = False
+) -> RenderFacts:
+    """The 版记 on page `number` (the last), its last line on `row`; optionally after a blank page."""
+    lines = [
         _line(row, "抄送：自治区人民政府办公厅。", size=14, justified=False),
         _line(row + 1, "某某局2026年4月3日印发", size=14, justified=False),
-    )
-    return RenderFacts((PageBox(1, 595.3, 841.9, lines),))
+    ]
+    if not blank_before:
+        lines.insert(0, _line(0, "特此报告。", indent=2, justified=False))
+    if numbered:
+        lines.append(_page_with_number(7.0).pages[0].lines[0])
+    pages = [PageBox(n, 595.3, 841.9, ()) for n in range(1, number)]
+    return RenderFacts((*pages, PageBox(number, 595.3, 841.9, tuple(lines))))
 
 
-def test_the_colophon_ends_on_the_bottom_of_the_type_area() -> None:
-    assert [f for f in check_rendering(_colophon_at(20)) if f.clause == "7.4.1"] == []
+def test_the_colophon_ends_on_the_bottom_of_the_type_area_of_an_even_page() -> None:
+    assert [f for f in check_rendering(_colophon_at(20)) if f.clause in ("7.4.1", "7.5")] == []
     found = [f for f in check_rendering(_colophon_at(4)) if f.clause == "7.4.1"]  # right under the text
     assert found and "版心的下边缘" in found[0].problem
+    found = [f for f in check_rendering(_colophon_at(20, number=3)) if f.clause == "7.4.1"]
+    assert [f.problem for f in found] == ["版记应排在偶数页（最后一页为封四）"]
+
+
+def test_no_page_number_on_the_colophon_page_after_a_blank_page() -> None:
+    assert [
+        f for f in check_rendering(_colophon_at(20, number=4, blank_before=True)) if f.clause == "7.5"
+    ] == []
+    found = [f for f in check_rendering(_colophon_at(20, number=4, blank_before=True, numbered=True))]
+    assert [f.problem for f in found if f.clause == "7.5" and "页码应" not in f.problem] == [
+        "版记页前有空白页的，空白页和版记页均不编排页码"
+    ]
+
+
+def _words(text: str) -> list[str]:
+    """A tiny segmenter for the hand-made titles below (the service passes the real one)."""
+    vocabulary = [
+        "关于",
+        "《",
+        "》",
+        "加快",
+        "打造",
+        "市场化",
+        "法治化",
+        "国际化",
+        "一流",
+        "营商环境",
+        "实施方案",
+    ]
+    vocabulary += ["落实", "情况", "的", "报告"]
+    out, rest = [], text
+    while rest:
+        word = next((w for w in vocabulary if rest.startswith(w)), rest[0])
+        out.append(word)
+        rest = rest[len(word) :]
+    return out
+
+
+def _title_page(*lines: str) -> RenderFacts:
+    boxes = tuple(
+        LineBox(100 + 30 * i, 122 + 30 * i, 100, 100 + 22 * len(text), text, 22, len(text))
+        for i, text in enumerate(lines)
+    )
+    return RenderFacts((PageBox(1, 595.3, 841.9, boxes),))
+
+
+def test_a_title_broken_inside_a_word_is_caught() -> None:
+    page = _title_page("关于《加快打造市场化法治化国", "际化一流营商环境实施方案》", "落实情况的报告")
+    found = [f.problem for f in check_rendering(page, _words) if f.clause == "7.3.1"]
+    assert found == ["标题在词语中间回行：“化国/际化”"]
+
+
+def test_a_title_ending_a_line_with_de_is_caught_and_whole_words_pass() -> None:
+    page = _title_page("关于《加快打造市场化法治化国际化》落实情况的", "报告")
+    assert [f.problem for f in check_rendering(page, _words) if f.clause == "7.3.1"] == [
+        "标题行末是“的”，应移到下一行"
+    ]
+    page = _title_page("关于《加快打造市场化法治化", "国际化一流营商环境实施方案》", "落实情况的报告")
+    assert [f for f in check_rendering(page, _words) if f.clause == "7.3.1"] == []

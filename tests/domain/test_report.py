@@ -14,7 +14,6 @@ from desktop.domain.report import (
     clean,
     date_text,
     short_title,
-    title_lines,
 )
 from tests.exporters.conftest import measures
 
@@ -28,14 +27,6 @@ def test_short_title_and_clean() -> None:
     assert short_title("清理规范招商引资违规政策，加强信息披露。") == "清理规范招商引资违规政策"
     assert short_title("甲" * 50).endswith("…") and len(short_title("甲" * 50)) == 31
     assert clean("a\x00b\x07c\r\nd\te") == "abc\nd\te"
-
-
-def test_title_lines_break_at_joints() -> None:
-    title = "关于《某某自治区优化营商环境条例》和《某某实施方案》落实情况的报告"
-    lines = title_lines(title, 20)
-    assert "".join(lines) == title and all(len(line) <= 20 for line in lines)
-    assert lines == ["关于《某某自治区优化营商环境条例》和", "《某某实施方案》落实情况的报告"]  # broken at a joint
-    assert title_lines("关于《短方案》落实情况的报告", 20) == ["关于《短方案》落实情况的报告"]
 
 
 def test_sections_follow_chapters_and_unfilled_option() -> None:

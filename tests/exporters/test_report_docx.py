@@ -7,10 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import docx
+from docx.enum.section import WD_SECTION
 from docx.oxml.ns import qn
 
 from desktop.domain.format_check import check_document, check_rendering
-from desktop.exporters.report_docx import write_report
+from desktop.exporters.report_docx import STYLE_NAMES, write_report
+from desktop.exporters.words import words
 from desktop.importers.docx_layout import read_layout
 from desktop.importers.rendering import read_pdf_layout
 from tests.exporters.conftest import report
@@ -107,12 +109,26 @@ def test_letterhead_and_colophon(tmp_path: Path) -> None:
     assert _fonts(number.runs[-1]) == "楷体_GB2312"
     assert 'w:color="FF0000"' in number._p.xml and "<w:bottom" in number._p.xml
     framed = [p for p in document.paragraphs if p._p.pPr is not None and "w:framePr" in p._p.pPr.xml]
-    assert [p.text for p in framed] == ["", "抄送：自治区督查室。", "", "自治区发展改革委\t2026年4月3日印发", ""]
-    rules = [p for p in framed if not p.text]  # shaded black, 0.35 / 0.25 / 0.35 mm high
-    assert [p.paragraph_format.line_spacing.twips for p in rules] == [20, 14, 20]
-    assert all('w:fill="000000"' in p._p.pPr.xml for p in rules)
+    assert [p.text for p in framed] == [
+        "",
+        "抄送：自治区督查室。",
+        "",
+        "自治区发展改革委\t2026年4月3日印发",
+        "",
+        "",
+    ]
+    rules = [p for p in framed if not p.text]  # shaded black, 0.35 / 0.25 / 0.35 mm high, then the margin
+    assert [p.paragraph_format.line_spacing.twips for p in rules] == [20, 14, 20, 1984]
+    assert all('w:fill="000000"' in p._p.pPr.xml for p in rules[:-1]) and "w:shd" not in rules[-1]._p.pPr.xml
+    last = document.sections[-1]  # the 版记's own section: on an even page, no page number
+    assert len(document.sections) == 2 and last.start_type == WD_SECTION.EVEN_PAGE
+    assert not last.footer.is_linked_to_previous and not last.footer.paragraphs[0].text
     assert {r.font.size.pt for p in framed for r in p.runs} == {14}
-    assert 'w:yAlign="bottom"' in framed[0]._p.pPr.xml and not document.tables
+    assert (
+        'w:yAlign="bottom"' in framed[0]._p.pPr.xml
+        and 'w:vAnchor="page"' in framed[0]._p.pPr.xml
+        and not document.tables
+    )
     assert check_document(read_layout(path)) == []
 
 
@@ -132,7 +148,9 @@ def test_rendered_by_libreoffice_holds_the_grid(tmp_path: Path, render: Callable
             assert top - 1 / MM <= line.top and line.bottom <= bottom + 1 / MM, line.text
         number = [line for line in page.lines if line.top >= bottom + 3 / MM]
         assert len(number) == 1 and number[0].text.replace(" ", "") == f"—{page.number}—"
-        dash = ((number[0].top + number[0].bottom) / 2 - bottom) * MM  # the 一字线 crosses the em box's middle
+        dash = (
+            (number[0].top + number[0].bottom) / 2 - bottom
+        ) * MM  # the 一字线 crosses the em box's middle
         assert abs(dash - 7) <= 0.5, dash  # 7 mm below the type area (§7.5)
         if page.number % 2:
             assert abs(number[0].x1 - (right - 14)) < 3 / MM  # odd: right, one character in
@@ -144,3 +162,21 @@ def test_rendered_by_libreoffice_holds_the_grid(tmp_path: Path, render: Callable
     full_lines = [line for line in full_page.lines if line.only_wide and line.x1 - line.x0 > 150 / MM]
     assert full_lines and {line.wide for line in full_lines} == {28}
     assert check_rendering(layout) == []
+
+
+def test_the_title_is_written_in_whole_words_and_a_hand_broken_one_is_caught(tmp_path: Path) -> None:
+    title = "关于《内蒙古自治区加快打造市场化法治化国际化一流营商环境实施方案》落实情况的报告"
+    path = _written(tmp_path, title=title)
+    document = docx.Document(str(path))
+    paragraph = next(p for p in document.paragraphs if p.style.name == STYLE_NAMES["title"])
+    lines = paragraph.text.split("\n")
+    assert "".join(lines) == title and len(lines) >= 2
+    assert all(line.endswith(("化", "境", "告")) for line in lines)  # 市场化 / 法治化 …, never 国/际化
+    assert [f for f in check_document(read_layout(path), words) if f.clause == "7.3.1"] == []
+    for run in paragraph.runs[1:]:
+        run._r.getparent().remove(run._r)
+    cut = title.index("国际化") + 1
+    paragraph.runs[0].text = title[:cut] + "\n" + title[cut:]  # what a hand edit in Word might do
+    document.save(str(path))
+    found = [f.problem for f in check_document(read_layout(path), words) if f.clause == "7.3.1"]
+    assert found == ["标题在词语中间回行：“化国/际化”"]

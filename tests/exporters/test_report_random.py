@@ -58,11 +58,12 @@ def test_random_reports_pass_the_check_as_rendered(
 
 
 def _signature_and_colophon_placed(
-    layout: RenderFacts, organ: str, dated: str, sealed: bool, colophon: bool
+    layout: RenderFacts, organ: str, dated: str, sealed: bool, colophon: bool, has_copy: bool = True
 ) -> None:
-    last = layout.pages[-1]
     right = (A4_MM[0] - MARGINS_MM[3]) / MM_PER_PT
     bottom = (A4_MM[1] - MARGINS_MM[1]) / MM_PER_PT
+    signed = [p for p in layout.pages if organ in [line.text.replace(" ", "") for line in p.lines]]
+    last = signed[-1]
     texts = [line.text.replace(" ", "") for line in last.lines]
     organ_line = last.lines[texts.index(organ)]
     date_line = last.lines[texts.index(dated)]
@@ -73,6 +74,14 @@ def _signature_and_colophon_placed(
         else:  # the other starts where its columns say
             start = (line.x0 - MARGINS_MM[2] / MM_PER_PT) / CHAR_PT
             assert place.left is not None and abs(start - place.left) < 0.1, text
-    if colophon:
-        printed = next(line for line in last.lines if line.text.replace(" ", "").endswith("印发"))
-        assert 0 < bottom - printed.bottom < 225 / 22 / MM_PER_PT  # the last line just above the last rule
+    if not colophon:
+        assert last is layout.pages[-1]
+        return
+    back = layout.pages[-1]  # the 版记 alone on an even page, after at most one blank page, no page numbers
+    assert back.number % 2 == 0 and back.number - last.number in (1, 2)
+    assert all(not page.lines for page in layout.pages[last.number : back.number - 1])
+    assert [line.text.replace(" ", "")[:2] for line in back.lines] == (["抄送"] if has_copy else []) + [
+        organ[:2]
+    ]
+    printed = back.lines[-1]
+    assert 0 < bottom - printed.bottom < 225 / 22 / MM_PER_PT  # the last line just above the last rule
