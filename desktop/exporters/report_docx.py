@@ -11,7 +11,7 @@ from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Pt, Twips
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 
@@ -31,6 +31,7 @@ MARK_TOP_MM = 35  # its upper edge below the top of the type area (§7.2.4)
 RULE_GAP_PT = 11  # red rule about 4 mm below the 发文字号 line
 RULE_THICK_TWIPS, RULE_THIN_TWIPS = 20, 14  # 版记 rules: 0.35 mm and 0.25 mm (§7.4.1)
 TWIPS_PER_MM = 1440 / 25.4
+COPY_LABEL = "抄送："
 
 
 def _body(document: Document, text: str = "", *, face: gb.Face = gb.BODY, **layout: object) -> Paragraph:
@@ -141,7 +142,7 @@ def _colophon(document: Document, colophon: Colophon) -> None:
     _colophon_section(document)
     rows = []
     if colophon.copy_to:
-        rows.append(("抄送：" + colophon.copy_to.rstrip("。") + "。", ""))
+        rows.append((COPY_LABEL + colophon.copy_to.rstrip("。") + "。", ""))
     rows.append((colophon.printer, date_text(colophon.printed_on) + "印发"))
     one_char = gb.SIZE_4 * 20
     _rule(document, RULE_THICK_TWIPS)
@@ -149,6 +150,9 @@ def _colophon(document: Document, colophon: Colophon) -> None:
         if i:
             _rule(document, RULE_THIN_TWIPS)
         paragraph = _framed(document, indent_twips=one_char)
+        if left.startswith(COPY_LABEL):  # 回行时与冒号后的首字对齐 (§7.4.2)
+            paragraph.paragraph_format.left_indent = Twips(one_char * (1 + len(COPY_LABEL)))
+            paragraph.paragraph_format.first_line_indent = Twips(-one_char * len(COPY_LABEL))
         gb.add_text(paragraph, left, gb.COLOPHON)
         if right:
             gb.right_tab(paragraph, gb.TYPE_AREA_TWIPS - one_char)

@@ -120,6 +120,8 @@ def test_letterhead_and_colophon(tmp_path: Path) -> None:
     rules = [p for p in framed if not p.text]  # shaded black, 0.35 / 0.25 / 0.35 mm high, then the margin
     assert [p.paragraph_format.line_spacing.twips for p in rules] == [20, 14, 20, 1984]
     assert all('w:fill="000000"' in p._p.pPr.xml for p in rules[:-1]) and "w:shd" not in rules[-1]._p.pPr.xml
+    copy = framed[1].paragraph_format  # 抄送 回行 aligned under the first organ (§7.4.2)
+    assert (copy.left_indent.twips, copy.first_line_indent.twips) == (4 * 280, -3 * 280)
     last = document.sections[-1]  # the 版记's own section: on an even page, no page number
     assert len(document.sections) == 2 and last.start_type == WD_SECTION.EVEN_PAGE
     assert not last.footer.is_linked_to_previous and not last.footer.paragraphs[0].text
