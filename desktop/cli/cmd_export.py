@@ -50,6 +50,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="store_true",
         help="不加盖印章：署名右空二字（默认加盖印章：成文日期右空四字，署名居中其上）",
     )
+    p.add_argument(
+        "--levels",
+        action="store_true",
+        help="措施标题按章分（一）（二）编号，括注方案原序号（默认：方案序号 1. 2.）",
+    )
     p.add_argument("--unit", help="tasklist：只导出该单位的任务（默认：全部）")
     p.add_argument("--plan", type=int, help="tasklist：方案编号（只有一个方案时可省略）")
     p.add_argument("--ledger-out", help="summary：同时导出汇总台账（.xlsx）到此路径")
@@ -86,6 +91,7 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
         unfilled=Unfilled.OMIT if args.omit_unfilled else Unfilled.LIST,
         dated=today,
         sealed=not args.unsealed,
+        levels=args.levels,
     )
     report = report_service.export_report(
         ws, period=period, scope=scope, options=options, out=out, today=today
@@ -110,6 +116,7 @@ def _export_office(args: argparse.Namespace, ws: Workspace) -> int:
         colophon=args.footer,
         dated=today,
         sealed=not args.unsealed,
+        levels=args.levels,
     )
     ledger = Path(args.ledger_out) if args.ledger_out else None
     board = board_service.export_summary(

@@ -1,4 +1,7 @@
-"""`luoshi measure edit|merge|split|add|remove|history|claim|disclaim`: corrections and category tasks."""
+"""`luoshi measure edit|merge|split|add|remove|history|claim|disclaim|short`: corrections and more.
+
+Corrections to the parsed measures, answers for category tasks, and short titles (任务简称).
+"""
 
 from __future__ import annotations
 
@@ -8,11 +11,13 @@ from desktop.cli.messages import TEXT
 from desktop.cli.output import say, say_json, with_workspace
 from desktop.cli.render import measure_line
 from desktop.domain.errors import ErrorCode, LuoshiError
+from desktop.domain.headings import short_title
 from desktop.domain.terms import Claim
 from desktop.services import claims as claim_service
 from desktop.services import corrections as correction_service
 from desktop.services import notes as note_service
 from desktop.services import plans as plan_service
+from desktop.services import short_titles as title_service
 from desktop.services.workspace import Workspace
 
 
@@ -49,6 +54,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     c.add_argument("seq")
     d = measure_sub.add_parser("disclaim", help="确认一项按通配类别分配的任务不属于本单位")
     d.add_argument("seq")
+    t = measure_sub.add_parser("short", help="设置任务简称（用于报告标题和台账；不写或写空则恢复默认）")
+    t.add_argument("seq")
+    t.add_argument("title", nargs="?", default="")
     p.set_defaults(func=with_workspace(run))
 
 
@@ -83,6 +91,11 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
         claim = Claim.MINE if command == "claim" else Claim.NOT_MINE
         claim_service.answer(ws, {stored.measure_id: claim})
         say(TEXT[f"measure_{command}ed"].format(label=stored.measure.label or stored.measure.seq))
+    elif command == "short":
+        stored_title = title_service.set_short_title(ws, measure_id=stored.measure_id, title=args.title)
+        shown = short_title(stored.measure.text, stored_title)
+        key = "short_title_set" if stored_title else "short_title_default"
+        say(TEXT[key].format(label=stored.measure.label or stored.measure.seq, title=shown))
     elif command == "remove":
         correction_service.remove_measure(ws, stored.measure_id)
         say(TEXT["measure_removed"].format(label=stored.measure.label))

@@ -58,6 +58,8 @@ TEXT = {
     "claim_mine": "（通配，已确认属于本单位）",
     "claim_not_mine": "（通配，已确认不属于本单位）",
     "measure_claimed": "已确认措施 {label} 属于本单位，将列入报告和台账。",
+    "short_title_set": "措施 {label} 的任务简称已设为“{title}”，报告标题和台账都将使用。",
+    "short_title_default": "措施 {label} 的任务简称已恢复默认：“{title}”。",
     "measure_disclaimed": "已确认措施 {label} 不属于本单位，不再列入本单位任务。",
     "no_unconfirmed": "没有待确认的通配类别任务。",
     "wildcard": "通配类别",

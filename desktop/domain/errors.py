@@ -50,6 +50,7 @@ class ErrorCode(StrEnum):
     NO_UNIT = "no_unit"
     NOT_CATEGORY_TASK = "not_category_task"
     WRONG_SUFFIX = "wrong_suffix"
+    TITLE_TOO_LONG = "title_too_long"
 
 
 class Cancelled(Exception):

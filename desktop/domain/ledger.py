@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from desktop.domain import headings
 from desktop.domain.notes import NoteFields
 from desktop.domain.periods import Period
 from desktop.domain.report import clean, date_text
@@ -13,6 +14,7 @@ from desktop.domain.terms import STATUS_WORDS, Status
 # The columns, in order (ledger.md §3, as the submissions issue asks).
 COLUMNS = (
     "序号",
+    "任务简称",  # the clerk's short title, else the default read from the text
     "重点任务",
     "牵头单位",
     "配合单位",
@@ -24,7 +26,7 @@ COLUMNS = (
     "备注",
 )
 # The merged ledger of a coordinating office: one row per measure and reporting unit.
-MERGED_COLUMNS = (*COLUMNS[:5], "填报单位", *COLUMNS[5:])
+MERGED_COLUMNS = (*COLUMNS[:6], "填报单位", *COLUMNS[6:])
 # A task list handed out to the units (分解任务清单).
 TASK_COLUMNS = ("序号", "所属章节", "重点任务", "牵头单位", "配合单位", "完成时限")
 SHEET, TASK_SHEET, META_SHEET = "工作台账", "任务清单", "_luoshi"  # META_SHEET is hidden
@@ -42,6 +44,7 @@ class LedgerRow:
     measure_id: int
     uid: str
     label: str
+    short: str  # 任务简称
     task: str
     leads: str
     supports: str
@@ -58,6 +61,7 @@ class LedgerRow:
         """Return the visible cells in column order (with 填报单位 in the merged ledger)."""
         return (
             self.label,
+            self.short,
             self.task,
             self.leads,
             self.supports,
@@ -113,6 +117,7 @@ def ledger_row(
     overdue: bool,
     attachments: tuple[str, ...],
     leaders: tuple[str, ...] = (),
+    short_title: str = "",
 ) -> LedgerRow:
     """Build a row; 责任领导, 佐证材料 and 已逾期 go to 备注, the status as its word."""
     note = note or NoteFields()
@@ -127,6 +132,7 @@ def ledger_row(
         measure_id=measure_id,
         uid=uid,
         label=clean(label),
+        short=clean(headings.short_title(text, short_title)),
         task=clean(text),
         leads="、".join(leads),
         supports="、".join(supports) or "—",

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from desktop.domain.headings import short_title
 from desktop.domain.notes import NoteFields
 from desktop.domain.periods import Period
 from desktop.domain.terms import STATUS_WORDS, Role, Status
@@ -19,8 +20,6 @@ ROLE_WORDS = {Role.LEAD: "牵头", Role.SUPPORT: "配合"}
 _DIGITS = "零一二三四五六七八九"
 # Characters XML 1.0 cannot carry (python-docx and openpyxl refuse them): C0 controls but tab and newline.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_FIRST_CLAUSE = re.compile(r"^(.+?)[，。；：！？]")
-SHORT_TITLE_CHARS = 30
 
 
 class Unfilled(StrEnum):
@@ -41,6 +40,7 @@ class ReportMeasure:
     role: Role | None
     note: NoteFields | None
     attachments: tuple[str, ...] = ()
+    short_title: str = ""  # the clerk's 任务简称; empty: read from the text
 
     @property
     def filled(self) -> bool:
@@ -64,17 +64,21 @@ class ReportOptions:
     unfilled: Unfilled = Unfilled.LIST
     dated: date | None = None  # 成文日期; None: the day of export
     sealed: bool = True  # 加盖印章 (§7.3.5.1), the rule for a 报告; False: 不加盖印章 (§7.3.5.2)
+    levels: bool = False  # measures as （一）（二） under each chapter, the plan's number kept in the text
 
 
 @dataclass(frozen=True)
 class Entry:
     """One measure's paragraphs: a run-in heading, then the three fields and the evidence."""
 
-    heading: str  # "3.清理规范招商引资违规政策（牵头）。"
+    heading: (
+        str  # "3.清理规范招商引资违规政策（牵头）。" or "（一）清理规范招商引资违规政策（第3项，牵头）。"
+    )
     progress: tuple[str, ...]
     problems: tuple[str, ...] = ()
     next_steps: tuple[str, ...] = ()
     attachments: tuple[str, ...] = ()
+    level: int = 3  # 2: a （一） heading in 楷体; 3: a "1." heading in bold 仿宋
 
 
 @dataclass(frozen=True)
@@ -144,26 +148,30 @@ def chinese_number(n: int) -> str:
     return head + (_DIGITS[ones] if ones else "")
 
 
-def short_title(text: str) -> str:
-    """Return the measure's first clause, at most SHORT_TITLE_CHARS characters, as its short title."""
-    body = clean(text).replace("\n", "").strip()
-    match = _FIRST_CLAUSE.match(body)
-    first = match.group(1) if match else body
-    return first if len(first) <= SHORT_TITLE_CHARS else first[:SHORT_TITLE_CHARS] + "…"
-
-
 def default_title(plan_titles: list[str]) -> str:
     """Return 关于《…》落实情况的报告 for the plans the report covers."""
     names = "".join(f"《{t}》" for t in dict.fromkeys(plan_titles)) or "《实施方案》"
     return f"关于{names}落实情况的报告"
 
+    """Return the measure's entry; with `number`, headed （一）… with the plan's number kept in brackets."""
 
-def _entry(measure: ReportMeasure) -> Entry:
-    role = f"（{ROLE_WORDS[measure.role]}）" if measure.role else ""
-    label = measure.label.rstrip(".．、") or "?"
-    heading = f"{label}.{short_title(measure.text)}{role}。"
+
+def entry_heading(label: str, title: str, role: str = "", number: int | None = None) -> str:
+    """Return a measure's run-in heading: "3.标题（牵头）。", or with `number` "（一）标题（第3项，牵头）。"."""
+    label = label.rstrip(".．、") or "?"
+    title = title.rstrip("。")
+    if number is None:
+        return f"{label}.{title}" + (f"（{role}）" if role else "") + "。"
+    return f"（{chinese_number(number)}）{title}（第{label}项" + (f"，{role}" if role else "") + "）。"
+
+
+def _entry(measure: ReportMeasure, number: int | None = None) -> Entry:
+    """Return the measure's entry; with `number`, headed （一）… with the plan's number kept in brackets."""
+    role = ROLE_WORDS[measure.role] if measure.role else ""
+    heading = entry_heading(measure.label, short_title(measure.text, measure.short_title), role, number)
     note = measure.note or NoteFields()
     return Entry(
+        level=3 if number is None else 2,
         heading=heading,
         progress=paragraphs(note.progress) or (NO_PROGRESS,),
         problems=paragraphs(note.problems),
@@ -218,7 +226,8 @@ def build_report(
     shown = [m for m in measures if m.filled or options.unfilled is Unfilled.LIST]
     chapters: dict[tuple[str, str], list[Entry]] = {}
     for measure in shown:
-        chapters.setdefault((measure.plan_title, measure.chapter), []).append(_entry(measure))
+        entries = chapters.setdefault((measure.plan_title, measure.chapter), [])
+        entries.append(_entry(measure, len(entries) + 1 if options.levels else None))
     sections = tuple(
         Section(heading=f"{chinese_number(i)}、{chapter or '其他任务'}", entries=tuple(entries))
         for i, ((_, chapter), entries) in enumerate(chapters.items(), start=1)

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from desktop.domain.headings import short_title
 from desktop.domain.notes import NoteFields
 from desktop.domain.periods import Period
 from desktop.domain.report import (
@@ -20,8 +21,8 @@ from desktop.domain.report import (
     clean,
     date_text,
     default_title,
+    entry_heading,
     paragraphs,
-    short_title,
 )
 from desktop.domain.terms import STATUS_WORDS, Role
 
@@ -64,6 +65,7 @@ class SummaryMeasure:
     text: str
     deadline: str
     notes: tuple[UnitNote, ...]
+    short_title: str = ""  # the office's own 任务简称 for the measure
 
     @property
     def state(self) -> str:
@@ -120,10 +122,10 @@ def _unit_paragraphs(notes: tuple[UnitNote, ...], field: str) -> tuple[str, ...]
     return tuple(result)
 
 
-def _entry(measure: SummaryMeasure) -> Entry:
-    label = measure.label.rstrip(".．、") or "?"
+def _entry(measure: SummaryMeasure, number: int | None) -> Entry:
     return Entry(
-        heading=f"{label}.{short_title(measure.text)}。",
+        level=3 if number is None else 2,
+        heading=entry_heading(measure.label, short_title(measure.text, measure.short_title), number=number),
         progress=_unit_paragraphs(measure.notes, "progress") or (NO_PROGRESS,),
         problems=_unit_paragraphs(measure.notes, "problems"),
         next_steps=_unit_paragraphs(measure.notes, "next_steps"),
@@ -145,7 +147,8 @@ def build_summary(
     counts = tally([m.state for m in measures])
     chapters: dict[tuple[str, str], list[Entry]] = {}
     for m in measures:
-        chapters.setdefault((m.plan_title, m.chapter), []).append(_entry(m))
+        entries = chapters.setdefault((m.plan_title, m.chapter), [])
+        entries.append(_entry(m, len(entries) + 1 if options.levels else None))
     sections = tuple(
         Section(heading=f"{chinese_number(i)}、{chapter or '其他任务'}", entries=tuple(entries))
         for i, ((_, chapter), entries) in enumerate(chapters.items(), start=1)

@@ -34,6 +34,7 @@ class WorkItem:
     start: date | None = None  # when the plan's clock starts, for 序时进度
     leaders: tuple[str, ...] = ()  # 责任领导 named by the plan (people, not units)
     claim: Claim | None = None  # the clerk's answer when the task reaches the unit only by category
+    short_title: str = ""  # the clerk's 任务简称; empty: the default read from the text
 
     @property
     def unconfirmed(self) -> bool:

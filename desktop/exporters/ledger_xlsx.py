@@ -34,8 +34,8 @@ from desktop.domain.ledger import (
 from desktop.domain.terms import STATUS_WORDS
 from desktop.exporters.atomic import check_suffix, write_atomically
 
-WIDTHS = (6, 40, 14, 14, 12, 40, 24, 30, 10, 18)  # Excel character units, one per column
-CENTRED = {0, 4, 8}  # 序号, 完成时限, 完成状态
+WIDTHS = (6, 18, 40, 14, 14, 12, 40, 24, 30, 10, 18)  # Excel character units, one per column
+CENTRED = {0, 5, 9}  # 序号, 完成时限, 完成状态
 LINE_PT, PAD_PT, MAX_ROW_PT = 15.0, 6.0, 409.0  # 11 pt CJK text; Excel's row limit is 409 pt
 MAX_CELL = 32767  # characters an Excel cell can hold
 ID_CHUNK = 30000  # characters of the ids' JSON per hidden cell
@@ -128,7 +128,7 @@ class Layout:
 
 
 LEDGER = Layout(COLUMNS, WIDTHS, frozenset(CENTRED))
-MERGED = Layout(MERGED_COLUMNS, (6, 36, 12, 12, 11, 14, 38, 22, 28, 9, 16), frozenset({0, 4, 9}))
+MERGED = Layout(MERGED_COLUMNS, (6, 16, 36, 12, 12, 11, 14, 38, 22, 28, 9, 16), frozenset({0, 5, 10}))
 TASKLIST = Layout(TASK_COLUMNS, (6, 16, 56, 20, 24, 16), frozenset({0, 5}), status_column=None)
 
 

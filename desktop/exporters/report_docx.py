@@ -24,7 +24,13 @@ from desktop.exporters.atomic import check_suffix, write_atomically
 from desktop.exporters.ooxml import child
 from desktop.exporters.words import words
 
-STYLE_NAMES = {"title": "公文标题", "level1": "一级标题", "level3": "三级标题", "body": "公文正文"}
+STYLE_NAMES = {
+    "title": "公文标题",
+    "level1": "一级标题",
+    "level2": "二级标题",
+    "level3": "三级标题",
+    "body": "公文正文",
+}
 STYLE_IDS = dict(STYLE_NAMES)  # python-docx derives a style's id from its name (no spaces here)
 MARK_MAX_PT, MARK_MIN_PT = 36, 22  # 发文机关标志: 小初 at most, shrunk to fit 156 mm
 MARK_TOP_MM = 35  # its upper edge below the top of the type area (§7.2.4)
@@ -89,8 +95,8 @@ def _title(document: Document, report: Report) -> None:
 
 def _entry(document: Document, entry: Entry) -> None:
     head = _body(document)
-    head._p.style = STYLE_IDS["level3"]
-    gb.add_text(head, entry.heading, gb.LEVEL3)
+    head._p.style = STYLE_IDS[f"level{entry.level}"]
+    gb.add_text(head, entry.heading, gb.LEVEL2 if entry.level == 2 else gb.LEVEL3)
     gb.add_text(head, entry.progress[0], gb.BODY)
     for text in entry.progress[1:]:
         _body(document, text)
@@ -211,6 +217,7 @@ def _styles(document: Document) -> None:
     for key, face, level in (
         ("title", gb.TITLE, 0),
         ("level1", gb.LEVEL1, 1),
+        ("level2", gb.LEVEL2, 2),
         ("level3", gb.LEVEL3, 3),
         ("body", gb.BODY, 9),
     ):
@@ -222,7 +229,7 @@ def _styles(document: Document) -> None:
         style.font.bold = face.bold
         gb.set_fonts(style.element.get_or_add_rPr(), face)
         if level < 9:
-            style.paragraph_format.keep_with_next = key != "level3"
+            style.paragraph_format.keep_with_next = key not in ("level2", "level3")  # run-in headings
 
 
 def build_document(report: Report, *, should_stop: Callable[[], bool] | None = None) -> Document:

@@ -29,6 +29,7 @@ from desktop.services.workspace import Workspace
 from desktop.storage import notes as note_store
 from desktop.storage import plans as plan_store
 from desktop.storage import returns as return_store
+from desktop.storage import short_titles as title_store
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ def load_board(ws: Workspace, period: Period) -> Board:
         returns.add(own)  # the office's own notes count as its return
     units: dict[str, None] = {}
     measures = []
+    titles = title_store.short_titles(ws.db)
     for s in stored:
         named = [u for u in s.measure.units if not u.wildcard]
         named.sort(key=lambda u: u.role is not Role.LEAD)
@@ -78,6 +80,7 @@ def load_board(ws: Workspace, period: Period) -> Board:
                 text=s.measure.text,
                 deadline=s.measure.deadline or "",
                 notes=tuple(unit_notes),
+                short_title=titles.get(s.measure_id, ""),
             )
         )
     expected = list(units)
@@ -153,6 +156,7 @@ def summary_rows(ws: Workspace, board: Board, *, today: date) -> tuple[LedgerMet
                 note=n.note,
                 overdue=False,
                 attachments=(),
+                short_title=m.short_title,
             )
             remark = NOT_REPORTED if not n.reported else row.remark
             rows.append(replace(row, reporter=n.unit, remark=remark))

@@ -61,6 +61,7 @@ ERRORS: dict[ErrorCode, str] = {
     ErrorCode.WRONG_SUFFIX: "不能写入“{path}”：这类文件的扩展名应为 {suffix}，而不是 {value}。请把文件名改为以 {suffix} 结尾。",
     ErrorCode.NOT_CATEGORY_TASK: "措施“{value}”不是按通配类别（如“各行业主管部门”）分配给本单位的任务，无需确认。",
     ErrorCode.BAD_SPLIT: "无法在第 {value} 个字处拆分措施“{name}”：拆分位置须在 1 到 {reason} 之间。请重新选择位置。",
+    ErrorCode.TITLE_TOO_LONG: "任务简称有 {value} 个字，最多 {limit} 个字。请写成一句短语，如“清理规范招商引资违规政策”。",
     ErrorCode.NO_NEXT_MEASURE: "措施“{value}”已是本方案最后一项，没有可以合并的下一项。",
 }
 

@@ -33,6 +33,7 @@ _REMEMBERED = (
     "letterhead",
     "colophon",
     "sealed",
+    "levels",
     "unfilled",
 )
 
@@ -132,6 +133,7 @@ def build(
             role=item.role,
             note=item.note,
             attachments=_evidence(ws, item, period, unit),
+            short_title=item.short_title,
         )
         for item in items
     ]
@@ -187,6 +189,7 @@ def ledger_rows(
             overdue=Light.OVERDUE in item.lights,
             attachments=_evidence(ws, item, period, unit),
             leaders=item.leaders,
+            short_title=item.short_title,
         )
         for item in items
     ]

@@ -16,6 +16,7 @@ from desktop.services.workspace import Workspace
 from desktop.storage import claims as claim_store
 from desktop.storage import notes as note_store
 from desktop.storage import plans as plan_store
+from desktop.storage import short_titles as title_store
 
 
 def _start_dates(ws: Workspace) -> dict[int, date]:
@@ -34,6 +35,7 @@ def load_worklist(ws: Workspace, period: Period, *, today: date) -> list[WorkIte
     notes = note_store.notes_for_period(ws.db, period=period.code, unit=unit)
     starts = _start_dates(ws)
     claims = claim_store.claims_for(ws.db, unit=unit) if unit else {}
+    titles = title_store.short_titles(ws.db)
     items = []
     for stored in measures:
         measure = stored.measure
@@ -67,6 +69,7 @@ def load_worklist(ws: Workspace, period: Period, *, today: date) -> list[WorkIte
                 claim=claims.get((stored.plan_id, stored.uid))
                 if assignment and assignment.via_wildcard
                 else None,
+                short_title=titles.get(stored.measure_id, ""),
             )
         )
     return items

@@ -201,6 +201,11 @@ def _v6_claims(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v7_short_titles(db: sqlite_utils.Database) -> None:
+    """Add the clerk's short title (任务简称) to each measure; it outlives the plan's revisions."""
+    db.execute("ALTER TABLE measures ADD COLUMN short_title TEXT")
+
+
 def fts_available(db: sqlite_utils.Database) -> bool:
     """Return True when this SQLite has FTS5."""
     try:
@@ -218,6 +223,7 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _v4_returns,
     _v5_leaders_doubts_edits,
     _v6_claims,
+    _v7_short_titles,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -129,13 +129,22 @@ class ExportDialog(QDialog):
         self.colophon.setChecked(options.colophon)
         self.sealed = QCheckBox(self.tr("加盖印章（成文日期右空四字，上方留出印章位置）"))
         self.sealed.setChecked(options.sealed)
-        for box in (self.list_unfilled, self.letterhead, self.colophon, self.sealed):
+        self.levels = QCheckBox(self.tr("措施标题按章分（一）（二）编号（括注方案原序号）"))
+        self.levels.setChecked(options.levels)
+        for box in (self.list_unfilled, self.letterhead, self.colophon, self.sealed, self.levels):
             form.addRow("", box)
 
     def _watch(self) -> None:
         self.period.currentIndexChanged.connect(self._timer.start)
         self.unconfirmed.toggled.connect(self._timer.start)
-        for widget in (self.mine, self.list_unfilled, self.letterhead, self.colophon, self.sealed):
+        for widget in (
+            self.mine,
+            self.list_unfilled,
+            self.letterhead,
+            self.colophon,
+            self.sealed,
+            self.levels,
+        ):
             widget.toggled.connect(self._timer.start)
         for edit in self.fields.values():
             edit.textChanged.connect(self._timer.start)
@@ -151,6 +160,7 @@ class ExportDialog(QDialog):
                 options,
                 **texts,  # the text fields of ReportOptions, by name
                 sealed=self.sealed.isChecked(),
+                levels=self.levels.isChecked(),
                 letterhead=self.letterhead.isChecked(),
                 colophon=self.colophon.isChecked(),
                 unfilled=Unfilled.LIST if self.list_unfilled.isChecked() else Unfilled.OMIT,

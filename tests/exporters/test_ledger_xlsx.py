@@ -69,7 +69,7 @@ def test_layout_print_setup_and_validation(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(path)
     sheet = book[SHEET]
     assert sheet["A1"].value == META.title and sheet["A1"].font.name == "方正小标宋简体"
-    assert "A1:J1" in {str(r) for r in sheet.merged_cells.ranges}
+    assert "A1:K1" in {str(r) for r in sheet.merged_cells.ranges}
     assert "自治区发展改革委" in sheet["A2"].value and "2026年4月3日" in sheet["A2"].value
     assert tuple(c.value for c in sheet[HEADER_ROW]) == COLUMNS
     assert sheet.cell(HEADER_ROW, 1).font.name == "黑体"
@@ -79,13 +79,13 @@ def test_layout_print_setup_and_validation(tmp_path: Path) -> None:
     assert setup.orientation == "landscape" and str(setup.paperSize) == "9"
     assert setup.fitToWidth == 1 and setup.fitToHeight == 0 and sheet.sheet_properties.pageSetUpPr.fitToPage
     assert "&P" in sheet.oddFooter.center.text and "&N" in sheet.oddFooter.center.text
-    assert sheet.column_dimensions["B"].width == 40
-    data = sheet.cell(FIRST_DATA_ROW, 2)
+    assert sheet.column_dimensions["C"].width == 40 and sheet.column_dimensions["B"].width == 18
+    data = sheet.cell(FIRST_DATA_ROW, 3)
     assert data.alignment.wrap_text and data.font.name == "仿宋_GB2312"
     rules = sheet.data_validations.dataValidation
     assert len(rules) == 1 and rules[0].type == "list"
     assert rules[0].formula1 == '"未启动,推进中,已完成,滞后,持续推进"'
-    assert str(rules[0].sqref) == f"I{FIRST_DATA_ROW}:I{FIRST_DATA_ROW + 5}"
+    assert str(rules[0].sqref) == f"J{FIRST_DATA_ROW}:J{FIRST_DATA_ROW + 5}"
 
 
 def test_rows_flags_remarks_and_heights(tmp_path: Path) -> None:
@@ -94,14 +94,15 @@ def test_rows_flags_remarks_and_heights(tmp_path: Path) -> None:
     write_ledger(META, rows, path)
     sheet = openpyxl.load_workbook(path)[SHEET]
     first = [c.value for c in sheet[FIRST_DATA_ROW]]
-    assert first[0] == "1" and first[2] == "自治区发展改革委" and first[3] == "—" and first[8] == "推进中"
-    assert first[9] == "佐证材料：照片.jpg；纪要.pdf"
+    assert first[0] == "1" and first[3] == "自治区发展改革委" and first[4] == "—" and first[9] == "推进中"
+    assert first[1] == "第1项重点任务：完善机制，狠抓落实"  # 任务简称: the first sentence, short
+    assert first[10] == "佐证材料：照片.jpg；纪要.pdf"
     behind, overdue = sheet[FIRST_DATA_ROW + 1], sheet[FIRST_DATA_ROW + 2]
-    assert behind[8].value == "滞后" and behind[0].fill.fgColor.rgb.endswith("FCE4E4")
-    assert overdue[9].value == "已逾期" and overdue[5].fill.fgColor.rgb.endswith("FCE4E4")
+    assert behind[9].value == "滞后" and behind[0].fill.fgColor.rgb.endswith("FCE4E4")
+    assert overdue[10].value == "已逾期" and overdue[6].fill.fgColor.rgb.endswith("FCE4E4")
     assert sheet[FIRST_DATA_ROW + 3][0].fill.fill_type is None
     long_row = FIRST_DATA_ROW + 5
-    text = sheet.cell(long_row, 6).value
+    text = sheet.cell(long_row, 7).value
     assert "\x07" not in text and "第二段进展" in text
     height = sheet.row_dimensions[long_row].height
     assert height >= line_count(text, 40) * LINE_PT > 5 * LINE_PT
@@ -114,9 +115,9 @@ def test_formula_text_stays_text_and_the_hidden_sheet(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(path)
     sheet = book[SHEET]
     for offset, hostile in enumerate(HOSTILE):
-        cell = sheet.cell(FIRST_DATA_ROW + offset, 6)
+        cell = sheet.cell(FIRST_DATA_ROW + offset, 7)
         assert cell.value == hostile and cell.data_type == "s"
-    assert sheet.cell(FIRST_DATA_ROW, 6).quotePrefix
+    assert sheet.cell(FIRST_DATA_ROW, 7).quotePrefix
     meta = book[META_SHEET]
     assert meta.sheet_state == "hidden"
     pairs = {r[0]: r[1] for r in meta.iter_rows(min_row=1, max_row=12, values_only=True) if r}
@@ -135,7 +136,7 @@ def test_overlong_cell_is_cut_to_excel_limit(tmp_path: Path) -> None:
     big = LedgerRow(**{**row.__dict__, "progress": "长" * 40_000})
     path = tmp_path / "台账.xlsx"
     write_ledger(META, [big], path)
-    value = openpyxl.load_workbook(path)[SHEET].cell(FIRST_DATA_ROW, 6).value
+    value = openpyxl.load_workbook(path)[SHEET].cell(FIRST_DATA_ROW, 7).value
     assert len(value) == MAX_CELL and value.endswith("已截断）")
 
 

@@ -66,7 +66,7 @@ def test_levels_fonts_sizes_and_spacing(tmp_path: Path) -> None:
     assert level1.text == "一、市场化营商环境建设" and _fonts(level1.runs[0]) == "黑体"
     level3 = next(p for p in paragraphs if p.text.startswith("1."))
     assert level3.runs[0].bold and _fonts(level3.runs[0]) == "仿宋_GB2312"
-    assert level3.text.startswith("1.扎实推进第1项重点任务（牵头）。")
+    assert level3.text.startswith("1.扎实推进第1项重点任务，完善相关工作机制（牵头）。")
     body = level3.runs[1]
     assert _fonts(body) == "仿宋_GB2312" and body.font.size.pt == 16 and not body.bold
     assert body._r.rPr.find(qn("w:spacing")).get(qn("w:val")) == "-5"
@@ -182,3 +182,12 @@ def test_the_title_is_written_in_whole_words_and_a_hand_broken_one_is_caught(tmp
     document.save(str(path))
     found = [f.problem for f in check_document(read_layout(path), words) if f.clause == "7.3.1"]
     assert found == ["标题在词语中间回行：“化国/际化”"]
+
+
+def test_measures_as_second_level_headings_keep_the_plans_number(tmp_path: Path) -> None:
+    document = docx.Document(str(_written(tmp_path, levels=True)))
+    level2 = [p for p in document.paragraphs if p.style.name == STYLE_NAMES["level2"]]
+    assert level2[0].text.startswith("（一）扎实推进第1项重点任务，完善相关工作机制（第1项，牵头）。")
+    assert level2[1].text.startswith("（二）")
+    assert _fonts(level2[0].runs[0]) == "楷体_GB2312" and not level2[0].runs[0].bold
+    assert check_document(read_layout(tmp_path / "报告.docx")) == []

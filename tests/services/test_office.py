@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from desktop.domain.errors import ErrorCode
-from desktop.domain.ledger import FIRST_DATA_ROW, META_SHEET, SHEET
+from desktop.domain.ledger import COLUMNS, FIRST_DATA_ROW, META_SHEET, SHEET
 from desktop.domain.notes import NoteFields
 from desktop.domain.periods import Period, parse_period
 from desktop.domain.report import ReportOptions, date_text
@@ -38,6 +38,11 @@ from tests.province import (
 Q1, Q2 = parse_period("2026Q1"), parse_period("2026Q2")
 TODAY = date(2026, 7, 6)
 OFFICE = "自治区发展改革委"
+
+
+def _col(name: str) -> int:
+    """The sheet column (from 1) of a ledger heading."""
+    return COLUMNS.index(name) + 1
 
 
 def _period(p: Period | None) -> Period:
@@ -163,10 +168,10 @@ def test_hand_edited_old_style_hostile_and_missing_returns(office: Workspace, tm
     edited = folder / f"{UNITS[0]}.xlsx"
     book = openpyxl.load_workbook(edited)
     sheet = book[SHEET]
-    sheet.cell(FIRST_DATA_ROW, 6).value = "人工修改后的进展。"
-    sheet.cell(FIRST_DATA_ROW, 9).value = "正在推进"
+    sheet.cell(FIRST_DATA_ROW, _col("进展情况")).value = "人工修改后的进展。"
+    sheet.cell(FIRST_DATA_ROW, _col("完成状态")).value = "正在推进"
     a, b = FIRST_DATA_ROW + 1, FIRST_DATA_ROW + 2
-    for col in range(1, 11):
+    for col in range(1, len(COLUMNS) + 1):
         sheet.cell(a, col).value, sheet.cell(b, col).value = (
             sheet.cell(b, col).value,
             sheet.cell(a, col).value,
@@ -180,7 +185,7 @@ def test_hand_edited_old_style_hostile_and_missing_returns(office: Workspace, tm
     # hostile but from a real unit: formula text and a 1 MB cell
     write_return(office, UNITS[2], q2, folder / f"{UNITS[2]}.xlsx", hostile='=HYPERLINK("http://x","点我")')
     book = openpyxl.load_workbook(folder / f"{UNITS[2]}.xlsx")
-    book[SHEET].cell(FIRST_DATA_ROW, 7).value = "很长" * 500_000
+    book[SHEET].cell(FIRST_DATA_ROW, _col("存在问题")).value = "很长" * 500_000
     book.save(folder / f"{UNITS[2]}.xlsx")
     # hostile and from a unit the plan does not name: refused
     write_return(office, UNITS[5], q2, folder / "冒名.xlsx")
@@ -250,7 +255,7 @@ def test_second_return_replaces_after_confirmation_and_both_stay(office: Workspa
     write_return(office, unit, q1, tmp_path / "a.xlsx")
     assert return_service.import_return(office, tmp_path / "a.xlsx", period=q1).ok
     book = openpyxl.load_workbook(tmp_path / "a.xlsx")
-    book[SHEET].cell(FIRST_DATA_ROW, 6).value = "第二次报送的进展。"
+    book[SHEET].cell(FIRST_DATA_ROW, _col("进展情况")).value = "第二次报送的进展。"
     book.save(tmp_path / "b.xlsx")
     state = office.db.execute("SELECT * FROM notes ORDER BY id").fetchall()
     with pytest.raises(Exception) as declined:

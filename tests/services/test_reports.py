@@ -14,7 +14,7 @@ from desktop.domain.notes import NoteFields
 from desktop.domain.periods import parse_period
 from desktop.domain.report import Report, ReportOptions, Unfilled
 from desktop.domain.terms import Claim, Scope, Status
-from desktop.exporters.ledger_xlsx import FIRST_DATA_ROW, META_SHEET, SHEET
+from desktop.exporters.ledger_xlsx import COLUMNS, FIRST_DATA_ROW, META_SHEET, SHEET
 from desktop.services import attachments as attachment_service
 from desktop.services import claims as claim_service
 from desktop.services import imports
@@ -26,6 +26,11 @@ from tests.helpers import id_rows
 
 Q1 = parse_period("2026Q1")
 TODAY = date(2026, 4, 3)
+
+
+def _col(name: str) -> int:
+    """The sheet column (from 1) of a ledger heading."""
+    return COLUMNS.index(name) + 1
 
 
 def _fill(ws: Workspace, tmp_path: Path) -> None:
@@ -106,8 +111,8 @@ def test_ledger_rows_carry_ids_and_evidence(ws: Workspace, tmp_path: Path) -> No
     sheet = book[SHEET]
     labels = [sheet.cell(FIRST_DATA_ROW + i, 1).value for i in range(17)]
     assert labels[:3] == ["2", "3", "4"]
-    assert sheet.cell(FIRST_DATA_ROW, 10).value == "佐证材料：调度会纪要.pdf"
-    assert sheet.cell(FIRST_DATA_ROW + 2, 9).value == "滞后"
+    assert sheet.cell(FIRST_DATA_ROW, _col("备注")).value == "佐证材料：调度会纪要.pdf"
+    assert sheet.cell(FIRST_DATA_ROW + 2, _col("完成状态")).value == "滞后"
     meta = book[META_SHEET]
     ids = [row[1] for row in id_rows(meta)]
     assert ids[0] == note_service.find_measure(ws, "2").measure_id and len(ids) == 17

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.exporters.ledger_xlsx import FIRST_DATA_ROW, SHEET
+from desktop.exporters.ledger_xlsx import COLUMNS, FIRST_DATA_ROW, SHEET
 from desktop.ui.desk_view import DeskView
 from desktop.ui.main_window import MainWindow
 from tests.ui.conftest import type_text
@@ -55,7 +55,10 @@ def test_ledger_and_locked_target(
     exports.export(dialog.choice(), target, report=False)
     qtbot.waitUntil(lambda: exports.result_box is not None, timeout=15000)
     sheet = openpyxl.load_workbook(target)[SHEET]
-    assert any(sheet.cell(r, 6).value == typed for r in range(FIRST_DATA_ROW, FIRST_DATA_ROW + 20))
+    assert any(
+        sheet.cell(r, COLUMNS.index("进展情况") + 1).value == typed
+        for r in range(FIRST_DATA_ROW, FIRST_DATA_ROW + 20)
+    )
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
     (tmp_path / "~$台账.xlsx").write_text("owner")

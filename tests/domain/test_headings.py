@@ -1,0 +1,69 @@
+"""Default short titles read whole: the first sentence when short, else clauses closed at a clean cut."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.domain.headings import CLOSERS, OPENERS, SHORT_TITLE_CHARS, default_short_title, short_title
+from desktop.domain.report import entry_heading
+
+CASES = [
+    # the first sentence, when short
+    (
+        "在招投标过程中引入公平竞争审查机制。完善对异常低价的甄别处理程序。",
+        "在招投标过程中引入公平竞争审查机制",
+    ),
+    ("地区生产总值增长8%以上。", "地区生产总值增长8%以上"),
+    # a long sentence: its first clause
+    (
+        "清理规范招商引资违规政策，加强招商引资信息披露，防止招商引资违规优惠，培育专业化招商队伍。",
+        "清理规范招商引资违规政策",
+    ),
+    # a scene-setting first clause takes the next one (or gives way to it)
+    (
+        "依托政府采购云平台，强化信息整合与集中发布，做好对中小微企业政府采购的服务引导，持续完善工作机制。",
+        "依托政府采购云平台，强化信息整合与集中发布",
+    ),
+    (
+        "在办理行政审批、项目申报、政府采购、招标投标等事项时，严格落实信用信息“逢报必查，逢办必查”，推动信用修复。",
+        "严格落实信用信息“逢报必查，逢办必查”",
+    ),
+    # a quote's comma is not a clause end: the quote closes inside the title
+    (
+        "推广“人工智能+政务服务”模式，在政务服务、社会治理、机关办公、辅助决策等领域拓展应用场景，提升服务效能水平。",
+        "推广“人工智能+政务服务”模式",
+    ),
+    # one long clause: cut at its last 、 with 等
+    (
+        "全面实施“双随机、一公开”监管、跨部门综合监管、包容审慎监管、信用风险分类监管，减少对企业正常经营的干扰。",
+        "全面实施“双随机、一公开”监管、跨部门综合监管等",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[e[:8] for _, e in CASES])
+def test_default_short_titles(text: str, expected: str) -> None:
+    assert default_short_title(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", [t for t, _ in CASES] + ["甲" * 25 + "“乙乙乙乙乙乙乙乙乙乙”" + "丙" * 40, "甲" * 90]
+)
+def test_every_bracket_and_quote_opened_is_closed(text: str) -> None:
+    title = default_short_title(text)
+    depth = 0
+    for ch in title:
+        depth += (ch in OPENERS) - (ch in CLOSERS)
+        assert depth >= 0
+    assert depth == 0, title
+    assert len(title.rstrip("…")) <= 2 * SHORT_TITLE_CHARS
+
+
+def test_the_clerks_own_title_wins_and_headings_read_whole() -> None:
+    text = "在办理行政审批等事项时，严格落实信用信息查询。"
+    assert short_title(text, "  信用信息查询 ") == "信用信息查询"
+    assert (
+        short_title(text, "") == "在办理行政审批等事项时，严格落实信用信息查询"
+    )  # the first sentence is short
+    assert entry_heading("12", "信用信息查询", "牵头") == "12.信用信息查询（牵头）。"
+    assert entry_heading("12.", "信用信息查询。", "配合", number=3) == "（三）信用信息查询（第12项，配合）。"
