@@ -39,6 +39,7 @@ from desktop.domain.worklist import Filter, WorkItem, chapters, summarize, with_
 from desktop.services import claims as claim_service
 from desktop.services import notes as note_service
 from desktop.services import periods as period_service
+from desktop.services import short_titles as short_title_service
 from desktop.services import worklist as wl
 from desktop.services.messages import error_text
 from desktop.services.notes import NoteKey
@@ -192,6 +193,7 @@ class DeskView(QWidget):
         self.period.currentIndexChanged.connect(self._period_changed)
         self.filters.changed.connect(self._filter_changed)
         self.detail.claim_requested.connect(self._claim_current)
+        self.detail.short_title_edited.connect(self._set_short_title)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._table_menu)
 
@@ -398,6 +400,26 @@ class DeskView(QWidget):
         index = self.table.currentIndex()
         if index.isValid():
             self.answer_claim(self.model.item(index.row()), Claim(value) if value else None)
+
+    def _set_short_title(self, text: str) -> None:
+        """Store the clerk's 任务简称 for the current measure and show the desk again."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        item = self.model.item(index.row())
+        if not self.autosaver.flush():
+            self.session.refuse_move()
+            return
+        try:
+            stored = short_title_service.set_short_title(self.ws, measure_id=item.measure_id, title=text)
+        except LuoshiError as error:
+            QMessageBox.warning(self.window_, self.tr("任务简称"), error_text(error))
+            self.detail.show_item(item)
+            return
+        self.reload(select_uid=item.uid)
+        self.statusBar().showMessage(
+            self.tr("任务简称已保存") if stored else self.tr("任务简称已恢复默认"), 5000
+        )
 
     def _table_menu(self, position: QPoint) -> None:
         """Offer 确认属于本单位 / 不属于本单位 on a category task."""

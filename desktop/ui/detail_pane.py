@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.headings import default_short_title
 from desktop.domain.notes import NoteFields
 from desktop.domain.terms import Claim, Role
 from desktop.domain.units import is_wildcard
@@ -35,6 +37,7 @@ class DetailPane(QWidget):
     edit_measure_requested = Signal()
     attach_requested = Signal()
     claim_requested = Signal(str)  # a Claim value, or '' to ask again
+    short_title_edited = Signal(str)  # the clerk's 任务简称 ('' goes back to the default)
     open_attachment = Signal(int)
     remove_attachment = Signal(int)
 
@@ -68,6 +71,11 @@ class DetailPane(QWidget):
         claim_row.addWidget(self.claim_not_mine)
         self.claim_box.setStyleSheet("QWidget#claimBox { background: #fff8e1; }")
         self.claim_box.setObjectName("claimBox")
+        self.short_title = QLineEdit()
+        self.short_title.setAccessibleName(self.tr("任务简称"))
+        self.short_title.setToolTip(self.tr("报告中措施标题和台账“任务简称”一栏使用的简称；留空则用默认简称"))
+        self.short_title.editingFinished.connect(self._short_title_finished)
+        self._shown_short = ""
         self.editor = NoteEditor()
         self.previous_box = QGroupBox(self.tr("上期填报"))
         self.previous = QPlainTextEdit()
@@ -128,6 +136,10 @@ class DetailPane(QWidget):
         unit_row.addWidget(self.history_button)
         unit_row.addWidget(self.edit_measure_button)
         layout.addLayout(unit_row)
+        short_row = QHBoxLayout()
+        short_row.addWidget(QLabel(self.tr("任务简称：")))
+        short_row.addWidget(self.short_title, 1)
+        layout.addLayout(short_row)
         layout.addWidget(self.claim_box)
         layout.addWidget(self.split, 1)
         self.show_item(None)
@@ -167,6 +179,12 @@ class DetailPane(QWidget):
         self.claim_mine.setVisible(item.claim is not Claim.MINE)
         self.claim_not_mine.setVisible(item.claim is not Claim.NOT_MINE)
 
+    def _short_title_finished(self) -> None:
+        text = self.short_title.text().strip()
+        if text != self._shown_short:
+            self._shown_short = text
+            self.short_title_edited.emit(text)
+
     def _emit_current(self, signal: SignalInstance) -> None:
         item = self.attachments.currentItem()
         if item is not None:
@@ -175,8 +193,13 @@ class DetailPane(QWidget):
     def show_item(self, item: WorkItem | None) -> None:
         """Show a measure's text, units and deadline (or an empty pane)."""
         self.editor.set_enabled_for_measure(item is not None)
-        for widget in (self.history_button, self.attachments, self.edit_measure_button):
+        for widget in (self.history_button, self.attachments, self.edit_measure_button, self.short_title):
             widget.setEnabled(item is not None)
+        self._shown_short = item.short_title if item else ""
+        self.short_title.setText(self._shown_short)
+        self.short_title.setPlaceholderText(
+            self.tr("默认：") + default_short_title(item.text) if item is not None else ""
+        )
         self._update_attachment_buttons()
         self._show_claim(item)
         if item is None:

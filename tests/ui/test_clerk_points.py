@@ -21,7 +21,7 @@ from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.file_dialogs import remember, start_folder
 from desktop.ui.main_window import MainWindow
 from tests.conftest import FIXTURES
-from tests.ui.conftest import TODAY
+from tests.ui.conftest import TODAY, type_text
 
 
 def _first_category_row(desk: DeskView) -> int:
@@ -152,3 +152,20 @@ def test_coordination_menu_says_what_it_is_for(qtbot: QtBot, desk: DeskView) -> 
     office.mode.setChecked(True)
     assert "协调单位模式" in desk.statusBar().currentMessage()
     office.mode.setChecked(False)
+
+
+def test_the_short_title_is_edited_in_the_detail_pane_and_kept(qtbot: QtBot, desk: DeskView) -> None:
+    desk.table.selectRow(0)
+    item = desk.model.item(0)
+    edit = desk.detail.short_title
+    assert edit.isEnabled() and edit.text() == "" and item.text[:4] in edit.placeholderText()
+    type_text(edit, "招商引资政策清理")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert "任务简称已保存" in desk.statusBar().currentMessage()
+    current = desk.model.item(desk.table.currentIndex().row())
+    assert current.uid == item.uid and current.short_title == "招商引资政策清理"
+    assert desk.detail.short_title.text() == "招商引资政策清理"
+    edit.clear()
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert "恢复默认" in desk.statusBar().currentMessage()
+    assert desk.model.item(desk.table.currentIndex().row()).short_title == ""
