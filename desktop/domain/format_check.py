@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import groupby, pairwise
 from statistics import median
 
 from desktop.domain.format_facts import (
@@ -359,16 +359,7 @@ def check_rendering(render: RenderFacts, segment: Segmenter | None = None) -> li
 
 def _large_line_groups(page: PageBox) -> list[list[LineBox]]:
     """Return the runs of consecutive lines set larger than 二号 less a point: the title, the 发文机关标志."""
-    groups: list[list[LineBox]] = []
-    previous_large = False
-    for line in page.lines:
-        large = line.size >= 21
-        if large and previous_large:
-            groups[-1].append(line)
-        elif large:
-            groups.append([line])
-        previous_large = large
-    return groups
+    return [list(group) for large, group in groupby(page.lines, key=lambda line: line.size >= 21) if large]
 
 
 def _colophon_place(render: RenderFacts, bottom: float, out: _Collector) -> None:

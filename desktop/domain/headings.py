@@ -49,18 +49,18 @@ def default_short_title(text: str) -> str:
     sentence = first_sentence(body).rstrip(_TRAILING)
     if len(sentence) <= SHORT_TITLE_CHARS:
         return sentence
-    cuts = _depth_zero_marks(sentence, _CLAUSE_END)
-    clauses = [
-        sentence[a:b] for a, b in zip([0, *(c + 1 for c in cuts)], [*cuts, len(sentence)], strict=True)
-    ]
-    title = clauses[0]
-    for clause in clauses[1:]:
-        wants_more = len(title) < MIN_CLAUSE_CHARS or (title is clauses[0] and _LEAD_IN.match(title))
-        if not wants_more or len(title) + 1 + len(clause) > SHORT_TITLE_CHARS:
-            break
-        title = f"{title}，{clause}"
-    if _LEAD_IN.match(title) and title == clauses[0] and len(clauses) > 1:
-        title = clauses[1] if len(clauses[1]) <= SHORT_TITLE_CHARS else title  # the clause that acts
+    ends = [*_depth_zero_marks(sentence, _CLAUSE_END), len(sentence)]  # where each clause ends
+    lead_in = bool(_LEAD_IN.match(sentence))
+    taken = 1  # clauses in the title, joined with their own marks while it is short or only sets the scene
+    while (
+        taken < len(ends)
+        and (ends[taken - 1] < MIN_CLAUSE_CHARS or (taken == 1 and lead_in))
+        and ends[taken] <= SHORT_TITLE_CHARS
+    ):
+        taken += 1
+    title = sentence[: ends[taken - 1]]
+    if lead_in and taken == 1 and len(ends) > 1 and ends[1] - ends[0] - 1 <= SHORT_TITLE_CHARS:
+        title = sentence[ends[0] + 1 : ends[1]]  # the clause that acts
     if len(title) > SHORT_TITLE_CHARS:
         title = _cut_long_clause(title)
     return title.rstrip(_TRAILING)

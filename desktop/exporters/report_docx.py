@@ -11,7 +11,7 @@ from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Pt, Twips
+from docx.shared import Mm, Pt, Twips
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 
@@ -36,7 +36,6 @@ MARK_MAX_PT, MARK_MIN_PT = 36, 22  # 发文机关标志: 小初 at most, shrunk 
 MARK_TOP_MM = 35  # its upper edge below the top of the type area (§7.2.4)
 RULE_GAP_PT = 11  # red rule about 4 mm below the 发文字号 line
 RULE_THICK_TWIPS, RULE_THIN_TWIPS = 20, 14  # 版记 rules: 0.35 mm and 0.25 mm (§7.4.1)
-TWIPS_PER_MM = 1440 / 25.4
 COPY_LABEL = "抄送："
 
 
@@ -60,7 +59,7 @@ def _letterhead(document: Document, head: Letterhead) -> None:
         first_line_chars=0,
         align=WD_ALIGN_PARAGRAPH.CENTER,
         line_twips=size * 20,
-        before_twips=round(MARK_TOP_MM * 56.693),
+        before_twips=Mm(MARK_TOP_MM).twips,
     )
     _lines(paragraph, lines, mark)
     number = _body(document, first_line_chars=0, before_twips=2 * gb.LINE_TWIPS)
@@ -164,7 +163,7 @@ def _colophon(document: Document, colophon: Colophon) -> None:
             gb.right_tab(paragraph, gb.TYPE_AREA_TWIPS - one_char)
             gb.add_text(paragraph, "\t" + right, gb.COLOPHON)
     _rule(document, RULE_THICK_TWIPS)
-    _rule(document, round(gb.MARGIN_BOTTOM_MM * TWIPS_PER_MM), shaded=False)  # the bottom margin
+    _rule(document, Mm(gb.MARGIN_BOTTOM_MM).twips, shaded=False)  # the bottom margin
 
 
 def _colophon_section(document: Document) -> None:
