@@ -31,15 +31,26 @@ def run(args: argparse.Namespace) -> int:
             "rendered": result.rendered,
             "pages": result.pages,
             "findings": [
-                {"clause": f.clause, "problem": f.problem, "fix": f.fix, "where": f.where, "count": f.count}
+                {
+                    "clause": f.clause,
+                    "problem": f.problem,
+                    "fix": f.fix,
+                    "where": f.where,
+                    "count": f.count,
+                    "stand_in": f.stand_in,  # measured in a face standing in for a missing font
+                }
                 for f in result.findings
             ],
         }
         say_json(data)
     else:
-        for finding in result.findings:
+        for finding in result.faults:
             say(finding.text())
-        say(TEXT["check_passed" if result.passed else "check_failed"].format(count=len(result.findings)))
+        if result.font_dependent:
+            say(TEXT["check_font_dependent"].format(count=len(result.font_dependent)))
+            for finding in result.font_dependent:
+                say(finding.text())
+        say(TEXT["check_passed" if result.passed else "check_failed"].format(count=len(result.faults)))
         if not result.rendered:
             say(TEXT["check_render_skipped" if args.no_render else "check_not_rendered"])
     return 0 if result.passed else EXIT_FINDINGS

@@ -12,6 +12,7 @@ from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.report import Unfilled
 from desktop.domain.terms import Scope
 from desktop.services import board as board_service
+from desktop.services import fonts as font_service
 from desktop.services import periods as period_service
 from desktop.services import reports as report_service
 from desktop.services import tasklists
@@ -98,7 +99,16 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
     )
     entries = sum(len(s.entries) for s in report.sections)
     say(TEXT["report_written"].format(path=out, count=entries, period=period.label))
+    _say_missing_fonts()
     return 0
+
+
+def _say_missing_fonts() -> None:
+    gaps = font_service.missing_fonts()
+    if gaps:
+        say(TEXT["fonts_missing"])
+        for gap in gaps:
+            say("  " + gap.text())
 
 
 def _export_office(args: argparse.Namespace, ws: Workspace) -> int:
@@ -128,4 +138,5 @@ def _export_office(args: argparse.Namespace, ws: Workspace) -> int:
     if ledger is not None:
         say(TEXT["ledger_written"].format(path=ledger, count=sum(len(m.notes) for m in board.measures),
                                              period=period.label))  # fmt: skip
+    _say_missing_fonts()
     return 0

@@ -33,9 +33,12 @@ TEXT = {
     "doubt_line": "  第 {seq} 项（{label}）：{text}",
     "doubts_not_applied": "未导入。请核对后用 --yes 导入，或导入后用 luoshi measure edit 改正。",
     "report_written": "已生成报告“{path}”：{period}，{count} 项任务。",
+    "fonts_missing": "本机缺少以下公文字体（文件中仍写明正式字体，在装有它们的电脑上显示、打印都正确）：",
     "ledger_written": "已导出台账“{path}”：{period}，{count} 行。",
     "check_passed": "格式检查通过：未发现不符合 GB/T 9704-2012 的地方。",
     "check_failed": "格式检查发现 {count} 类问题，请按上面的修改方法逐项修改。",
+    "check_font_dependent": "以下 {count} 类差异是在本机的替代字体下测得的（本机缺少文件指定的字体），"
+    "可能由替代字体造成，不算文件的问题：",
     "check_not_rendered": "（未安装 LibreOffice，只检查了文件中的格式设置，未测量实际排版效果。）",
     "check_render_skipped": "（按要求只检查了文件中的格式设置，未测量实际排版效果。）",
     "imported": "已导入《{title}》：{count} 项措施（第 {version} 版）。",

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby, pairwise
 from statistics import median
 
+from desktop.domain.fonts import is_official_face
 from desktop.domain.format_facts import (
     A4_MM,
     CHAR_PT,
@@ -64,13 +65,18 @@ _PADDED = re.compile(r"\d{4}年0\d月|月0\d日")
 
 @dataclass(frozen=True)
 class Finding:
-    """One departure from the standard: clause, what is wrong, where, and how to fix it."""
+    """One departure from the standard: clause, what is wrong, where, and how to fix it.
+
+    `stand_in` names the faces that drew the measured text at other widths than the official fonts would
+    (they stand in for fonts this PC lacks): such a finding may be the stand-in's doing, not the document's.
+    """
 
     clause: str
     problem: str
     fix: str
     where: str = ""
     count: int = 1
+    stand_in: str = ""
 
     def text(self) -> str:
         """Return the finding as one line for the CLI and the dialog."""
@@ -79,25 +85,50 @@ class Finding:
             if self.where
             else ""
         )
-        return f"【GB/T 9704-2012 {self.clause}】{self.problem}{where}。修改方法：{self.fix}"
+        line = f"【GB/T 9704-2012 {self.clause}】{self.problem}{where}。修改方法：{self.fix}"
+        if self.stand_in:
+            line += (
+                f"（本机缺少文件指定的字体，此处以替代字体“{self.stand_in}”排版测得，"
+                "可能是替代字体造成的，不算文件的问题）"
+            )
+        return line
 
 
 class _Collector:
     """Collect findings, one per kind, counting repeats and keeping the first place seen."""
 
     def __init__(self) -> None:
-        self._first: dict[tuple[str, str], Finding] = {}
-        self._count: Counter[tuple[str, str]] = Counter()
+        self._first: dict[tuple[str, str, str], Finding] = {}
+        self._count: Counter[tuple[str, str, str]] = Counter()
 
-    def add(self, clause: str, problem: str, fix: str, where: str = "") -> None:
-        key = (clause, problem)
-        self._first.setdefault(key, Finding(clause, problem, fix, where))
+    def add(
+        self, clause: str, problem: str, fix: str, where: str = "", drawn: Sequence[LineBox] = ()
+    ) -> None:
+        """Count a finding; `drawn` are the rendered lines it was measured on (their faces matter)."""
+        stand_in = "、".join(sorted({face for line in drawn for face in _stand_ins(line)}))
+        key = (clause, problem, stand_in)
+        self._first.setdefault(key, Finding(clause, problem, fix, where, stand_in=stand_in))
         self._count[key] += 1
 
     def findings(self) -> list[Finding]:
-        return [
-            Finding(f.clause, f.problem, f.fix, f.where, self._count[key]) for key, f in self._first.items()
-        ]
+        return [replace(f, count=self._count[key]) for key, f in self._first.items()]
+
+
+def _stand_ins(line: LineBox) -> set[str]:
+    """Return the faces standing in for missing official fonts that drew a glyph at another width.
+
+    In the official fonts a 汉字 is one em and a digit half an em (仿宋_GB2312 and Times New Roman alike);
+    a stand-in that keeps those widths (any CJK face, for 汉字) lays the line out the same. A Latin letter's
+    width in Times New Roman is not known here, so a stand-in drawing one is always counted.
+    """
+    found = set()
+    for ch, width, face in zip(line.text, line.widths, line.faces, strict=False):
+        if not face or is_official_face(face) or ch.isspace():
+            continue
+        wanted = line.size if is_wide(ch) else line.size / 2 if ch.isdigit() else None
+        if wanted is None or abs(width - wanted) > 0.03 * line.size:
+            found.add(face)
+    return found
 
 
 def _has(font: str, names: tuple[str, ...]) -> bool:
@@ -178,13 +209,15 @@ def _fonts(p: ParaFacts, out: _Collector) -> None:
         )
 
 
-def _title_breaks(lines: list[str], segment: Segmenter | None, out: _Collector, where: str) -> None:
+def _title_breaks(
+    lines: list[str], segment: Segmenter | None, out: _Collector, where: str, drawn: Sequence[LineBox] = ()
+) -> None:
     """Flag a title (or 发文机关标志) broken inside a word or after 的/和/及/an opening mark (§7.3.1)."""
     lines = [line.replace(" ", "") for line in lines if line.strip()]
     if segment is None or len(lines) < 2:
         return
     for fault in title_faults(lines, segment("".join(lines))):
-        out.add("7.3.1", fault, _TITLE_FIX, where)
+        out.add("7.3.1", fault, _TITLE_FIX, where, drawn)
 
 
 def _title(p: ParaFacts, out: _Collector, segment: Segmenter | None = None) -> None:
@@ -321,7 +354,7 @@ def check_rendering(render: RenderFacts, segment: Segmenter | None = None) -> li
     out = _Collector()
     if render.pages:
         for group in _large_line_groups(render.pages[0]):
-            _title_breaks([line.text for line in group], segment, out, "第 1 页标题")
+            _title_breaks([line.text for line in group], segment, out, "第 1 页标题", group)
     left, right = MARGINS_MM[2] / MM_PER_PT, (A4_MM[0] - MARGINS_MM[3]) / MM_PER_PT
     top, bottom = MARGINS_MM[0] / MM_PER_PT, (A4_MM[1] - MARGINS_MM[1]) / MM_PER_PT
     slack = TOLERANCE_MM / MM_PER_PT
@@ -347,6 +380,7 @@ def check_rendering(render: RenderFacts, segment: Segmenter | None = None) -> li
                     "有文字排到了版心（156×225 mm）之外",
                     "检查页边距和段落缩进，文字应在版心之内",
                     where,
+                    [line],
                 )
                 break
         _lines_per_page(page.number, body, bodies[index + 1] if index + 1 < len(bodies) else [], out)
@@ -439,6 +473,7 @@ def _signature(render: RenderFacts, right: float, out: _Collector) -> None:
             "加盖印章时日期应右空四字、署名居中其上；不加盖印章时署名右空二字、日期首字右移二字",
             "按 GB/T 9704 7.3.5 调整署名和成文日期的缩进",
             f"第 {page} 页",
+            [organ, dated],
         )
 
 
@@ -514,6 +549,7 @@ def _line_fill(number: int, body: list[LineBox], out: _Collector) -> None:
                 f"满行排了 {held:.3g} 个字，应为 {CHARS_PER_LINE} 个字",
                 "正文字符间距设为紧缩 0.25 磅（或文档网格每行 28 字），段落设为两端对齐",
                 f"第 {number} 页“{line.text[:8]}…”",
+                [line, after],
             )
 
 
@@ -573,9 +609,9 @@ def _page_number(number: int, footer: list, out: _Collector) -> None:  # type: i
     left_edge = MARGINS_MM[2] / MM_PER_PT
     one_char = 14
     if number % 2 and abs(line.x1 - (right_edge - one_char)) > 4 / MM_PER_PT:
-        out.add("7.5", "单页码应居右空一字", "奇数页页码右对齐，右缩进一字", where)
+        out.add("7.5", "单页码应居右空一字", "奇数页页码右对齐，右缩进一字", where, [line])
     if not number % 2 and abs(line.x0 - (left_edge + one_char)) > 4 / MM_PER_PT:
-        out.add("7.5", "双页码应居左空一字", "偶数页页码左对齐，左缩进一字", where)
+        out.add("7.5", "双页码应居左空一字", "偶数页页码左对齐，左缩进一字", where, [line])
     # a CJK 一字线 is drawn across the middle of its em box: that is where the 7 mm are measured
     dash_mm = ((line.top + line.bottom) / 2 - (A4_MM[1] - MARGINS_MM[1]) / MM_PER_PT) * MM_PER_PT
     if abs(dash_mm - PAGE_NUMBER_GAP_MM) > 1.5:

@@ -133,6 +133,7 @@ class LineBox:
     size: float  # the most common character size
     wide: int  # full-width characters (汉字 and Chinese punctuation)
     widths: tuple[float, ...] = ()  # each character's own width in points (its glyph, without justification)
+    faces: tuple[str, ...] = ()  # each character's face, as the PDF names it (subset tag removed)
 
     @property
     def only_wide(self) -> bool:

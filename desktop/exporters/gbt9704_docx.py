@@ -21,6 +21,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from desktop.domain.format_facts import A4_MM, MARGINS_MM
+from desktop.exporters.font_table import name_fallbacks
 from desktop.exporters.ooxml import child
 
 # Page and type area (§5).
@@ -295,6 +296,7 @@ def prepare(document: Document) -> None:
     _docdefaults(document)
     _page(document)
     _page_numbers(document)
+    name_fallbacks(document)
     body = document.element.body
     for p in body.findall(qn("w:p")):
         body.remove(p)

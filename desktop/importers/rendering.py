@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.domain.errors import Cancelled
+from desktop.domain.fonts import pdf_face
 from desktop.domain.format_facts import LineBox, PageBox, RenderFacts, is_wide
 
 TIMEOUT_S = 180
@@ -116,6 +117,7 @@ def _lines(chars: list[dict[str, Any]]) -> tuple[LineBox, ...]:
                 size=sizes[len(sizes) // 2],
                 wide=sum(is_wide(str(c["text"])) for c in row),
                 widths=tuple(float(c["x1"]) - float(c["x0"]) for c in row),
+                faces=tuple(pdf_face(str(c.get("fontname", ""))) for c in row),
             )
         )
     return tuple(lines)

@@ -26,6 +26,7 @@ from desktop.domain.errors import ErrorCode
 from desktop.domain.periods import Period
 from desktop.domain.units import level_prefix
 from desktop.services import board as board_service
+from desktop.services import fonts as font_service
 from desktop.services import periods as period_service
 from desktop.services import reports as report_service
 from desktop.services import returns as return_service
@@ -33,7 +34,7 @@ from desktop.services.messages import error_text
 from desktop.services.workspace import Workspace
 from desktop.ui.background import BackgroundTask, TaskControl
 from desktop.ui.file_dialogs import open_files, open_folder, save_file
-from desktop.ui.message_boxes import add_close
+from desktop.ui.message_boxes import add_close, missing_fonts_text
 from desktop.ui.progress_chart import COLOURS, ProgressChart
 from desktop.ui.screen import fit_to_screen
 from desktop.ui.window_settings import ui_settings
@@ -327,19 +328,22 @@ class BoardWindow(QDialog):
         def work(control: TaskControl) -> object:
             with Workspace(db_path) as ws:
                 options = report_service.saved_options(ws)
-                return board_service.export_summary(
+                board_service.export_summary(
                     ws, period=period, report_out=report, ledger_out=ledger, options=options, today=today,
                     should_stop=control.should_stop,
                 )  # fmt: skip
+            return font_service.missing_fonts()
 
         self.summary_task = BackgroundTask(
             work, title=self.tr("生成汇总报告"), label=self.tr("正在生成…"), parent=self
         )
         self.summary_task.done.connect(
-            lambda _result, message, cancelled: self._summary_done(report, ledger, message, cancelled)
+            lambda gaps, message, cancelled: self._summary_done(report, ledger, message, cancelled, gaps)
         )
 
-    def _summary_done(self, report: Path, ledger: Path, message: str, cancelled: bool) -> None:
+    def _summary_done(
+        self, report: Path, ledger: Path, message: str, cancelled: bool, gaps: object = None
+    ) -> None:
         """Say what was written (the report and, beside it, the ledger) and offer to open them."""
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("生成汇总报告"))
@@ -354,6 +358,8 @@ class BoardWindow(QDialog):
                 .replace("%1", report.name)
                 .replace("%2", ledger.name)
             )
+            if isinstance(gaps, list) and gaps:  # the fonts this PC lacks
+                box.setInformativeText(missing_fonts_text(gaps))
             for text, target in ((self.tr("打开报告"), report), (self.tr("打开台账"), ledger)):
                 button = box.addButton(text, QMessageBox.ButtonRole.ActionRole)
                 button.clicked.connect(

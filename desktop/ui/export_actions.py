@@ -9,7 +9,9 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
+from desktop.domain.fonts import FontGap
 from desktop.domain.report import Report, ReportOptions
+from desktop.services import fonts as font_service
 from desktop.services import format_check
 from desktop.services import periods as period_service
 from desktop.services import reports as report_service
@@ -18,7 +20,7 @@ from desktop.ui.background import BackgroundTask, TaskControl
 from desktop.ui.desk import Desk
 from desktop.ui.export_dialog import ExportChoice, ExportDialog
 from desktop.ui.file_dialogs import open_file, save_file
-from desktop.ui.message_boxes import add_close
+from desktop.ui.message_boxes import add_close, missing_fonts_text
 
 
 class ExportActions(QObject):
@@ -115,7 +117,7 @@ class ExportActions(QObject):
         """Write the report or ledger in the background; then offer to open it."""
         db_path, today = self.desk.ws.path, self.desk.today
 
-        def work(control: TaskControl) -> Path:
+        def work(control: TaskControl) -> tuple[Path, list[FontGap]]:
             with Workspace(db_path) as ws:  # its own connection, in the worker thread
                 if report:
                     report_service.export_report(
@@ -133,11 +135,14 @@ class ExportActions(QObject):
                         include_unconfirmed=choice.include_unconfirmed,
                         should_stop=control.should_stop,
                     )
-            return target
+            return target, font_service.missing_fonts() if report else []
 
         title = self.tr("生成报告") if report else self.tr("导出台账")
         self._start(
-            work, title, self.tr("正在写入文件…"), lambda result: self.exported(Path(str(result)), title)
+            work,
+            title,
+            self.tr("正在写入文件…"),
+            lambda result: self.exported(*result, title=title),  # type: ignore[misc]
         )
 
     def _start(
@@ -159,11 +164,13 @@ class ExportActions(QObject):
 
         self.task.done.connect(finished)
 
-    def exported(self, path: Path, title: str) -> None:
-        """Say where the file is, with 打开文件 and 打开所在文件夹."""
+    def exported(self, path: Path, gaps: list[FontGap], *, title: str) -> None:
+        """Say where the file is, with 打开文件 and 打开所在文件夹, and which fonts this PC lacks."""
         box = QMessageBox(
             QMessageBox.Icon.Information, title, self.tr("已保存到：") + str(path), parent=self.widget
         )
+        if gaps:
+            box.setInformativeText(missing_fonts_text(gaps))
         open_file = box.addButton(self.tr("打开文件"), QMessageBox.ButtonRole.AcceptRole)
         open_folder = box.addButton(self.tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
         add_close(box, default=False)
@@ -196,7 +203,11 @@ class ExportActions(QObject):
         if result.passed:
             text = self.tr("未发现不符合 GB/T 9704-2012 的地方。")
         else:
-            text = self.tr("发现 %1 类问题：").replace("%1", str(len(result.findings)))
+            text = self.tr("发现 %1 类问题：").replace("%1", str(len(result.faults)))
+        if result.font_dependent:
+            text += "\n" + self.tr(
+                "另有 %1 类差异是在本机的替代字体下测得的（本机缺少文件指定的字体），不算文件的问题。"
+            ).replace("%1", str(len(result.font_dependent)))
         if not result.rendered:
             text += "\n" + self.tr("（未安装 LibreOffice，只检查了文件中的格式设置。）")
         box = QMessageBox(
@@ -206,8 +217,9 @@ class ExportActions(QObject):
             parent=self.widget,
         )
         if result.findings:
-            box.setInformativeText("\n\n".join(f.text() for f in result.findings[:8]))
-            box.setDetailedText("\n".join(f.text() for f in result.findings))
+            listed = result.faults + result.font_dependent  # the document's own first
+            box.setInformativeText("\n\n".join(f.text() for f in listed[:8]))
+            box.setDetailedText("\n".join(f.text() for f in listed))
         add_close(box)
         self.result_box = box
         box.show()

@@ -1,9 +1,11 @@
-"""Buttons that answer Enter and Esc: message boxes with a kept 关闭, and a dialog's OK/cancel row."""
+"""Message boxes: buttons that answer Enter and Esc, a dialog's OK/cancel row, the missing-font note."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPushButton
+
+from desktop.domain.fonts import FontGap
 
 
 def add_close(box: QMessageBox, *, default: bool = True) -> QPushButton:
@@ -25,3 +27,17 @@ def ok_cancel(dialog: QDialog, ok: str, cancel: str) -> QDialogButtonBox:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def missing_fonts_text(gaps: list[FontGap]) -> str:
+    """Say which official fonts this PC lacks and what shows instead; the file keeps their names."""
+    tr = QCoreApplication.translate
+    lines = [tr("MessageBoxes", "本机缺少以下公文字体：")] + ["· " + gap.text() for gap in gaps]
+    lines.append(
+        tr(
+            "MessageBoxes",
+            "文件中仍按规定写明这些字体，在装有它们的电脑上显示、打印都正确。"
+            "如需在本机正确显示，请向单位信息化部门索取并安装。",
+        )
+    )
+    return "\n".join(lines)

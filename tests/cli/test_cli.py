@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
+from desktop.services.fonts import missing_fonts
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
@@ -183,12 +184,13 @@ def test_export_and_check(sample_path: Path, capsys: pytest.CaptureFixture[str],
         "--date", "2026-04-03",
     )  # fmt: skip
     assert code == 0 and "已生成报告" in out and report.exists()
+    assert all(gap.text() in out for gap in missing_fonts())  # each font this PC lacks, and what shows
     code, out = _run(capsys, "--db", db, "export", "ledger", "--period", "2026Q1", "--out", str(ledger))
     assert code == 0 and "13 行" in out  # no category given: wildcard measures are not counted
     code, out = _run(capsys, "check", str(report), "--no-render")
     assert code == 0 and "格式检查通过" in out
     code, out = _run(capsys, "check", str(report), "--json", "--no-render")
-    assert json.loads(out)["passed"] is True
+    assert json.loads(out)["passed"] is True and json.loads(out)["findings"] == []
 
 
 def test_check_names_clauses_and_fixes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

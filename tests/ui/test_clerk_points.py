@@ -96,7 +96,7 @@ def test_result_boxes_close_with_escape(qtbot: QtBot, desk: DeskView, tmp_path: 
     assert box is not None and box.isVisible()
     qtbot.keyClick(box, Qt.Key.Key_Escape)
     assert not box.isVisible()
-    exports.exported(tmp_path / "报告.docx", "生成报告")
+    exports.exported(tmp_path / "报告.docx", [], title="生成报告")
     box = exports.result_box
     assert box is not None and box.escapeButton() is not None and box.defaultButton() is not None
     box.close()

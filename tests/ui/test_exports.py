@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.exporters.ledger_xlsx import COLUMNS, FIRST_DATA_ROW, SHEET
+from desktop.services.fonts import missing_fonts
 from desktop.ui.desk_view import DeskView
 from desktop.ui.main_window import MainWindow
 from tests.ui.conftest import type_text
@@ -40,6 +41,10 @@ def test_report_dialog_previews_and_writes(
     box = desk.actions_.exports.result_box
     assert str(target) in box.text()
     assert {b.text() for b in box.buttons()} >= {"打开文件", "打开所在文件夹"}
+    gaps = missing_fonts()  # what this PC's font folders lack (on the CI machine: all four)
+    for gap in gaps:
+        assert gap.text() in box.informativeText()
+    assert ("本机缺少以下公文字体" in box.informativeText()) == bool(gaps)
     text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
     assert typed in text and "自治区人民政府：" in text and "签发人：张三" in text
 
