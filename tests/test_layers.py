@@ -157,7 +157,7 @@ def test_imports_inside_functions_are_the_few_with_a_reason() -> None:
     of .docx/.xlsx/.pdf whose library loads only when such a file is read or written; the flows behind the
     menus, built at their first use (window_actions, office_actions); the log's rotating handler; the plan
     reader on a first run (the sample plan is read once, when there is no data); the word segmenter, loaded
-    when a title is laid out or checked; the font-file reader, when a report is written.
+    when a title is laid out or checked; the font-file reader, when a report is written; the Windows registry, on Windows.
     """
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):
@@ -182,6 +182,7 @@ def test_imports_inside_functions_are_the_few_with_a_reason() -> None:
         | {"the plan reader: loaded on a first run, to read the sample"}
         | {"rjieba: loaded to break a title (its dictionary takes 0.1 s to build)"}
         | {"fontTools: loaded to read names"}
+        | {"the Windows registry: only on Windows"}
     )
     assert [f for f in found if f[1] not in reasons] == []
     assert [f for f in found if f[1] == start_up] == [("app.py", start_up)]

@@ -13,9 +13,9 @@ from desktop.domain.report import Unfilled
 from desktop.domain.terms import Scope
 from desktop.services import board as board_service
 from desktop.services import fonts as font_service
+from desktop.services import pdf_copies, tasklists
 from desktop.services import periods as period_service
 from desktop.services import reports as report_service
-from desktop.services import tasklists
 from desktop.services.workspace import Workspace
 
 
@@ -56,6 +56,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="store_true",
         help="措施标题按章分（一）（二）编号，括注方案原序号（默认：方案序号 1. 2.）",
     )
+    p.add_argument(
+        "--pdf",
+        action="store_true",
+        help="同时在同一文件夹生成 PDF 副本（需本机装有 WPS、Microsoft Office 或 LibreOffice）",
+    )
     p.add_argument("--unit", help="tasklist：只导出该单位的任务（默认：全部）")
     p.add_argument("--plan", type=int, help="tasklist：方案编号（只有一个方案时可省略）")
     p.add_argument("--ledger-out", help="summary：同时导出汇总台账（.xlsx）到此路径")
@@ -82,6 +87,7 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
     if args.kind == "ledger":
         count = report_service.export_ledger(ws, period=period, scope=scope, out=out, today=today)
         say(TEXT["ledger_written"].format(path=out, count=count, period=period.label))
+        _pdf_copies(args, [out])
         return 0
     # the command line and the unit's settings (luoshi profile show), never what an earlier export used
     options = report_service.options_from_settings(
@@ -100,7 +106,15 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
     entries = sum(len(s.entries) for s in report.sections)
     say(TEXT["report_written"].format(path=out, count=entries, period=period.label))
     _say_missing_fonts()
+    _pdf_copies(args, [out])
     return 0
+
+
+def _pdf_copies(args: argparse.Namespace, written: list[Path]) -> None:
+    """With --pdf, put a PDF beside each file written (raises LuoshiError when none can be made)."""
+    if args.pdf:
+        for path in written:
+            say(TEXT["pdf_written"].format(path=pdf_copies.make_pdf_copy(path)))
 
 
 def _say_missing_fonts() -> None:
@@ -117,6 +131,7 @@ def _export_office(args: argparse.Namespace, ws: Workspace) -> int:
     if args.kind == "tasklist":
         count = tasklists.export_tasklist(ws, out=out, today=today, plan_id=args.plan, unit=args.unit)
         say(TEXT["tasklist_written"].format(path=out, count=count))
+        _pdf_copies(args, [out])
         return 0
     period = period_service.require_period(args.period)
     options = report_service.options_from_settings(
@@ -139,4 +154,5 @@ def _export_office(args: argparse.Namespace, ws: Workspace) -> int:
         say(TEXT["ledger_written"].format(path=ledger, count=sum(len(m.notes) for m in board.measures),
                                              period=period.label))  # fmt: skip
     _say_missing_fonts()
+    _pdf_copies(args, [out] if ledger is None else [out, ledger])
     return 0

@@ -51,6 +51,8 @@ class ErrorCode(StrEnum):
     NOT_CATEGORY_TASK = "not_category_task"
     WRONG_SUFFIX = "wrong_suffix"
     TITLE_TOO_LONG = "title_too_long"
+    NO_PDF_CONVERTER = "no_pdf_converter"
+    PDF_FAILED = "pdf_failed"
 
 
 class Cancelled(Exception):

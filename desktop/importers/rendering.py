@@ -1,91 +1,13 @@
-"""Lay a document out with LibreOffice (when installed) and read back where its lines landed."""
+"""Read back where the lines of a rendered document (a PDF) landed: pages, lines, sizes, widths, faces."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-import tempfile
 import unicodedata
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from desktop.domain.errors import Cancelled
 from desktop.domain.fonts import pdf_face
 from desktop.domain.format_facts import LineBox, PageBox, RenderFacts, is_wide
-
-TIMEOUT_S = 180
-_WINDOWS_PLACES = (
-    r"C:\Program Files\LibreOffice\program\soffice.exe",
-    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
-)
-
-
-def find_office() -> str | None:
-    """Return LibreOffice's soffice program, or None when it is not installed."""
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    if found:
-        return found
-    if sys.platform == "win32":
-        return next((p for p in _WINDOWS_PLACES if Path(p).exists()), None)
-    return None
-
-
-class RenderError(Exception):
-    """LibreOffice did not produce a PDF (missing, crashed or timed out)."""
-
-
-# Keep the blank pages LibreOffice inserts (an even-page section break before the 版记): the PDF must page
-# as the printed document does. JSON filter options need LibreOffice 7.4; older ones get the plain filter.
-_KEEP_BLANK_PAGES = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
-
-
-def to_pdf(
-    source: Path,
-    out_dir: Path,
-    *,
-    fontconfig: Path | None = None,
-    should_stop: Callable[[], bool] | None = None,
-) -> Path:
-    """Convert `source` (.docx or .xlsx) to PDF in `out_dir` with a private LibreOffice profile."""
-    office = find_office()
-    if office is None:
-        raise RenderError("LibreOffice is not installed")
-    env = dict(os.environ)
-    if fontconfig is not None and fontconfig.exists() and sys.platform != "win32":
-        env["FONTCONFIG_FILE"] = str(fontconfig)
-    pdf = out_dir / (source.stem + ".pdf")
-    targets = [_KEEP_BLANK_PAGES, "pdf"] if source.suffix.lower() == ".docx" else ["pdf"]
-    for target in targets:
-        _convert([office, "--convert-to", target, "--outdir", str(out_dir), str(source)], env, should_stop)
-        if pdf.exists():
-            return pdf
-    raise RenderError("LibreOffice produced no PDF")
-
-
-def _convert(command: list[str], env: dict[str, str], should_stop: Callable[[], bool] | None) -> None:
-    """Run one headless LibreOffice conversion with a throwaway profile, killed on cancel or time-out."""
-    with tempfile.TemporaryDirectory(prefix="luoshi-lo-") as profile:
-        full = [command[0], f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore"]
-        process = subprocess.Popen(
-            full + command[1:], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
-        waited = 0.0
-        while process.poll() is None:
-            if should_stop and should_stop():
-                process.kill()
-                process.wait()
-                raise Cancelled
-            try:
-                process.wait(timeout=0.2)
-            except subprocess.TimeoutExpired:
-                waited += 0.2
-                if waited > TIMEOUT_S:
-                    process.kill()
-                    process.wait()
-                    raise RenderError("LibreOffice timed out") from None
 
 
 def _lines(chars: list[dict[str, Any]]) -> tuple[LineBox, ...]:

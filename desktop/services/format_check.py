@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.domain.format_check import Finding, check_document, check_rendering
+from desktop.exporters import office_pdf
 from desktop.exporters.words import words
 from desktop.importers import rendering
 from desktop.services.locations import resource_path
@@ -47,12 +48,19 @@ def fontconfig_file() -> Path:
 
 def office_available() -> bool:
     """Return True when LibreOffice is installed for measuring layouts and previews."""
-    return rendering.find_office() is not None
+    return office_pdf.find_libreoffice() is not None
 
 
 def render_pdf(source: Path, out_dir: Path, *, should_stop: Callable[[], bool] | None = None) -> Path:
-    """Render a .docx or .xlsx to PDF with LibreOffice (raises rendering.RenderError when it cannot)."""
-    return rendering.to_pdf(source, out_dir, fontconfig=fontconfig_file(), should_stop=should_stop)
+    """Lay a .docx or .xlsx out with LibreOffice, the renderer the checks are measured against, as PDF.
+
+    Raises office_pdf.OfficeError when LibreOffice is missing or makes no PDF.
+    """
+    soffice = office_pdf.find_libreoffice()
+    if soffice is None:
+        raise office_pdf.OfficeError("LibreOffice is not installed")
+    office = office_pdf.Office("LibreOffice", soffice)
+    return office_pdf.to_pdf(source, out_dir, office, fontconfig=fontconfig_file(), should_stop=should_stop)
 
 
 def check_file(
@@ -67,7 +75,7 @@ def check_file(
     with tempfile.TemporaryDirectory(prefix="luoshi-check-") as folder:
         try:
             pdf = render_pdf(path, Path(folder), should_stop=should_stop)
-        except rendering.RenderError:
+        except office_pdf.OfficeError:
             return CheckResult(path, findings, rendered=False)
         layout = rendering.read_pdf_layout(pdf)
     return CheckResult(

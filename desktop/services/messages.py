@@ -62,6 +62,14 @@ ERRORS: dict[ErrorCode, str] = {
     ErrorCode.NOT_CATEGORY_TASK: "措施“{value}”不是按通配类别（如“各行业主管部门”）分配给本单位的任务，无需确认。",
     ErrorCode.BAD_SPLIT: "无法在第 {value} 个字处拆分措施“{name}”：拆分位置须在 1 到 {reason} 之间。请重新选择位置。",
     ErrorCode.TITLE_TOO_LONG: "任务简称有 {value} 个字，最多 {limit} 个字。请写成一句短语，如“清理规范招商引资违规政策”。",
+    ErrorCode.NO_PDF_CONVERTER: (
+        "本机没有安装 WPS、Microsoft Office 或 LibreOffice，无法生成“{path}”的 PDF 副本（原文件已保存）。"
+        "如需 PDF，请在装有 WPS 或 Word 的电脑上打开该文件，选择“输出为 PDF”或“另存为 PDF”。"
+    ),
+    ErrorCode.PDF_FAILED: (
+        "{value} 未能生成 PDF 副本“{path}”（程序出错或超时），原文件已保存，不受影响。"
+        "请用 WPS 或 Word 打开原文件，选择“输出为 PDF”；若 PDF 副本正打开着，请先关闭它再试。"
+    ),
     ErrorCode.NO_NEXT_MEASURE: "措施“{value}”已是本方案最后一项，没有可以合并的下一项。",
 }
 

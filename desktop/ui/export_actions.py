@@ -3,24 +3,39 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
+from desktop.domain.errors import LuoshiError
 from desktop.domain.fonts import FontGap
 from desktop.domain.report import Report, ReportOptions
 from desktop.services import fonts as font_service
-from desktop.services import format_check
+from desktop.services import format_check, pdf_copies
 from desktop.services import periods as period_service
 from desktop.services import reports as report_service
+from desktop.services.messages import error_text
 from desktop.services.workspace import Workspace
 from desktop.ui.background import BackgroundTask, TaskControl
 from desktop.ui.desk import Desk
 from desktop.ui.export_dialog import ExportChoice, ExportDialog
 from desktop.ui.file_dialogs import open_file, save_file
 from desktop.ui.message_boxes import add_close, missing_fonts_text
+
+PDF_SETTING = "export/pdf"  # whether the clerk last asked for a PDF copy
+
+
+@dataclass(frozen=True)
+class Exported:
+    """A written file, the official fonts this PC lacks, and its PDF copy or why there is none."""
+
+    path: Path
+    gaps: list[FontGap]
+    pdf: Path | None = None
+    pdf_problem: str = ""
 
 
 class ExportActions(QObject):
@@ -69,6 +84,8 @@ class ExportActions(QObject):
             options=options,
             preview=preview if report else None,
             today=self.desk.today,
+            pdf_by=pdf_copies.converters(".docx" if report else ".xlsx"),
+            pdf=self.desk.settings.value(PDF_SETTING, False, type=bool) is True,
             parent=self.widget,
         )
         self.dialogs[report] = dialog
@@ -93,6 +110,7 @@ class ExportActions(QObject):
             target = self._target(choice, report=report)
             if target is not None:
                 self.dialogs.pop(report, None)
+                self.desk.settings.setValue(PDF_SETTING, choice.pdf)
                 self.export(choice, target, report=report)
                 return
 
@@ -117,7 +135,7 @@ class ExportActions(QObject):
         """Write the report or ledger in the background; then offer to open it."""
         db_path, today = self.desk.ws.path, self.desk.today
 
-        def work(control: TaskControl) -> tuple[Path, list[FontGap]]:
+        def work(control: TaskControl) -> Exported:
             with Workspace(db_path) as ws:  # its own connection, in the worker thread
                 if report:
                     report_service.export_report(
@@ -135,14 +153,22 @@ class ExportActions(QObject):
                         include_unconfirmed=choice.include_unconfirmed,
                         should_stop=control.should_stop,
                     )
-            return target, font_service.missing_fonts() if report else []
+            gaps = font_service.missing_fonts() if report else []
+            if not choice.pdf:
+                return Exported(target, gaps)
+            try:
+                return Exported(
+                    target, gaps, pdf_copies.make_pdf_copy(target, should_stop=control.should_stop)
+                )
+            except LuoshiError as error:  # the file is written: say why its copy is not
+                return Exported(target, gaps, pdf_problem=error_text(error))
 
         title = self.tr("生成报告") if report else self.tr("导出台账")
         self._start(
             work,
             title,
-            self.tr("正在写入文件…"),
-            lambda result: self.exported(*result, title=title),  # type: ignore[misc]
+            self.tr("正在写入文件…") if not choice.pdf else self.tr("正在写入文件并生成 PDF 副本…"),
+            lambda result: self.exported(result, title=title),  # type: ignore[arg-type]
         )
 
     def _start(
@@ -164,13 +190,22 @@ class ExportActions(QObject):
 
         self.task.done.connect(finished)
 
-    def exported(self, path: Path, gaps: list[FontGap], *, title: str) -> None:
-        """Say where the file is, with 打开文件 and 打开所在文件夹, and which fonts this PC lacks."""
+    def exported(self, done: Exported, *, title: str) -> None:
+        """Say where the file (and its PDF copy) is, with 打开文件 and 打开所在文件夹, and which fonts are missing."""
+        path = done.path
+        text = self.tr("已保存到：") + str(path)
+        if done.pdf is not None:
+            text += "\n" + self.tr("PDF 副本：") + str(done.pdf)
         box = QMessageBox(
-            QMessageBox.Icon.Information, title, self.tr("已保存到：") + str(path), parent=self.widget
+            QMessageBox.Icon.Warning if done.pdf_problem else QMessageBox.Icon.Information,
+            title,
+            text,
+            parent=self.widget,
         )
-        if gaps:
-            box.setInformativeText(missing_fonts_text(gaps))
+        notes = [done.pdf_problem] if done.pdf_problem else []
+        if done.gaps:
+            notes.append(missing_fonts_text(done.gaps))
+        box.setInformativeText("\n\n".join(notes))
         open_file = box.addButton(self.tr("打开文件"), QMessageBox.ButtonRole.AcceptRole)
         open_folder = box.addButton(self.tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
         add_close(box, default=False)

@@ -42,6 +42,7 @@ class ExportChoice:
     scope: Scope
     options: ReportOptions
     include_unconfirmed: bool = False
+    pdf: bool = False  # a PDF copy beside the file
 
 
 class ExportDialog(QDialog):
@@ -55,9 +56,15 @@ class ExportDialog(QDialog):
         options: ReportOptions,
         preview: Preview | None,
         today: date,
+        pdf_by: list[str] | None = None,
+        pdf: bool = False,
         parent: QWidget | None = None,
     ) -> None:
-        """Build the form; `preview` is None for the ledger."""
+        """Build the form; `preview` is None for the ledger.
+
+        `pdf_by` names the programs here that can make a PDF copy (none: the box is off and says so);
+        `pdf` is whether the clerk asked for one last time.
+        """
         super().__init__(parent)
         self._preview = preview
         self.setWindowTitle(self.tr("生成报告") if preview else self.tr("导出台账"))
@@ -82,6 +89,14 @@ class ExportDialog(QDialog):
         self.fields: dict[str, QLineEdit] = {}
         if preview:
             self._report_fields(form, options, today)
+        self.pdf = QCheckBox(self.tr("同时生成 PDF 副本（同一文件夹）"))
+        if pdf_by:
+            self.pdf.setChecked(pdf)
+            self.pdf.setToolTip(self.tr("用本机的 %1 转换").replace("%1", pdf_by[0]))
+        else:
+            self.pdf.setEnabled(False)
+            self.pdf.setText(self.tr("同时生成 PDF 副本（本机未安装 WPS、Office 或 LibreOffice，不能生成）"))
+        form.addRow("", self.pdf)
         buttons = ok_cancel(self, self.tr("生成…"), self.tr("取消"))
         left = QVBoxLayout()
         left.addLayout(form)
@@ -167,7 +182,13 @@ class ExportDialog(QDialog):
                 dated=date(d.year(), d.month(), d.day()),
             )
         scope = Scope.LEAD if self.lead.isChecked() else Scope.MINE
-        return ExportChoice(self.period.currentData(), scope, options, self.unconfirmed.isChecked())
+        return ExportChoice(
+            self.period.currentData(),
+            scope,
+            options,
+            self.unconfirmed.isChecked(),
+            pdf=self.pdf.isEnabled() and self.pdf.isChecked(),
+        )
 
     def refresh(self) -> None:
         """Show the report as it would be written now."""

@@ -185,8 +185,11 @@ def test_export_and_check(sample_path: Path, capsys: pytest.CaptureFixture[str],
     )  # fmt: skip
     assert code == 0 and "已生成报告" in out and report.exists()
     assert all(gap.text() in out for gap in missing_fonts())  # each font this PC lacks, and what shows
-    code, out = _run(capsys, "--db", db, "export", "ledger", "--period", "2026Q1", "--out", str(ledger))
+    code, out = _run(
+        capsys, "--db", db, "export", "ledger", "--period", "2026Q1", "--out", str(ledger), "--pdf"
+    )
     assert code == 0 and "13 行" in out  # no category given: wildcard measures are not counted
+    assert "已生成 PDF 副本" in out and ledger.with_suffix(".pdf").read_bytes().startswith(b"%PDF")
     code, out = _run(capsys, "check", str(report), "--no-render")
     assert code == 0 and "格式检查通过" in out
     code, out = _run(capsys, "check", str(report), "--json", "--no-render")

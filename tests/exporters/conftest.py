@@ -12,7 +12,7 @@ from desktop.domain.notes import NoteFields
 from desktop.domain.periods import parse_period
 from desktop.domain.report import Report, ReportMeasure, ReportOptions, build_report
 from desktop.domain.terms import Role, Status
-from desktop.importers import rendering
+from desktop.exporters import office_pdf
 from desktop.services.format_check import render_pdf
 
 PERIOD = parse_period("2026Q1")
@@ -61,7 +61,7 @@ def report(**options: object) -> Report:
 @pytest.fixture
 def render(tmp_path: Path):  # type: ignore[no-untyped-def]
     """Render a file to PDF with LibreOffice; skipped only outside CI when LibreOffice is missing."""
-    if rendering.find_office() is None:
+    if office_pdf.find_libreoffice() is None:
         if os.environ.get("CI"):
             pytest.fail("LibreOffice is required in CI (make test installs it)")
         pytest.skip("LibreOffice is not installed")

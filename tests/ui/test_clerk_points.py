@@ -17,6 +17,7 @@ from desktop.ui import export_actions
 from desktop.ui.board_window import BoardWindow
 from desktop.ui.claims_dialog import ClaimsDialog, confirm_category_tasks
 from desktop.ui.desk_view import DeskView
+from desktop.ui.export_actions import Exported
 from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.file_dialogs import remember, start_folder
 from desktop.ui.main_window import MainWindow
@@ -96,7 +97,7 @@ def test_result_boxes_close_with_escape(qtbot: QtBot, desk: DeskView, tmp_path: 
     assert box is not None and box.isVisible()
     qtbot.keyClick(box, Qt.Key.Key_Escape)
     assert not box.isVisible()
-    exports.exported(tmp_path / "报告.docx", [], title="生成报告")
+    exports.exported(Exported(tmp_path / "报告.docx", []), title="生成报告")
     box = exports.result_box
     assert box is not None and box.escapeButton() is not None and box.defaultButton() is not None
     box.close()

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import docx
 import openpyxl
+import pdfplumber
 import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.periods import parse_period
+from desktop.domain.report import ReportOptions
 from desktop.exporters.ledger_xlsx import COLUMNS, FIRST_DATA_ROW, SHEET
 from desktop.services.fonts import missing_fonts
+from desktop.ui import export_actions
 from desktop.ui.desk_view import DeskView
+from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.main_window import MainWindow
 from tests.ui.conftest import type_text
 
@@ -72,6 +78,50 @@ def test_ledger_and_locked_target(
     qtbot.waitUntil(lambda: bool(warnings), timeout=15000)
     assert "正在被 Word、WPS" in warnings[0] and "台账（2）.xlsx" in warnings[0]
     assert target.read_bytes() == before
+
+
+def test_a_pdf_copy_is_written_beside_the_ledger_and_remembered(
+    qtbot: QtBot, window: MainWindow, desk: DeskView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    exports = desk.actions_.exports
+    target = tmp_path / "台账.xlsx"
+    asked: list[bool] = []
+
+    def answer(dialog: ExportDialog) -> int:
+        asked.append(dialog.pdf.isChecked())
+        assert dialog.pdf.isEnabled()  # LibreOffice is installed here
+        dialog.pdf.setChecked(True)
+        return 1  # 生成…
+
+    monkeypatch.setattr(ExportDialog, "exec", answer)
+    monkeypatch.setattr(export_actions, "save_file", lambda *a, **k: target)
+    exports.make_ledger()
+    qtbot.waitUntil(lambda: exports.result_box is not None, timeout=60000)
+    box = exports.result_box
+    pdf = tmp_path / "台账.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF") and str(pdf) in box.text()
+    assert box.icon() == QMessageBox.Icon.Information
+    with pdfplumber.open(str(pdf)) as document:
+        assert "落实情况台账" in (document.pages[0].extract_text() or "")
+    exports.result_box = None
+    exports.make_ledger()  # the next time, the box is ticked already
+    qtbot.waitUntil(lambda: exports.result_box is not None, timeout=60000)
+    assert asked == [False, True]
+
+
+def test_without_an_office_program_the_pdf_box_says_why(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = ExportDialog(
+        periods=[parse_period("2026Q1")],
+        chosen=parse_period("2026Q1"),
+        options=ReportOptions(),
+        preview=None,
+        today=date(2026, 4, 3),
+        pdf_by=[],
+        pdf=True,
+        parent=window,
+    )
+    assert not dialog.pdf.isEnabled() and "未安装 WPS" in dialog.pdf.text()
+    assert dialog.choice().pdf is False
 
 
 def test_format_check_lists_findings(qtbot: QtBot, desk: DeskView, tmp_path: Path) -> None:
