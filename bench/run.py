@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--previous", type=Path, help="another checkout (git worktree) whose start is timed too"
     )
-    parser.add_argument("--only", choices=["startup"], help="run one group only")
+    parser.add_argument("--only", choices=["startup", "exports"], help="run one group only")
     options = parser.parse_args(argv)
     previous = options.previous.resolve() if options.previous else None
     print(
@@ -69,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(tmp)
         if options.only == "startup":
             desk.startup(folder, _row, previous=previous)
+            return 0
+        if options.only == "exports":
+            exports.exports(folder, _row)
             return 0
         big = folder / "plan-2000.txt"
         big.write_text(plan_text(2000), encoding="utf-8")

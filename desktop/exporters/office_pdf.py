@@ -161,7 +161,13 @@ def automation_script(prog_id: str, source: Path, pdf: Path) -> str:
 def _run(command: list[str], env: dict[str, str], should_stop: Callable[[], bool] | None) -> None:
     """Run one conversion, killed on cancel or after TIMEOUT_S."""
     try:
-        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            command,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),  # no console flashing up on Windows
+        )
     except OSError as exc:
         raise OfficeError(f"cannot start {command[0]}: {exc}") from exc
     waited = 0.0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +49,7 @@ class ExportActions(QObject):
         self.widget = desk.widget()
         self.task: BackgroundTask[object] | None = None
         self.result_box: QMessageBox | None = None
+        self.prepared = False  # the report writer loaded in the background (once a session)
         self.dialogs: dict[
             bool, ExportDialog
         ] = {}  # by kind (report or not), kept while the clerk is choosing
@@ -64,6 +66,11 @@ class ExportActions(QObject):
         kept = self.dialogs.get(report)
         if kept is not None:
             return kept
+        if report and not self.prepared:  # load the writer while the clerk fills in the dialog
+            self.prepared = True
+            threading.Thread(
+                target=report_service.prepare_writing, name="prepare-report", daemon=True
+            ).start()
         ws = self.desk.ws
         periods, _ = period_service.offered_periods(ws, today=self.desk.today)
         options = report_service.saved_options(ws) if report else ReportOptions()
