@@ -53,6 +53,7 @@ class ErrorCode(StrEnum):
     TITLE_TOO_LONG = "title_too_long"
     NO_PDF_CONVERTER = "no_pdf_converter"
     PDF_FAILED = "pdf_failed"
+    PDF_BY_HAND = "pdf_by_hand"
 
 
 class Cancelled(Exception):

@@ -43,6 +43,8 @@ _AUTOMATION = {
     ".docx": (("WPS", "KWps.Application"), ("WPS", "WPS.Application"), ("Word", "Word.Application")),
     ".xlsx": (("WPS", "KET.Application"), ("WPS", "ET.Application"), ("Excel", "Excel.Application")),
 }
+# Where WPS for Linux installs (its packages for Debian, UOS and Kylin alike), and on macOS.
+_WPS_ELSEWHERE = ("/opt/kingsoft/wps-office/office6/wps", "/Applications/wpsoffice.app")
 # Keep the blank pages LibreOffice inserts (an even-page section break before the 版记): the PDF must page
 # as the printed document does. JSON filter options need LibreOffice 7.4; older ones get the plain filter.
 _KEEP_BLANK_PAGES = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
@@ -95,6 +97,13 @@ def converters(suffix: str) -> list[Office]:
     if soffice is not None:
         found.append(Office("LibreOffice", soffice))
     return found
+
+
+def wps_without_automation() -> bool:
+    """Return True when WPS for Linux (or macOS) is installed: it shows files but takes no PDF orders."""
+    if sys.platform == "win32":
+        return False
+    return shutil.which("wps") is not None or any(Path(p).exists() for p in _WPS_ELSEWHERE)
 
 
 def to_pdf(

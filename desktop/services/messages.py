@@ -66,6 +66,10 @@ ERRORS: dict[ErrorCode, str] = {
         "本机没有安装 WPS、Microsoft Office 或 LibreOffice，无法生成“{path}”的 PDF 副本（原文件已保存）。"
         "如需 PDF，请在装有 WPS 或 Word 的电脑上打开该文件，选择“输出为 PDF”或“另存为 PDF”。"
     ),
+    ErrorCode.PDF_BY_HAND: (
+        "本机的 WPS（Linux 版）不能由其他程序调用来生成 PDF，“{path}”的 PDF 副本未生成（原文件已保存）。"
+        "请在 WPS 中打开该文件，选择“输出为 PDF”；或安装 LibreOffice 后再试。"
+    ),
     ErrorCode.PDF_FAILED: (
         "{value} 未能生成 PDF 副本“{path}”（程序出错或超时），原文件已保存，不受影响。"
         "请用 WPS 或 Word 打开原文件，选择“输出为 PDF”；若 PDF 副本正打开着，请先关闭它再试。"

@@ -32,7 +32,8 @@ def make_pdf_copy(
     if offices is None:
         offices = office_pdf.converters(source.suffix.lower())
     if not offices:
-        raise LuoshiError(ErrorCode.NO_PDF_CONVERTER, path=source.name)
+        code = ErrorCode.PDF_BY_HAND if office_pdf.wps_without_automation() else ErrorCode.NO_PDF_CONVERTER
+        raise LuoshiError(code, path=source.name)
     target = source.with_suffix(".pdf")
     with tempfile.TemporaryDirectory(prefix="luoshi-pdf-") as folder:
         for office in offices:

@@ -95,7 +95,10 @@ class ExportDialog(QDialog):
             self.pdf.setToolTip(self.tr("用本机的 %1 转换").replace("%1", pdf_by[0]))
         else:
             self.pdf.setEnabled(False)
-            self.pdf.setText(self.tr("同时生成 PDF 副本（本机未安装 WPS、Office 或 LibreOffice，不能生成）"))
+            self.pdf.setText(self.tr("同时生成 PDF 副本（本机没有能生成 PDF 的程序）"))
+            self.pdf.setToolTip(
+                self.tr("需要 LibreOffice，或 Windows 上的 WPS、Microsoft Office；也可在 WPS 中“输出为 PDF”")
+            )
         form.addRow("", self.pdf)
         buttons = ok_cancel(self, self.tr("生成…"), self.tr("取消"))
         left = QVBoxLayout()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pdfplumber
@@ -75,3 +76,19 @@ def test_wps_and_word_are_driven_by_a_script_that_survives_any_file_name() -> No
     assert "ExportAsFixedFormat('C:\\报告\\张三''s 报告.pdf', 17)" in script and "$app.Quit()" in script
     sheet = office_pdf.automation_script("KET.Application", source.with_suffix(".xlsx"), pdf)
     assert "Workbooks.Open(" in sheet and "ExportAsFixedFormat(0, " in sheet
+
+
+def test_wps_for_linux_is_named_and_the_clerk_told_to_export_by_hand(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    wps = bin_dir / "wps"  # what the WPS for Linux packages put on PATH
+    wps.write_text("#!/bin/sh\n", encoding="utf-8")
+    wps.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}:{os.environ['PATH']}")
+    source = _report(tmp_path)
+    with pytest.raises(LuoshiError) as caught:
+        pdf_copies.make_pdf_copy(source, offices=[])
+    assert caught.value.code is ErrorCode.PDF_BY_HAND
+    assert "输出为 PDF" in error_text(caught.value) and "LibreOffice" in error_text(caught.value)

@@ -120,7 +120,8 @@ def test_without_an_office_program_the_pdf_box_says_why(qtbot: QtBot, window: Ma
         pdf=True,
         parent=window,
     )
-    assert not dialog.pdf.isEnabled() and "未安装 WPS" in dialog.pdf.text()
+    assert not dialog.pdf.isEnabled() and "没有能生成 PDF 的程序" in dialog.pdf.text()
+    assert "LibreOffice" in dialog.pdf.toolTip()
     assert dialog.choice().pdf is False
 
 
