@@ -194,7 +194,7 @@ def _docdefaults(document: Document) -> None:
     # a line (format_facts.NO_LINE_START). Measured with LibreOffice 7.4: it reads overflowPunct="1" as no
     # hanging (style:punctuation-wrap="simple") and "0" as hanging, the reverse of ECMA-376's wording;
     # Word and WPS were not available to measure (the closing note of issue 18 says so). autoSpaceDE/DN
-    # ask for no extra space between 汉字 and Latin/digits; LibreOffice ignores them (format_check.AUTOSPACE).
+    # ask for no extra space between 汉字 and Latin/digits; LibreOffice ignores them (render_check.AUTOSPACE).
     for tag, value in (
         ("w:overflowPunct", "1"),
         ("w:autoSpaceDE", "0"),

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from desktop.domain.format_check import check_rendering
 from desktop.domain.format_facts import A4_MM, MARGINS_MM, MM_PER_PT, LineBox, PageBox, RenderFacts
+from desktop.domain.render_check import check_rendering
 
 BOTTOM = (A4_MM[1] - MARGINS_MM[1]) / MM_PER_PT
 RIGHT = (A4_MM[0] - MARGINS_MM[3]) / MM_PER_PT
