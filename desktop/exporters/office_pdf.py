@@ -24,9 +24,12 @@ from desktop.domain.errors import Cancelled
 TIMEOUT_S = 180
 # Where LibreOffice installs when it is not on PATH (its own packages put it under /opt on Linux).
 _LIBREOFFICE_PLACES = {
-    "win32": (
-        r"C:\Program Files\LibreOffice*\program\soffice.exe",
-        r"C:\Program Files (x86)\LibreOffice*\program\soffice.exe",
+    "win32": tuple(
+        os.path.join(os.environ.get(folder, default), "LibreOffice*", "program", "soffice.exe")
+        for folder, default in (
+            ("ProgramFiles", r"C:\Program Files"),
+            ("ProgramFiles(x86)", r"C:\Program Files (x86)"),
+        )
     ),
     "linux": (
         "/usr/lib/libreoffice/program/soffice",
