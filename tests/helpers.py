@@ -1,4 +1,4 @@
-"""Builders for real test files: .docx from paragraphs or tables, PDF through LibreOffice, .xlsx."""
+"""Builders for real test files: .docx from paragraphs or tables, .xlsx, and what LibreOffice writes from them."""
 
 from __future__ import annotations
 
@@ -36,7 +36,8 @@ def soffice() -> str:
     return found
 
 
-def to_pdf(source: Path, out_dir: Path) -> Path:
+def convert(source: Path, out_dir: Path, target: str) -> Path:
+    """Have LibreOffice write `source` as `target` (pdf, doc, xls …) in `out_dir`; return the new file."""
     profile = out_dir / "lo-profile"
     subprocess.run(
         [
@@ -44,7 +45,7 @@ def to_pdf(source: Path, out_dir: Path) -> Path:
             f"-env:UserInstallation=file://{profile}",
             "--headless",
             "--convert-to",
-            "pdf",
+            target,
             "--outdir",
             str(out_dir),
             str(source),
@@ -53,9 +54,13 @@ def to_pdf(source: Path, out_dir: Path) -> Path:
         capture_output=True,
         timeout=180,
     )
-    pdf = out_dir / (source.stem + ".pdf")
-    assert pdf.exists(), "LibreOffice produced no PDF"
-    return pdf
+    made = out_dir / f"{source.stem}.{target.split(':')[0]}"
+    assert made.exists(), f"LibreOffice produced no {target}"
+    return made
+
+
+def to_pdf(source: Path, out_dir: Path) -> Path:
+    return convert(source, out_dir, "pdf")
 
 
 def write_xlsx(rows: list[list[str]], path: Path, merges: list[str] | None = None) -> Path:
@@ -77,3 +82,86 @@ def id_rows(meta_sheet: object) -> list[tuple[object, ...]]:
     rows = list(meta_sheet.iter_rows(values_only=True))  # type: ignore[attr-defined]
     text = "".join(str(row[1]) for row in rows if row and row[0] == "ids")
     return [tuple(row) for row in json.loads(text)]
+
+
+OFD_NS = "http://www.ofdspec.org/2016"
+
+
+def write_ofd(
+    lines: list[str], path: Path, *, per_page: int = 30, seal: bool = True, page: str | None = None
+) -> Path:
+    """Write `lines` as an OFD following GB/T 33190: OFD.xml, Doc_0/Document.xml, Pages/Page_N/Content.xml.
+
+    Each line is a text object of 3号 (5.6 mm) characters, some split into two text codes with DeltaX
+    (one as a 'g' repeat); every page carries a signature annotation and, with `seal`, a stamp image
+    object, which the reader must ignore. `page` replaces the first page's Content.xml.
+    """
+    import zipfile
+
+    def page_xml(page_lines: list[str]) -> str:
+        objects = []
+        for row, text in enumerate(page_lines):
+            y = 37 + row * 7.5
+            half = len(text) // 2
+            head, tail = text[:half], text[half:]
+            codes = (
+                f'<ofd:TextCode X="0" Y="5" DeltaX="g {max(len(head) - 1, 0)} 5.6">{_xml(head)}</ofd:TextCode>'
+                f'<ofd:TextCode X="{5.6 * len(head):.2f}" Y="5" DeltaX="{" ".join(["5.6"] * max(len(tail) - 1, 0))}">'
+                f"{_xml(tail)}</ofd:TextCode>"
+            )
+            objects.append(
+                f'<ofd:TextObject ID="{100 + row}" Boundary="28 {y:.2f} 156 7" Font="2" Size="5.6">{codes}</ofd:TextObject>'
+            )
+        stamp = '<ofd:ImageObject ID="99" Boundary="120 200 40 40" ResourceID="9"/>' if seal else ""
+        return (
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="{OFD_NS}"><ofd:Area>'
+            '<ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:Area><ofd:Content><ofd:Layer ID="1">'
+            f"{''.join(objects)}{stamp}</ofd:Layer></ofd:Content></ofd:Page>"
+        )
+
+    pages = [lines[i : i + per_page] for i in range(0, len(lines), per_page)]
+    page_list = "".join(
+        f'<ofd:Page ID="{10 + n}" BaseLoc="Pages/Page_{n}/Content.xml"/>' for n in range(len(pages))
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "OFD.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="{OFD_NS}" Version="1.0" DocType="OFD">'
+            "<ofd:DocBody><ofd:DocInfo><ofd:DocID>0</ofd:DocID></ofd:DocInfo>"
+            "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot><ofd:Signatures>Doc_0/Signs/Signatures.xml"
+            "</ofd:Signatures></ofd:DocBody></ofd:OFD>",
+        )
+        archive.writestr(
+            "Doc_0/Document.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document xmlns:ofd="{OFD_NS}"><ofd:CommonData>'
+            "<ofd:MaxUnitID>999</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox>"
+            "</ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData>"
+            f"<ofd:Pages>{page_list}</ofd:Pages><ofd:Annotations>Annots/Annotations.xml</ofd:Annotations>"
+            "</ofd:Document>",
+        )
+        archive.writestr(
+            "Doc_0/PublicRes.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:Res xmlns:ofd="{OFD_NS}" BaseLoc="Res">'
+            '<ofd:Fonts><ofd:Font ID="2" FontName="仿宋_GB2312" FamilyName="仿宋_GB2312"/></ofd:Fonts></ofd:Res>',
+        )
+        archive.writestr(
+            "Doc_0/Annots/Annotations.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:Annotations xmlns:ofd="{OFD_NS}">'
+            '<ofd:Page PageID="10"><ofd:FileLoc>Page_0/Annotation.xml</ofd:FileLoc></ofd:Page></ofd:Annotations>',
+        )
+        archive.writestr(
+            "Doc_0/Annots/Page_0/Annotation.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:PageAnnot xmlns:ofd="{OFD_NS}"><ofd:Annot Type="Stamp">'
+            '<ofd:Appearance Boundary="120 200 40 40"><ofd:TextObject ID="500" Boundary="0 0 40 10" Size="5">'
+            '<ofd:TextCode X="0" Y="5">批注印章文字</ofd:TextCode></ofd:TextObject></ofd:Appearance>'
+            "</ofd:Annot></ofd:PageAnnot>",
+        )
+        archive.writestr("Doc_0/Signs/Signatures.xml", f'<ofd:Signatures xmlns:ofd="{OFD_NS}"/>')
+        for n, page_lines in enumerate(pages):
+            content = page if page is not None and n == 0 else page_xml(page_lines)
+            archive.writestr(f"Doc_0/Pages/Page_{n}/Content.xml", content)
+    return path
+
+
+def _xml(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -175,7 +175,7 @@ def test_imports_inside_functions_are_the_few_with_a_reason() -> None:
         {start_up}
         | {
             f"{lib}: loaded to {verb}"
-            for lib in ("python-docx", "openpyxl", "pdfplumber")
+            for lib in ("python-docx", "openpyxl", "pdfplumber", "olefile", "xlrd", "defusedxml")
             for verb in ("read", "write")
         }
         | {"pdfplumber: loaded to read a rendered page"}

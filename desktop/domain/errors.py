@@ -15,7 +15,6 @@ class ErrorCode(StrEnum):
     FILE_TOO_LARGE = "file_too_large"
     UNSUPPORTED_FORMAT = "unsupported_format"
     LEGACY_OFFICE = "legacy_office"
-    OFD = "ofd"
     ENCRYPTED = "encrypted"
     CORRUPT = "corrupt"
     ZIP_BOMB = "zip_bomb"

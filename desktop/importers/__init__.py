@@ -9,7 +9,7 @@ from desktop.domain.plan_parser import parse_plan_lines
 from desktop.importers.detect import Format, sniff
 from desktop.importers.text_file import read_text_lines
 
-SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".xlsx")
+SUPPORTED_SUFFIXES = (".txt", ".docx", ".doc", ".wps", ".pdf", ".ofd", ".xlsx", ".xls", ".et")
 
 
 def read_plan(path: Path) -> Plan:
@@ -31,6 +31,18 @@ def read_plan(path: Path) -> Plan:
         from desktop.importers.pdf_file import read_pdf  # pdfplumber: loaded to read
 
         return read_pdf(path)
+    if kind is Format.DOC:
+        from desktop.importers.doc_file import read_doc  # olefile: loaded to read
+
+        return read_doc(path)
+    if kind is Format.OFD:
+        from desktop.importers.ofd_file import read_ofd  # defusedxml: loaded to read
+
+        return read_ofd(path)
+    if kind is Format.XLS:
+        from desktop.importers.xls_file import read_xls  # xlrd: loaded to read
+
+        return read_xls(path)
     return parse_plan_lines(read_text_lines(path), fallback_title=path.stem, path=str(path))
 
 

@@ -6,10 +6,11 @@ import zipfile
 from enum import StrEnum
 from pathlib import Path
 
+import olefile
+
 from desktop.domain.errors import ErrorCode, LuoshiError
 
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 MAX_BYTES = {"text": 20 * 1024 * 1024, "other": 100 * 1024 * 1024}
 
 
@@ -20,6 +21,14 @@ class Format(StrEnum):
     DOCX = "docx"
     XLSX = "xlsx"
     PDF = "pdf"
+    DOC = "doc"  # Word 97–2003 .doc and WPS .wps (the Word binary layout)
+    XLS = "xls"  # Excel 97–2003 .xls and WPS .et (BIFF8)
+    OFD = "ofd"  # GB/T 33190 版式文件
+    IMAGE = "image"  # a scanned page: PNG, JPEG, TIFF, BMP
+
+
+# First bytes of the image formats a scanner or phone writes.
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"BM")
 
 
 def sniff(path: Path) -> Format:
@@ -37,11 +46,8 @@ def sniff(path: Path) -> Format:
     if size == 0 or (blank and size <= len(head)):  # a large file of zeros is not empty: its size speaks
         raise LuoshiError(ErrorCode.FILE_EMPTY, path=name)
     if head.startswith(_CFB_MAGIC):
-        with path.open("rb") as handle:
-            body = handle.read(min(size, 4 * 1024 * 1024))
-        if _ENCRYPTED_STREAM in body:
-            raise LuoshiError(ErrorCode.ENCRYPTED, path=name)
-        raise LuoshiError(ErrorCode.LEGACY_OFFICE, path=name, suffix=path.suffix.lower() or ".doc")
+        _check_size(path, size, "other")
+        return _compound_kind(path)
     if head.startswith(b"{\\rtf"):
         raise LuoshiError(ErrorCode.LEGACY_OFFICE, path=name, suffix=".rtf")
     if b"%PDF-" in head[:1024]:
@@ -50,6 +56,9 @@ def sniff(path: Path) -> Format:
     if head.startswith(b"PK"):
         _check_size(path, size, "other")
         return _zip_kind(path)
+    if head.startswith(_IMAGE_MAGIC):
+        _check_size(path, size, "other")
+        return Format.IMAGE
     _check_size(path, size, "text")
     return Format.TEXT
 
@@ -75,5 +84,22 @@ def _zip_kind(path: Path) -> Format:
     if "xl/workbook.xml" in names:
         return Format.XLSX
     if "OFD.xml" in names or any(n.lower().endswith("ofd.xml") for n in names):
-        raise LuoshiError(ErrorCode.OFD, path=str(path))
+        return Format.OFD
     raise LuoshiError(ErrorCode.UNSUPPORTED_FORMAT, path=str(path), suffix=path.suffix.lower())
+
+
+def _compound_kind(path: Path) -> Format:
+    """Tell a Word/WPS document from an Excel/WPS workbook by the streams inside the compound file."""
+    name = str(path)
+    try:
+        with olefile.OleFileIO(name) as ole:
+            streams = {"/".join(entry) for entry in ole.listdir(streams=True, storages=False)}
+    except Exception:  # a truncated or hostile compound file fails anywhere inside olefile
+        raise LuoshiError(ErrorCode.CORRUPT, path=name) from None
+    if "EncryptedPackage" in streams:  # a password-protected .docx/.xlsx
+        raise LuoshiError(ErrorCode.ENCRYPTED, path=name)
+    if "WordDocument" in streams:
+        return Format.DOC
+    if streams & {"Workbook", "Book"}:
+        return Format.XLS
+    raise LuoshiError(ErrorCode.LEGACY_OFFICE, path=name, suffix=path.suffix.lower() or ".doc")

@@ -2,46 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from docx.oxml.ns import qn
 
-_CN = "零一二三四五六七八九"
-
-
-def _chinese(n: int) -> str:
-    if n < 10:
-        return _CN[n]
-    if n < 20:
-        return "十" + (_CN[n % 10] if n % 10 else "")
-    if n < 100:
-        return _CN[n // 10] + "十" + (_CN[n % 10] if n % 10 else "")
-    return str(n)
-
-
-def _format(value: int, fmt: str) -> str:
-    if fmt.startswith(("chinese", "ideograph", "japaneseCounting", "taiwanese")):
-        return _chinese(value)
-    if fmt.startswith("decimalEnclosedCircle") and 1 <= value <= 20:
-        return chr(ord("①") + value - 1)
-    if fmt == "decimalFullWidth":
-        return "".join(chr(ord(d) + 0xFEE0) for d in str(value))
-    if fmt == "lowerLetter":
-        return chr(ord("a") + (value - 1) % 26)
-    if fmt == "upperLetter":
-        return chr(ord("A") + (value - 1) % 26)
-    if fmt in ("none", "bullet"):
-        return ""
-    return str(value)
-
-
-@dataclass
-class _Level:
-    start: int = 1
-    fmt: str = "decimal"
-    text: str = "%1."
+from desktop.domain.list_numbers import Level, ListCounters
 
 
 def _val(element: Any, tag: str, default: str = "") -> str:
@@ -55,9 +21,9 @@ def _val(element: Any, tag: str, default: str = "") -> str:
 class ListNumbers:
     """Counters for every list in a document, advanced paragraph by paragraph."""
 
-    levels: dict[str, dict[int, _Level]] = field(default_factory=dict)  # numId -> ilvl -> level
+    levels: dict[str, dict[int, Level]] = field(default_factory=dict)  # numId -> ilvl -> level
     abstract_of: dict[str, str] = field(default_factory=dict)
-    counters: dict[str, dict[int, int]] = field(default_factory=dict)  # abstractNumId -> ilvl -> value
+    counters: ListCounters = field(default_factory=ListCounters)  # by abstractNumId
 
     @classmethod
     def from_document(cls, document: Any) -> ListNumbers:
@@ -67,11 +33,11 @@ class ListNumbers:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
             return numbers
-        abstracts: dict[str, dict[int, _Level]] = {}
+        abstracts: dict[str, dict[int, Level]] = {}
         for abstract in root.findall(qn("w:abstractNum")):
             levels = {}
             for lvl in abstract.findall(qn("w:lvl")):
-                levels[int(lvl.get(qn("w:ilvl"), "0"))] = _Level(
+                levels[int(lvl.get(qn("w:ilvl"), "0"))] = Level(
                     start=int(_val(lvl, "w:start", "1") or 1),
                     fmt=_val(lvl, "w:numFmt", "decimal"),
                     text=_val(lvl, "w:lvlText", "%1."),
@@ -89,19 +55,7 @@ class ListNumbers:
         num_id, ilvl = self._num_pr(paragraph)
         if num_id is None or num_id == "0" or num_id not in self.levels:
             return ""
-        levels = self.levels[num_id]
-        level = levels.get(ilvl, _Level())
-        counters = self.counters.setdefault(self.abstract_of.get(num_id, num_id), {})
-        counters[ilvl] = counters.get(ilvl, level.start - 1) + 1
-        for deeper in [k for k in counters if k > ilvl]:
-            del counters[deeper]
-
-        def render(match: re.Match[str]) -> str:
-            index = int(match.group(1)) - 1
-            shown = levels.get(index, _Level())
-            return _format(counters.get(index, shown.start), shown.fmt)
-
-        return re.sub(r"%(\d)", render, level.text) if level.fmt != "bullet" else ""
+        return self.counters.advance(self.abstract_of.get(num_id, num_id), self.levels[num_id], ilvl)
 
     @staticmethod
     def _num_pr(paragraph: Any) -> tuple[str | None, int]:

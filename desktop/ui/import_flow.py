@@ -19,7 +19,7 @@ from desktop.ui.message_boxes import add_close
 from desktop.ui.plan_check_dialog import PlanCheckDialog
 from desktop.ui.review_dialog import ReviewDialog
 
-PLAN_FILTER = "方案文件 (*.docx *.pdf *.xlsx *.txt *.doc *.wps *.xls);;所有文件 (*)"
+PLAN_FILTER = "方案文件 (*.docx *.doc *.wps *.pdf *.ofd *.xlsx *.xls *.et *.txt *.png *.jpg *.jpeg *.tif *.tiff);;所有文件 (*)"
 
 
 class ImportFlow(QObject):

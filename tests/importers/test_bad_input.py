@@ -39,19 +39,25 @@ def garbage(tmp: Path, sample: Path) -> Path:
     return tmp / "garbage.txt"
 
 
-def doc_renamed(tmp: Path, sample: Path) -> Path:
+def broken_compound(tmp: Path, sample: Path) -> Path:
+    """A compound-file signature with nothing valid behind it, named .docx."""
     (tmp / "old.docx").write_bytes(
         b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4096 + "WordDocument".encode("utf-16-le")
     )
     return tmp / "old.docx"
 
 
-def wps_file(tmp: Path, sample: Path) -> Path:
+def empty_wps(tmp: Path, sample: Path) -> Path:
     (tmp / "plan.wps").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2048)
     return tmp / "plan.wps"
 
 
-def ofd_file(tmp: Path, sample: Path) -> Path:
+def rtf_file(tmp: Path, sample: Path) -> Path:
+    (tmp / "plan.rtf").write_text("{\\rtf1\\ansi\\ansicpg936 {\\f0 \\'b7\\'bd\\'b0\\'b8}}", encoding="ascii")
+    return tmp / "plan.rtf"
+
+
+def ofd_without_document(tmp: Path, sample: Path) -> Path:
     with zipfile.ZipFile(tmp / "plan.ofd", "w") as archive:
         archive.writestr("OFD.xml", "<ofd:OFD xmlns:ofd='http://www.ofdspec.org/2016'/>")
     return tmp / "plan.ofd"
@@ -173,9 +179,10 @@ def xlsx_without_table(tmp: Path, sample: Path) -> Path:
 CASES: list[tuple[Callable[[Path, Path], Path], ErrorCode, str]] = [
     (empty, ErrorCode.FILE_EMPTY, "空的"),
     (garbage, ErrorCode.BINARY, "不是文本文件"),
-    (doc_renamed, ErrorCode.LEGACY_OFFICE, "另存为"),
-    (wps_file, ErrorCode.LEGACY_OFFICE, "另存为"),
-    (ofd_file, ErrorCode.OFD, "OFD"),
+    (broken_compound, ErrorCode.CORRUPT, "损坏"),
+    (empty_wps, ErrorCode.CORRUPT, "损坏"),
+    (rtf_file, ErrorCode.LEGACY_OFFICE, "另存为"),
+    (ofd_without_document, ErrorCode.CORRUPT, "损坏"),
     (zip_bomb, ErrorCode.ZIP_BOMB, "恶意"),
     (xxe, ErrorCode.UNSAFE_XML, "外部实体"),
     (billion_laughs, ErrorCode.UNSAFE_XML, "实体扩展"),
