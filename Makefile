@@ -15,11 +15,11 @@ TEST_DEBS := $(RUN_DEBS) libreoffice-writer-nogui libreoffice-calc-nogui poppler
 $(VENV)/.base: pyproject.toml
 	$(PYTHON) -m venv $(VENV) || { echo "python3-venv is missing: apt-get install python3-venv"; exit 1; }
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e .
+	$(PY) -m pip install -q -e '.[ocr]'
 	touch $@
 
 $(VENV)/.test: $(VENV)/.base
-	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q -e '.[test,ocr]'
 	touch $@
 
 system-run:
@@ -43,7 +43,7 @@ bench: $(VENV)/.test
 
 # A one-folder bundle for this OS in dist/luoshi (PyInstaller; see README for Windows).
 $(VENV)/.bundle: $(VENV)/.base
-	$(PY) -m pip install -q -e '.[bundle]'
+	$(PY) -m pip install -q -e '.[bundle,ocr]'
 	touch $@
 
 bundle: system-run $(VENV)/.bundle

@@ -165,3 +165,57 @@ def write_ofd(
 
 def _xml(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def write_gongwen_docx(paragraphs: list[str], path: Path) -> Path:
+    """Write `paragraphs` laid out as a published 公文 (3号 仿宋, 22 lines of 28 characters, GB/T 9704)."""
+    from desktop.exporters import gbt9704_docx as gb
+
+    document = docx.Document()
+    gb.prepare(document)
+    for index, text in enumerate(paragraphs):
+        paragraph = gb.new_paragraph(document)
+        gb.set_paragraph(paragraph, first_line_chars=0 if index == 0 else 2)
+        gb.add_text(paragraph, text, gb.TITLE if index == 0 else gb.BODY)
+    document.save(str(path))
+    return path
+
+
+def scan_pdf(
+    source_pdf: Path, target: Path, *, dpi: int = 200, pages: int | None = None, seed: int = 7
+) -> Path:
+    """Print and scan `source_pdf`: pages rendered at `dpi` (pdftoppm), turned a little and speckled,
+    then wrapped back into a PDF of images with no text layer; also stamps a red seal on the last page."""
+    import random
+    import tempfile
+
+    from PIL import Image, ImageDraw, ImageFilter
+
+    rng = random.Random(seed)
+    with tempfile.TemporaryDirectory() as tmp:
+        command = ["pdftoppm", "-r", str(dpi), "-gray", "-png", str(source_pdf), f"{tmp}/p"]
+        if pages:
+            command[1:1] = ["-l", str(pages)]
+        subprocess.run(command, check=True, timeout=300)
+        images = []
+        files = sorted(Path(tmp).glob("p-*.png"))
+        for number, file in enumerate(files):
+            page = Image.open(file).convert("RGB")
+            page = page.rotate(rng.uniform(-0.8, 0.8), resample=Image.Resampling.BICUBIC, fillcolor="white")
+            draw = ImageDraw.Draw(page)
+            for _ in range(1500):  # dust and toner specks
+                x, y = rng.randrange(page.width), rng.randrange(page.height)
+                shade = rng.randrange(90, 200)
+                draw.point((x, y), fill=(shade, shade, shade))
+            if number == len(files) - 1:  # the issuing organ's red seal over the date
+                box = (
+                    page.width * 0.55,
+                    page.height * 0.55,
+                    page.width * 0.55 + dpi * 1.6,
+                    page.height * 0.55 + dpi * 1.6,
+                )
+                draw.ellipse(box, outline=(220, 30, 30), width=max(4, dpi // 40))
+                draw.text((box[0] + dpi * 0.5, box[1] + dpi * 0.7), "★", fill=(220, 30, 30))
+            images.append(page.filter(ImageFilter.GaussianBlur(0.4)))
+        images[0].save(target, save_all=True, append_images=images[1:], resolution=dpi)
+    return target

@@ -183,6 +183,8 @@ def test_imports_inside_functions_are_the_few_with_a_reason() -> None:
         | {"the plan reader: loaded on a first run, to read the sample"}
         | {"rjieba: loaded to break a title (its dictionary takes 0.1 s to build)"}
         | {"fontTools: loaded to read names"}
+        | {f"{lib}: loaded to read a scan" for lib in ("pypdfium2", "Pillow", "numpy")}
+        | {"rapidocr: loaded to read a scan", "rapidocr: loaded to read a scan (its models take 0.2 s)"}
         | {"the Windows registry: only on Windows"}
     )
     assert [f for f in found if f[1] not in reasons] == []

@@ -2,18 +2,42 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.models import Plan
 from desktop.domain.plan_parser import parse_plan_lines
 from desktop.importers.detect import Format, sniff
 from desktop.importers.text_file import read_text_lines
 
-SUPPORTED_SUFFIXES = (".txt", ".docx", ".doc", ".wps", ".pdf", ".ofd", ".xlsx", ".xls", ".et")
+Progress = Callable[[int, int], None]  # pages read, pages in all (scans only)
+
+SUPPORTED_SUFFIXES = (
+    ".txt",
+    ".docx",
+    ".doc",
+    ".wps",
+    ".pdf",
+    ".ofd",
+    ".xlsx",
+    ".xls",
+    ".et",
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".tif",
+    ".tiff",
+)
 
 
-def read_plan(path: Path) -> Plan:
+def read_plan(
+    path: Path, *, progress: Progress | None = None, should_stop: Callable[[], bool] | None = None
+) -> Plan:
     """Return the plan in `path`, whatever its format; raise LuoshiError with the reason otherwise.
+
+    A scan (a PDF without text, or a page image) is recognised page by page: `progress(done, pages)` is
+    told before each page and `should_stop()` asked, raising Cancelled when it says stop.
 
     The office-format readers (python-docx, openpyxl, pdfplumber) are imported only when a file needs
     them: together they take about half a second to import, which opening the desk or a CLI command skips.
@@ -30,7 +54,15 @@ def read_plan(path: Path) -> Plan:
     if kind is Format.PDF:
         from desktop.importers.pdf_file import read_pdf  # pdfplumber: loaded to read
 
-        return read_pdf(path)
+        try:
+            return read_pdf(path)
+        except LuoshiError as error:
+            if error.code is not ErrorCode.SCANNED_PDF:
+                raise
+    if kind in (Format.PDF, Format.IMAGE):
+        from desktop.importers.scan_file import read_scan  # rapidocr: loaded to read a scan
+
+        return read_scan(path, pdf=kind is Format.PDF, progress=progress, should_stop=should_stop)
     if kind is Format.DOC:
         from desktop.importers.doc_file import read_doc  # olefile: loaded to read
 

@@ -26,7 +26,10 @@ ERRORS: dict[ErrorCode, str] = {
     ErrorCode.UNSAFE_XML: "文件“{path}”含有不安全的内部结构（外部实体或实体扩展），已拒绝打开。请向发文单位核实文件来源。",
     ErrorCode.BINARY: "文件“{path}”不是文本文件。请选择方案的 Word、PDF、Excel 或文本文件。",
     ErrorCode.ENCODING: "无法识别文件“{path}”的文字编码。请用记事本或 WPS 打开后另存为 UTF-8 编码再导入。",
-    ErrorCode.SCANNED_PDF: "文件“{path}”没有文字层（可能是扫描件），无法读取。请向发文单位索取 Word 版或可复制文字的 PDF。",
+    ErrorCode.SCANNED_PDF: (
+        "文件“{path}”是扫描件（没有文字层），需要文字识别（OCR）组件才能读取，本机的落实没有安装它。"
+        "请安装带 OCR 组件的落实，或向发文单位索取 Word 版或可复制文字的 PDF。"
+    ),
     ErrorCode.NO_MEASURES: "文件“{path}”中没有找到编号的任务措施（如“1.……（××负责）”）。请确认这是实施方案或任务清单。",
     ErrorCode.NO_TASK_TABLE: "表格“{path}”中没有找到任务清单的表头（如“序号、重点任务、牵头单位、完成时限”）。请检查表头名称。",
     ErrorCode.DB_NEWER: "数据库“{path}”由更新版本的落实创建（版本 {found}，本程序支持 {supported}）。请升级落实后再打开，数据未做任何改动。",

@@ -151,7 +151,8 @@ def encrypted_pdf(tmp: Path, sample: Path) -> Path:
     return target
 
 
-def scanned_pdf(tmp: Path, sample: Path) -> Path:
+def blank_scan(tmp: Path, sample: Path) -> Path:
+    """A scanned page with nothing on it: recognised, and no measure found."""
     from PIL import Image
 
     target = tmp / "scan.pdf"
@@ -192,7 +193,7 @@ CASES: list[tuple[Callable[[Path, Path], Path], ErrorCode, str]] = [
     (no_measures, ErrorCode.NO_MEASURES, "没有找到"),
     (encrypted_docx, ErrorCode.ENCRYPTED, "密码"),
     (encrypted_pdf, ErrorCode.ENCRYPTED, "密码"),
-    (scanned_pdf, ErrorCode.SCANNED_PDF, "扫描件"),
+    (blank_scan, ErrorCode.NO_MEASURES, "没有找到"),
     (truncated_pdf, ErrorCode.CORRUPT, "损坏"),
     (xlsx_without_table, ErrorCode.NO_TASK_TABLE, "表头"),
 ]

@@ -1,0 +1,119 @@
+"""Scans: the sample laid out as a published 公文, printed to PDF, scanned at 200 dpi (turned, speckled,
+sealed) with no text layer, then read by OCR: the measures and their units as from the .txt."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from desktop.domain.doubts import OCR
+from desktop.domain.errors import Cancelled, ErrorCode, LuoshiError
+from desktop.domain.models import Plan
+from desktop.importers import read_plan, scan_file
+from desktop.services.messages import error_text
+from tests.helpers import convert, sample_paragraphs, scan_pdf, write_gongwen_docx
+
+FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts" / "fonts.conf"
+
+
+@pytest.fixture(scope="module")
+def scan(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.conftest import SAMPLE
+
+    folder = tmp_path_factory.mktemp("scan")
+    os.environ["FONTCONFIG_FILE"] = str(FONTS)  # the 公文 fonts mapped to free faces for LibreOffice
+    try:
+        pdf = convert(write_gongwen_docx(sample_paragraphs(SAMPLE), folder / "原件.docx"), folder, "pdf")
+    finally:
+        del os.environ["FONTCONFIG_FILE"]
+    return scan_pdf(pdf, folder / "扫描件.pdf")
+
+
+@pytest.fixture(scope="module")
+def scanned(scan: Path) -> Plan:
+    return read_plan(scan)
+
+
+@pytest.fixture(scope="module")
+def reference() -> Plan:
+    from tests.conftest import SAMPLE
+
+    return read_plan(SAMPLE)
+
+
+def _units(plan: Plan) -> dict[str, tuple[tuple[str, str], ...]]:
+    return {m.label: tuple((u.name, u.role.value) for u in m.units) for m in plan.measures}
+
+
+def test_the_scanned_sample_gives_its_measures_with_every_unit(scanned: Plan, reference: Plan) -> None:
+
+    assert (scanned.title, scanned.doc_number) == (reference.title, reference.doc_number)
+    ours, theirs = _units(scanned), _units(reference)
+    right = [label for label in theirs if ours.get(label) == theirs[label]]
+    assert len(right) >= 33, sorted(set(theirs) - set(right))
+    assert all(any(d.code == OCR for d in m.doubts) for m in scanned.measures)  # every difference flagged
+
+
+def test_the_scan_has_no_text_layer(scan: Path) -> None:
+    import pdfplumber
+
+    with pdfplumber.open(str(scan)) as pdf:
+        assert len(pdf.pages) == 10 and not "".join(p.extract_text() or "" for p in pdf.pages).strip()
+
+
+def test_a_photographed_page_and_a_multi_page_tiff_are_read(scan: Path, tmp_path: Path) -> None:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(scan))
+    pages = [document[i].render(scale=200 / 72).to_pil().convert("RGB") for i in (1, 2, 3)]  # from 1.
+    document.close()
+    png = tmp_path / "第2页.png"
+    pages[0].save(png)
+    one = read_plan(png)
+    assert one.measures and all(any(d.code == OCR for d in m.doubts) for m in one.measures)
+    tiff = tmp_path / "扫描.tif"
+    pages[0].save(tiff, save_all=True, append_images=pages[1:], compression="tiff_lzw")
+    seen: list[tuple[int, int]] = []
+    three = read_plan(tiff, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(0, 3), (1, 3), (2, 3)]
+    assert len(three.measures) > len(one.measures)
+
+
+def test_stopping_between_pages_cancels(scan: Path) -> None:
+    asked: list[int] = []
+
+    def stop() -> bool:
+        asked.append(1)
+        return len(asked) > 1  # after the first page
+
+    with pytest.raises(Cancelled):
+        read_plan(scan, should_stop=stop)
+    assert len(asked) == 2
+
+
+def test_without_the_ocr_extra_a_scan_is_refused_saying_so(
+    scan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(scan_file, "ocr_available", lambda: False)
+    with pytest.raises(LuoshiError) as caught:
+        read_plan(scan)
+    assert caught.value.code is ErrorCode.SCANNED_PDF
+    assert "文字识别（OCR）组件" in error_text(caught.value)
+
+
+def test_a_huge_or_broken_image_is_refused(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.png"
+    Image.new("1", (9000, 9000), 1).save(huge)  # 81 M pixels, small on disk
+    with pytest.raises(LuoshiError) as caught:
+        read_plan(huge)
+    assert caught.value.code is ErrorCode.FILE_TOO_LARGE
+    page = tmp_path / "page.png"
+    Image.new("RGB", (1654, 2339), "white").save(page)
+    cut = tmp_path / "cut.png"
+    cut.write_bytes(page.read_bytes()[:300])
+    with pytest.raises(LuoshiError) as caught:
+        read_plan(cut)
+    assert caught.value.code is ErrorCode.CORRUPT
