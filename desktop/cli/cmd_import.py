@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from desktop.cli.messages import TEXT, error_text
-from desktop.cli.output import complain, say, workspace
+from desktop.cli.output import complain, page_progress, say, workspace
 from desktop.domain.doubts import describe
 from desktop.domain.errors import LuoshiError
 from desktop.domain.models import Measure
@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     with workspace(args) as ws:
         for name in args.files:
             try:
-                prepared = imports.prepare(ws, path=Path(name))
+                prepared = imports.prepare(ws, path=Path(name), progress=page_progress(Path(name).name))
                 doubts = prepared.doubtful if not prepared.seen_before else []
                 if doubts and (args.review or not args.yes):
                     say(TEXT["doubts_head"].format(name=Path(name).name, count=len(doubts)))

@@ -33,6 +33,7 @@ TEXT = {
     "doubt_line": "  第 {seq} 项（{label}）：{text}",
     "doubts_not_applied": "未导入。请核对后用 --yes 导入，或导入后用 luoshi measure edit 改正。",
     "report_written": "已生成报告“{path}”：{period}，{count} 项任务。",
+    "ocr_page": "正在识别扫描件“{name}”：第 {page} 页，共 {pages} 页……",
     "pdf_written": "已生成 PDF 副本“{path}”。",
     "fonts_missing": "本机缺少以下公文字体（文件中仍写明正式字体，在装有它们的电脑上显示、打印都正确）：",
     "ledger_written": "已导出台账“{path}”：{period}，{count} 行。",

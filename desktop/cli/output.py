@@ -8,6 +8,7 @@ from argparse import Namespace
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from desktop.cli.messages import TEXT
 from desktop.services.locations import database_path
 from desktop.services.workspace import Workspace
 
@@ -42,3 +43,12 @@ def workspace(args: Namespace) -> Iterator[Workspace]:
     """Open the database the command names (--db, $LUOSHI_DB or the data folder) for one command."""
     with Workspace(database_path(args.db)) as ws:
         yield ws
+
+
+def page_progress(name: str) -> Callable[[int, int], None]:
+    """Return a progress callback that tells stderr which page of a scan is being recognised."""
+
+    def report(done: int, pages: int) -> None:
+        complain(TEXT["ocr_page"].format(name=name, page=done + 1, pages=pages))
+
+    return report

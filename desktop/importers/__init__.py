@@ -78,4 +78,4 @@ def read_plan(
     return parse_plan_lines(read_text_lines(path), fallback_title=path.stem, path=str(path))
 
 
-__all__ = ["SUPPORTED_SUFFIXES", "read_plan"]
+__all__ = ["SUPPORTED_SUFFIXES", "Progress", "read_plan"]

@@ -16,6 +16,7 @@ from desktop.domain.corrections import Add, Correction, Edit, MergeNext, Split, 
 from desktop.domain.errors import Cancelled
 from desktop.domain.models import Measure, Plan
 from desktop.domain.revision import Review, Stored, compare, correct
+from desktop.importers import Progress
 from desktop.importers.detect import sniff
 from desktop.services.backups import make_backup
 from desktop.services.reading import file_hash, parse_file
@@ -66,9 +67,18 @@ class ImportOutcome:
     saved: plan_store.SavedVersion
 
 
-def prepare(ws: Workspace, *, path: Path) -> ImportReview:
-    """Parse a plan file and compare it with the stored plan it revises, without writing anything."""
-    plan = parse_file(path=path)
+def prepare(
+    ws: Workspace,
+    *,
+    path: Path,
+    progress: Progress | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> ImportReview:
+    """Parse a plan file and compare it with the stored plan it revises, without writing anything.
+
+    `progress` and `should_stop` reach the OCR of a scan, page by page.
+    """
+    plan = parse_file(path=path, progress=progress, should_stop=should_stop)
     source_hash = file_hash(path)
     seen = plan_store.find_version_by_hash(ws.db, source_hash)
     plan_id = plan_store.find_plan(ws.db, plan)
@@ -209,7 +219,7 @@ def import_file(
     (the window shows the review first; this is the path of the command line and of first imports).
     `should_stop` is asked between steps; when it says stop, Cancelled is raised and nothing is kept.
     """
-    prepared = prepare(ws, path=path)
+    prepared = prepare(ws, path=path, should_stop=should_stop)
     if should_stop is not None and should_stop():
         raise Cancelled
     return apply_prepared(ws, prepared, corrections, should_stop=should_stop)

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.models import Plan
 from desktop.domain.revision import Review, Stored, compare
-from desktop.importers import read_plan
+from desktop.importers import Progress, read_plan
 from desktop.services.similarity import similar
 
 
-def parse_file(*, path: Path) -> Plan:
-    """Return the plan in `path` without touching any database."""
-    return read_plan(path)
+def parse_file(
+    *, path: Path, progress: Progress | None = None, should_stop: Callable[[], bool] | None = None
+) -> Plan:
+    """Return the plan in `path` without touching any database.
+
+    A scan is recognised page by page: `progress(done, pages)` before each, `should_stop` asked too.
+    """
+    return read_plan(path, progress=progress, should_stop=should_stop)
 
 
 def file_hash(path: Path) -> str:
