@@ -1,8 +1,8 @@
 """Fuzz every importer with mutated files for a bounded time; report unhandled exceptions (target: zero).
 
 `python bench/fuzz.py [SECONDS_PER_IMPORTER]` (default 20). Seeds are real files of each kind: the sample
-plan as text, as .docx, a task table .xlsx, a ledger (return) .xlsx, and a PDF when LibreOffice is
-installed. Hypothesis draws the mutations (bytes flipped, inserted, deleted, truncated; for the zip
+plan as text, as .docx, a task table .xlsx, a ledger (return) .xlsx, an OFD, a photographed page (OCR),
+and, when LibreOffice is installed, a PDF, a .doc and an .xls it writes from them. Hypothesis draws the mutations (bytes flipped, inserted, deleted, truncated; for the zip
 formats also inside the zipped XML); an importer may refuse a file only with a LuoshiError.
 """
 
@@ -32,6 +32,7 @@ from desktop.exporters.ledger_xlsx import write_ledger
 from desktop.importers import read_plan
 from desktop.importers.return_file import read_return
 from desktop.services.locations import sample_plan_path
+from tests.helpers import write_ofd
 
 Reader = Callable[[Path], object]
 Mutation = tuple[str, int, int, bytes]  # kind, position, length, bytes
@@ -81,7 +82,34 @@ def _seeds(folder: Path) -> dict[str, tuple[Path, Reader]]:
         )
         if (folder / "seed.pdf").exists():
             seeds["pdf"] = (folder / "seed.pdf", read_plan)
+        for source, kind in ((folder / "seed.docx", "doc"), (folder / "seed.xlsx", "xls")):
+            subprocess.run(
+                [office, "--headless", "--convert-to", kind, "--outdir", str(folder), str(source)],
+                capture_output=True,
+                timeout=120,
+                check=False,
+            )
+            if (folder / f"seed.{kind}").exists():
+                seeds[kind] = (folder / f"seed.{kind}", read_plan)
+    seeds["ofd"] = (write_ofd(text.splitlines()[:120], folder / "seed.ofd"), read_plan)
+    seeds["image"] = (_page_image(folder / "seed.png"), read_plan)
     return seeds
+
+
+def _page_image(path: Path) -> Path:
+    """A small photographed page: three lines of a plan in a CJK face (OCR reads it in about a second)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    found = subprocess.run(["fc-match", "-f", "%{file}", "Noto Sans CJK SC"], capture_output=True, text=True)
+    font = ImageFont.truetype(found.stdout, 28) if found.stdout else ImageFont.load_default()
+    page = Image.new("RGB", (900, 300), "white")
+    draw = ImageDraw.Draw(page)
+    for row, line in enumerate(
+        ["某某市工作方案", "1.推行帮办代办服务。（市政务服务局负责）", "2.清理涉企收费。（市财政局负责）"]
+    ):
+        draw.text((40, 40 + 60 * row), line, fill="black", font=font)
+    page.save(path)
+    return path
 
 
 def _mutate(data: bytes, mutations: list[Mutation]) -> bytes:

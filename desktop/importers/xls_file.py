@@ -5,6 +5,7 @@ WPS saves its .et spreadsheets in the same BIFF8 compound file as Excel's .xls, 
 
 from __future__ import annotations
 
+import io
 from datetime import datetime
 from pathlib import Path
 
@@ -47,7 +48,8 @@ def read_xls(path: Path) -> Plan:
     """Return the plan in an .xls or .et task list."""
     name = str(path)
     try:
-        book = xlrd.open_workbook(name, formatting_info=True, on_demand=True)
+        # xlrd reports a damaged file's oddities on stdout by default: they go nowhere here
+        book = xlrd.open_workbook(name, formatting_info=True, on_demand=True, logfile=io.StringIO())
     except xlrd.biffh.XLRDError as exc:
         if "encrypt" in str(exc).lower():
             raise LuoshiError(ErrorCode.ENCRYPTED, path=name) from None
