@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import desk, exports, office
+from bench import desk, exports, office, scans
 from bench.generate import plan_text
 from bench.timing import timed
 from desktop.importers import read_plan
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--previous", type=Path, help="another checkout (git worktree) whose start is timed too"
     )
-    parser.add_argument("--only", choices=["startup", "exports"], help="run one group only")
+    parser.add_argument("--only", choices=["startup", "exports", "scans"], help="run one group only")
     options = parser.parse_args(argv)
     previous = options.previous.resolve() if options.previous else None
     print(
@@ -72,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if options.only == "exports":
             exports.exports(folder, _row)
+            return 0
+        if options.only == "scans":
+            scans.scans(folder, _row)
             return 0
         big = folder / "plan-2000.txt"
         big.write_text(plan_text(2000), encoding="utf-8")
@@ -94,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         _row(f"parse corpus ({len(corpus)} files, {count} measures)", parse, read_floor, "none")
         desk.notes_search(folder, _row)
         desk.startup(folder, _row, previous=previous)
-        for group in (exports.exports, office.office):
+        for group in (exports.exports, office.office, scans.scans):
             # what earlier groups left in memory is set aside, so the collector does not rescan it in the
             # middle of the next group's figures (it slowed the allocation-heavy exports by a third)
             gc.collect()

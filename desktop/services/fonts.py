@@ -5,13 +5,14 @@ from __future__ import annotations
 from functools import lru_cache
 
 from desktop.domain.fonts import FontGap, font_gaps
-from desktop.importers.font_files import installed_families
 
 
 @lru_cache(maxsize=1)
 def _installed() -> frozenset[str]:
     # Read once per session: fonts are seldom installed while the program runs, and a Windows font
     # folder of several hundred files takes about half a second to read.
+    from desktop.importers.font_files import installed_families  # fontTools: loaded to read names
+
     return installed_families()
 
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import TracebackType
 
-import sqlite_utils
-
-from desktop.storage.connection import open_database
+from desktop.storage.connection import Database, open_database
 
 
 class Workspace:
@@ -16,10 +14,10 @@ class Workspace:
     def __init__(self, path: Path) -> None:
         """Remember `path`; nothing is opened yet."""
         self.path = path
-        self._db: sqlite_utils.Database | None = None
+        self._db: Database | None = None
 
     @property
-    def db(self) -> sqlite_utils.Database:
+    def db(self) -> Database:
         """Return the open database, opening and migrating it on first use."""
         if self._db is None:
             self._db = open_database(self.path)

@@ -13,6 +13,8 @@ from desktop.storage.backup import copy_database, path_for
 from desktop.storage.errors import TranslatingConnection, translated
 from desktop.storage.migrations import SCHEMA_VERSION, migrate, user_version
 
+Database = sqlite_utils.Database  # what services hold: the layer above never imports sqlite-utils itself
+
 
 def open_database(path: Path) -> sqlite_utils.Database:
     """Return an open, migrated database at `path`, creating the file and its folder if needed."""

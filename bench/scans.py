@@ -1,0 +1,93 @@
+"""Figures for the new readers: the sample as .doc, and OCR of a 10-page scan (time per page, peak memory).
+
+The scan is made as the tests make it: the sample laid out as a published 公文, printed to PDF by
+LibreOffice, rendered at 200 dpi, turned and speckled, sealed, and wrapped back into a PDF of images.
+Ours is `read_plan` (pages rendered, seal washed out, recognised, put in reading order, parsed, doubts
+attached); the floor is bare rapidocr recognising the same rendered pages. Each runs in its own process,
+which reports its wall time and its peak resident memory.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from bench.timing import timed
+from desktop.importers import read_plan
+from desktop.services.locations import resource_path, sample_plan_path
+
+Row = Callable[[str, float, float, str], None]
+ROOT = Path(__file__).resolve().parents[1]
+
+_OURS = """
+import resource, sys, time
+from pathlib import Path
+from desktop.importers import read_plan
+start = time.perf_counter()
+plan = read_plan(Path(sys.argv[1]))
+print(time.perf_counter() - start, len(plan.measures), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+_FLOOR = """
+import resource, sys, time
+import numpy, pypdfium2
+from rapidocr_onnxruntime import RapidOCR
+start = time.perf_counter()
+engine = RapidOCR()
+document = pypdfium2.PdfDocument(sys.argv[1])
+for i in range(len(document)):
+    engine(numpy.asarray(document[i].render(scale=200 / 72).to_pil().convert("RGB")), use_cls=False)
+print(time.perf_counter() - start, len(document), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def _run(script: str, path: Path) -> tuple[float, int, float]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(path)], env=env, capture_output=True, text=True, check=True
+    )
+    seconds, count, rss_kb = done.stdout.split()[-3:]
+    return float(seconds), int(count), float(rss_kb) * 1024
+
+
+def _bare_doc(path: Path) -> None:
+    """The floor: olefile opening the compound file and reading its two Word streams."""
+    import olefile
+
+    with olefile.OleFileIO(str(path)) as ole:
+        ole.openstream("WordDocument").read()
+        for table in ("0Table", "1Table"):
+            if ole.exists(table):
+                ole.openstream(table).read()
+
+
+def scans(folder: Path, row: Row) -> None:
+    """Print the .doc parse and the OCR figures."""
+    from tests.helpers import convert, sample_paragraphs, scan_pdf, write_docx, write_gongwen_docx
+
+    doc = convert(write_docx(sample_paragraphs(sample_plan_path()), folder / "sample.docx"), folder, "doc")
+    assert len(read_plan(doc).measures) == 34
+    row(
+        "parse sample as .doc (34 measures)",
+        timed(lambda: read_plan(doc), 15),
+        timed(lambda: _bare_doc(doc), 15),
+        "< 100 ms",
+    )
+    os.environ["FONTCONFIG_FILE"] = str(resource_path("fonts", "fonts.conf"))
+    try:
+        pdf = convert(
+            write_gongwen_docx(sample_paragraphs(sample_plan_path()), folder / "gw.docx"), folder, "pdf"
+        )
+    finally:
+        del os.environ["FONTCONFIG_FILE"]
+    scan = scan_pdf(pdf, folder / "scan.pdf")
+    ours, measures, ours_rss = _run(_OURS, scan)
+    floor, pages, floor_rss = _run(_FLOOR, scan)
+    assert measures == 34, measures
+    row(f"OCR {pages}-page scan, per page (load included)", ours / pages, floor / pages, "< 3000 ms a page")
+    print(
+        f"{f'peak memory, OCR of the {pages}-page scan':<50} {ours_rss / 2**20:9.1f} MB   floor "
+        f"{floor_rss / 2**20:8.1f} MB   ratio {ours_rss / floor_rss:7.2f}   target < 1024 MB"
+    )
