@@ -158,3 +158,16 @@ def test_an_encrypted_doc_asks_for_the_password_and_a_cut_one_is_corrupt(
     with pytest.raises(LuoshiError) as caught:
         read_plan(cut)
     assert caught.value.code is ErrorCode.CORRUPT
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["guowuyuan_2018_38_zimaoqu", "taizhou_2019_yingshang", "weihai_2023_shuzi", "jinxiang_2021_xiangcun"],
+)
+def test_real_plans_of_other_layouts_read_the_same_as_docx_and_doc(folder: Path, name: str) -> None:
+    from tests.conftest import FIXTURES
+
+    text = FIXTURES / "corpus" / f"{name}.txt"
+    docx_path = write_docx(sample_paragraphs(text), folder / f"{name}.docx")
+    from_doc = read_plan(convert(docx_path, folder, "doc"))
+    assert from_doc.measures and _summary(from_doc) == _summary(read_plan(docx_path))
