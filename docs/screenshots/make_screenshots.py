@@ -5,6 +5,7 @@ A throwaway database holds the bundled sample plan and a few notes; nothing in t
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -29,6 +30,7 @@ from desktop.services import reports as report_service  # noqa: E402
 from desktop.services import returns as return_service  # noqa: E402
 from desktop.services import units as unit_service  # noqa: E402
 from desktop.services.format_check import render_pdf  # noqa: E402
+from desktop.services.locations import sample_plan_path  # noqa: E402
 from desktop.services.workspace import Workspace  # noqa: E402
 from desktop.ui.board_window import BoardWindow  # noqa: E402
 from desktop.ui.claims_dialog import confirm_category_tasks  # noqa: E402
@@ -60,7 +62,9 @@ def pages(ws: Workspace, folder: Path) -> None:
     today = date(2026, 7, 3)
     for name, options in (("report_page", full), ("report_plain_page", plain)):
         report = folder / f"{name}.docx"
-        report_service.export_report(ws, period=q2, scope=Scope.MINE, options=options, out=report, today=today)
+        report_service.export_report(
+            ws, period=q2, scope=Scope.MINE, options=options, out=report, today=today
+        )
         pdf = render_pdf(report, folder)
         last = len(rendering.read_pdf_layout(pdf).pages)
         for page, suffix in ((1, "1"), (last, "last")):
@@ -199,9 +203,25 @@ def main() -> None:
             check.edit_selected()
             assert check.editor is not None
             check.editor.setGeometry(300, 60, 780, 640)
-            QTimer.singleShot(800, lambda: (grab("measure_editor.png"), check.close(), app.quit()))
+            QTimer.singleShot(800, lambda: (grab("measure_editor.png"), check.close(), scanned()))
 
         QTimer.singleShot(800, editor)
+
+    def scanned() -> None:
+        """核对方案 on the first two pages of the sample, scanned (no text layer) and read by OCR."""
+        from tests.helpers import convert, sample_paragraphs, scan_pdf, write_gongwen_docx
+
+        folder = Path(tempfile.mkdtemp())
+        os.environ["FONTCONFIG_FILE"] = str(ROOT / "resources" / "fonts" / "fonts.conf")
+        pdf = convert(
+            write_gongwen_docx(sample_paragraphs(sample_plan_path()), folder / "原件.docx"), folder, "pdf"
+        )
+        del os.environ["FONTCONFIG_FILE"]
+        check = PlanCheckDialog(imports.prepare(ws, path=scan_pdf(pdf, folder / "扫描件.pdf", pages=3)))
+        check.setGeometry(20, 20, 1320, 720)
+        check.show()
+        check.select_index(0)
+        QTimer.singleShot(800, lambda: (grab("plan_check_scan.png"), check.close(), app.quit()))
 
     QTimer.singleShot(800, after_dialog)
     app.exec()
