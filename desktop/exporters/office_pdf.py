@@ -78,6 +78,12 @@ def find_libreoffice() -> str | None:
     return None
 
 
+def libreoffice() -> Office | None:
+    """Return LibreOffice as a converter, or None when it is not installed."""
+    soffice = find_libreoffice()
+    return Office("LibreOffice", soffice) if soffice is not None else None
+
+
 def _registered(prog_id: str) -> bool:
     """Return True when Windows knows the automation object `prog_id` (the program is installed)."""
     if sys.platform != "win32":
@@ -96,10 +102,8 @@ def converters(suffix: str) -> list[Office]:
     found = [Office(name, prog_id) for name, prog_id in _AUTOMATION.get(suffix, ()) if _registered(prog_id)]
     # one automation object per program: the first of WPS's names, the first of Microsoft's
     found = [office for i, office in enumerate(found) if office.name not in {o.name for o in found[:i]}]
-    soffice = find_libreoffice()
-    if soffice is not None:
-        found.append(Office("LibreOffice", soffice))
-    return found
+    office = libreoffice()
+    return found if office is None else [*found, office]
 
 
 def wps_without_automation() -> bool:

@@ -40,6 +40,11 @@ _DROPPED = set("\x01\x02\x03\x04\x05\x08\x1f")
 _SHOWN = {"\x1e": "-", "\xa0": " "}  # a non-breaking hyphen and space
 
 
+def _byte(props: dict[int, bytes], sprm: int) -> int:
+    """Return a one-byte paragraph property (0 when absent or empty)."""
+    return (props.get(sprm) or b"\0")[0]
+
+
 class _Blocks:
     """Paragraphs outside tables become lines; paragraphs in cells become table rows."""
 
@@ -60,14 +65,14 @@ class _Blocks:
         if index not in self.lists:  # 0: no list; 0xF801: list formatting removed
             return ""
         key, levels = self.lists[index]
-        ilvl = props.get(SPRM_ILVL, b"\0")[0] if props.get(SPRM_ILVL) else 0
+        ilvl = _byte(props, SPRM_ILVL)
         return self.counters.advance(key, levels, min(ilvl, 8))
 
     def paragraph(self, text: str, fc: int) -> None:
         props = self.runs.at(fc)
         shown = self._number(props) + text
         depth = int.from_bytes(props.get(SPRM_ITAP, b"\0\0\0\0"), "little")
-        if props.get(SPRM_IN_TABLE, b"\0")[0] or depth > 0:
+        if _byte(props, SPRM_IN_TABLE) or depth > 0:
             self.cell.append(shown)
             return
         self._close_table()
@@ -75,7 +80,7 @@ class _Blocks:
 
     def cell_mark(self, text: str, fc: int) -> None:
         props = self.runs.at(fc)
-        if props.get(SPRM_TTP, b"\0")[0] or props.get(SPRM_INNER_TTP, b"\0")[0]:
+        if _byte(props, SPRM_TTP) or _byte(props, SPRM_INNER_TTP):
             self.rows.append(self.row)  # the mark that ends a row holds no text
             self.row, self.cell = [], []
             return

@@ -53,8 +53,8 @@ def _level(table: bytes, at: int) -> tuple[Level, int]:
     return Level(start=start, fmt=NFC.get(nfc, "decimal"), text=text), after + 2 + 2 * count
 
 
-def read_lists(table: bytes, fib: Fib) -> dict[int, tuple[str, dict[int, Level]]]:
-    """Return, by override index (1-based), the key of its list and the levels it numbers with."""
+def _list_levels(table: bytes, fib: Fib) -> dict[int, dict[int, Level]]:
+    """Return each list's levels by its lsid: the LSTFs, then their LVLs one list after another."""
     fc, lcb = fib.pair(FC_PLF_LST)
     if lcb == 0:
         return {}
@@ -62,21 +62,27 @@ def read_lists(table: bytes, fib: Fib) -> dict[int, tuple[str, dict[int, Level]]
     if count > MAX_LISTS:
         raise DocFormatError("too many lists")
     lists = [(u32(table, fc + 2 + 28 * i), bool(table[fc + 2 + 28 * i + 26] & 1)) for i in range(count)]
-    at = fc + 2 + 28 * count  # the levels follow the LSTFs, one list after another
+    at = fc + 2 + 28 * count
     levels_of: dict[int, dict[int, Level]] = {}
     for lsid, simple in lists:
         levels: dict[int, Level] = {}
         for ilvl in range(1 if simple else 9):
             levels[ilvl], at = _level(table, at)
         levels_of[lsid] = levels
+    return levels_of
+
+
+def read_lists(table: bytes, fib: Fib) -> dict[int, tuple[str, dict[int, Level]]]:
+    """Return, by override index (1-based), the key of its list and the levels it numbers with."""
+    levels_of = _list_levels(table, fib)
     fc, lcb = fib.pair(FC_PLF_LFO)
-    if lcb == 0:
+    if not levels_of or lcb == 0:
         return {}
     count = u32(table, fc)
     if count > MAX_LISTS:
         raise DocFormatError("too many list overrides")
     overrides = [(u32(table, fc + 4 + 16 * i), table[fc + 4 + 16 * i + 12]) for i in range(count)]
-    at = fc + 4 + 16 * count
+    at = fc + 4 + 16 * count  # then each override's LFOData: a cp and its changed levels
     found: dict[int, tuple[str, dict[int, Level]]] = {}
     for index, (lsid, changed) in enumerate(overrides, start=1):
         levels = dict(levels_of.get(lsid, {}))

@@ -18,8 +18,9 @@ from desktop.domain.ledger import FORMAT, TASKLIST_FORMAT
 from desktop.domain.notes import NoteFields
 from desktop.domain.returns import ReturnFile, ReturnRow, bounded, column_kind, subtitle_facts
 from desktop.domain.terms import status_from_word
+from desktop.importers.cells import MAX_COLS, MAX_ROWS, cell_text
 from desktop.importers.safety import check_office_zip
-from desktop.importers.xlsx_file import MAX_COLS, MAX_ROWS, cell_text, hidden_facts
+from desktop.importers.xlsx_file import hidden_facts
 
 HEADER_SCAN = 15  # the header row is among the first rows
 FIELD_WORDS = {"progress": "进展情况", "problems": "存在问题", "next_steps": "下步计划"}

@@ -18,12 +18,12 @@ from desktop.domain.errors import Cancelled, ErrorCode, LuoshiError
 from desktop.domain.models import Plan
 from desktop.domain.ocr_text import ScannedText, TextBox, join_pages, page_text, with_scan_doubts
 from desktop.domain.plan_parser import parse_plan_lines
+from desktop.importers import Progress
 from desktop.importers.script import simplify_lines
 
 DPI = 200
 MAX_PAGES = 300
 MAX_PIXELS = 60_000_000  # a page image larger than about 7,700 × 7,700 is refused, not decoded
-Progress = Callable[[int, int], None]  # pages read, pages in all
 
 
 def ocr_available() -> bool:

@@ -14,8 +14,8 @@ import xlrd
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.models import Plan
 from desktop.domain.tables import plan_from_tables
+from desktop.importers.cells import MAX_COLS, MAX_ROWS, cell_text
 from desktop.importers.script import simplify_rows
-from desktop.importers.xlsx_file import MAX_COLS, MAX_ROWS, cell_text
 
 
 def _value(sheet: xlrd.sheet.Sheet, row: int, col: int, datemode: int) -> object:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import zipfile
 from dataclasses import replace
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,22 +16,9 @@ from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.ledger import META_SHEET, TASKLIST_FORMAT
 from desktop.domain.models import Plan
 from desktop.domain.tables import plan_from_tables
+from desktop.importers.cells import MAX_COLS, MAX_ROWS, cell_text
 from desktop.importers.safety import check_office_zip
 from desktop.importers.script import simplify_rows
-
-MAX_ROWS = 100_000
-MAX_COLS = 60
-
-
-def cell_text(value: object) -> str:
-    """Return a cell value as the text a person sees (dates as 2026年3月31日, 3.0 as 3)."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime | date):
-        return f"{value.year}年{value.month}月{value.day}日"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def sheet_rows(sheet: Worksheet) -> list[list[str]]:

@@ -58,10 +58,9 @@ def render_pdf(source: Path, out_dir: Path, *, should_stop: Callable[[], bool] |
 
     Raises office_pdf.OfficeError when LibreOffice is missing or makes no PDF.
     """
-    soffice = office_pdf.find_libreoffice()
-    if soffice is None:
+    office = office_pdf.libreoffice()
+    if office is None:
         raise office_pdf.OfficeError("LibreOffice is not installed")
-    office = office_pdf.Office("LibreOffice", soffice)
     return office_pdf.to_pdf(source, out_dir, office, fontconfig=fontconfig_file(), should_stop=should_stop)
 
 
