@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from desktop.domain.doubts import OCR
 from desktop.domain.models import Doubt, Measure, Plan
 
+Progress = Callable[[int, int], None]  # pages of a scan read, pages in all
 LOW_CONFIDENCE = 0.80  # a character read with less is named in its measure's doubt
 MAX_TILT = 0.08  # rise over run of a box's top edge: a seal's arc of text tilts more
 _PAGE_NUMBER = re.compile(r"^[\s\-—–－一]*\d{1,4}[\s\-—–－一]*$")

@@ -7,11 +7,10 @@ from pathlib import Path
 
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.models import Plan
+from desktop.domain.ocr_text import Progress
 from desktop.domain.plan_parser import parse_plan_lines
 from desktop.importers.detect import Format, sniff
 from desktop.importers.text_file import read_text_lines
-
-Progress = Callable[[int, int], None]  # pages read, pages in all (scans only)
 
 SUPPORTED_SUFFIXES = (
     ".txt",

@@ -16,9 +16,8 @@ from typing import Any
 
 from desktop.domain.errors import Cancelled, ErrorCode, LuoshiError
 from desktop.domain.models import Plan
-from desktop.domain.ocr_text import ScannedText, TextBox, join_pages, page_text, with_scan_doubts
+from desktop.domain.ocr_text import Progress, ScannedText, TextBox, join_pages, page_text, with_scan_doubts
 from desktop.domain.plan_parser import parse_plan_lines
-from desktop.importers import Progress
 from desktop.importers.script import simplify_lines
 
 DPI = 200
