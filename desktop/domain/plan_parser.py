@@ -26,11 +26,6 @@ from desktop.domain.outline import Node, build_outline, heading_title
 from desktop.domain.tables import plan_from_tables
 from desktop.domain.terms import Role
 
-_NON_TASK = re.compile(
-    r"总体要求|指导思想|基本原则|工作原则|工作目标|主要目标|发展目标|总体目标|保障措施|组织保障|组织实施|"
-    r"工作要求|实施步骤|工作步骤|保障机制|适用范围|工作安排|组织领导"
-)
-
 
 @dataclass
 class _Leaf:
@@ -230,6 +225,11 @@ def _numbering_gap(previous: dict[int, Node], node: Node) -> str:
 
 
 def _drop_non_task_chapters(drafts: list[tuple[_Leaf, Measure]]) -> list[Measure]:
+    """Drop the items of a chapter that names no unit anywhere, when other chapters do.
+
+    Such chapters are 目标任务, 基本原则, 保障措施 and the like: numbered, but nobody is assigned.
+    A plan that names no unit at all keeps everything (the clerk assigns units in 核对方案).
+    """
     by_chapter: dict[str, list[Measure]] = {}
     for _, measure in drafts:
         by_chapter.setdefault(measure.chapter, []).append(measure)
@@ -237,7 +237,7 @@ def _drop_non_task_chapters(drafts: list[tuple[_Leaf, Measure]]) -> list[Measure
     dropped = {
         chapter
         for chapter, items in by_chapter.items()
-        if any_units and _NON_TASK.search(chapter) and not any(m.clause for m in items)
+        if any_units and chapter and not any(m.units or m.clause for m in items)
     }
     return [m for _, m in drafts if m.chapter not in dropped]
 
