@@ -195,7 +195,7 @@ def _measures(
             doubts=(Doubt(NUMBERING, gap),) if gap else (),
         )
         drafts.append((leaf, measure))
-    kept = _drop_non_task_chapters(drafts)
+    kept = _drop_non_task_chapters(drafts, {u.name for u in rules})
     measures = [_renumber(m, i) for i, m in enumerate(kept, start=1)]
     chapters: list[Chapter] = []
     for leaf, _ in drafts:
@@ -224,20 +224,25 @@ def _numbering_gap(previous: dict[int, Node], node: Node) -> str:
     return f"{before.marker} → {node.marker}"
 
 
-def _drop_non_task_chapters(drafts: list[tuple[_Leaf, Measure]]) -> list[Measure]:
+def _drop_non_task_chapters(drafts: list[tuple[_Leaf, Measure]], ruled: set[str]) -> list[Measure]:
     """Drop the items of a chapter that names no unit anywhere, when other chapters do.
 
     Such chapters are 目标任务, 基本原则, 保障措施 and the like: numbered, but nobody is assigned.
-    A plan that names no unit at all keeps everything (the clerk assigns units in 核对方案).
+    A plan that names no unit at all keeps everything (the clerk assigns units in 核对方案). Units added
+    to every item by a global rule (`ruled`: 以下…均需X落实) do not make a chapter one of measures.
     """
     by_chapter: dict[str, list[Measure]] = {}
     for _, measure in drafts:
         by_chapter.setdefault(measure.chapter, []).append(measure)
-    any_units = any(m.units for _, m in drafts)
+
+    def assigned(m: Measure) -> bool:
+        return bool(m.clause) or any(u.name not in ruled for u in m.units)
+
+    any_units = any(assigned(m) for _, m in drafts)
     dropped = {
         chapter
         for chapter, items in by_chapter.items()
-        if any_units and chapter and not any(m.units or m.clause for m in items)
+        if any_units and chapter and not any(assigned(m) for m in items)
     }
     return [m for _, m in drafts if m.chapter not in dropped]
 
