@@ -14,59 +14,8 @@ from desktop.domain.lines import DOC_NUMBER, H1, H2, heading_level, iso_date, jo
 from desktop.domain.models import Chapter, Deadline, Measure, Plan, UnitRef
 from desktop.domain.terms import Role
 from desktop.domain.text import clean_spaces
+from desktop.domain.vocabulary import HEADER_WORDS
 
-# Column kinds and the header words that name them, most specific first.
-_HEADERS: dict[str, tuple[str, ...]] = {
-    "seq": ("序号", "编号", "序", "项目编号"),
-    "chapter": ("领域", "类别", "板块", "重点领域", "任务类别", "章节", "方面", "分类", "所属章节"),
-    "task": ("重点任务", "重点工作", "任务名称", "工作任务", "主要任务", "任务事项"),
-    "text": (
-        "具体措施",
-        "任务内容",
-        "工作内容",
-        "具体任务",
-        "年度目标任务",
-        "目标任务",
-        "改革举措",
-        "政策措施",
-        "措施内容",
-        "主要措施",
-        "工作措施",
-        "具体内容",
-        "具体要求",
-        "工作要求",
-        "考核内容",
-        "措施",
-    ),
-    "lead": ("牵头单位", "牵头部门", "主办单位", "牵头责任单位"),
-    "support": ("配合单位", "配合部门", "协办单位", "协助单位", "参与单位"),
-    "responsible": (
-        "责任单位",
-        "责任部门",
-        "责任主体",
-        "承办单位",
-        "负责单位",
-        "负责部门",
-        "责任科室",
-        "责任处室",
-        "责任股室",
-        "牵头单位/责任单位",
-        "部门分工",
-        "责任分工",
-    ),
-    "deadline": ("完成时限", "完成时间", "时间节点", "办结时限", "完成期限", "时限要求", "时限"),
-    # people, never units: kept as the measure's leaders
-    "leaders": (
-        "责任领导",
-        "分管领导",
-        "分管省领导",
-        "分管市领导",
-        "牵头领导",
-        "包抓领导",
-        "联系人",
-        "责任人",
-    ),
-}
 _NONE_WORDS = {"", "无", "—", "-", "--", "/", "／", "——", "暂无"}
 
 
@@ -80,11 +29,13 @@ class TableLayout:
 
 def header_kind(cell: str) -> str | None:
     """Return the column kind a header cell names (seq, chapter, task, text, lead, support, …), or None."""
+    whole = re.sub(r"\s", "", clean_spaces(cell))
     name = re.sub(r"[\s（(].*$", "", clean_spaces(cell)) or clean_spaces(cell)
     name = re.sub(r"\s", "", name)
-    for kind, words in _HEADERS.items():
-        if name in words:
-            return kind
+    for candidate in (whole, name):
+        for kind, words in HEADER_WORDS.items():
+            if candidate in words:
+                return kind
     return None
 
 
