@@ -26,6 +26,9 @@ _DEADLINE_START = re.compile(
     r"^(?:\d{4}年)?\d{1,2}月|^\d{4}年|^年[底内中末]|^[上下]半年|^第?[一二三四]季度|^持续|^长期|^常态|^每[年月季]"
 )
 _HEADER_CELL = re.compile(r"^[^。，；：,;:]{1,14}$")
+# An unnamed column whose header says it holds part of the task (攻坚目标任务, 工作任务安排) joins the
+# text wherever it stands; other unnamed columns join it only before the unit columns.
+_TASK_LIKE_HEADER = re.compile(r"任务|目标|措施|举措|内容")
 _SUB_ROW_PENALTY = 1.0
 # A row of more cells than this is not aligned cell by cell (the cost grows with the square of the count):
 # its unit-like cells go to the unit column and the rest to the text.
@@ -135,7 +138,34 @@ def _text_column(columns: dict[str, int], header: list[str]) -> int:
 
 def _cells(lines: list[str]) -> list[str]:
     cells = [clean_spaces(x) for x in lines]
-    return [c for c in cells if c and c not in ("|", "｜")]
+    return _join_broken_headers([c for c in cells if c and c not in ("|", "｜")])
+
+
+# A header word a narrow column wrapped (责任 / 科室) is at most this long on each line.
+_BROKEN_HEADER_PART = 4
+
+
+def _join_broken_headers(cells: list[str]) -> list[str]:
+    """Rejoin header names a narrow column broke over two lines (责任↵领导, 完成↵时限), before row 1.
+
+    Two short cells are joined only when together they name a column and the second alone does not,
+    so 序号↵重点工作 stay apart. Cells after the first row number are never touched.
+    """
+    out: list[str] = []
+    for index, cell in enumerate(cells):
+        if cell == "1":
+            return out + cells[index:]
+        if (
+            out
+            and len(out[-1]) <= _BROKEN_HEADER_PART
+            and len(cell) <= _BROKEN_HEADER_PART
+            and header_kind(cell) is None
+            and header_kind(out[-1] + cell)
+        ):
+            out[-1] += cell
+        else:
+            out.append(cell)
+    return out
 
 
 def _find_header(cells: list[str]) -> tuple[int, int, int] | None:
@@ -195,17 +225,19 @@ def _cell_per_line(lines: list[str]) -> FlatTable | None:
         return None
     groups = cells[header_end:first]
     first_unit = next((i for i, k in enumerate(after) if k in _UNIT_KINDS), len(after))
+    named = header[seq_at + 1 :] if "seq" in kinds else header[seq_at:]
+    in_text = {
+        i
+        for i, k in enumerate(after)
+        if i == text_at or (k == "other" and (i < first_unit or _TASK_LIKE_HEADER.search(named[i])))
+    }
     kept = [i for i, k in enumerate(after) if k not in ("other", "group")]
     rows: list[list[str]] = []
     for number, block in enumerate(blocks, start=1):
         row, next_groups = _align_row(block, after, before, last=number == len(blocks))
         # Unnamed columns before the units (考核指标, 单位, 年度目标) are part of the task's text;
         # those after them (评分部门) are not the unit's business.
-        row[text_at] = "；".join(
-            row[i]
-            for i, k in enumerate(after)
-            if row[i] and (i == text_at or (k == "other" and i < first_unit))
-        )
+        row[text_at] = "；".join(row[i] for i in sorted(in_text) if row[i])
         group = "；".join(g for g in groups if g)
         rows.append([str(number), group, *(row[i] for i in kept)])
         groups = next_groups or [""] * len(before)
