@@ -181,7 +181,8 @@ def _find_header(cells: list[str]) -> tuple[int, int, int] | None:
         first = next((j for j in range(end, min(end + 4, len(cells))) if cells[j] == "1"), -1)
         if first < 0:
             continue
-        if "seq" in kinds:
+        if "seq" in kinds and not (kinds[-1] and first == end):
+            # the run may have swallowed row 1's group cells (类别 value printed before its number)
             header_end = min(end, first - kinds.index("seq"))
         else:
             header_end = start + max(i for i, k in enumerate(kinds) if k) + 1
