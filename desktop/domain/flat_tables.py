@@ -30,16 +30,18 @@ _HEADER_CELL = re.compile(r"^[^。，；：,;:]{1,14}$")
 # text wherever it stands; other unnamed columns join it only before the unit columns.
 _TASK_LIKE_HEADER = re.compile(r"任务|目标|措施|举措|内容")
 _SUB_ROW_PENALTY = 1.0
+_LIST_END = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")  # 市税务局等 / 等有关部门 closes a list
 # A row of more cells than this is not aligned cell by cell (the cost grows with the square of the count):
 # its unit-like cells go to the unit column and the rest to the text.
 _MAX_ALIGNED_CELLS = 24
 
 
 def unit_like(cell: str) -> bool:
-    """Return True for a cell that lists organs only (区发改局、区财政局; 各科室)."""
+    """Return True for a cell that lists organs only (区发改局、区财政局; 各科室; 市税务局等。)."""
+    cell = cell.rstrip("。")
     if not cell or "。" in cell or len(cell) > 80:
         return False
-    items = [x for x in re.split(r"[、，,；;\s]+", cell) if x]
+    items = [_LIST_END.sub("", x) for x in re.split(r"[、，,；;\s]+", cell) if x]
     return bool(items) and all(UNIT_END.search(x.rstrip("*＊")) or is_wildcard(x) for x in items)
 
 
@@ -143,6 +145,7 @@ def _cells(lines: list[str]) -> list[str]:
 
 # A header word a narrow column wrapped (责任 / 科室) is at most this long on each line.
 _BROKEN_HEADER_PART = 4
+_BRACKETED = re.compile(r"[（(][^（()）]{1,8}[）)]")
 
 
 def _join_broken_headers(cells: list[str]) -> list[str]:
@@ -155,7 +158,9 @@ def _join_broken_headers(cells: list[str]) -> list[str]:
     for index, cell in enumerate(cells):
         if cell == "1":
             return out + cells[index:]
-        if (
+        if out and _BRACKETED.fullmatch(cell) and header_kind(out[-1]) is None:  # 落实情况↵（全年）
+            out[-1] += cell
+        elif (
             out
             and len(out[-1]) <= _BROKEN_HEADER_PART
             and len(cell) <= _BROKEN_HEADER_PART
@@ -180,6 +185,8 @@ def _find_header(cells: list[str]) -> tuple[int, int, int] | None:
             continue
         first = next((j for j in range(end, min(end + 4, len(cells))) if cells[j] == "1"), -1)
         if first < 0:
+            if kinds[-1] and (kinds[0] == "seq" or "seq" not in kinds) and end < len(cells):
+                return start, end, -1  # a 序号 column left empty: rows are told apart by their cells
             continue
         if "seq" in kinds and not (kinds[-1] and first == end):
             # the run may have swallowed row 1's group cells (类别 value printed before its number)
@@ -206,6 +213,20 @@ def _row_blocks(cells: list[str], first: int) -> list[list[str]]:
     return blocks
 
 
+def _unnumbered_blocks(cells: list[str]) -> list[list[str]]:
+    """Cut rows that carry no number: a row starts where a task cell follows unit or deadline cells."""
+    blocks: list[list[str]] = []
+    closing = True  # the previous cell ended a row (or there is none yet)
+    for cell in cells:
+        ends_row = unit_like(cell) or deadline_like(cell)
+        if closing and not ends_row:
+            blocks.append([])
+        if blocks:
+            blocks[-1].append(cell)
+        closing = ends_row
+    return blocks if all(any(unit_like(c) for c in b) for b in blocks) else []
+
+
 def _cell_per_line(lines: list[str]) -> FlatTable | None:
     cells = _cells(lines)
     found = _find_header(cells)
@@ -214,6 +235,9 @@ def _cell_per_line(lines: list[str]) -> FlatTable | None:
     start, header_end, first = found
     header = cells[start:header_end]
     kinds = [header_kind(c) for c in header]
+    numbered = first >= 0
+    if not numbered:
+        first = header_end
     seq_at = kinds.index("seq") if "seq" in kinds else first - header_end
     before = [k or "group" for k in kinds[:seq_at]]
     after_kinds = kinds[seq_at + 1 :] if "seq" in kinds else kinds[seq_at:]
@@ -221,7 +245,7 @@ def _cell_per_line(lines: list[str]) -> FlatTable | None:
         return None
     text_at = _text_slot(after_kinds)
     after = ["text" if i == text_at else (k or "other") for i, k in enumerate(after_kinds)]
-    blocks = _row_blocks(cells, first)
+    blocks = _row_blocks(cells, first) if numbered else _unnumbered_blocks(cells[header_end:])
     if len(blocks) < 2:
         return None
     groups = cells[header_end:first]
