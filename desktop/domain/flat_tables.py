@@ -38,7 +38,8 @@ _MAX_ALIGNED_CELLS = 24
 
 def unit_like(cell: str) -> bool:
     """Return True for a cell that lists organs only (区发改局、区财政局; 各科室; 市税务局等。)."""
-    cell = cell.rstrip("。")
+    if cell.endswith("。") and re.search(r"[、，,]|等。$", cell):  # a list closed by a full stop
+        cell = cell[:-1]
     if not cell or "。" in cell or len(cell) > 80:
         return False
     items = [_LIST_END.sub("", x) for x in re.split(r"[、，,；;\s]+", cell) if x]

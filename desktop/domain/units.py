@@ -61,13 +61,13 @@ _SCOPE = (
     "国务院|中央|自治区直|自治区|省直|省级|市直|市级|区直|区级|县直|县级|旗直|盟直|州直|省|市|区|县|旗|盟|州"
 )
 _WILDCARD = re.compile(
-    rf"^(?:{_SCOPE})?(?:各|全)"
+    rf"^(?:{_SCOPE})?(?:(?:人民)?政府各|各|全)"
     r"|有关|相关|所属|各级|主管部门$|牵头部门$|执法部门$|成员单位$|^各?地区$|^各地$"
 )
 _LOCAL_GOVERNMENT = re.compile(
     r"政府|公署|盟市|旗县|县区|区县|市县|县市|地区|各地|管委|地级以上市|县级市|各区|各县|各市|乡镇|街道|盟"
 )
-_WILDCARD_STRIP = re.compile(rf"^(?:{_SCOPE})?(?:各有关|各相关|有关|相关|各)?")
+_WILDCARD_STRIP = re.compile(rf"^(?:{_SCOPE})?(?:(?:人民)?政府)?(?:各有关|各相关|有关|相关|各)?")
 _GENERIC = {"", "部门", "单位", "部门单位", "部门和单位", "部门、单位", "委办厅局", "委、办、厅、局", "地方"}
 # An item that only makes sense as the tail of the wildcard before it (各区、县级市; 有关部门、单位).
 _GENERIC_TAIL = re.compile(
