@@ -16,6 +16,7 @@ from desktop.domain.vocabulary import (
     IGNORED_LABELS,
     LEAD_LABELS,
     PERSON_LABELS,
+    RESPONSIBLE_LABELS,
     SUPPORT_LABELS,
 )
 
@@ -142,10 +143,39 @@ def split_clauses(text: str) -> tuple[str, list[str]]:
             if after in "。；;" and before in _SENTENCE_END:
                 last = folded.index(after, j + 1) + 1
         i = j + 1
-    if not middle:
-        return body, trailing
+    if middle:
+        pieces.append(body[last:])
+        body = "".join(pieces).rstrip(" \u3000，；")
+    body, inline = _inline_labels(body)
+    return body, middle + inline + trailing
+
+
+# A label written inside a sentence: '农村道路畅通工程，牵头部门：市交通局。建设进度…'.
+_INLINE_LABEL = re.compile(
+    rf"(?<=[，,；;。])\s*((?:{LEAD_LABELS}|{RESPONSIBLE_LABELS}|{SUPPORT_LABELS})\s*：\s*([^：。；]+?))(?:[。；]|$)"
+)
+
+
+def _inline_labels(body: str) -> tuple[str, list[str]]:
+    """Take 'X单位：A、B' out of mid-sentence when A, B read as organs; return the body and the labels.
+
+    Only a label after a comma or sentence end counts, and only when every name it gives ends like an
+    organ (局, 委, 办 …) or is a wildcard, so '责任单位：要加强…' prose is never cut.
+    """
+    labels: list[str] = []
+    pieces: list[str] = []
+    last = 0
+    for match in _INLINE_LABEL.finditer(body):
+        items = [x for x in re.split(r"[、，,和及]", match.group(2).strip()) if x]
+        if not items or not all(UNIT_END.search(x) or is_wildcard(x) for x in items):
+            continue
+        labels.append(match.group(1).strip())
+        pieces.append(body[last : match.start()])
+        last = match.end(1)
+    if not labels:
+        return body, []
     pieces.append(body[last:])
-    return "".join(pieces).rstrip(" \u3000，；"), middle + trailing
+    return "".join(pieces).replace("，。", "。").strip(" \u3000，"), labels
 
 
 def has_clause(text: str) -> bool:
