@@ -30,6 +30,8 @@ _HEADER_CELL = re.compile(r"^[^。，；：,;:]{1,14}$")
 # text wherever it stands; other unnamed columns join it only before the unit columns.
 _TASK_LIKE_HEADER = re.compile(r"任务|目标|措施|举措|内容")
 _SUB_ROW_PENALTY = 1.0
+# How far row numbers may jump in an extract of a longer table (6, 52, 53 …).
+_MAX_SEQ_JUMP = 200
 _LIST_END = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")  # 市税务局等 / 等有关部门 closes a list
 # A row of more cells than this is not aligned cell by cell (the cost grows with the square of the count):
 # its unit-like cells go to the unit column and the rest to the text.
@@ -157,7 +159,7 @@ def _join_broken_headers(cells: list[str]) -> list[str]:
     """
     out: list[str] = []
     for index, cell in enumerate(cells):
-        if cell == "1":
+        if _SEQ.fullmatch(cell):
             return out + cells[index:]
         if out and _BRACKETED.fullmatch(cell) and header_kind(out[-1]) is None:  # 落实情况↵（全年）
             out[-1] += cell
@@ -178,13 +180,18 @@ def _find_header(cells: list[str]) -> tuple[int, int, int] | None:
     """Return (start, end, index of row 1) of a header run; group cells may stand before row 1."""
     for start in range(len(cells)):
         end = start
-        while end < len(cells) and end - start < 16 and cells[end] != "1" and _HEADER_CELL.match(cells[end]):
+        while (
+            end < len(cells)
+            and end - start < 16
+            and not _SEQ.fullmatch(cells[end])
+            and _HEADER_CELL.match(cells[end])
+        ):
             end += 1
         window = cells[start:end]
         kinds = [header_kind(c) for c in window]
         if sum(1 for k in kinds if k) < 2 or not set(_UNIT_KINDS) & set(kinds):
             continue
-        first = next((j for j in range(end, min(end + 4, len(cells))) if cells[j] == "1"), -1)
+        first = next((j for j in range(end, min(end + 4, len(cells))) if _SEQ.fullmatch(cells[j])), -1)
         if first < 0:
             if kinds[-1] and (kinds[0] == "seq" or "seq" not in kinds) and end < len(cells):
                 return start, end, -1  # a 序号 column left empty: rows are told apart by their cells
@@ -199,18 +206,26 @@ def _find_header(cells: list[str]) -> tuple[int, int, int] | None:
     return None
 
 
-def _row_blocks(cells: list[str], first: int) -> list[list[str]]:
+def _row_blocks(cells: list[str], first: int, width: int) -> list[list[str]]:
+    """Cut the cells into rows at their numbers: the next number, else (an extract of a longer table,
+    numbered 6, 52, 53 …) the first larger number standing at least `width` cells on."""
     blocks: list[list[str]] = []
-    expected = 1
+    number = int(cells[first])
     at = first
     while at < len(cells):
-        nxt = next(
-            (j for j in range(at + 1, len(cells)) if cells[j] == str(expected + 1)),
-            len(cells),
-        )
+        nxt = next((j for j in range(at + 1, len(cells)) if cells[j] == str(number + 1)), -1)
+        if nxt < 0:
+            nxt = next(
+                (
+                    j
+                    for j in range(at + width, len(cells))
+                    if _SEQ.fullmatch(cells[j]) and number < int(cells[j]) <= number + _MAX_SEQ_JUMP
+                ),
+                len(cells),
+            )
         blocks.append(cells[at + 1 : nxt])
         at = nxt
-        expected += 1
+        number = int(cells[nxt]) if nxt < len(cells) else number
     return blocks
 
 
@@ -246,7 +261,7 @@ def _cell_per_line(lines: list[str]) -> FlatTable | None:
         return None
     text_at = _text_slot(after_kinds)
     after = ["text" if i == text_at else (k or "other") for i, k in enumerate(after_kinds)]
-    blocks = _row_blocks(cells, first) if numbered else _unnumbered_blocks(cells[header_end:])
+    blocks = _row_blocks(cells, first, len(after)) if numbered else _unnumbered_blocks(cells[header_end:])
     if len(blocks) < 2:
         return None
     groups = cells[header_end:first]

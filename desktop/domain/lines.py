@@ -23,9 +23,9 @@ _PAGE_FURNITURE = re.compile(
 )
 
 CN_DIGITS = "〇零一二三四五六七八九十○Ｏ"
-H1 = re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、．.]\s*")
+H1 = re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、．.﹒]\s*")
 H2 = re.compile(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*[、．.]?\s*")
-H3 = re.compile(r"^(\d{1,4})\s*[.．、](?![\d%％])\s*")
+H3 = re.compile(r"^(\d{1,4})\s*[.．、﹒](?![\d%％])\s*")
 H4 = re.compile(r"^[（(]\s*(\d{1,4})\s*[）)]\s*")
 H5 = re.compile(r"^([①-⑳])\s*")
 HEADING_PATTERNS = (H1, H2, H3, H4, H5)

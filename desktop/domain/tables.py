@@ -16,6 +16,9 @@ from desktop.domain.terms import Role
 from desktop.domain.text import clean_spaces
 from desktop.domain.vocabulary import HEADER_WORDS
 
+# Column kinds a header may name with a qualifier in front (计划完成时间, 主要责任单位), up to this long.
+_QUALIFIABLE = ("lead", "support", "responsible", "deadline")
+_MAX_QUALIFIER = 3
 _NONE_WORDS = {"", "无", "—", "-", "--", "/", "／", "——", "暂无"}
 
 
@@ -36,6 +39,12 @@ def header_kind(cell: str) -> str | None:
         for kind, words in HEADER_WORDS.items():
             if candidate in words:
                 return kind
+    # 计划完成时间, 主要责任单位: a known unit or deadline word after a short qualifier
+    endings = [(w, k) for k in _QUALIFIABLE for w in HEADER_WORDS[k] if len(w) >= 3 and name.endswith(w)]
+    if endings:
+        word, kind = max(endings, key=lambda e: len(e[0]))
+        if len(name) - len(word) <= _MAX_QUALIFIER:
+            return kind
     return None
 
 
