@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from desktop.domain.deadlines import find_deadlines
+from desktop.domain.lines import heading_level
 from desktop.domain.tables import header_kind
 from desktop.domain.text import clean_spaces
 from desktop.domain.units import UNIT_END, is_wildcard
@@ -44,8 +45,25 @@ def unit_like(cell: str) -> bool:
         cell = cell[:-1]
     if not cell or "。" in cell or len(cell) > 80:
         return False
-    items = [_LIST_END.sub("", x) for x in re.split(r"[、，,；;\s]+", cell) if x]
+    items = [_LIST_END.sub("", x) for x in _items(cell)]
     return bool(items) and all(UNIT_END.search(x.rstrip("*＊")) or is_wildcard(x) for x in items)
+
+
+def _items(cell: str) -> list[str]:
+    """Split a list at its separators, but not inside brackets: 各镇（街道、园区） stays whole."""
+    items: list[str] = []
+    depth = 0
+    current = ""
+    for ch in cell:
+        depth += ch in "（(〔["
+        depth -= ch in "）)〕]"
+        if depth <= 0 and (ch in "、，,；;" or ch.isspace()):
+            if current:
+                items.append(current)
+            current, depth = "", 0
+        else:
+            current += ch
+    return [*items, current] if current else items
 
 
 def deadline_like(cell: str) -> bool:
@@ -179,6 +197,8 @@ def _join_broken_headers(cells: list[str]) -> list[str]:
 def _find_header(cells: list[str]) -> tuple[int, int, int] | None:
     """Return (start, end, index of row 1) of a header run; group cells may stand before row 1."""
     for start in range(len(cells)):
+        if heading_level(cells[start]) in (1, 2):  # a chapter heading above the header is no column
+            continue
         end = start
         while (
             end < len(cells)
@@ -261,10 +281,6 @@ def _cell_per_line(lines: list[str]) -> FlatTable | None:
         return None
     text_at = _text_slot(after_kinds)
     after = ["text" if i == text_at else (k or "other") for i, k in enumerate(after_kinds)]
-    blocks = _row_blocks(cells, first, len(after)) if numbered else _unnumbered_blocks(cells[header_end:])
-    if len(blocks) < 2:
-        return None
-    groups = cells[header_end:first]
     first_unit = next((i for i, k in enumerate(after) if k in _UNIT_KINDS), len(after))
     named = header[seq_at + 1 :] if "seq" in kinds else header[seq_at:]
     in_text = {
@@ -274,17 +290,46 @@ def _cell_per_line(lines: list[str]) -> FlatTable | None:
     }
     kept = [i for i, k in enumerate(after) if k not in ("other", "group")]
     rows: list[list[str]] = []
-    for number, block in enumerate(blocks, start=1):
-        row, next_groups = _align_row(block, after, before, last=number == len(blocks))
-        # Unnamed columns before the units (考核指标, 单位, 年度目标) are part of the task's text;
-        # those after them (评分部门) are not the unit's business.
-        row[text_at] = "；".join(row[i] for i in sorted(in_text) if row[i])
-        group = "；".join(g for g in groups if g)
-        rows.append([str(number), group, *(row[i] for i in kept)])
-        groups = next_groups or [""] * len(before)
+    for chapter, part, part_first in _parts(cells, start, header_end, first):
+        if numbered and not _SEQ.fullmatch(part[part_first] if part_first < len(part) else ""):
+            continue
+        blocks = _row_blocks(part, part_first, len(after)) if numbered else _unnumbered_blocks(part)
+        groups = part[:part_first]
+        for number, block in enumerate(blocks, start=1):
+            row, next_groups = _align_row(block, after, before, last=number == len(blocks))
+            # Unnamed columns before the units (考核指标, 单位, 年度目标) are part of the task's text;
+            # those after them (评分部门) are not the unit's business.
+            row[text_at] = "；".join(row[i] for i in sorted(in_text) if row[i])
+            group = "；".join(g for g in groups if g) or chapter
+            rows.append([str(number), group, *(row[i] for i in kept)])
+            groups = next_groups or [""] * len(before)
+    if len(rows) < 2:
+        return None
     _fill_down(rows, 1)
     header_row = [_NAMES["seq"], _NAMES["chapter"], *(_NAMES[after[i]] for i in kept)]
     return FlatTable([header_row, *rows], lines_before(lines, cells[start]))
+
+
+def _parts(cells: list[str], start: int, header_end: int, first: int) -> list[tuple[str, list[str], int]]:
+    """Split a table whose header is printed again under each chapter heading (一、…牵头重点工作).
+
+    Returns (chapter heading, the part's cells after its header, where its first row starts). A heading
+    is the 一、/（一） line right before a header; it is taken off the rows above it.
+    """
+    header = cells[start:header_end]
+    width = len(header)
+    starts = [start] + [
+        j for j in range(header_end, len(cells) - width + 1) if cells[j : j + width] == header
+    ]
+    parts: list[tuple[str, list[str], int]] = []
+    for index, at in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else len(cells)
+        if index + 1 < len(starts) and heading_level(cells[end - 1]) in (1, 2):
+            end -= 1
+        heading = cells[at - 1] if at and heading_level(cells[at - 1]) in (1, 2) else ""
+        part = cells[at + width : end]
+        parts.append((heading, part, first - header_end if index == 0 else 0))
+    return parts
 
 
 def lines_before(lines: list[str], first_cell: str) -> list[str]:

@@ -210,7 +210,10 @@ def plan_from_tables(
     gaps = {
         b.seq: f"{a.label} → {b.label}"
         for a, b in itertools.pairwise(measures)
-        if a.label.isdigit() and b.label.isdigit() and int(b.label) != int(a.label) + 1
+        if a.label.isdigit()
+        and b.label.isdigit()
+        and int(b.label) != int(a.label) + 1
+        and not (b.label == "1" and b.chapter != a.chapter)  # numbering restarts under each chapter
     }
     measures = find_doubts(measures, gaps)
     return Plan(
