@@ -33,6 +33,8 @@ _TASK_LIKE_HEADER = re.compile(r"任务|目标|措施|举措|内容")
 _SUB_ROW_PENALTY = 1.0
 # How far row numbers may jump in an extract of a longer table (6, 52, 53 …).
 _MAX_SEQ_JUMP = 200
+# A unit cell is at most this long (a list of a dozen organs); longer cells are text.
+_MAX_UNIT_CELL = 200
 _LIST_END = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")  # 市税务局等 / 等有关部门 closes a list
 # A row of more cells than this is not aligned cell by cell (the cost grows with the square of the count):
 # its unit-like cells go to the unit column and the rest to the text.
@@ -43,7 +45,7 @@ def unit_like(cell: str) -> bool:
     """Return True for a cell that lists organs only (区发改局、区财政局; 各科室; 市税务局等。)."""
     if cell.endswith("。") and re.search(r"[、，,]|等。$", cell):  # a list closed by a full stop
         cell = cell[:-1]
-    if not cell or "。" in cell or len(cell) > 80:
+    if not cell or "。" in cell or len(cell) > _MAX_UNIT_CELL:
         return False
     items = [_LIST_END.sub("", x) for x in _items(cell)]
     return bool(items) and all(UNIT_END.search(x.rstrip("*＊")) or is_wildcard(x) for x in items)
@@ -402,7 +404,8 @@ def _run_cost(kind: str, run: tuple[str, ...], position: float) -> float:
     if not run:
         if merged and kind != "text":
             return 0.0
-        return {"text": 1.5, "group": 0.1, "other": 0.5 + 0.2 * position}.get(kind, 1.0)
+        # an empty unit column costs a little more the further left it is: a lone unit cell leads
+        return {"text": 1.5, "group": 0.1, "other": 0.5 + 0.2 * position}.get(kind, 1.1 - 0.1 * position)
     extra = len(run) - 1
     if kind in _UNIT_KINDS:
         return sum(0.0 if unit_like(c) else 3.0 for c in run)

@@ -82,7 +82,7 @@ UNIT_END = re.compile(
 _AND_JOIN = re.compile(
     rf"(?<=[厅局委办院部署会室])和(?=各|有关|相关|省|自治区|国家|市(?!场)|{'|'.join(_PROVINCES)})"
 )
-_ET_AL = re.compile(r"等((?:[^、，]*?)(?:部门|单位|机构)(?:单位)?)$")
+_ET_AL = re.compile(r"等((?:[^、，]*?)(?:部门|单位|机构)(?:、?单位)?)$")
 
 
 def normalize_unit_name(name: str) -> str:
