@@ -18,7 +18,7 @@ from desktop.domain.deadlines import find_deadlines
 from desktop.domain.lines import heading_level
 from desktop.domain.tables import header_kind
 from desktop.domain.text import clean_spaces
-from desktop.domain.units import UNIT_END, is_wildcard
+from desktop.domain.units import UNIT_END, is_wildcard, separate_listed_units
 
 _UNIT_KINDS = ("lead", "support", "responsible")
 _CELL_SEPARATOR = re.compile(r"\t+|\s{2,}|\s*[|｜]\s*")
@@ -108,7 +108,7 @@ def _split_row(line: str, width: int = 0) -> list[str]:
     number = re.match(r"^(\d{1,3})\s+(\S.*)$", raw[0]) if raw else None
     if number and len(raw) == width - 1:  # '3 建设…': a single space after the row number
         raw = [number.group(1), number.group(2), *raw[1:]]
-    return [c for c in (clean_spaces(x) for x in raw) if c]
+    return [c for c in (clean_spaces(separate_listed_units(x)) for x in raw) if c]
 
 
 def _header_columns(cells: list[str]) -> dict[str, int] | None:
@@ -135,6 +135,8 @@ def _row_per_line(lines: list[str]) -> FlatTable | None:
             cells = _split_row(row_line, len(header) if columns.get("seq") == 0 else 0)
             if len(cells) >= 2:
                 rows.append(cells + [""] * (len(header) - len(cells)))
+            elif cells and heading_level(cells[0]) in (1, 2):  # 一、主要预期目标 | | |: a chapter row
+                rows.append([cells[0]] * len(header))
             elif cells and len(rows) > 1:
                 last = rows[-1]
                 text_col = _text_column(columns, header)

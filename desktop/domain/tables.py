@@ -14,6 +14,7 @@ from desktop.domain.lines import DOC_NUMBER, H1, H2, heading_level, iso_date, jo
 from desktop.domain.models import Chapter, Deadline, Measure, Plan, UnitRef
 from desktop.domain.terms import Role
 from desktop.domain.text import clean_spaces
+from desktop.domain.units import separate_listed_units
 from desktop.domain.vocabulary import HEADER_WORDS
 
 # Column kinds a header may name with a qualifier in front (计划完成时间, 主要责任单位), up to this long.
@@ -93,18 +94,24 @@ def _cell(row: list[str], col: int | None) -> str:
     return clean_spaces(row[col])
 
 
+def _unit_cell(row: list[str], col: int | None) -> str:
+    if col is None or col >= len(row):
+        return ""
+    return clean_spaces(separate_listed_units(row[col]))
+
+
 def _units_from(
     row: list[str], cols: dict[str, int], year: int | None
 ) -> tuple[list[UnitRef], list[Deadline]]:
     parts = []
-    lead = _cell(row, cols.get("lead"))
+    lead = _unit_cell(row, cols.get("lead"))
     if lead not in _NONE_WORDS:
         parts.append(parse_clause(lead, default_year=year, default_role=Role.LEAD))
-    responsible = _cell(row, cols.get("responsible"))
+    responsible = _unit_cell(row, cols.get("responsible"))
     if responsible not in _NONE_WORDS:
         role = Role.SUPPORT if "lead" in cols and lead not in _NONE_WORDS else None
         parts.append(parse_clause(responsible, default_year=year, default_role=role))
-    support = _cell(row, cols.get("support"))
+    support = _unit_cell(row, cols.get("support"))
     if support not in _NONE_WORDS:
         parts.append(parse_clause(support, default_year=year, default_role=Role.SUPPORT))
     clause = merge_clauses(parts)
@@ -120,6 +127,27 @@ def _heading_row(row: list[str]) -> str | None:
     if values and len(set(values)) == 1 and (heading_level(values[0]) in (1, 2) or len(values) > 1):
         return values[0]
     return None
+
+
+def _label_shape(label: str) -> str:
+    return re.sub(r"\d+", "9", clean_spaces(label))
+
+
+def _group_row(row: list[str], following: list[list[str]], cols: dict[str, int]) -> str | None:
+    """Return the text of a group row inside the table ('1 | 大力提振消费。 | |' above rows （8）, （9）).
+
+    A row is a group when it names no unit and no deadline and its number is written in another style
+    than the row below it; a row numbered like its neighbours is a task whose units were left out.
+    """
+    seq = cols.get("seq")
+    if seq is None or not following:
+        return None
+    if any(_cell(row, cols.get(k)) for k in ("lead", "support", "responsible", "deadline")):
+        return None
+    label, below = _cell(row, seq), _cell(following[0], seq)
+    if not label or not below or _label_shape(label) == _label_shape(below):
+        return None
+    return _cell(row, cols.get("text", cols.get("task"))) or None
 
 
 def _strip_numeral(text: str) -> str:
@@ -149,8 +177,9 @@ def parse_task_table(
     chapters: list[Chapter] = []
     measures: list[Measure] = []
     current_chapter = ""
-    for row in rows[layout.header_row + 1 :]:
-        heading = _heading_row(row)
+    body = rows[layout.header_row + 1 :]
+    for index, row in enumerate(body):
+        heading = _heading_row(row) or _group_row(row, body[index + 1 : index + 2], cols)
         if heading:
             current_chapter = _strip_numeral(heading)
             continue

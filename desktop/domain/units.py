@@ -167,6 +167,19 @@ def split_units(text: str) -> list[str]:
     return unique
 
 
+def separate_listed_units(cell: str) -> str:
+    """Put 、 between units a table cell lists one per line or with spaces ('县水务局↵县住建局').
+
+    Only when every line or spaced part reads as an organ (its ending, or a wildcard); otherwise the
+    breaks are a long name wrapped over lines and are left for `clean_spaces` to join.
+    """
+    parts = [p.strip("，、；,; ") for p in cell.split()]
+    parts = [p for p in parts if p]
+    if len(parts) > 1 and all(len(p) >= 2 and (UNIT_END.search(p) or is_wildcard(p)) for p in parts):
+        return "、".join(parts)
+    return cell
+
+
 def _split_group(group: str) -> list[str]:
     tail_wildcard = ""
     group = group.strip()
