@@ -10,6 +10,7 @@ and a group cell (工作任务, 考核项目) printed before a row's number belo
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,6 +30,8 @@ _DEADLINE_START = re.compile(
 _HEADER_CELL = re.compile(r"^[^。，；：,;:]{1,14}$")
 # An unnamed column whose header says it holds part of the task (攻坚目标任务, 工作任务安排) joins the
 # text wherever it stands; other unnamed columns join it only before the unit columns.
+# The unnamed columns of a progress table after its units (进展情况, 下步举措, 完成状态).
+_REPORT_HEADER = re.compile(r"情况|举措|进展|备注|计划|说明|成效|问题|状态|进度")
 _TASK_LIKE_HEADER = re.compile(r"任务|目标|措施|举措|内容")
 _SUB_ROW_PENALTY = 1.0
 # How far row numbers may jump in an extract of a longer table (6, 52, 53 …).
@@ -217,8 +220,8 @@ def _find_header(cells: list[str]) -> tuple[int, int, int] | None:
             continue
         first = next((j for j in range(end, min(end + 4, len(cells))) if _SEQ.fullmatch(cells[j])), -1)
         if first < 0:
-            if kinds[-1] and (kinds[0] == "seq" or "seq" not in kinds) and end < len(cells):
-                return start, end, -1  # a 序号 column left empty: rows are told apart by their cells
+            if _unnumbered_header(kinds, window) and end < len(cells):
+                return start, end, -1  # no row numbers: rows are told apart by their cells
             continue
         if "seq" in kinds and not (kinds[-1] and first == end):
             # the run may have swallowed row 1's group cells (类别 value printed before its number)
@@ -253,8 +256,33 @@ def _row_blocks(cells: list[str], first: int, width: int) -> list[list[str]]:
     return blocks
 
 
-def _unnumbered_blocks(cells: list[str]) -> list[list[str]]:
-    """Cut rows that carry no number: a row starts where a task cell follows unit or deadline cells."""
+def _unnumbered_header(kinds: list[str | None], names: list[str]) -> bool:
+    """Return True when a header run with no row number after it still reads as a whole header.
+
+    Its 序号, if any, comes first, and any unnamed column after the last named one reads as a report
+    column (进展情况, 下步举措), never as a first row's text swallowed into the run.
+    """
+    if "seq" in kinds and kinds[0] != "seq":
+        return False
+    last_named = max(i for i, k in enumerate(kinds) if k)
+    return all(_REPORT_HEADER.search(n) for n in names[last_named + 1 :])
+
+
+def _unnumbered_blocks(cells: list[str], trailing: bool) -> list[list[str]]:
+    """Cut rows that carry no number.
+
+    With unit or deadline columns last, a row starts where a task cell follows them. With report columns
+    after the units (`trailing`: 进展情况, 下步举措), a row starts at the task cell right before its units.
+    """
+    if trailing:
+        starts = [
+            i
+            for i in range(len(cells) - 1)
+            if not unit_like(cells[i]) and unit_like(cells[i + 1]) and not (i and unit_like(cells[i - 1]))
+        ]
+        if not starts:
+            return []
+        return [cells[a:b] for a, b in itertools.pairwise([*starts, len(cells)])]
     blocks: list[list[str]] = []
     closing = True  # the previous cell ended a row (or there is none yet)
     for cell in cells:
@@ -290,14 +318,20 @@ def _cell_per_line(lines: list[str]) -> FlatTable | None:
     in_text = {
         i
         for i, k in enumerate(after)
-        if i == text_at or (k == "other" and (i < first_unit or _TASK_LIKE_HEADER.search(named[i])))
+        if i == text_at
+        or (k == "other" and not _REPORT_HEADER.search(named[i]))
+        and (i < first_unit or _TASK_LIKE_HEADER.search(named[i]))
     }
     kept = [i for i, k in enumerate(after) if k not in ("other", "group")]
     rows: list[list[str]] = []
     for chapter, part, part_first in _parts(cells, start, header_end, first):
         if numbered and not _SEQ.fullmatch(part[part_first] if part_first < len(part) else ""):
             continue
-        blocks = _row_blocks(part, part_first, len(after)) if numbered else _unnumbered_blocks(part)
+        blocks = (
+            _row_blocks(part, part_first, len(after))
+            if numbered
+            else _unnumbered_blocks(part, trailing=after[-1] not in (*_UNIT_KINDS, "deadline"))
+        )
         groups = part[:part_first]
         for number, block in enumerate(blocks, start=1):
             row, next_groups = _align_row(block, after, before, last=number == len(blocks))
