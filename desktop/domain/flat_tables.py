@@ -38,6 +38,7 @@ _SUB_ROW_PENALTY = 1.0
 _MAX_SEQ_JUMP = 200
 # A unit cell is at most this long (a list of a dozen organs); longer cells are text.
 _MAX_UNIT_CELL = 200
+_NOTE = re.compile(r"[（(][^（()）]*[）)]$")  # 市建设局（市规划局）: a name's note
 _LIST_END = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")  # 市税务局等 / 等有关部门 closes a list
 # A row of more cells than this is not aligned cell by cell (the cost grows with the square of the count):
 # its unit-like cells go to the unit column and the rest to the text.
@@ -50,7 +51,7 @@ def unit_like(cell: str) -> bool:
         cell = cell[:-1]
     if not cell or "。" in cell or len(cell) > _MAX_UNIT_CELL:
         return False
-    items = [_LIST_END.sub("", x) for x in _items(cell)]
+    items = [_LIST_END.sub("", _NOTE.sub("", x)) for x in _items(cell)]
     return bool(items) and all(UNIT_END.search(x.rstrip("*＊")) or is_wildcard(x) for x in items)
 
 
@@ -168,7 +169,34 @@ def _text_column(columns: dict[str, int], header: list[str]) -> int:
 
 def _cells(lines: list[str]) -> list[str]:
     cells = [clean_spaces(x) for x in lines]
-    return _join_broken_headers([c for c in cells if c and c not in ("|", "｜")])
+    return _split_numbers(_join_broken_headers([c for c in cells if c and c not in ("|", "｜")]))
+
+
+_NUMBERED_CELL = re.compile(r"^(\d{1,3})\s*[.．、﹒](?![\d%％])\s*(\S.*)$")
+
+
+def _split_numbers(cells: list[str]) -> list[str]:
+    """Give a row number printed inside its task cell ('1. 生产总值增长7.5%以上。') a cell of its own.
+
+    Only when the table has no bare row numbers and the numbered cells run 1, 2, 3 … in order, so a
+    numbered list inside a cell (1.强化… 2.强化… under 下步举措) is left alone once a bare number exists.
+    """
+    if any(_SEQ.fullmatch(c) for c in cells):
+        return cells
+    out: list[str] = []
+    expected = 1
+    for cell in cells:
+        match = _NUMBERED_CELL.match(cell)
+        if match and int(match.group(1)) == expected:
+            out.extend([match.group(1), match.group(2)])
+            expected += 1
+        else:
+            out.append(cell)
+    return out if expected > 2 or (expected == 2 and _TAIL_UNITS(out)) else cells
+
+
+def _TAIL_UNITS(cells: list[str]) -> bool:  # noqa: N802
+    return any(unit_like(c) for c in cells[-3:])
 
 
 # A header word a narrow column wrapped (责任 / 科室) is at most this long on each line.
@@ -341,7 +369,7 @@ def _cell_per_line(lines: list[str]) -> FlatTable | None:
             group = "；".join(g for g in groups if g) or chapter
             rows.append([str(number), group, *(row[i] for i in kept)])
             groups = next_groups or [""] * len(before)
-    if len(rows) < 2:
+    if not rows or (len(rows) == 1 and not any(unit_like(c) for c in rows[0][2:])):
         return None
     _fill_down(rows, 1)
     header_row = [_NAMES["seq"], _NAMES["chapter"], *(_NAMES[after[i]] for i in kept)]

@@ -44,7 +44,7 @@ def parse_plan_lines(lines: list[str], *, fallback_title: str = "", path: str = 
         plan = None
     if table is not None:
         from_table = plan_from_tables([table.rows], front_lines=table.front, fallback_title=fallback_title)
-        if from_table and (plan is None or len(from_table.measures) > len(plan.measures)):
+        if from_table and (plan is None or len(from_table.measures) >= len(plan.measures)):
             return from_table
     if plan is None:
         raise LuoshiError(ErrorCode.NO_MEASURES, path=path)
