@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from desktop.domain.clauses import has_clause
 from desktop.domain.deadlines import find_deadlines
 from desktop.domain.lines import heading_level
 from desktop.domain.tables import header_kind
@@ -244,7 +245,7 @@ def _find_header(cells: list[str]) -> tuple[int, int, int] | None:
             end += 1
         window = cells[start:end]
         kinds = [header_kind(c) for c in window]
-        if sum(1 for k in kinds if k) < 2 or not set(_UNIT_KINDS) & set(kinds):
+        if sum(1 for k in kinds if k) < 2 or not (set(_UNIT_KINDS) & set(kinds) or _report_table(kinds, window)):
             continue
         first = next((j for j in range(end, min(end + 4, len(cells))) if _SEQ.fullmatch(cells[j])), -1)
         if first < 0:
@@ -282,6 +283,13 @@ def _row_blocks(cells: list[str], first: int, width: int) -> list[list[str]]:
         at = nxt
         number = int(cells[nxt]) if nxt < len(cells) else number
     return blocks
+
+
+def _report_table(kinds: list[str | None], names: list[str]) -> bool:
+    """Return True for a progress table with no unit column (序号 | 工作内容 | 完成情况): the units are in
+    the task's own clause."""
+    named = {"seq", "text"} <= set(kinds) or {"seq", "task"} <= set(kinds)
+    return named and any(k is None and _REPORT_HEADER.search(n) for k, n in zip(kinds, names, strict=True))
 
 
 def _unnumbered_header(kinds: list[str | None], names: list[str]) -> bool:
@@ -369,7 +377,7 @@ def _cell_per_line(lines: list[str]) -> FlatTable | None:
             group = "；".join(g for g in groups if g) or chapter
             rows.append([str(number), group, *(row[i] for i in kept)])
             groups = next_groups or [""] * len(before)
-    if not rows or (len(rows) == 1 and not any(unit_like(c) for c in rows[0][2:])):
+    if not rows or (len(rows) == 1 and not any(unit_like(c) or has_clause(c) for c in rows[0][2:])):
         return None
     _fill_down(rows, 1)
     header_row = [_NAMES["seq"], _NAMES["chapter"], *(_NAMES[after[i]] for i in kept)]
@@ -477,8 +485,10 @@ def _run_cost(kind: str, run: tuple[str, ...], position: float) -> float:
         return (0.0 if deadline_like(run[0]) else 2.0) + 2.0 * extra
     if kind == "group":
         return sum(1.0 if unit_like(c) or deadline_like(c) else 0.0 for c in run) + 2.0 * extra
-    penalty = 1.0 if kind == "text" else 0.5
-    return sum(penalty if unit_like(c) else 0.0 for c in run) + 1.0 * extra
+    if kind == "text":
+        return sum(1.0 if unit_like(c) else 0.0 for c in run) + 1.0 * extra
+    # an unnamed column (完成情况) often holds a numbered list of paragraphs: more cells cost less
+    return sum(0.5 if unit_like(c) else 0.0 for c in run) + 0.75 * extra
 
 
 Slot = tuple[str, float]  # a column's kind and its position from the left (0 … 1)

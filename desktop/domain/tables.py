@@ -6,7 +6,7 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 
-from desktop.domain.clauses import merge_clauses, parse_clause, person_names
+from desktop.domain.clauses import has_clause, merge_clauses, parse_clause, person_names, split_clauses
 from desktop.domain.deadlines import find_deadlines
 from desktop.domain.doubts import find_doubts
 from desktop.domain.front_matter import frame_document
@@ -20,6 +20,8 @@ from desktop.domain.vocabulary import HEADER_WORDS
 # Column kinds a header may name with a qualifier in front (计划完成时间, 主要责任单位), up to this long.
 _QUALIFIABLE = ("lead", "support", "responsible", "deadline")
 _MAX_QUALIFIER = 3
+# How many rows are looked at to tell whether a unit-less table's tasks carry their own clauses.
+_CLAUSE_SAMPLE = 5
 _NONE_WORDS = {"", "无", "—", "-", "--", "/", "／", "——", "暂无"}
 
 
@@ -78,7 +80,8 @@ def find_layout(rows: list[list[str]], *, scan: int = 15) -> TableLayout | None:
             if unnamed:
                 columns["text"] = unnamed[0]
         has_text = "text" in columns or "task" in columns
-        if has_text and (has_units or "deadline" in columns) and len(columns) >= 3:
+        own_clauses = has_text and "seq" in columns and _texts_carry_clauses(rows[index + 1 :], columns)
+        if has_text and (has_units or "deadline" in columns or own_clauses) and len(columns) >= 3:
             sub = (
                 index + 1
                 if index + 1 < len(rows) and sum(1 for c in rows[index + 1] if header_kind(c)) >= 2
@@ -86,6 +89,14 @@ def find_layout(rows: list[list[str]], *, scan: int = 15) -> TableLayout | None:
             )
             return TableLayout(header_row=sub, columns=columns)
     return None
+
+
+def _texts_carry_clauses(rows: list[list[str]], columns: dict[str, int]) -> bool:
+    """Return True when most of the first rows' tasks carry their own clause (…（牵头单位：X）)."""
+    col = columns.get("text", columns.get("task"))
+    texts = [_cell(r, col) for r in rows[:_CLAUSE_SAMPLE]]
+    texts = [t for t in texts if t]
+    return bool(texts) and sum(1 for t in texts if has_clause(t)) * 2 > len(texts)
 
 
 def _cell(row: list[str], col: int | None) -> str:
@@ -192,6 +203,15 @@ def parse_task_table(
         if chapter and all(c.title != chapter for c in chapters):
             chapters.append(Chapter(numeral=str(len(chapters) + 1), title=chapter))
         units, deadlines = _units_from(row, cols, year)
+        clause = "；".join(
+            x for x in (_cell(row, cols.get(k)) for k in ("lead", "responsible", "support")) if x
+        )
+        if not units:  # no unit column, or it is empty: the task may carry its own （牵头单位：…）
+            body, brackets = split_clauses(text)
+            own = merge_clauses([parse_clause(b, default_year=year) for b in brackets])
+            if own.units:
+                text, units, clause = body, own.units, "；".join(brackets)
+                deadlines = deadlines or own.deadlines
         label = _cell(row, cols.get("seq")) or str(len(measures) + 1)
         if label.endswith(".0"):
             label = label[:-2]
@@ -204,9 +224,7 @@ def parse_task_table(
                 section=section,
                 units=tuple(units),
                 deadlines=tuple(deadlines),
-                clause="；".join(
-                    x for x in (_cell(row, cols.get(k)) for k in ("lead", "responsible", "support")) if x
-                ),
+                clause=clause,
                 leaders=tuple(person_names(_cell(row, cols.get("leaders")))),
             )
         )
