@@ -33,6 +33,8 @@ _UNIT_START = re.compile(r"^(?:自治区|省|市|区|县|州|盟|旗|国家|国�
 _GLOBAL_RULE = re.compile(
     r"(?:以下|下列|各项|本方案).{0,20}?(?:均需|均由|均要|需)(.+?)(?:落实|负责|配合)[^。]*?(?:不再|下同)"
 )
+# '除特别注明的外，各县（市、区）政府和X管委会都是配合单位': every measure's supporting units.
+_EXCEPT_RULE = re.compile(r"除(?:特别|另有)?(?:注明|说明|标注)(?:的)?(?:外|以外)，?(.+?)(?:都|均)(?:是|为)(?:配合|协同|责任)单位")
 _CONVENTION = re.compile(r"(?:列|排)(?:在)?第一(?:位|个)?的?.{0,8}(?:为|是)牵头")
 # A lead rule written as a parenthesis inside or after a unit list: '（列第一位者为牵头或汇总单位，下同）',
 # '（除标注“分别牵头”外，列第一位为牵头单位，下同）'. It is a rule, never a unit.
@@ -213,7 +215,7 @@ def person_names(value: str) -> list[str]:
 def _take_global_rules(text: str, clause: Clause, default_year: int | None) -> str:
     kept = []
     for sentence in re.split(r"(?<=。)|(?<=；)(?=以下|下列)", text):
-        match = _GLOBAL_RULE.search(sentence)
+        match = _GLOBAL_RULE.search(sentence) or _EXCEPT_RULE.search(sentence)
         if match:
             names = split_units(match.group(1))
             clause.global_units.extend(_ref(n, Role.SUPPORT) for n in names)

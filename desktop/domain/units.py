@@ -77,11 +77,14 @@ _GENERIC_TAIL = re.compile(
 # How the name of an organ ends (厅, 局, 委 …, 中心, 管委会, 残联): used to tell a unit list from other text.
 UNIT_END = re.compile(
     r"(?:厅|局|委|办|院|部|署|会|中心|政府|公署|行|室|处|所|队|团|社|站|馆|组|司|海关|集团|公司|单位|部门|"
-    r"科|股|镇|街道|乡|管委|指挥部|联|协|台|机关|机构|学校|大学|医院|企业|国企|党委|党组|工委|人大|政协)$"
+    r"科|股|镇|街道|乡|管委|指挥部|联|协|台|机关|机构|学校|大学|医院|企业|国企|党委|党组|工委|人大|政协|"
+    r"开发区|新区|园区|经济区|高新区)$"
 )
 _AND_JOIN = re.compile(
     rf"(?<=[厅局委办院部署会室])和(?=各|有关|相关|省|自治区|国家|市(?!场)|{'|'.join(_PROVINCES)})"
 )
+# Two organs joined by 和 are split only when each half is at least this long (经济投资局和航空口岸局).
+_MIN_JOINED_NAME = 4
 _ET_AL = re.compile(r"等((?:[^、，]*?)(?:部门|单位|机构)(?:、?单位)?)$")
 
 
@@ -142,8 +145,17 @@ def split_balanced(text: str, separators: str) -> list[str]:
 
 
 def _split_and(item: str) -> list[str]:
-    """Split '市政府办公室和各县区' style joins; never inside names such as 工业和信息化厅."""
-    return [p for p in _AND_JOIN.split(item) if p]
+    """Split '市政府办公室和各县区' and '经济投资局和航空口岸局' joins; never inside names such as
+    工业和信息化厅 or 住房和城乡建设局, whose part before 和 is no organ's name."""
+    parts = [p for p in _AND_JOIN.split(item) if p]
+    out: list[str] = []
+    for part in parts:
+        halves = part.split("和")
+        if len(halves) == 2 and all(len(h) >= _MIN_JOINED_NAME and UNIT_END.search(h) for h in halves):
+            out.extend(halves)
+        else:
+            out.append(part)
+    return out
 
 
 def split_units(text: str) -> list[str]:
