@@ -34,7 +34,9 @@ _GLOBAL_RULE = re.compile(
     r"(?:以下|下列|各项|本方案).{0,20}?(?:均需|均由|均要|需)(.+?)(?:落实|负责|配合)[^。]*?(?:不再|下同)"
 )
 # '除特别注明的外，各县（市、区）政府和X管委会都是配合单位': every measure's supporting units.
-_EXCEPT_RULE = re.compile(r"除(?:特别|另有)?(?:注明|说明|标注)(?:的)?(?:外|以外)，?(.+?)(?:都|均)(?:是|为)(?:配合|协同|责任)单位")
+_EXCEPT_RULE = re.compile(
+    r"除(?:特别|另有)?(?:注明|说明|标注)(?:的)?(?:外|以外)，?(.+?)(?:都|均)(?:是|为)(?:配合|协同|责任)单位"
+)
 _CONVENTION = re.compile(r"(?:列|排)(?:在)?第一(?:位|个)?的?.{0,8}(?:为|是)牵头")
 # A lead rule written as a parenthesis inside or after a unit list: '（列第一位者为牵头或汇总单位，下同）',
 # '（除标注“分别牵头”外，列第一位为牵头单位，下同）'. It is a rule, never a unit.

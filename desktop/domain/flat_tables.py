@@ -196,7 +196,7 @@ def _split_numbers(cells: list[str]) -> list[str]:
     return out if expected > 2 or (expected == 2 and _TAIL_UNITS(out)) else cells
 
 
-def _TAIL_UNITS(cells: list[str]) -> bool:  # noqa: N802
+def _TAIL_UNITS(cells: list[str]) -> bool:
     return any(unit_like(c) for c in cells[-3:])
 
 
@@ -215,15 +215,13 @@ def _join_broken_headers(cells: list[str]) -> list[str]:
     for index, cell in enumerate(cells):
         if _SEQ.fullmatch(cell):
             return out + cells[index:]
-        if out and _BRACKETED.fullmatch(cell) and header_kind(out[-1]) is None:  # 落实情况↵（全年）
-            out[-1] += cell
-        elif (
+        if (out and _BRACKETED.fullmatch(cell) and header_kind(out[-1]) is None) or (
             out
             and len(out[-1]) <= _BROKEN_HEADER_PART
             and len(cell) <= _BROKEN_HEADER_PART
             and header_kind(cell) is None
             and header_kind(out[-1] + cell)
-        ):
+        ):  # 落实情况↵（全年）
             out[-1] += cell
         else:
             out.append(cell)
@@ -245,7 +243,9 @@ def _find_header(cells: list[str]) -> tuple[int, int, int] | None:
             end += 1
         window = cells[start:end]
         kinds = [header_kind(c) for c in window]
-        if sum(1 for k in kinds if k) < 2 or not (set(_UNIT_KINDS) & set(kinds) or _report_table(kinds, window)):
+        if sum(1 for k in kinds if k) < 2 or not (
+            set(_UNIT_KINDS) & set(kinds) or _report_table(kinds, window)
+        ):
             continue
         first = next((j for j in range(end, min(end + 4, len(cells))) if _SEQ.fullmatch(cells[j])), -1)
         if first < 0:
@@ -263,8 +263,11 @@ def _find_header(cells: list[str]) -> tuple[int, int, int] | None:
 
 
 def _row_blocks(cells: list[str], first: int, width: int) -> list[list[str]]:
-    """Cut the cells into rows at their numbers: the next number, else (an extract of a longer table,
-    numbered 6, 52, 53 …) the first larger number standing at least `width` cells on."""
+    """Cut the cells into rows at their numbers.
+
+    A row ends at the next number, else (an extract of a longer table, numbered 6, 52, 53 …) at the
+    first larger number standing at least `width` cells on.
+    """
     blocks: list[list[str]] = []
     number = int(cells[first])
     at = first
@@ -286,8 +289,10 @@ def _row_blocks(cells: list[str], first: int, width: int) -> list[list[str]]:
 
 
 def _report_table(kinds: list[str | None], names: list[str]) -> bool:
-    """Return True for a progress table with no unit column (序号 | 工作内容 | 完成情况): the units are in
-    the task's own clause."""
+    """Return True for a progress table with no unit column (序号 | 工作内容 | 完成情况).
+
+    Its units are in each task's own clause.
+    """
     named = {"seq", "text"} <= set(kinds) or {"seq", "task"} <= set(kinds)
     return named and any(k is None and _REPORT_HEADER.search(n) for k, n in zip(kinds, names, strict=True))
 
@@ -355,8 +360,10 @@ def _cell_per_line(lines: list[str]) -> FlatTable | None:
         i
         for i, k in enumerate(after)
         if i == text_at
-        or (k == "other" and not _REPORT_HEADER.search(named[i]))
-        and (i < first_unit or _TASK_LIKE_HEADER.search(named[i]))
+        or (
+            (k == "other" and not _REPORT_HEADER.search(named[i]))
+            and (i < first_unit or _TASK_LIKE_HEADER.search(named[i]))
+        )
     }
     kept = [i for i, k in enumerate(after) if k not in ("other", "group")]
     rows: list[list[str]] = []

@@ -145,8 +145,10 @@ def split_balanced(text: str, separators: str) -> list[str]:
 
 
 def _split_and(item: str) -> list[str]:
-    """Split '市政府办公室和各县区' and '经济投资局和航空口岸局' joins; never inside names such as
-    工业和信息化厅 or 住房和城乡建设局, whose part before 和 is no organ's name."""
+    """Split '市政府办公室和各县区' and '经济投资局和航空口岸局' joins.
+
+    Never inside names such as 工业和信息化厅 or 住房和城乡建设局, whose part before 和 is no organ's name.
+    """
     parts = [p for p in _AND_JOIN.split(item) if p]
     out: list[str] = []
     for part in parts:
