@@ -37,6 +37,11 @@ _GLOBAL_RULE = re.compile(
 _EXCEPT_RULE = re.compile(
     r"除(?:特别|另有)?(?:注明|说明|标注)(?:的)?(?:外|以外)，?(.+?)(?:都|均)(?:是|为)(?:配合|协同|责任)单位"
 )
+# A person named with their post, never a unit: '胡海达常务副市长牵头', '副市长张三'.
+_POST = r"(?:常务)?副?(?:省长|市长|区长|县长|旗长|州长|盟长|主任|书记|秘书长)"
+_OFFICIAL = re.compile(rf"[\u4e00-\u9fff]{{2,3}}{_POST}|{_POST}[\u4e00-\u9fff]{{2,3}}(?:同志)?")
+# A bracket naming organs without any role word counts as a clause when each name is this long.
+_MIN_BARE_ORGAN = 5
 _CONVENTION = re.compile(r"(?:列|排)(?:在)?第一(?:位|个)?的?.{0,8}(?:为|是)牵头")
 # A lead rule written as a parenthesis inside or after a unit list: '（列第一位者为牵头或汇总单位，下同）',
 # '（除标注“分别牵头”外，列第一位为牵头单位，下同）'. It is a rule, never a unit.
@@ -81,6 +86,15 @@ def looks_like_clause(content: str) -> bool:
     return bool(items) and bool(_UNIT_START.match(items[0])) and all(UNIT_END.search(x) for x in items)
 
 
+def _organ_list(content: str) -> bool:
+    """Return True for a bracket at a measure's end that only names organs (宁波化工区管委会).
+
+    Only at the end: mid-paragraph, a bracketed name is more often a note (建设新馆（省科技馆）).
+    """
+    items = [x for x in re.split(r"[、，；]", fold(clean_spaces(content))) if x]
+    return bool(items) and all(len(x) >= _MIN_BARE_ORGAN and UNIT_END.search(x) for x in items)
+
+
 def split_trailing_clauses(text: str) -> tuple[str, list[str]]:
     """Split a measure's text into its body and the bracketed clauses at its end, in reading order."""
     folded = fold(text)
@@ -96,7 +110,7 @@ def split_trailing_clauses(text: str) -> tuple[str, list[str]]:
         if start < 0:
             break
         content = text[start + 1 : end - 1]
-        if not looks_like_clause(content):
+        if not (looks_like_clause(content) or _organ_list(content)):
             break
         clauses.insert(0, content)
         body_end = start
@@ -204,6 +218,8 @@ def parse_clause(
     text = _CONVENTION.sub("", text)
     text = _take_deadlines(text, clause, default_year)
     pairs = _labelled(text, clause) if _LABEL.search(text) else _unlabelled(text, default_role)
+    clause.leaders.extend(names for _, names in pairs if _OFFICIAL.fullmatch(names.strip("，；、 ")))
+    pairs = [(role, names) for role, names in pairs if not _OFFICIAL.fullmatch(names.strip("，；、 "))]
     clause.units = _resolve_roles(pairs)
     return clause
 
@@ -286,7 +302,7 @@ def _unlabelled(text: str, forced: Role | None) -> list[tuple[str, str]]:
         verb = match.group(0)
         if forced is not None:
             role = forced.value
-        elif "牵头" in verb:
+        elif "牵头" in verb or names.endswith("为主"):  # 市发改局为主落实: the main (lead) unit
             role = "lead"
         elif verb in ("配合", "协助", "协同", "参与", "结合实际落实"):
             role = "support"

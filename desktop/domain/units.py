@@ -9,7 +9,7 @@ from desktop.domain.text import clean_spaces, fold, fold_width
 # Words that close a clause or a list and are never part of a unit's name.
 _TRAILING_WORDS = re.compile(
     r"(?:牵头负责|牵头抓总|按职责分工负责|按职责分工落实|按照职责分工负责|按职责负责|分工负责|结合实际落实|"
-    r"抓好落实|负责落实|牵头|负责|配合|参与|协助|协同|落实|等单位|等部门|等)+$"
+    r"抓好落实|负责落实|为主落实|牵头|负责|配合|参与|协助|协同|落实|分别|为主|等单位|等部门|等)+$"
 )
 _LEADING_WORDS = re.compile(r"^(?:由|请|会同|和|及|以及|并)")
 _LEVEL_PREFIX = re.compile(
