@@ -188,6 +188,7 @@ def parse_task_table(
     chapters: list[Chapter] = []
     measures: list[Measure] = []
     current_chapter = ""
+    numbered = False  # the last measure's row had a number of its own
     body = rows[layout.header_row + 1 :]
     for index, row in enumerate(body):
         heading = _heading_row(row) or _group_row(row, body[index + 1 : index + 2], cols)
@@ -215,20 +216,45 @@ def parse_task_table(
         label = _cell(row, cols.get("seq")) or str(len(measures) + 1)
         if label.endswith(".0"):
             label = label[:-2]
-        measures.append(
-            Measure(
-                seq=len(measures) + 1,
-                label=label,
-                chapter=chapter,
-                text=text,
-                section=section,
-                units=tuple(units),
-                deadlines=tuple(deadlines),
-                clause=clause,
-                leaders=tuple(person_names(_cell(row, cols.get("leaders")))),
-            )
+        measure = Measure(
+            seq=len(measures) + 1,
+            label=label,
+            chapter=chapter,
+            text=text,
+            section=section,
+            units=tuple(units),
+            deadlines=tuple(deadlines),
+            clause=clause,
+            leaders=tuple(person_names(_cell(row, cols.get("leaders")))),
         )
+        number = _cell(row, cols["seq"]) if "seq" in cols else ""
+        # Rows under one merged 序号 cell: Word repeats the number, .doc and Excel leave it empty.
+        if measures and numbered and (number == measures[-1].label or not number):
+            measures[-1] = _join_rows(measures[-1], measure)
+        else:
+            measures.append(measure)
+        numbered = bool(number)
     return title, doc_number, issued_on, chapters, measures
+
+
+def _join_rows(first: Measure, second: Measure) -> Measure:
+    """One measure from two rows under one merged 序号 cell (a task continued in the next row).
+
+    The texts are joined unless the merged task cell repeats; units, deadlines and leaders are united,
+    so a 责任单位 cell merged over both rows (read only on the first by some readers) is kept.
+    """
+    joint = "" if first.text.endswith(("。", "；")) else "；"
+    text = first.text if second.text == first.text else f"{first.text}{joint}{second.text}"
+    names = {u.name for u in first.units}
+    units = first.units + tuple(u for u in second.units if u.name not in names)
+    return replace(
+        first,
+        text=text,
+        units=units,
+        deadlines=first.deadlines + tuple(d for d in second.deadlines if d not in first.deadlines),
+        clause=first.clause if second.clause in ("", first.clause) else f"{first.clause}；{second.clause}",
+        leaders=first.leaders + tuple(x for x in second.leaders if x not in first.leaders),
+    )
 
 
 def plan_from_tables(

@@ -185,12 +185,14 @@ def separate_listed_units(cell: str) -> str:
     """Put 、 between units a table cell lists one per line or with spaces ('县水务局↵县住建局').
 
     Only when every line or spaced part reads as an organ (its ending, or a wildcard); otherwise the
-    breaks are a long name wrapped over lines and are left for `clean_spaces` to join.
+    line breaks are a long name wrapped over lines and are taken out.
     """
     parts = [p.strip("，、；,; ") for p in cell.split()]
     parts = [p for p in parts if p]
     if len(parts) > 1 and all(len(p) >= 2 and (UNIT_END.search(p) or is_wildcard(p)) for p in parts):
         return "、".join(parts)
+    if "\n" in cell:  # one name wrapped by hand: 内蒙古自治区住房↵和城乡建设厅
+        return "".join(line.strip() for line in cell.splitlines())
     return cell
 
 
