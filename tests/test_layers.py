@@ -154,7 +154,7 @@ def test_imports_inside_functions_are_the_few_with_a_reason() -> None:
     """Imports are at the top; the exceptions are few, each saying why on its line.
 
     The window's one deferred import (desktop.app loads the desk after the first paint); a reader or writer
-    of .docx/.xlsx/.pdf whose library loads only when such a file is read or written; the flows behind the
+    of .docx/.xlsx/.pdf/HTML whose library loads only when such a file is read or written; the flows behind the
     menus, built at their first use (window_actions, office_actions); the log's rotating handler; the plan
     reader on a first run (the sample plan is read once, when there is no data); the word segmenter, loaded
     when a title is laid out or checked; the font-file reader, when a report is written; the Windows registry, on Windows.
@@ -175,7 +175,7 @@ def test_imports_inside_functions_are_the_few_with_a_reason() -> None:
         {start_up}
         | {
             f"{lib}: loaded to {verb}"
-            for lib in ("python-docx", "openpyxl", "pdfplumber", "olefile", "xlrd", "defusedxml")
+            for lib in ("python-docx", "openpyxl", "pdfplumber", "olefile", "xlrd", "defusedxml", "lxml.html")
             for verb in ("read", "write")
         }
         | {"pdfplumber: loaded to read a rendered page"}

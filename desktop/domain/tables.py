@@ -208,10 +208,10 @@ def parse_task_table(
             x for x in (_cell(row, cols.get(k)) for k in ("lead", "responsible", "support")) if x
         )
         if not units:  # no unit column, or it is empty: the task may carry its own （牵头单位：…）
-            body, brackets = split_clauses(text)
+            own_text, brackets = split_clauses(text)
             own = merge_clauses([parse_clause(b, default_year=year) for b in brackets])
             if own.units:
-                text, units, clause = body, own.units, "；".join(brackets)
+                text, units, clause = own_text, own.units, "；".join(brackets)
                 deadlines = deadlines or own.deadlines
         label = _cell(row, cols.get("seq")) or str(len(measures) + 1)
         if label.endswith(".0"):

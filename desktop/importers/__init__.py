@@ -22,6 +22,12 @@ SUPPORTED_SUFFIXES = (
     ".xlsx",
     ".xls",
     ".et",
+    ".ods",
+    ".htm",
+    ".html",
+    ".mht",
+    ".mhtml",
+    ".xml",
     ".png",
     ".jpg",
     ".jpeg",
@@ -70,6 +76,22 @@ def read_plan(
         from desktop.importers.ofd_file import read_ofd  # defusedxml: loaded to read
 
         return read_ofd(path)
+    if kind is Format.HTML:
+        from desktop.importers.html_file import read_html  # lxml.html: loaded to read
+
+        return read_html(path)
+    if kind is Format.MHT:
+        from desktop.importers.html_file import read_mht  # lxml.html: loaded to read
+
+        return read_mht(path)
+    if kind is Format.WORDML:
+        from desktop.importers.wordml_file import read_wordml  # defusedxml: loaded to read
+
+        return read_wordml(path)
+    if kind is Format.ODS:
+        from desktop.importers.ods_file import read_ods  # defusedxml: loaded to read
+
+        return read_ods(path)
     if kind is Format.XLS:
         from desktop.importers.xls_file import read_xls  # xlrd: loaded to read
 

@@ -25,6 +25,10 @@ class Format(StrEnum):
     XLS = "xls"  # Excel 97–2003 .xls and WPS .et (BIFF8)
     OFD = "ofd"  # GB/T 33190 版式文件
     IMAGE = "image"  # a scanned page: PNG, JPEG, TIFF, BMP
+    HTML = "html"  # a web page, often saved as .doc by a site or an OA system
+    MHT = "mht"  # a single-file web archive (MIME), Word's 单个文件网页
+    WORDML = "wordml"  # Word 2003 XML (XML 文档), also saved as .doc
+    ODS = "ods"  # OpenDocument spreadsheet
 
 
 # First bytes of the image formats a scanner or phone writes.
@@ -60,6 +64,22 @@ def sniff(path: Path) -> Format:
         _check_size(path, size, "other")
         return Format.IMAGE
     _check_size(path, size, "text")
+    return _markup_kind(head)
+
+
+def _markup_kind(head: bytes) -> Format:
+    """Tell HTML, MHT and Word 2003 XML (often named .doc) from plain text by their first bytes."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[1:2] == b"\x00" or head[:1] == b"\x00":
+        peek = head.replace(b"\x00", b"")  # UTF-16: ASCII markup shows once the zero bytes go
+    else:
+        peek = head
+    lower = peek[:4096].lower().lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n")
+    if lower.startswith(b"mime-version:") or (b"content-type: multipart/related" in lower[:2048]):
+        return Format.MHT
+    if b"<w:worddocument" in lower or b'progid="word.document"' in lower:
+        return Format.WORDML
+    if lower.startswith((b"<!doctype html", b"<html")) or b"<html" in lower[:1024] or b"<body" in lower[:2048]:
+        return Format.HTML
     return Format.TEXT
 
 
@@ -85,6 +105,11 @@ def _zip_kind(path: Path) -> Format:
         return Format.XLSX
     if "OFD.xml" in names or any(n.lower().endswith("ofd.xml") for n in names):
         return Format.OFD
+    if "content.xml" in names and "mimetype" in names:
+        with zipfile.ZipFile(path) as archive:
+            mimetype = archive.read("mimetype")[:100]
+        if mimetype.strip() == b"application/vnd.oasis.opendocument.spreadsheet":
+            return Format.ODS
     raise LuoshiError(ErrorCode.UNSUPPORTED_FORMAT, path=str(path), suffix=path.suffix.lower())
 
 

@@ -14,8 +14,6 @@ import olefile
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.list_numbers import Level, ListCounters
 from desktop.domain.models import Plan
-from desktop.domain.plan_parser import parse_plan_lines
-from desktop.domain.tables import plan_from_tables
 from desktop.importers.doc_binary import (
     SPRM_ILFO,
     SPRM_ILVL,
@@ -30,7 +28,7 @@ from desktop.importers.doc_binary import (
     read_pieces,
 )
 from desktop.importers.doc_lists import read_lists
-from desktop.importers.script import simplify_lines, simplify_rows
+from desktop.importers.extracted import Extracted, plan_of
 
 FIELD_BEGIN, FIELD_SEPARATOR, FIELD_END = "\x13", "\x14", "\x15"
 PARAGRAPH, CELL = "\r", "\x07"
@@ -153,12 +151,4 @@ def read_doc(path: Path) -> Plan:
         raise LuoshiError(ErrorCode.CORRUPT, path=name) from None
     except Exception:  # olefile can fail in many ways on a hostile compound file: the file is unusable
         raise LuoshiError(ErrorCode.CORRUPT, path=name) from None
-    lines = simplify_lines(blocks.lines)
-    tables = [simplify_rows(rows) for rows in blocks.tables]
-    first = blocks.first_table_at
-    plan = plan_from_tables(
-        tables, front_lines=lines[:first] if first is not None else lines, fallback_title=path.stem, path=name
-    )
-    if plan is not None:
-        return plan
-    return parse_plan_lines(lines, fallback_title=path.stem, path=name)
+    return plan_of(Extracted(blocks.lines, blocks.tables, blocks.first_table_at), path)

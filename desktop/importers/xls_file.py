@@ -49,7 +49,14 @@ def read_xls(path: Path) -> Plan:
     name = str(path)
     try:
         # xlrd reports a damaged file's oddities on stdout by default: they go nowhere here
-        book = xlrd.open_workbook(name, formatting_info=True, on_demand=True, logfile=io.StringIO())
+        # A workbook whose compound file xlrd finds damaged but Excel and LibreOffice open is read too.
+        book = xlrd.open_workbook(
+            name,
+            formatting_info=True,
+            on_demand=True,
+            logfile=io.StringIO(),
+            ignore_workbook_corruption=True,
+        )
     except xlrd.biffh.XLRDError as exc:
         if "encrypt" in str(exc).lower():
             raise LuoshiError(ErrorCode.ENCRYPTED, path=name) from None

@@ -1,0 +1,52 @@
+"""What a reader extracted from a document, and the one place a plan is parsed from it.
+
+Readers of structured documents (.docx, .doc, HTML, MHT, Word 2003 XML, OpenDocument) fill an
+`Extracted` and call `plan_of`: task tables win when one is found by its header names, else the lines are
+parsed as a document. Traditional characters are folded to simplified here, once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.domain.models import Plan
+from desktop.domain.plan_parser import parse_plan_lines
+from desktop.domain.tables import plan_from_tables
+from desktop.importers.script import simplify_lines, simplify_rows
+
+
+@dataclass
+class Extracted:
+    """Lines of text and tables (rows of cell texts), with where the first table stood among the lines."""
+
+    lines: list[str] = field(default_factory=list)
+    tables: list[list[list[str]]] = field(default_factory=list)
+    first_table_at: int | None = None
+
+    def add_lines(self, text: str) -> None:
+        """Add a paragraph; its line breaks (newline, Word's vertical tab) split it into lines."""
+        self.lines.extend(text.replace("\v", "\n").split("\n"))
+
+    def add_table(self, rows: list[list[str]]) -> None:
+        if not rows:
+            return
+        if self.first_table_at is None:
+            self.first_table_at = len(self.lines)
+        self.tables.append(rows)
+
+
+def plan_of(extracted: Extracted, path: Path) -> Plan:
+    """Return the plan in what was extracted: its task tables if any is one, else its lines."""
+    lines = simplify_lines(extracted.lines)
+    tables = [simplify_rows(rows) for rows in extracted.tables]
+    first = extracted.first_table_at
+    plan = plan_from_tables(
+        tables,
+        front_lines=lines[:first] if first is not None else lines,
+        fallback_title=path.stem,
+        path=str(path),
+    )
+    if plan is not None:
+        return plan
+    return parse_plan_lines(lines, fallback_title=path.stem, path=str(path))
