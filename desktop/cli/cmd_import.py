@@ -1,4 +1,8 @@
-"""`luoshi import FILE… [--review] [--yes]`: store plan files; --review lists doubts and stops (exit 3)."""
+"""`luoshi import FILE… [--review] [--yes]`: store plan files.
+
+--review lists doubts and stops (exit 3); a file that names no unit anywhere is not imported without
+--yes (exit 4).
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from desktop.services import imports
 
 EXIT_BAD_INPUT = 2
 EXIT_DOUBTS = 3
+EXIT_NOT_A_PLAN = 4  # a file whose numbered items name no unit at all; --yes imports it anyway
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -36,11 +41,15 @@ def doubt_lines(measures: list[Measure]) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     """Import each file in turn; a bad file is reported and skipped, the others go on."""
-    failed = doubtful = 0
+    failed = doubtful = not_plans = 0
     with workspace(args) as ws:
         for name in args.files:
             try:
                 prepared = imports.prepare(ws, path=Path(name), progress=page_progress(Path(name).name))
+                if prepared.plan.names_no_unit and not prepared.seen_before and not args.yes:
+                    complain(TEXT["not_a_plan"].format(name=Path(name).name, count=len(prepared.plan.measures)))
+                    not_plans += 1
+                    continue
                 doubts = prepared.doubtful if not prepared.seen_before else []
                 if doubts and (args.review or not args.yes):
                     say(TEXT["doubts_head"].format(name=Path(name).name, count=len(doubts)))
@@ -64,4 +73,6 @@ def run(args: argparse.Namespace) -> int:
             )
     if failed:
         return EXIT_BAD_INPUT
+    if not_plans:
+        return EXIT_NOT_A_PLAN
     return EXIT_DOUBTS if doubtful else 0

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from desktop.cli.messages import TEXT
-from desktop.cli.output import page_progress, say, say_json
+from desktop.cli.output import complain, page_progress, say, say_json
 from desktop.cli.render import measure_line, plan_json
 from desktop.domain.doubts import describe
 from desktop.services import reading
@@ -23,6 +23,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the plan's measures, their leaders and doubts."""
     plan = reading.parse_file(path=Path(args.file), progress=page_progress(Path(args.file).name))
+    if plan.names_no_unit:
+        complain(TEXT["not_a_plan_parse"].format(count=len(plan.measures)))
     if args.json:
         say_json(plan_json(plan))
         return 0

@@ -31,6 +31,11 @@ TEXT = {
     "doubts": "⚠ 需核对：{text}",
     "doubts_head": "“{name}”中有 {count} 项措施需要核对：",
     "doubt_line": "  第 {seq} 项（{label}）：{text}",
+    "not_a_plan": (
+        "“{name}”不像实施方案：{count} 项编号内容中没有一项写明责任单位。"
+        "如确是方案，请加 --yes 导入，再用 luoshi measure edit 指定责任单位。"
+    ),
+    "not_a_plan_parse": "注意：这份文件不像实施方案：{count} 项编号内容中没有一项写明责任单位。",
     "doubts_not_applied": "未导入。请核对后用 --yes 导入，或导入后用 luoshi measure edit 改正。",
     "report_written": "已生成报告“{path}”：{period}，{count} 项任务。",
     "ocr_page": "正在识别扫描件“{name}”：第 {page} 页，共 {pages} 页……",

@@ -49,6 +49,7 @@ def plan_json(plan: Plan) -> dict[str, Any]:
         "issued_on": plan.issued_on,
         "chapters": [c.title for c in plan.chapters],
         "measures": [measure_json(m) for m in plan.measures],
+        "names_no_unit": plan.names_no_unit,
     }
 
 

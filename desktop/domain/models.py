@@ -76,3 +76,12 @@ class Plan:
     chapters: tuple[Chapter, ...]
     measures: tuple[Measure, ...]
     warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def names_no_unit(self) -> bool:
+        """Return True when not one measure names a unit: the file does not read as a plan.
+
+        A notice, a ruling or a numbered list of poems parses into numbered items, but a plan assigns
+        its measures to units; the clerk is asked before such a file goes on (this is not an error).
+        """
+        return bool(self.measures) and not any(m.units for m in self.measures)

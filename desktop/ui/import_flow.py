@@ -38,6 +38,7 @@ class ImportFlow(QObject):
         self.pending_reviews: list[imports.ImportReview] = []
         self.check_dialog: PlanCheckDialog | None = None
         self.claims_dialog: ClaimsDialog | None = None
+        self.not_a_plan_box: QMessageBox | None = None
         self.imported = False  # a plan was stored in this round of imports
 
     def choose_import(self) -> None:
@@ -94,6 +95,40 @@ class ImportFlow(QObject):
                 self.claims_dialog = confirm_category_tasks(self.desk)
             return
         prepared = self.pending_reviews.pop(0)
+        if prepared.review is None and prepared.plan.names_no_unit:
+            self._ask_not_a_plan(prepared)
+            return
+        self._check(prepared)
+
+    def _ask_not_a_plan(self, prepared: imports.ImportReview) -> None:
+        """Ask before checking a file whose numbered items name no unit: it does not read as a plan."""
+        box = QMessageBox(self.widget)
+        box.setWindowTitle(self.tr("导入方案"))
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setText(
+            self.tr("“%1”不像实施方案：%2 项编号内容中没有一项写明责任单位。")
+            .replace("%1", prepared.path.name)
+            .replace("%2", str(len(prepared.plan.measures)))
+        )
+        box.setInformativeText(
+            self.tr("如果这确实是方案，请继续，在“核对方案”中为各项指定责任单位；否则请停止，数据库不会改动。")
+        )
+        go_on = box.addButton(self.tr("继续核对"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("停止导入"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(go_on)
+
+        def answered() -> None:
+            if box.clickedButton() is go_on:
+                self._check(prepared)
+            else:
+                self._check_declined()
+
+        box.finished.connect(answered)
+        box.open()
+        self.not_a_plan_box = box
+
+    def _check(self, prepared: imports.ImportReview) -> None:
+        """Show 核对方案 for a new plan, or the comparison for a revision."""
         if prepared.review is None:
             check = PlanCheckDialog(prepared, self.widget)
             check.accepted.connect(lambda: self._apply_review(check.prepared, list(check.corrections)))

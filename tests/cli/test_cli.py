@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
+from desktop.services import plans
 from desktop.services.fonts import missing_fonts
+from desktop.services.workspace import Workspace
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
@@ -215,3 +217,30 @@ def test_check_names_clauses_and_fixes(capsys: pytest.CaptureFixture[str], tmp_p
     not_docx.write_bytes(b"PK")
     code = main(["check", str(not_docx)])
     assert code == 2 and "不是 Word（.docx）文件" in capsys.readouterr().err
+
+
+def test_a_non_plan_is_not_imported_without_yes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    poems = Path(__file__).parents[1] / "fixtures" / "nonplans" / "poems.txt"
+    db = tmp_path / "l.db"
+    assert main(["--db", str(db), "import", str(sample_path_of()), "--yes"]) == 0
+    code = main(["--db", str(db), "import", str(poems)])
+    err = capsys.readouterr().err
+    assert code == 4 and "不像实施方案" in err and "没有一项写明责任单位" in err
+    with Workspace(db) as ws:
+        assert [p.title for p in plans.list_plans(ws)] == ["内蒙古自治区加快打造市场化法治化国际化一流营商环境实施方案"]
+    assert main(["--db", str(db), "import", str(poems), "--yes"]) == 0
+    assert "唐诗选读" in capsys.readouterr().out
+
+
+def test_parse_warns_on_a_non_plan_and_still_prints(capsys: pytest.CaptureFixture[str]) -> None:
+    poems = Path(__file__).parents[1] / "fixtures" / "nonplans" / "poems.txt"
+    assert main(["parse", str(poems), "--json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["names_no_unit"] is True
+    assert "不像实施方案" in captured.err
+
+
+def sample_path_of() -> Path:
+    from tests.conftest import SAMPLE
+
+    return SAMPLE
