@@ -88,19 +88,47 @@ OFD_NS = "http://www.ofdspec.org/2016"
 
 
 def write_ofd(
-    lines: list[str], path: Path, *, per_page: int = 30, seal: bool = True, page: str | None = None
+    lines: list[str],
+    path: Path,
+    *,
+    per_page: int = 30,
+    seal: bool = True,
+    page: str | None = None,
+    points: bool = False,
+    images: list[bytes] | None = None,
 ) -> Path:
     """Write `lines` as an OFD following GB/T 33190: OFD.xml, Doc_0/Document.xml, Pages/Page_N/Content.xml.
 
     Each line is a text object of 3号 (5.6 mm) characters, some split into two text codes with DeltaX
     (one as a 'g' repeat); every page carries a signature annotation and, with `seal`, a stamp image
     object, which the reader must ignore. `page` replaces the first page's Content.xml.
+
+    With `points`, text is written as the 数科 and 金格 converters write it: one text object per page whose
+    Boundary (mm) covers the type area, a CTM of 0.3528 (points to mm), and Size, X, Y and DeltaX in
+    points. With `images`, each page holds only one full-page image (a scanned OFD), its PNG bytes.
     """
     import zipfile
 
+    pt = 72 / 25.4  # points per millimetre
+
+    def points_xml(page_lines: list[str]) -> str:
+        objects = []
+        for row, text in enumerate(page_lines):  # each half line its own object, its box in mm
+            half = len(text) // 2
+            for part, (left, chars) in enumerate(((0, text[:half]), (half, text[half:]))):
+                if not chars:
+                    continue
+                objects.append(
+                    f'<ofd:TextObject ID="{100 + 2 * row + part}" Boundary="{28 + 5.6 * left:.2f} '
+                    f'{37 + row * 7.5:.2f} {5.6 * len(chars):.2f} 7" Font="2" Size="{5.6 * pt:.3f}" '
+                    f'CTM="0.3528 0 0 0.3528 0 0"><ofd:TextCode X="0" Y="{5 * pt:.2f}" '
+                    f'DeltaX="g {len(chars) - 1} {5.6 * pt:.3f}">{_xml(chars)}</ofd:TextCode></ofd:TextObject>'
+                )
+        return "".join(objects)
+
     def page_xml(page_lines: list[str]) -> str:
         objects = []
-        for row, text in enumerate(page_lines):
+        for row, text in enumerate([] if points else page_lines):
             y = 37 + row * 7.5
             half = len(text) // 2
             head, tail = text[:half], text[half:]
@@ -112,14 +140,18 @@ def write_ofd(
             objects.append(
                 f'<ofd:TextObject ID="{100 + row}" Boundary="28 {y:.2f} 156 7" Font="2" Size="5.6">{codes}</ofd:TextObject>'
             )
+        if points:
+            objects.append(points_xml(page_lines))
         stamp = '<ofd:ImageObject ID="99" Boundary="120 200 40 40" ResourceID="9"/>' if seal else ""
-        return (
-            f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="{OFD_NS}"><ofd:Area>'
-            '<ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:Area><ofd:Content><ofd:Layer ID="1">'
-            f"{''.join(objects)}{stamp}</ofd:Layer></ofd:Content></ofd:Page>"
-        )
+        return _ofd_page("".join(objects) + stamp)
 
-    pages = [lines[i : i + per_page] for i in range(0, len(lines), per_page)]
+    pages: list[list[str]] = [lines[i : i + per_page] for i in range(0, len(lines), per_page)]
+    if images is not None:
+        pages = [[] for _ in images]
+    media = "".join(
+        f'<ofd:MultiMedia ID="{200 + n}" Type="Image"><ofd:MediaFile>scan_{n}.png</ofd:MediaFile></ofd:MultiMedia>'
+        for n in range(len(images or []))
+    )
     page_list = "".join(
         f'<ofd:Page ID="{10 + n}" BaseLoc="Pages/Page_{n}/Content.xml"/>' for n in range(len(pages))
     )
@@ -135,7 +167,8 @@ def write_ofd(
             "Doc_0/Document.xml",
             f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document xmlns:ofd="{OFD_NS}"><ofd:CommonData>'
             "<ofd:MaxUnitID>999</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox>"
-            "</ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData>"
+            "</ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes>"
+            "<ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes></ofd:CommonData>"
             f"<ofd:Pages>{page_list}</ofd:Pages><ofd:Annotations>Annots/Annotations.xml</ofd:Annotations>"
             "</ofd:Document>",
         )
@@ -157,10 +190,30 @@ def write_ofd(
             "</ofd:Annot></ofd:PageAnnot>",
         )
         archive.writestr("Doc_0/Signs/Signatures.xml", f'<ofd:Signatures xmlns:ofd="{OFD_NS}"/>')
+        archive.writestr(
+            "Doc_0/DocumentRes.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:Res xmlns:ofd="{OFD_NS}" BaseLoc="Res">'
+            f"<ofd:MultiMedias>{media}</ofd:MultiMedias></ofd:Res>",
+        )
+        for n, picture in enumerate(images or []):
+            archive.writestr(f"Doc_0/Res/scan_{n}.png", picture)
         for n, page_lines in enumerate(pages):
-            content = page if page is not None and n == 0 else page_xml(page_lines)
+            if images is not None:
+                content = _ofd_page(
+                    f'<ofd:ImageObject ID="{300 + n}" Boundary="0 0 210 297" ResourceID="{200 + n}"/>'
+                )
+            else:
+                content = page if page is not None and n == 0 else page_xml(page_lines)
             archive.writestr(f"Doc_0/Pages/Page_{n}/Content.xml", content)
     return path
+
+
+def _ofd_page(objects: str) -> str:
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="{OFD_NS}"><ofd:Area>'
+        '<ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:Area><ofd:Content><ofd:Layer ID="1">'
+        f"{objects}</ofd:Layer></ofd:Content></ofd:Page>"
+    )
 
 
 def _xml(text: str) -> str:

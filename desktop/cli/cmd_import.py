@@ -47,7 +47,9 @@ def run(args: argparse.Namespace) -> int:
             try:
                 prepared = imports.prepare(ws, path=Path(name), progress=page_progress(Path(name).name))
                 if prepared.plan.names_no_unit and not prepared.seen_before and not args.yes:
-                    complain(TEXT["not_a_plan"].format(name=Path(name).name, count=len(prepared.plan.measures)))
+                    complain(
+                        TEXT["not_a_plan"].format(name=Path(name).name, count=len(prepared.plan.measures))
+                    )
                     not_plans += 1
                     continue
                 doubts = prepared.doubtful if not prepared.seen_before else []

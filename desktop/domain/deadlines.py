@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 from desktop.domain.models import Deadline
 
-_STANDING = re.compile(r"(?:年内|每年|全年)?(?:持续推进|长期坚持|长期推进|持续开展|持续实施|长期实施|长期任务|常态化推进|长期)")
+_STANDING = re.compile(
+    r"(?:年内|每年|全年)?(?:持续推进|长期坚持|长期推进|持续开展|持续实施|长期实施|长期任务|常态化推进|长期)"
+)
 _HALF = {
     "上半年": 6,
     "下半年": 12,

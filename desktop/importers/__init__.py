@@ -75,7 +75,14 @@ def read_plan(
     if kind is Format.OFD:
         from desktop.importers.ofd_file import read_ofd  # defusedxml: loaded to read
 
-        return read_ofd(path)
+        try:
+            return read_ofd(path)
+        except LuoshiError as error:
+            if error.code is not ErrorCode.SCANNED_PDF:
+                raise
+        from desktop.importers.scan_file import read_scan  # rapidocr: loaded to read a scan
+
+        return read_scan(path, pdf=False, ofd=True, progress=progress, should_stop=should_stop)
     if kind is Format.HTML:
         from desktop.importers.html_file import read_html  # lxml.html: loaded to read
 

@@ -78,7 +78,11 @@ def _markup_kind(head: bytes) -> Format:
         return Format.MHT
     if b"<w:worddocument" in lower or b'progid="word.document"' in lower:
         return Format.WORDML
-    if lower.startswith((b"<!doctype html", b"<html")) or b"<html" in lower[:1024] or b"<body" in lower[:2048]:
+    if (
+        lower.startswith((b"<!doctype html", b"<html"))
+        or b"<html" in lower[:1024]
+        or b"<body" in lower[:2048]
+    ):
         return Format.HTML
     return Format.TEXT
 

@@ -9,6 +9,7 @@ way. Signatures, seals and annotations live in other parts and are not read. XML
 
 from __future__ import annotations
 
+import math
 import posixpath
 import re
 import zipfile
@@ -27,6 +28,7 @@ from desktop.importers.script import simplify_lines
 
 MAX_PAGES = 2000
 MAX_PART_BYTES = 50 * 1024 * 1024
+_IDENTITY = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
 
 
 @dataclass(frozen=True)
@@ -61,17 +63,32 @@ def _numbers(text: str | None) -> list[float]:
 
 
 def _glyphs(text_object: Element) -> list[_Glyph]:
+    """Place a text object's characters on the page, in millimetres.
+
+    X, Y, DeltaX, DeltaY and Size are in the object's own space; its CTM (a b c d e f, GB/T 33190 §8.2)
+    maps them into the Boundary box, whose origin is on the page. Converters that write points (数科,
+    金格) scale by 0.3528 there; text with no CTM is in millimetres already.
+    """
     box = [*_numbers(text_object.get("Boundary")), 0.0, 0.0]
+    ctm = _numbers(text_object.get("CTM"))
+    a, b, c, d, e, f = ctm if len(ctm) == 6 else _IDENTITY
+    scale = math.sqrt(abs(a * d - b * c)) or 1.0
     size = float(text_object.get("Size") or 3.5)
     glyphs: list[_Glyph] = []
+    x = y = 0.0
     for code in _children(text_object, "TextCode"):
         text = code.text or ""
-        x = box[0] + float(code.get("X") or 0)
-        y = box[1] + float(code.get("Y") or 0)
-        steps = _numbers(code.get("DeltaX"))
+        x = float(code.get("X") or x)  # a code without X or Y goes on where the last one ended
+        y = float(code.get("Y") or y)
+        steps_x = _numbers(code.get("DeltaX"))
+        steps_y = _numbers(code.get("DeltaY"))
         for index, ch in enumerate(text):
-            glyphs.append(_Glyph(x, y, size, ch))
-            x += steps[index] if index < len(steps) else size
+            glyphs.append(_Glyph(box[0] + a * x + c * y + e, box[1] + b * x + d * y + f, size * scale, ch))
+            if steps_y and not steps_x:  # a vertical run: characters go down, not across
+                y += steps_y[index] if index < len(steps_y) else size
+            else:
+                x += steps_x[index] if index < len(steps_x) else size
+                y += steps_y[index] if index < len(steps_y) else 0.0
     return glyphs
 
 
@@ -101,14 +118,16 @@ class _Package:
         self.archive = archive
         self.names = {name.lstrip("/").lower(): name for name in archive.namelist()}
 
-    def xml(self, path: str) -> Element:
+    def read(self, path: str) -> bytes:
         name = self.names.get(posixpath.normpath(path.lstrip("/")).lower())
         if name is None:
             raise KeyError(path)
-        info = self.archive.getinfo(name)
-        if info.file_size > MAX_PART_BYTES:
+        if self.archive.getinfo(name).file_size > MAX_PART_BYTES:
             raise ValueError("part too large")
-        root: Element = ElementTree.fromstring(self.archive.read(name), forbid_dtd=True)
+        return self.archive.read(name)
+
+    def xml(self, path: str) -> Element:
+        root: Element = ElementTree.fromstring(self.read(path), forbid_dtd=True)
         return root
 
 
@@ -155,6 +174,58 @@ def read_ofd_lines(path: Path) -> list[str]:
     if not any(re.search(r"[\u4e00-\u9fff]", line) for line in lines):
         raise LuoshiError(ErrorCode.SCANNED_PDF, path=name)  # pages of images only: a scan
     return simplify_lines(lines)
+
+
+def _media(package: _Package, document: Element, folder: str) -> dict[str, str]:
+    """Return the image files of a document by resource ID (its PublicRes and DocumentRes)."""
+    files: dict[str, str] = {}
+    for res_location in _locations(document, "PublicRes") + _locations(document, "DocumentRes"):
+        res_path = posixpath.join(folder, res_location.lstrip("/"))
+        res = package.xml(res_path)
+        base = posixpath.join(posixpath.dirname(res_path), res.get("BaseLoc") or "")
+        for media in _children(res, "MultiMedia"):
+            file = next(iter(_locations(media, "MediaFile")), "")
+            if file and media.get("ID"):
+                files[media.get("ID") or ""] = posixpath.join(base, file.lstrip("/"))
+    return files
+
+
+def ofd_page_images(path: Path) -> list[bytes]:
+    """Return each page's largest image (a scanned OFD holds one page image a page), in page order."""
+    name = str(path)
+    check_office_zip(path)
+    images: list[bytes] = []
+    try:
+        with zipfile.ZipFile(path) as archive:
+            package = _Package(archive)
+            for doc_root in _locations(package.xml("OFD.xml"), "DocRoot"):
+                document = package.xml(doc_root)
+                folder = posixpath.dirname(doc_root.lstrip("/"))
+                media = _media(package, document, folder)
+                for page in _children(document, "Page")[:MAX_PAGES]:
+                    location = page.get("BaseLoc") or ""
+                    full = (
+                        location.lstrip("/") if location.startswith("/") else posixpath.join(folder, location)
+                    )
+                    content = package.xml(full)
+                    largest = max(
+                        _children(content, "ImageObject"),
+                        key=lambda o: _area(_numbers(o.get("Boundary"))),
+                        default=None,
+                    )
+                    if largest is not None and largest.get("ResourceID") in media:
+                        images.append(package.read(media[largest.get("ResourceID") or ""]))
+    except LuoshiError:
+        raise
+    except DefusedXmlException:
+        raise LuoshiError(ErrorCode.UNSAFE_XML, path=name) from None
+    except Exception:  # a missing part or bad XML: the file is unusable
+        raise LuoshiError(ErrorCode.CORRUPT, path=name) from None
+    return images
+
+
+def _area(box: list[float]) -> float:
+    return box[2] * box[3] if len(box) >= 4 else 0.0
 
 
 def read_ofd(path: Path) -> Plan:

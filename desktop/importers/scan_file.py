@@ -9,6 +9,7 @@ ink of seals is washed out first, and each page is read in turn so the caller ca
 from __future__ import annotations
 
 import importlib.util
+import io
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +19,7 @@ from desktop.domain.errors import Cancelled, ErrorCode, LuoshiError
 from desktop.domain.models import Plan
 from desktop.domain.ocr_text import Progress, ScannedText, TextBox, join_pages, page_text, with_scan_doubts
 from desktop.domain.plan_parser import parse_plan_lines
+from desktop.importers.ofd_file import ofd_page_images
 from desktop.importers.script import simplify_lines
 
 DPI = 200
@@ -55,6 +57,21 @@ def _pdf_pages(path: Path) -> tuple[int, Iterator[Any]]:
             document.close()
 
     return len(document), pages()
+
+
+def _ofd_pages(path: Path) -> tuple[int, Iterator[Any]]:
+    from PIL import Image  # Pillow: loaded to read a scan
+
+    images = ofd_page_images(path)
+
+    def pages() -> Iterator[Any]:
+        for data in images:
+            with Image.open(io.BytesIO(data)) as image:
+                if image.width * image.height > MAX_PIXELS:
+                    raise LuoshiError(ErrorCode.FILE_TOO_LARGE, path=str(path))
+                yield image.convert("RGB")
+
+    return len(images), pages()
 
 
 def _image_pages(path: Path) -> tuple[int, Iterator[Any]]:
@@ -106,15 +123,19 @@ def read_scan(
     path: Path,
     *,
     pdf: bool,
+    ofd: bool = False,
     progress: Progress | None = None,
     should_stop: Callable[[], bool] | None = None,
 ) -> Plan:
-    """Recognise every page of a scanned PDF (`pdf`) or image and parse it; each measure carries a doubt."""
+    """Recognise every page of a scanned PDF (`pdf`), OFD (`ofd`) or image and parse it.
+
+    Each measure carries a doubt naming the characters read with little confidence.
+    """
     name = str(path)
     if not ocr_available():
         raise LuoshiError(ErrorCode.SCANNED_PDF, path=name)
     try:
-        count, pages = _pdf_pages(path) if pdf else _image_pages(path)
+        count, pages = _pdf_pages(path) if pdf else _ofd_pages(path) if ofd else _image_pages(path)
         if count > MAX_PAGES:
             raise LuoshiError(ErrorCode.FILE_TOO_LARGE, path=name, pages=count, limit_pages=MAX_PAGES)
         read: list[ScannedText] = []

@@ -111,7 +111,9 @@ class ImportFlow(QObject):
             .replace("%2", str(len(prepared.plan.measures)))
         )
         box.setInformativeText(
-            self.tr("如果这确实是方案，请继续，在“核对方案”中为各项指定责任单位；否则请停止，数据库不会改动。")
+            self.tr(
+                "如果这确实是方案，请继续，在“核对方案”中为各项指定责任单位；否则请停止，数据库不会改动。"
+            )
         )
         go_on = box.addButton(self.tr("继续核对"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("停止导入"), QMessageBox.ButtonRole.RejectRole)

@@ -227,7 +227,9 @@ def test_a_non_plan_is_not_imported_without_yes(tmp_path: Path, capsys: pytest.C
     err = capsys.readouterr().err
     assert code == 4 and "不像实施方案" in err and "没有一项写明责任单位" in err
     with Workspace(db) as ws:
-        assert [p.title for p in plans.list_plans(ws)] == ["内蒙古自治区加快打造市场化法治化国际化一流营商环境实施方案"]
+        assert [p.title for p in plans.list_plans(ws)] == [
+            "内蒙古自治区加快打造市场化法治化国际化一流营商环境实施方案"
+        ]
     assert main(["--db", str(db), "import", str(poems), "--yes"]) == 0
     assert "唐诗选读" in capsys.readouterr().out
 

@@ -64,3 +64,13 @@ def test_hostile_and_broken_ofds_are_refused(tmp_path: Path) -> None:
     with pytest.raises(LuoshiError) as caught:
         read_plan(missing)
     assert caught.value.code is ErrorCode.CORRUPT
+
+
+def test_text_placed_with_a_ctm_in_points_reads_as_in_millimetres(
+    tmp_path: Path, sample_path: Path, reference: Plan
+) -> None:
+    """The 数科/金格 way: Boundary in mm, CTM 0.3528, Size/X/Y/DeltaX in points."""
+    lines = sample_path.read_text(encoding="utf-8").splitlines()
+    path = write_ofd(lines, tmp_path / "ctm.ofd", points=True)
+    assert read_ofd_lines(path)[:3] == [line for line in lines if line.strip()][:3]
+    assert _summary(read_plan(path)) == _summary(reference)

@@ -117,3 +117,26 @@ def test_a_huge_or_broken_image_is_refused(tmp_path: Path) -> None:
     with pytest.raises(LuoshiError) as caught:
         read_plan(cut)
     assert caught.value.code is ErrorCode.CORRUPT
+
+
+def test_a_scanned_ofd_is_recognised_page_by_page(scan: Path, tmp_path: Path) -> None:
+    """An OFD whose pages hold only images (a scanner's OFD) goes to OCR like a scanned PDF."""
+    import io
+
+    import pypdfium2
+
+    from tests.helpers import write_ofd
+
+    document = pypdfium2.PdfDocument(str(scan))
+    pictures = []
+    for index in (1, 2):
+        buffer = io.BytesIO()
+        document[index].render(scale=200 / 72).to_pil().convert("RGB").save(buffer, "PNG")
+        pictures.append(buffer.getvalue())
+    document.close()
+    ofd = write_ofd([], tmp_path / "扫描件.ofd", images=pictures)
+    seen: list[tuple[int, int]] = []
+    plan = read_plan(ofd, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(0, 2), (1, 2)]
+    assert len(plan.measures) >= 3 and all(any(d.code == OCR for d in m.doubts) for m in plan.measures)
+    assert any(u.name == "自治区商务厅" for m in plan.measures for u in m.units)

@@ -18,7 +18,9 @@ POEMS = Path(__file__).parents[1] / "fixtures" / "nonplans" / "poems.txt"
 def _question(qtbot: QtBot, desk: DeskView) -> QMessageBox:
     flow = desk.actions_.imports
     desk.actions_.import_files([POEMS])
-    qtbot.waitUntil(lambda: flow.not_a_plan_box is not None and flow.not_a_plan_box.isVisible(), timeout=10000)
+    qtbot.waitUntil(
+        lambda: flow.not_a_plan_box is not None and flow.not_a_plan_box.isVisible(), timeout=10000
+    )
     box = flow.not_a_plan_box
     assert box is not None
     assert "不像实施方案" in box.text() and "没有一项写明责任单位" in box.text()
@@ -37,7 +39,9 @@ def test_the_clerk_is_asked_and_decides(qtbot: QtBot, desk: DeskView, ws: Worksp
         assert flow.check_dialog is None or not flow.check_dialog.isVisible()
         assert [p.title for p in plan_service.list_plans(ws)] == before
     else:
-        qtbot.waitUntil(lambda: flow.check_dialog is not None and flow.check_dialog.isVisible(), timeout=10000)
+        qtbot.waitUntil(
+            lambda: flow.check_dialog is not None and flow.check_dialog.isVisible(), timeout=10000
+        )
         assert flow.check_dialog is not None
         flow.check_dialog.reject()
         assert [p.title for p in plan_service.list_plans(ws)] == before
