@@ -85,6 +85,9 @@ _AND_JOIN = re.compile(
 )
 # Two organs joined by 和 are split only when each half is at least this long (经济投资局和航空口岸局).
 _MIN_JOINED_NAME = 4
+# A unit a cell lists on a line of its own is at least this long (县局 is not a name; 门 is a wrap).
+_MIN_LISTED_NAME = 3
+_NOTE = re.compile(r"[（(][^（()）]*[）)]$")  # 市建设局（市规划局）: a name's note
 _ET_AL = re.compile(r"等((?:[^、，]*?)(?:部门|单位|机构)(?:、?单位)?)$")
 
 
@@ -181,6 +184,15 @@ def split_units(text: str) -> list[str]:
     return unique
 
 
+def _whole_list(line: str) -> bool:
+    """Return True when every item of a line is an organ's whole name (县水务局; 门、单位 is not)."""
+    items = [x for x in split_balanced(line, "、，,；;") if x.strip()]
+    names = [re.sub(r"等(?:有关|相关)?(?:部门|单位)?$", "", _NOTE.sub("", x.strip())) for x in items]
+    return bool(names) and all(
+        len(x) >= _MIN_LISTED_NAME and (UNIT_END.search(x) or is_wildcard(x)) for x in names
+    )
+
+
 def separate_listed_units(cell: str) -> str:
     """Put 、 between units a table cell lists one per line or with spaces ('县水务局↵县住建局').
 
@@ -189,7 +201,7 @@ def separate_listed_units(cell: str) -> str:
     """
     parts = [p.strip("，、；,; ") for p in cell.split()]
     parts = [p for p in parts if p]
-    if len(parts) > 1 and all(len(p) >= 2 and (UNIT_END.search(p) or is_wildcard(p)) for p in parts):
+    if len(parts) > 1 and all(_whole_list(p) for p in parts):
         return "、".join(parts)
     if "\n" in cell:  # one name wrapped by hand: 内蒙古自治区住房↵和城乡建设厅
         return "".join(line.strip() for line in cell.splitlines())

@@ -36,17 +36,21 @@ class Extracted:
         self.tables.append(rows)
 
 
-def plan_of(extracted: Extracted, path: Path) -> Plan:
-    """Return the plan in what was extracted: its task tables if any is one, else its lines."""
+def tables_plan(extracted: Extracted, path: Path) -> Plan | None:
+    """Return the plan in the extracted task tables (the lines before them its front), or None."""
     lines = simplify_lines(extracted.lines)
-    tables = [simplify_rows(rows) for rows in extracted.tables]
     first = extracted.first_table_at
-    plan = plan_from_tables(
-        tables,
+    return plan_from_tables(
+        [simplify_rows(rows) for rows in extracted.tables],
         front_lines=lines[:first] if first is not None else lines,
         fallback_title=path.stem,
         path=str(path),
     )
+
+
+def plan_of(extracted: Extracted, path: Path) -> Plan:
+    """Return the plan in what was extracted: its task tables if any is one, else its lines."""
+    plan = tables_plan(extracted, path)
     if plan is not None:
         return plan
-    return parse_plan_lines(lines, fallback_title=path.stem, path=str(path))
+    return parse_plan_lines(simplify_lines(extracted.lines), fallback_title=path.stem, path=str(path))

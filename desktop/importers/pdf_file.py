@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -11,10 +12,15 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.models import Plan
 from desktop.domain.plan_parser import parse_plan_lines
+from desktop.domain.tables import find_layout
+from desktop.importers.extracted import Extracted, tables_plan
 from desktop.importers.script import simplify_lines
 
 MAX_PAGES = 2000
 _MIN_CHARS_PER_PAGE = 10
+# A cell line ending within this part of a character's width of its column's text edge wrapped there.
+_WRAP_MARGIN = 0.5
+_MIN_TABLE_COLUMNS = 3  # a ruled box of one or two columns is a frame or a note, not a task table
 
 for _name in ("pdfminer", "pdfplumber"):
     logging.getLogger(_name).setLevel(logging.ERROR)
@@ -31,7 +37,13 @@ def _is_password_problem(exc: BaseException) -> bool:
 
 def read_pdf_lines(path: Path) -> list[str]:
     """Return the text lines of every page, or raise SCANNED_PDF when there is no text layer."""
+    return simplify_lines(_extract(path, tables=False)[1])
+
+
+def _extract(path: Path, *, tables: bool) -> tuple[Extracted, list[str]]:
+    """Read every page's text lines; with `tables`, also its ruled tables and the text around them."""
     name = str(path)
+    found = Extracted()
     lines: list[str] = []
     try:
         with pdfplumber.open(str(path)) as pdf:
@@ -44,6 +56,8 @@ def read_pdf_lines(path: Path) -> list[str]:
                 text = page.extract_text() or ""
                 chars += sum(1 for ch in text if not ch.isspace())
                 lines.extend(text.splitlines())
+                if tables:
+                    _page_with_tables(page, text, found)
                 page.flush_cache()
             if chars < _MIN_CHARS_PER_PAGE * max(1, len(pdf.pages)):
                 raise LuoshiError(ErrorCode.SCANNED_PDF, path=name)
@@ -54,9 +68,111 @@ def read_pdf_lines(path: Path) -> list[str]:
     except Exception as exc:  # a hostile or broken PDF may fail anywhere inside the PDF library
         code = ErrorCode.ENCRYPTED if _is_password_problem(exc) else ErrorCode.CORRUPT
         raise LuoshiError(code, path=name) from None
-    return simplify_lines(lines)
+    return found, lines
+
+
+def _page_with_tables(page: Any, text: str, found: Extracted) -> None:
+    """Add a page's ruled tables (pdfplumber's finder) as tables and the text outside them as lines.
+
+    A table continued from the page before (no header row, as many columns) joins that table, so a
+    task list printed over several pages stays one table.
+    """
+    boxes = [t for t in page.find_tables() if len(t.rows) >= 1 and len(t.columns) >= _MIN_TABLE_COLUMNS]
+    if not boxes:
+        found.add_lines(text)
+        return
+
+    def outside(obj: dict[str, Any]) -> bool:
+        return not any(_inside(obj, t.bbox) for t in boxes)
+
+    found.add_lines(page.filter(outside).extract_text() or "")
+    for table in boxes:
+        rows = _table_rows(page, table)
+        previous = found.tables[-1] if found.tables else None
+        if previous and find_layout(rows) is None and len(rows[0]) == len(previous[0]):
+            if rows[0] and not rows[0][0].strip() and previous[-1][0].strip():  # a row cut by the page end
+                previous[-1] = [a + b for a, b in zip(previous[-1], rows.pop(0), strict=True)]
+            previous.extend(rows)
+        else:
+            found.add_table(rows)
+
+
+def _table_rows(page: Any, table: Any) -> list[list[str]]:
+    """Return a ruled table's cell texts.
+
+    A cell line that reaches the column's text edge (the right end of its longest line) wrapped there and
+    joins the next line directly; a line that stops short keeps its line break, for the parser to judge
+    (one unit a line, or a list broken at 、 that Chinese line breaking pushed down). A place with no cell
+    of its own is covered by a merged cell above it and takes its text.
+    """
+    cells: list[list[list[dict[str, Any]] | None]] = []
+    for row in table.rows:
+        cells.append(
+            [
+                None
+                if box is None
+                # a character belongs to the cell its centre is in (its glyph box may cross the rule)
+                else page.filter(lambda obj, box=box: _centre_in(obj, box)).extract_text_lines(strip=True)
+                for box in row.cells
+            ]
+        )
+    edges: dict[int, float] = {}
+    for row_lines in cells:
+        for col, lines in enumerate(row_lines):
+            for line in lines or []:
+                edges[col] = max(edges.get(col, 0.0), line["x1"])
+    rows: list[list[str]] = []
+    for index, row_lines in enumerate(cells):
+        values = []
+        for col, lines in enumerate(row_lines):
+            if lines is None:
+                covered = _covered_from_above(table, index, col) and rows and col < len(rows[-1])
+                values.append(rows[-1][col] if covered else "")
+            else:
+                values.append(_joined(lines, edges[col] if lines else 0.0))
+        rows.append(values)
+    return rows
+
+
+def _joined(lines: list[dict[str, Any]], edge: float) -> str:
+    text = ""
+    for index, line in enumerate(lines):
+        if index:
+            previous = lines[index - 1]
+            width = (previous["x1"] - previous["x0"]) / max(1, len(previous["text"]))
+            text += "" if previous["x1"] >= edge - _WRAP_MARGIN * width else "\n"
+        text += line["text"]
+    return text
+
+
+def _centre_in(obj: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
+    if "x0" not in obj or "top" not in obj:
+        return False
+    x = (obj["x0"] + obj["x1"]) / 2
+    y = (obj["top"] + obj["bottom"]) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _covered_from_above(table: Any, row: int, col: int) -> bool:
+    """Return True when the missing cell at (row, col) lies under a cell that spans down into it."""
+    if not row:
+        return False
+    above = table.rows[row - 1].cells[col] if col < len(table.rows[row - 1].cells) else None
+    here = table.rows[row].bbox
+    return above is not None and above[3] > here[1] + 1
+
+
+def _inside(obj: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = box
+    return bool(obj.get("x0", -1) >= x0 - 1 and obj.get("x1", -1) <= x1 + 1) and bool(
+        obj.get("top", -1) >= top - 1 and obj.get("bottom", -1) <= bottom + 1
+    )
 
 
 def read_pdf(path: Path) -> Plan:
-    """Return the plan in a PDF with a text layer."""
-    return parse_plan_lines(read_pdf_lines(path), fallback_title=path.stem, path=str(path))
+    """Return the plan in a PDF with a text layer: its ruled task tables if any, else its text."""
+    found, lines = _extract(path, tables=True)
+    plan = tables_plan(found, path) if found.tables else None
+    if plan is not None:
+        return plan
+    return parse_plan_lines(simplify_lines(lines), fallback_title=path.stem, path=str(path))

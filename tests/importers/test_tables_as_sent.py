@@ -1,0 +1,89 @@
+"""Task tables in the forms they are sent: real corpus plans that are tables, put into a Word table with
+python-docx, then written by LibreOffice as a ruled PDF, a PDF without borders, .doc, .ods and HTML named
+.doc. Each gives the same measures as the .docx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from desktop.domain.flat_tables import read_flat_table
+from desktop.domain.models import Plan
+from desktop.importers import read_plan
+from tests.corpus import CORPUS
+from tests.helpers import convert, write_xlsx
+
+PLANS = [
+    "beilun_2024_renwu.txt",
+    "yinzhou_2024_fenjie.txt",
+    "luan_2021_luoshi.txt",
+    "wuhu_2020_zhongdian.txt",
+    "huaiyuan_2023_nongye.txt",
+    "zhuji_2023_qingdan.txt",
+]
+
+
+def _rows(name: str) -> tuple[list[str], list[list[str]]]:
+    table = read_flat_table((CORPUS / name).read_text("utf-8").splitlines())
+    assert table is not None, name
+    return table.front, table.rows
+
+
+def _docx(name: str, path: Path, *, ruled: bool) -> Path:
+    front, rows = _rows(name)
+    document = docx.Document()
+    for line in front:
+        document.add_paragraph(line)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    if ruled:
+        table.style = "Table Grid"
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    document.save(str(path))
+    return path
+
+
+def _summary(plan: Plan) -> list[tuple[object, ...]]:
+    return [
+        (m.label, "".join(m.text.split()), tuple((u.name, u.role.value) for u in m.units), m.deadline)
+        for m in plan.measures
+    ]
+
+
+@pytest.fixture(scope="module", params=PLANS, ids=lambda n: n.split("_")[0])
+def made(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Plan]:
+    name = request.param
+    folder = tmp_path_factory.mktemp(name.split(".")[0])
+    source = _docx(name, folder / "plan.docx", ruled=True)
+    reference = read_plan(source)
+    assert reference.measures and not reference.names_no_unit
+    return source, reference
+
+
+def test_ruled_pdf(made: tuple[Path, Plan]) -> None:
+    source, reference = made
+    pdf = convert(source, source.parent / "pdf", "pdf")
+    assert _summary(read_plan(pdf)) == _summary(reference)
+
+
+def test_doc(made: tuple[Path, Plan]) -> None:
+    source, reference = made
+    assert _summary(read_plan(convert(source, source.parent / "doc", "doc"))) == _summary(reference)
+
+
+def test_html_named_doc(made: tuple[Path, Plan]) -> None:
+    source, reference = made
+    html = convert(source, source.parent / "html", "html:HTML (StarWriter)")
+    named = html.rename(html.with_suffix(".doc"))
+    assert _summary(read_plan(named)) == _summary(reference)
+
+
+def test_ods(made: tuple[Path, Plan]) -> None:
+    source, reference = made
+    rows = [[cell.text for cell in row.cells] for row in docx.Document(str(source)).tables[0].rows]
+    xlsx = write_xlsx(rows, source.parent / "list.xlsx")
+    ods = convert(xlsx, source.parent / "ods", "ods")
+    assert _summary(read_plan(ods)) == _summary(reference)
