@@ -148,8 +148,8 @@ def _joined(lines: list[dict[str, Any]], edge: float) -> str:
 def _centre_in(obj: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
     if "x0" not in obj or "top" not in obj:
         return False
-    x = (obj["x0"] + obj["x1"]) / 2
-    y = (obj["top"] + obj["bottom"]) / 2
+    x = (float(obj["x0"]) + float(obj["x1"])) / 2
+    y = (float(obj["top"]) + float(obj["bottom"])) / 2
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
