@@ -10,6 +10,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
 from desktop.domain.errors import ErrorCode, LuoshiError
+from desktop.domain.grid_tables import Piece, grid_table
 from desktop.domain.models import Plan
 from desktop.domain.plan_parser import parse_plan_lines
 from desktop.domain.tables import find_layout
@@ -40,11 +41,20 @@ def read_pdf_lines(path: Path) -> list[str]:
     return simplify_lines(_extract(path, tables=False)[1])
 
 
+def _words(page: Any) -> list[Piece]:
+    """Return the page's words as pieces, placed on the whole document (top measured from page 1)."""
+    return [
+        Piece(w["x0"], w["doctop"], w["x1"], w["doctop"] + w["bottom"] - w["top"], w["text"])
+        for w in page.extract_words(keep_blank_chars=False, use_text_flow=False)
+    ]
+
+
 def _extract(path: Path, *, tables: bool) -> tuple[Extracted, list[str]]:
     """Read every page's text lines; with `tables`, also its ruled tables and the text around them."""
     name = str(path)
     found = Extracted()
     lines: list[str] = []
+    words: list[Piece] = []
     try:
         with pdfplumber.open(str(path)) as pdf:
             if len(pdf.pages) > MAX_PAGES:
@@ -58,9 +68,14 @@ def _extract(path: Path, *, tables: bool) -> tuple[Extracted, list[str]]:
                 lines.extend(text.splitlines())
                 if tables:
                     _page_with_tables(page, text, found)
+                    words.extend(_words(page))
                 page.flush_cache()
             if chars < _MIN_CHARS_PER_PAGE * max(1, len(pdf.pages)):
                 raise LuoshiError(ErrorCode.SCANNED_PDF, path=name)
+            if tables and not found.tables:  # no ruled table: a table without borders, by positions
+                grid = grid_table(words)
+                if grid is not None:
+                    found = Extracted(list(grid.before), [grid.rows], len(grid.before))
     except LuoshiError:
         raise
     except MemoryError:

@@ -87,3 +87,11 @@ def test_ods(made: tuple[Path, Plan]) -> None:
     xlsx = write_xlsx(rows, source.parent / "list.xlsx")
     ods = convert(xlsx, source.parent / "ods", "ods")
     assert _summary(read_plan(ods)) == _summary(reference)
+
+
+def test_pdf_without_borders(made: tuple[Path, Plan]) -> None:
+    source, reference = made
+    name = next(n for n in PLANS if n.split(".")[0] in source.parent.name)
+    plain = _docx(name, source.parent / "plain.docx", ruled=False)
+    pdf = convert(plain, source.parent / "plain-pdf", "pdf")
+    assert _summary(read_plan(pdf)) == _summary(reference)
