@@ -321,11 +321,18 @@ def _ref(name: str, role: Role) -> UnitRef:
 
 
 _STAR = "*＊"
+_LEAD_MARKS = "▲△★☆●"  # '▲发改局，财政局': a mark before the name, as a '*' after it, marks the lead
+
+
+def _star_first(name: str) -> str:
+    """Return a name marked before it (▲发改局) as one marked after it (发改局*)."""
+    stripped = name.lstrip(_LEAD_MARKS)
+    return stripped + "*" if stripped != name and stripped else name
 
 
 def _resolve_roles(pairs: list[tuple[str, str]]) -> list[UnitRef]:
     # A '*' after a name marks the lead in tables that list the units in one cell (区财政局*、区发改局).
-    split = [(role, split_units(names)) for role, names in pairs]
+    split = [(role, [_star_first(n) for n in split_units(names)]) for role, names in pairs]
     starred = any(name[-1:] in _STAR for _, names in split for name in names)
     has_lead = starred or any(role == "lead" for role, _ in pairs)
     units: list[UnitRef] = []

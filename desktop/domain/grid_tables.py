@@ -24,7 +24,7 @@ from desktop.domain.tables import header_kind
 
 # Words closer than this many character heights are one piece of text (a cell's line), farther apart
 # they stand in different columns.
-_WORD_GAP = 1.0
+_WORD_GAP = 0.5
 # A line is part of the one above when their vertical overlap is at least this share of the smaller.
 _SAME_LINE = 0.5
 # A line that ends within this share of a character of its column's text edge wrapped there.

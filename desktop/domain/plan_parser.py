@@ -44,14 +44,14 @@ def parse_plan_lines(lines: list[str], *, fallback_title: str = "", path: str = 
         plan = None
     if table is not None:
         from_table = plan_from_tables([table.rows], front_lines=table.front, fallback_title=fallback_title)
-        if from_table and (plan is None or _weight(from_table) >= _weight(plan)):
+        if from_table and (plan is None or reading_weight(from_table) >= reading_weight(plan)):
             return from_table
     if plan is None:
         raise LuoshiError(ErrorCode.NO_MEASURES, path=path)
     return plan
 
 
-def _weight(plan: Plan) -> tuple[int, int]:
+def reading_weight(plan: Plan) -> tuple[int, int]:
     """How much a reading found: measures that name a unit first, then measures."""
     return sum(1 for m in plan.measures if m.units), len(plan.measures)
 

@@ -16,9 +16,19 @@ from pathlib import Path
 from typing import Any
 
 from desktop.domain.errors import Cancelled, ErrorCode, LuoshiError
+from desktop.domain.grid_tables import Piece, grid_table
 from desktop.domain.models import Plan
-from desktop.domain.ocr_text import Progress, ScannedText, TextBox, join_pages, page_text, with_scan_doubts
-from desktop.domain.plan_parser import parse_plan_lines
+from desktop.domain.ocr_text import (
+    MAX_TILT,
+    Progress,
+    ScannedText,
+    TextBox,
+    join_pages,
+    page_text,
+    with_scan_doubts,
+)
+from desktop.domain.plan_parser import parse_plan_lines, reading_weight
+from desktop.importers.extracted import Extracted, tables_plan
 from desktop.importers.ofd_file import ofd_page_images
 from desktop.importers.script import simplify_lines
 
@@ -139,12 +149,21 @@ def read_scan(
         if count > MAX_PAGES:
             raise LuoshiError(ErrorCode.FILE_TOO_LARGE, path=name, pages=count, limit_pages=MAX_PAGES)
         read: list[ScannedText] = []
+        pieces: list[Piece] = []  # every box, pages stacked top to bottom, for a table without text
+        below = 0.0
         for number, picture in enumerate(pages, start=1):
             if should_stop is not None and should_stop():
                 raise Cancelled
             if progress is not None:
                 progress(number - 1, count)
-            read.append(page_text(_boxes(_without_red(picture)), picture.width, picture.height, number))
+            boxes = _boxes(_without_red(picture))
+            read.append(page_text(boxes, picture.width, picture.height, number))
+            pieces.extend(
+                Piece(b.x0, b.y0 + below, b.x1, b.y1 + below, b.text)
+                for b in boxes
+                if abs(b.tilt) <= MAX_TILT and b.text.strip()
+            )
+            below += picture.height
     except (LuoshiError, Cancelled):
         raise
     except MemoryError:
@@ -152,5 +171,18 @@ def read_scan(
     except Exception:  # a damaged image or PDF fails anywhere inside the decoders
         raise LuoshiError(ErrorCode.CORRUPT, path=name) from None
     scanned = join_pages(read)
-    plan = parse_plan_lines(simplify_lines(list(scanned.lines)), fallback_title=path.stem, path=name)
+    plan = _table_or_text(pieces, list(scanned.lines), path)
     return with_scan_doubts(plan, scanned.unsure)
+
+
+def _table_or_text(pieces: list[Piece], lines: list[str], path: Path) -> Plan:
+    """Return the plan in a scanned task table (boxes laid on a grid), else in the text read line by line."""
+    grid = grid_table(pieces)
+    table = tables_plan(Extracted(list(grid.before), [grid.rows], len(grid.before)), path) if grid else None
+    try:
+        text = parse_plan_lines(simplify_lines(lines), fallback_title=path.stem, path=str(path))
+    except LuoshiError:
+        if table is None:
+            raise
+        return table
+    return table if table is not None and reading_weight(table) >= reading_weight(text) else text
