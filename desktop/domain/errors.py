@@ -15,6 +15,8 @@ class ErrorCode(StrEnum):
     FILE_TOO_LARGE = "file_too_large"
     UNSUPPORTED_FORMAT = "unsupported_format"
     LEGACY_OFFICE = "legacy_office"
+    OLD_VERSION = "old_version"
+    NO_TEXT_IN_SCAN = "no_text_in_scan"  # a picture or scan in which OCR found no text at all  # Word 2/6/95, Excel 3/4: an office format older than 1997
     ENCRYPTED = "encrypted"
     CORRUPT = "corrupt"
     ZIP_BOMB = "zip_bomb"

@@ -52,6 +52,9 @@ def sniff(path: Path) -> Format:
     if head.startswith(_CFB_MAGIC):
         _check_size(path, size, "other")
         return _compound_kind(path)
+    old = _old_version(head)
+    if old:
+        raise LuoshiError(ErrorCode.OLD_VERSION, path=name, version=old)
     if head.startswith(b"{\\rtf"):
         raise LuoshiError(ErrorCode.LEGACY_OFFICE, path=name, suffix=".rtf")
     if b"%PDF-" in head[:1024]:
@@ -85,6 +88,21 @@ def _markup_kind(head: bytes) -> Format:
     ):
         return Format.HTML
     return Format.TEXT
+
+
+# First bytes of office files older than the 1997 formats (no compound file around them).
+_OLD_MAGIC = (
+    (b"\xdb\xa5", "Word 2.0"),
+    (b"\x31\xbe\x00\x00", "Word 1.0"),
+    (b"\x09\x02\x06\x00", "Excel 3.0"),
+    (b"\x09\x04\x06\x00", "Excel 4.0"),
+    (b"\x09\x00\x04\x00", "Excel 2.0"),
+)
+_WORD_97_NFIB = 0x00C1  # nFib of Word 97 and later; Word 6.0 writes 101, Word 95 104
+
+
+def _old_version(head: bytes) -> str:
+    return next((name for magic, name in _OLD_MAGIC if head.startswith(magic)), "")
 
 
 def _check_size(path: Path, size: int, kind: str) -> None:
@@ -128,6 +146,10 @@ def _compound_kind(path: Path) -> Format:
     if "EncryptedPackage" in streams:  # a password-protected .docx/.xlsx
         raise LuoshiError(ErrorCode.ENCRYPTED, path=name)
     if "WordDocument" in streams:
+        with olefile.OleFileIO(name) as ole:
+            fib = ole.openstream("WordDocument").read(4)
+        if len(fib) == 4 and int.from_bytes(fib[2:4], "little") < _WORD_97_NFIB:
+            raise LuoshiError(ErrorCode.OLD_VERSION, path=name, version="Word 6.0/95")
         return Format.DOC
     if streams & {"Workbook", "Book"}:
         return Format.XLS

@@ -171,6 +171,8 @@ def read_scan(
     except Exception:  # a damaged image or PDF fails anywhere inside the decoders
         raise LuoshiError(ErrorCode.CORRUPT, path=name) from None
     scanned = join_pages(read)
+    if not any(line.strip() for line in scanned.lines):
+        raise LuoshiError(ErrorCode.NO_TEXT_IN_SCAN, path=name)
     plan = _table_or_text(pieces, list(scanned.lines), path)
     return with_scan_doubts(plan, scanned.unsure)
 

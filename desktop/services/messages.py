@@ -20,6 +20,14 @@ ERRORS: dict[ErrorCode, str] = {
     ErrorCode.FILE_TOO_LARGE: "文件“{path}”太大，不像是一份方案。请确认选择了正确的文件。",
     ErrorCode.UNSUPPORTED_FORMAT: "不支持文件“{path}”的格式。请使用 Word（.docx/.doc/.wps）、PDF、OFD、Excel（.xlsx/.xls/.et）、图片或 .txt 文件。",
     ErrorCode.LEGACY_OFFICE: "文件“{path}”是本程序读不了的格式（{suffix}，如 RTF 或演示文稿）。请在 Word 或 WPS 中“另存为” .docx 或 PDF 后再导入。",
+    ErrorCode.NO_TEXT_IN_SCAN: (
+        "文件“{path}”是图片或扫描件，但没有识别出任何文字。请确认图片清晰、方向正确（没有倒置或横放），"
+        "或向发文单位索取 Word、PDF 文字版。"
+    ),
+    ErrorCode.OLD_VERSION: (
+        "文件“{path}”是 {version} 格式，是 1997 年以前的老版本，本程序读不了。"
+        "请在 Word、Excel 或 WPS 中打开它，“另存为” .docx 或 .xlsx 后再导入。"
+    ),
     ErrorCode.ENCRYPTED: "文件“{path}”设置了密码或已加密。请在 Word/WPS 中取消密码保护后另存，再导入。",
     ErrorCode.CORRUPT: "文件“{path}”已损坏或不完整，无法打开。请重新下载或向发文单位索取原文件。",
     ErrorCode.ZIP_BOMB: "文件“{path}”解压后异常巨大，可能是恶意文件，已拒绝打开。请向发文单位核实文件来源。",

@@ -11,6 +11,7 @@ import pytest
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.models import Plan
 from desktop.importers import read_plan
+from desktop.services.messages import error_text
 from tests.helpers import convert, sample_paragraphs, write_docx
 from tests.importers.test_formats_same_measures import _summary
 
@@ -171,3 +172,31 @@ def test_real_plans_of_other_layouts_read_the_same_as_docx_and_doc(folder: Path,
     docx_path = write_docx(sample_paragraphs(text), folder / f"{name}.docx")
     from_doc = read_plan(convert(docx_path, folder, "doc"))
     assert from_doc.measures and _summary(from_doc) == _summary(read_plan(docx_path))
+
+
+def test_office_files_older_than_1997_are_named(sample_doc: Path, tmp_path: Path) -> None:
+    """A Word 6.0/95 file (a LibreOffice .doc whose FIB says nFib 104), Word 2.0 and Excel 3.0/4.0 headers."""
+    import olefile
+
+    data = bytearray(sample_doc.read_bytes())
+    with olefile.OleFileIO(str(sample_doc)) as ole:
+        entry = next(e for e in ole.direntries if e is not None and e.name == "WordDocument")
+        position = (entry.isectStart + 1) * ole.sectorsize + 2  # nFib
+    data[position : position + 2] = (104).to_bytes(2, "little")
+    word95 = tmp_path / "word95.doc"
+    word95.write_bytes(bytes(data))
+    old = {
+        word95: "Word 6.0/95",
+        tmp_path / "word2.doc": "Word 2.0",
+        tmp_path / "excel3.xls": "Excel 3.0",
+        tmp_path / "excel4.xls": "Excel 4.0",
+    }
+    (tmp_path / "word2.doc").write_bytes(b"\xdb\xa5\x2d\x00" + b"\x00" * 600)
+    (tmp_path / "excel3.xls").write_bytes(b"\x09\x02\x06\x00\x00\x00\x10\x00" + b"\x00" * 600)
+    (tmp_path / "excel4.xls").write_bytes(b"\x09\x04\x06\x00\x00\x00\x10\x00" + b"\x00" * 600)
+    for path, version in old.items():
+        with pytest.raises(LuoshiError) as caught:
+            read_plan(path)
+        assert caught.value.code is ErrorCode.OLD_VERSION
+        text = error_text(caught.value)
+        assert version in text and "另存为" in text and "1997" in text

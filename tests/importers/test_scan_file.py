@@ -140,3 +140,12 @@ def test_a_scanned_ofd_is_recognised_page_by_page(scan: Path, tmp_path: Path) ->
     assert seen == [(0, 2), (1, 2)]
     assert len(plan.measures) >= 3 and all(any(d.code == OCR for d in m.doubts) for m in plan.measures)
     assert any(u.name == "自治区商务厅" for m in plan.measures for u in m.units)
+
+
+def test_a_picture_without_text_says_so(tmp_path: Path) -> None:
+    blank = tmp_path / "空白.png"
+    Image.new("RGB", (1654, 2339), "white").save(blank)
+    with pytest.raises(LuoshiError) as caught:
+        read_plan(blank)
+    assert caught.value.code is ErrorCode.NO_TEXT_IN_SCAN
+    assert "没有识别出任何文字" in error_text(caught.value)
