@@ -27,8 +27,7 @@ from desktop.cli import (
     cmd_search,
     cmd_units,
 )
-from desktop.cli.messages import error_text
-from desktop.cli.output import complain
+from desktop.cli.output import complain_error
 from desktop.domain.errors import LuoshiError
 
 EXIT_BAD_INPUT = 2
@@ -71,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except LuoshiError as error:
-        complain(error_text(error))
+        complain_error(error)
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # output piped into `head` and closed early
         sys.stderr.close()

@@ -9,8 +9,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli.messages import TEXT, error_text
-from desktop.cli.output import complain, page_progress, say, workspace
+from desktop.cli.guided_options import add_guided_options, guided_plan
+from desktop.cli.messages import TEXT
+from desktop.cli.output import complain, complain_error, page_progress, say, workspace
 from desktop.domain.doubts import describe
 from desktop.domain.errors import LuoshiError
 from desktop.domain.models import Measure
@@ -27,6 +28,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("files", nargs="+")
     p.add_argument("--review", action="store_true", help="列出需要核对的措施；有疑点时不导入，退出码 3")
     p.add_argument("--yes", action="store_true", help="不询问，按解析结果直接导入")
+    add_guided_options(p)
     p.set_defaults(func=run)
 
 
@@ -45,7 +47,12 @@ def run(args: argparse.Namespace) -> int:
     with workspace(args) as ws:
         for name in args.files:
             try:
-                prepared = imports.prepare(ws, path=Path(name), progress=page_progress(Path(name).name))
+                prepared = imports.prepare(
+                    ws,
+                    path=Path(name),
+                    progress=page_progress(Path(name).name),
+                    plan=guided_plan(args, Path(name)),
+                )
                 if prepared.plan.names_no_unit and not prepared.seen_before and not args.yes:
                     complain(
                         TEXT["not_a_plan"].format(name=Path(name).name, count=len(prepared.plan.measures))
@@ -63,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
                     continue
                 outcome = imports.apply_prepared(ws, prepared)
             except LuoshiError as error:
-                complain(error_text(error))
+                complain_error(error)
                 failed += 1
                 continue
             key = "imported" if outcome.saved.created else "unchanged"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from desktop.cli.guided_options import add_guided_options, guided_plan
 from desktop.cli.messages import TEXT
 from desktop.cli.output import complain, page_progress, say, say_json
 from desktop.cli.render import measure_line, plan_json
@@ -17,12 +18,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("parse", help="解析方案文件并输出措施（不写数据库）")
     p.add_argument("file")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    add_guided_options(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the plan's measures, their leaders and doubts."""
-    plan = reading.parse_file(path=Path(args.file), progress=page_progress(Path(args.file).name))
+    path = Path(args.file)
+    plan = guided_plan(args, path) or reading.parse_file(path=path, progress=page_progress(path.name))
     if plan.names_no_unit:
         complain(TEXT["not_a_plan_parse"].format(count=len(plan.measures)))
     if args.json:

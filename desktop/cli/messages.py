@@ -35,6 +35,10 @@ TEXT = {
         "“{name}”不像实施方案：{count} 项编号内容中没有一项写明责任单位。"
         "如确是方案，请加 --yes 导入，再用 luoshi measure edit 指定责任单位。"
     ),
+    "guided_hint": (
+        "可以告诉落实怎么读：表格用 --columns 指定各列，如 --columns 任务=2,牵头单位=3,完成时限=5；"
+        "正文用 --numbering 指定每项措施开头的编号，如 --numbering “（一）”。"
+    ),
     "not_a_plan_parse": "注意：这份文件不像实施方案：{count} 项编号内容中没有一项写明责任单位。",
     "doubts_not_applied": "未导入。请核对后用 --yes 导入，或导入后用 luoshi measure edit 改正。",
     "report_written": "已生成报告“{path}”：{period}，{count} 项任务。",

@@ -8,7 +8,9 @@ from argparse import Namespace
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from desktop.cli.messages import TEXT
+from desktop.cli.messages import TEXT, error_text
+from desktop.domain.errors import LuoshiError
+from desktop.services.guided import GUIDED_ERRORS
 from desktop.services.locations import database_path
 from desktop.services.workspace import Workspace
 
@@ -26,6 +28,13 @@ def say_json(data: object) -> None:
 def complain(text: str) -> None:
     """Print a failure message on stderr."""
     sys.stderr.write(text + "\n")
+
+
+def complain_error(error: LuoshiError) -> None:
+    """Print an error's message on stderr; a file the parser could not read gets the guided options too."""
+    complain(error_text(error))
+    if error.code in GUIDED_ERRORS:
+        complain(TEXT["guided_hint"])
 
 
 def with_workspace(command: Callable[[Namespace, Workspace], int]) -> Callable[[Namespace], int]:

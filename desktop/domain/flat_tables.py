@@ -79,7 +79,7 @@ def deadline_like(cell: str) -> bool:
 
 
 # The header each column kind is given in the rows handed on (desktop.domain.tables reads them back).
-_NAMES = {
+COLUMN_NAMES = {
     "seq": "序号",
     "chapter": "类别",
     "task": "重点任务",
@@ -108,7 +108,8 @@ def read_flat_table(lines: list[str]) -> FlatTable | None:
 # ---- a row a line ---------------------------------------------------------------------------------
 
 
-def _split_row(line: str, width: int = 0) -> list[str]:
+def split_row(line: str, width: int = 0) -> list[str]:
+    """Split a table row printed on one line at tabs, wide spaces or '|' into its cells."""
     raw = [x for x in _CELL_SEPARATOR.split(line.strip()) if x.strip()]
     number = re.match(r"^(\d{1,3})\s+(\S.*)$", raw[0]) if raw else None
     if number and len(raw) == width - 1:  # '3 建设…': a single space after the row number
@@ -129,7 +130,7 @@ def _header_columns(cells: list[str]) -> dict[str, int] | None:
 
 def _row_per_line(lines: list[str]) -> FlatTable | None:
     for index, line in enumerate(lines):
-        header = _split_row(line)
+        header = split_row(line)
         if len(header) < 3:
             continue
         columns = _header_columns(header)
@@ -137,7 +138,7 @@ def _row_per_line(lines: list[str]) -> FlatTable | None:
             continue
         rows = [header]
         for row_line in lines[index + 1 :]:
-            cells = _split_row(row_line, len(header) if columns.get("seq") == 0 else 0)
+            cells = split_row(row_line, len(header) if columns.get("seq") == 0 else 0)
             if len(cells) >= 2:
                 rows.append(cells + [""] * (len(header) - len(cells)))
             elif cells and heading_level(cells[0]) in (1, 2):  # 一、主要预期目标 | | |: a chapter row
@@ -151,7 +152,7 @@ def _row_per_line(lines: list[str]) -> FlatTable | None:
             continue
         text_col = _text_column(columns, header)
         if "text" not in columns and "task" not in columns:
-            rows[0] = [_NAMES["text"] if i == text_col else c for i, c in enumerate(header)]
+            rows[0] = [COLUMN_NAMES["text"] if i == text_col else c for i, c in enumerate(header)]
         return FlatTable(rows, [x for x in lines[:index] if x.strip()])
     return None
 
@@ -387,7 +388,7 @@ def _cell_per_line(lines: list[str]) -> FlatTable | None:
     if not rows or (len(rows) == 1 and not any(unit_like(c) or has_clause(c) for c in rows[0][2:])):
         return None
     _fill_down(rows, 1)
-    header_row = [_NAMES["seq"], _NAMES["chapter"], *(_NAMES[after[i]] for i in kept)]
+    header_row = [COLUMN_NAMES["seq"], COLUMN_NAMES["chapter"], *(COLUMN_NAMES[after[i]] for i in kept)]
     return FlatTable([header_row, *rows], lines_before(lines, cells[start]))
 
 

@@ -10,6 +10,7 @@ from desktop.domain.models import Plan
 from desktop.domain.ocr_text import Progress
 from desktop.domain.plan_parser import parse_plan_lines
 from desktop.importers.detect import Format, sniff
+from desktop.importers.extracted import Extracted
 from desktop.importers.text_file import read_text_lines
 
 SUPPORTED_SUFFIXES = (
@@ -106,4 +107,46 @@ def read_plan(
     return parse_plan_lines(read_text_lines(path), fallback_title=path.stem, path=str(path))
 
 
-__all__ = ["SUPPORTED_SUFFIXES", "Progress", "read_plan"]
+def read_material(path: Path) -> Extracted:
+    """Return what a file holds before any parsing (lines and tables), for the guided path.
+
+    Scans and OFD are read as text only (their tables come from positions, which the clerk cannot name
+    column by column); a scan with no text layer gives its error.
+    """
+    kind = sniff(path)
+    if kind is Format.DOCX:
+        from desktop.importers.docx_file import extract_docx  # python-docx: loaded to read
+
+        return extract_docx(path)
+    if kind in (Format.XLSX, Format.XLS, Format.ODS):
+        from desktop.importers.ods_file import extract_ods  # defusedxml: loaded to read
+        from desktop.importers.xls_file import extract_xls  # xlrd: loaded to read
+        from desktop.importers.xlsx_file import extract_xlsx  # openpyxl: loaded to read
+
+        return {Format.XLSX: extract_xlsx, Format.XLS: extract_xls, Format.ODS: extract_ods}[kind](path)
+    if kind is Format.PDF:
+        from desktop.importers.pdf_file import extract_pdf  # pdfplumber: loaded to read
+
+        return extract_pdf(path)
+    if kind is Format.DOC:
+        from desktop.importers.doc_file import extract_doc  # olefile: loaded to read
+
+        return extract_doc(path)
+    if kind in (Format.HTML, Format.MHT):
+        from desktop.importers.html_file import extract_html, extract_mht  # lxml.html: loaded to read
+
+        return extract_html(path) if kind is Format.HTML else extract_mht(path)
+    if kind is Format.WORDML:
+        from desktop.importers.wordml_file import extract_wordml  # defusedxml: loaded to read
+
+        return extract_wordml(path)
+    if kind is Format.OFD:
+        from desktop.importers.ofd_file import read_ofd_lines  # defusedxml: loaded to read
+
+        return Extracted(lines=read_ofd_lines(path))
+    if kind is Format.IMAGE:
+        raise LuoshiError(ErrorCode.NO_MEASURES, path=str(path))
+    return Extracted(lines=read_text_lines(path))
+
+
+__all__ = ["SUPPORTED_SUFFIXES", "Extracted", "Progress", "read_material", "read_plan"]

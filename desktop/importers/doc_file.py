@@ -131,6 +131,11 @@ def _read(text: str, fcs: list[int], blocks: _Blocks) -> None:
 
 def read_doc(path: Path) -> Plan:
     """Return the plan in a .doc or .wps file: its task tables if it has any, else its paragraphs."""
+    return plan_of(extract_doc(path), path)
+
+
+def extract_doc(path: Path) -> Extracted:
+    """Return the paragraphs and tables of a .doc or .wps file."""
     name = str(path)
     try:
         with olefile.OleFileIO(name) as ole:
@@ -151,4 +156,4 @@ def read_doc(path: Path) -> Plan:
         raise LuoshiError(ErrorCode.CORRUPT, path=name) from None
     except Exception:  # olefile can fail in many ways on a hostile compound file: the file is unusable
         raise LuoshiError(ErrorCode.CORRUPT, path=name) from None
-    return plan_of(Extracted(blocks.lines, blocks.tables, blocks.first_table_at), path)
+    return Extracted(blocks.lines, blocks.tables, blocks.first_table_at)

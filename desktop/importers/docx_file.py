@@ -19,6 +19,11 @@ from desktop.importers.safety import check_office_zip
 
 def read_docx(path: Path) -> Plan:
     """Return the plan in a .docx file: its task tables if it has any, else its paragraphs."""
+    return plan_of(extract_docx(path), path)
+
+
+def extract_docx(path: Path) -> Extracted:
+    """Return the paragraphs (automatic numbers rendered) and tables of a .docx file."""
     check_office_zip(path)
     found = Extracted()
     try:
@@ -33,4 +38,4 @@ def read_docx(path: Path) -> Plan:
         raise LuoshiError(ErrorCode.CORRUPT, path=str(path)) from None
     except Exception:  # python-docx can fail in many ways on a malformed part: the file is unusable
         raise LuoshiError(ErrorCode.CORRUPT, path=str(path)) from None
-    return plan_of(found, path)
+    return found

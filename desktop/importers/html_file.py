@@ -33,12 +33,21 @@ _META_CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.IGNO
 
 def read_html(path: Path) -> Plan:
     """Return the plan in an HTML page."""
-    data = path.read_bytes()
-    return _plan(_decode(data, path), path)
+    return plan_of(extract_html(path), path)
 
 
 def read_mht(path: Path) -> Plan:
-    """Return the plan in a MHT web archive: its first HTML part (or, failing that, its text part)."""
+    """Return the plan in a MHT web archive."""
+    return plan_of(extract_mht(path), path)
+
+
+def extract_html(path: Path) -> Extracted:
+    """Return the lines and tables of an HTML page."""
+    return _extract(_decode(path.read_bytes(), path), path)
+
+
+def extract_mht(path: Path) -> Extracted:
+    """Return the lines and tables of a MHT web archive: its first HTML part (else its text part)."""
     try:
         message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
     except (ValueError, TypeError, LookupError):
@@ -53,7 +62,7 @@ def read_mht(path: Path) -> Plan:
     text = _decode(payload, path, charset)
     if part.get_content_subtype() == "plain":
         text = "<pre>" + text.replace("&", "&amp;").replace("<", "&lt;") + "</pre>"
-    return _plan(text, path)
+    return _extract(text, path)
 
 
 def _part(message: email.message.Message, subtype: str) -> EmailMessage | None:
@@ -84,7 +93,7 @@ def _codec(name: str) -> str:
     return "gb18030" if name.lower().replace("-", "") in ("gb2312", "gbk", "gb18030", "cp936") else name
 
 
-def _plan(markup: str, path: Path) -> Plan:
+def _extract(markup: str, path: Path) -> Extracted:
     if not markup.strip():
         raise LuoshiError(ErrorCode.FILE_EMPTY, path=str(path))
     try:
@@ -98,7 +107,7 @@ def _plan(markup: str, path: Path) -> Plan:
     line: list[str] = []
     _walk(root, found, line)
     found.add_lines("".join(line))
-    return plan_of(found, path)
+    return found
 
 
 def _walk(element: etree._Element, found: Extracted, line: list[str]) -> None:

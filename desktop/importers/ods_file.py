@@ -18,6 +18,7 @@ from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.models import Plan
 from desktop.domain.tables import plan_from_tables
 from desktop.importers.cells import MAX_COLS, MAX_ROWS
+from desktop.importers.extracted import Extracted
 from desktop.importers.safety import check_office_zip
 from desktop.importers.script import simplify_rows
 
@@ -27,6 +28,16 @@ TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 
 def read_ods(path: Path) -> Plan:
     """Return the plan in an .ods task list."""
+    plan = plan_from_tables(
+        extract_ods(path).tables, front_lines=[], fallback_title=path.stem, path=str(path)
+    )
+    if plan is None:
+        raise LuoshiError(ErrorCode.NO_TASK_TABLE, path=str(path))
+    return plan
+
+
+def extract_ods(path: Path) -> Extracted:
+    """Return the sheets of an .ods file as tables."""
     name = str(path)
     check_office_zip(path)
     try:
@@ -36,11 +47,7 @@ def read_ods(path: Path) -> Plan:
         raise LuoshiError(ErrorCode.UNSAFE_XML, path=name) from None
     except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, OSError, ValueError):
         raise LuoshiError(ErrorCode.CORRUPT, path=name) from None
-    tables = [simplify_rows(_rows(sheet)) for sheet in root.iter(f"{TABLE}table")]
-    plan = plan_from_tables(tables, front_lines=[], fallback_title=path.stem, path=name)
-    if plan is None:
-        raise LuoshiError(ErrorCode.NO_TASK_TABLE, path=name)
-    return plan
+    return Extracted(tables=[simplify_rows(_rows(sheet)) for sheet in root.iter(f"{TABLE}table")])
 
 
 def _repeat(element: Element, attribute: str, limit: int) -> int:

@@ -184,6 +184,12 @@ def _inside(obj: dict[str, Any], box: tuple[float, float, float, float]) -> bool
     )
 
 
+def extract_pdf(path: Path) -> Extracted:
+    """Return a PDF's text lines and its tables (ruled, or rebuilt from word positions)."""
+    found, lines = _extract(path, tables=True)
+    return Extracted(simplify_lines(lines), found.tables, None)
+
+
 def read_pdf(path: Path) -> Plan:
     """Return the plan in a PDF with a text layer: its ruled task tables if any, else its text."""
     found, lines = _extract(path, tables=True)

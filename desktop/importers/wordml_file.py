@@ -24,6 +24,11 @@ _MAX_SPAN = 60  # a gridSpan larger than any real task table
 
 def read_wordml(path: Path) -> Plan:
     """Return the plan in a Word 2003 XML document."""
+    return plan_of(extract_wordml(path), path)
+
+
+def extract_wordml(path: Path) -> Extracted:
+    """Return the paragraphs and tables of a Word 2003 XML document."""
     try:
         root = ElementTree.parse(str(path)).getroot()
     except DefusedXmlException:
@@ -35,7 +40,7 @@ def read_wordml(path: Path) -> Plan:
         raise LuoshiError(ErrorCode.CORRUPT, path=str(path))
     found = Extracted()
     _blocks(body, found)
-    return plan_of(found, path)
+    return found
 
 
 def _blocks(parent: Element, found: Extracted) -> None:

@@ -15,6 +15,7 @@ from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.models import Plan
 from desktop.domain.tables import plan_from_tables
 from desktop.importers.cells import MAX_COLS, MAX_ROWS, cell_text
+from desktop.importers.extracted import Extracted
 from desktop.importers.script import simplify_rows
 
 
@@ -46,6 +47,16 @@ def sheet_rows(sheet: xlrd.sheet.Sheet, datemode: int) -> list[list[str]]:
 
 def read_xls(path: Path) -> Plan:
     """Return the plan in an .xls or .et task list."""
+    plan = plan_from_tables(
+        extract_xls(path).tables, front_lines=[], fallback_title=path.stem, path=str(path)
+    )
+    if plan is None:
+        raise LuoshiError(ErrorCode.NO_TASK_TABLE, path=str(path))
+    return plan
+
+
+def extract_xls(path: Path) -> Extracted:
+    """Return the visible sheets of an .xls or .et workbook as tables, merged cells filled."""
     name = str(path)
     try:
         # xlrd reports a damaged file's oddities on stdout by default: they go nowhere here
@@ -75,7 +86,4 @@ def read_xls(path: Path) -> Plan:
         raise LuoshiError(ErrorCode.CORRUPT, path=name) from None
     finally:
         book.release_resources()
-    plan = plan_from_tables(tables, front_lines=[], fallback_title=path.stem, path=name)
-    if plan is None:
-        raise LuoshiError(ErrorCode.NO_TASK_TABLE, path=name)
-    return plan
+    return Extracted(tables=tables)

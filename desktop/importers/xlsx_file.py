@@ -17,6 +17,7 @@ from desktop.domain.ledger import META_SHEET, TASKLIST_FORMAT
 from desktop.domain.models import Plan
 from desktop.domain.tables import plan_from_tables
 from desktop.importers.cells import MAX_COLS, MAX_ROWS, cell_text
+from desktop.importers.extracted import Extracted
 from desktop.importers.safety import check_office_zip
 from desktop.importers.script import simplify_rows
 
@@ -37,15 +38,30 @@ def sheet_rows(sheet: Worksheet) -> list[list[str]]:
     return rows
 
 
-def read_xlsx(path: Path) -> Plan:
-    """Return the plan in an Excel task list."""
+def _open(path: Path) -> Any:
     check_office_zip(path)
     try:
-        workbook = openpyxl.load_workbook(str(path), data_only=True)
+        return openpyxl.load_workbook(str(path), data_only=True)
     except (InvalidFileException, KeyError, ValueError, TypeError, zipfile.BadZipFile, EOFError, OSError):
         raise LuoshiError(ErrorCode.CORRUPT, path=str(path)) from None
     except Exception:  # openpyxl can fail in many ways on a malformed part: the file is unusable
         raise LuoshiError(ErrorCode.CORRUPT, path=str(path)) from None
+
+
+def extract_xlsx(path: Path) -> Extracted:
+    """Return the visible sheets of an Excel workbook as tables."""
+    workbook = _open(path)
+    try:
+        return Extracted(
+            tables=[simplify_rows(sheet_rows(s)) for s in workbook.worksheets if s.sheet_state == "visible"]
+        )
+    finally:
+        workbook.close()
+
+
+def read_xlsx(path: Path) -> Plan:
+    """Return the plan in an Excel task list."""
+    workbook = _open(path)
     try:
         sheets = [s for s in workbook.worksheets if s.sheet_state == "visible"]
         tables = [simplify_rows(sheet_rows(s)) for s in sheets]

@@ -73,12 +73,14 @@ def prepare(
     path: Path,
     progress: Progress | None = None,
     should_stop: Callable[[], bool] | None = None,
+    plan: Plan | None = None,
 ) -> ImportReview:
     """Parse a plan file and compare it with the stored plan it revises, without writing anything.
 
-    `progress` and `should_stop` reach the OCR of a scan, page by page.
+    `progress` and `should_stop` reach the OCR of a scan, page by page. `plan` is the file already read
+    another way (the guided path: the clerk's column roles or numbering).
     """
-    plan = parse_file(path=path, progress=progress, should_stop=should_stop)
+    plan = plan or parse_file(path=path, progress=progress, should_stop=should_stop)
     source_hash = file_hash(path)
     seen = plan_store.find_version_by_hash(ws.db, source_hash)
     plan_id = plan_store.find_plan(ws.db, plan)

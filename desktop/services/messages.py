@@ -20,6 +20,12 @@ ERRORS: dict[ErrorCode, str] = {
     ErrorCode.FILE_TOO_LARGE: "文件“{path}”太大，不像是一份方案。请确认选择了正确的文件。",
     ErrorCode.UNSUPPORTED_FORMAT: "不支持文件“{path}”的格式。请使用 Word（.docx/.doc/.wps）、PDF、OFD、Excel（.xlsx/.xls/.et）、图片或 .txt 文件。",
     ErrorCode.LEGACY_OFFICE: "文件“{path}”是本程序读不了的格式（{suffix}，如 RTF 或演示文稿）。请在 Word 或 WPS 中“另存为” .docx 或 PDF 后再导入。",
+    ErrorCode.BAD_COLUMNS: (
+        "列的指定“{spec}”有误：每项写成“角色=列号”，列号从 1 数到 {width}，角色可用 序号、任务、牵头单位、"
+        "责任单位、配合单位、完成时限、责任领导、忽略，并且必须指定“任务”列。例如：任务=2,牵头单位=3。"
+    ),
+    ErrorCode.BAD_NUMBERING: "编号“{numbering}”不在可选之列。请从 {choices} 中选一种。",
+    ErrorCode.NO_GRID: "文件“{path}”中没有找到表格，无法按列指定。请改用 --numbering 指定措施的编号方式。",
     ErrorCode.NO_TEXT_IN_SCAN: (
         "文件“{path}”是图片或扫描件，但没有识别出任何文字。请确认图片清晰、方向正确（没有倒置或横放），"
         "或向发文单位索取 Word、PDF 文字版。"

@@ -246,3 +246,24 @@ def sample_path_of() -> Path:
     from tests.conftest import SAMPLE
 
     return SAMPLE
+
+
+def test_columns_and_numbering_read_what_the_parser_could_not(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plans_dir = Path(__file__).parents[1] / "fixtures" / "plans"
+    table, text = plans_dir / "unknown_headers.txt", plans_dir / "yishi_style.txt"
+    db = str(tmp_path / "l.db")
+    assert main(["--db", db, "import", str(table)]) == 2
+    assert "--columns" in capsys.readouterr().err  # the refusal says how to go on
+    columns = "序号=1,任务=2,牵头单位=3,配合单位=4,完成时限=5"
+    assert main(["parse", str(table), "--columns", columns, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [m["label"] for m in data["measures"]] == ["1", "2", "3", "4"]
+    assert data["measures"][3]["units"][0]["name"] == "县民政局"
+    assert main(["--db", db, "import", str(table), "--columns", columns, "--yes"]) == 0
+    assert "4 项措施" in capsys.readouterr().out
+    assert main(["--db", db, "import", str(text), "--numbering", "一是", "--yes"]) == 0
+    assert "3 项措施" in capsys.readouterr().out
+    assert main(["parse", str(table), "--columns", "任务=9"]) == 2
+    assert "列号从 1 数到 5" in capsys.readouterr().err
