@@ -12,11 +12,11 @@ import re
 from collections import Counter
 
 from desktop.domain.errors import ErrorCode, LuoshiError
-from desktop.domain.flat_tables import COLUMN_NAMES, split_row
+from desktop.domain.flat_tables import COLUMN_NAMES, deadline_like, split_row, unit_like
 from desktop.domain.lines import H1, H2, H3, H5, join_lines
 from desktop.domain.models import Plan
 from desktop.domain.plan_parser import parse_plan_paragraphs
-from desktop.domain.tables import plan_from_tables
+from desktop.domain.tables import TableLayout, header_kind, plan_from_tables
 
 # The roles a column can take, as the clerk reads them, and the column kind each stands for.
 ROLES: dict[str, str | None] = {
@@ -43,6 +43,7 @@ _MIN_GRID_ROWS = 2
 # Paragraphs of the 公文's frame, never a measure when every paragraph is one: the salutation (…：), the
 # lead-in (提出如下意见。) and the closing (特此通知。).
 _FRAME_PARAGRAPH = re.compile(r"[：:]$|^特此|如下[^。]{0,6}[。：]$|^附件")
+_SEQ_CELL = re.compile(r"^[（(]?\d{1,3}[）).、．]?$")
 _ONE_IS = re.compile(r"(?<=[。；，）)])(?=[二三四五六七八九十]{1,3}是)")
 
 
@@ -70,6 +71,37 @@ def text_grid(lines: list[str]) -> tuple[list[list[str]], int]:
         elif rows and 0 < len(cells) < width:
             rows[-1][-1] += "".join(cells)
     return rows, first
+
+
+def guess_roles(rows: list[list[str]]) -> dict[int, str]:
+    """Guess each column's role from its header word, else from what its cells hold.
+
+    Numbers only: 序号; organs' names: 责任单位 (牵头单位 when another unit column follows); dates:
+    完成时限; the column of the longest texts: 任务. Anything else is left for the clerk (忽略).
+    """
+    width = max((len(r) for r in rows), default=0)
+    body = rows[1:] or rows
+    kinds: dict[int, str] = {}
+    for col in range(width):
+        cells = [r[col].strip() for r in body if col < len(r) and r[col].strip()]
+        named = header_kind(rows[0][col]) if rows and col < len(rows[0]) else None
+        if named is not None and named in ROLES.values():
+            kinds[col] = named
+        elif cells and all(_SEQ_CELL.match(c) for c in cells):
+            kinds[col] = "seq"
+        elif cells and sum(map(unit_like, cells)) * 2 > len(cells):
+            kinds[col] = "responsible"
+        elif cells and sum(map(deadline_like, cells)) * 2 > len(cells):
+            kinds[col] = "deadline"
+    if "text" not in kinds.values() and width:
+        free = [c for c in range(width) if c not in kinds]
+        longest = max(free or range(width), key=lambda c: sum(len(r[c]) for r in body if c < len(r)))
+        kinds[longest] = "text"
+    units = sorted(c for c, k in kinds.items() if k == "responsible")
+    if len(units) > 1 and "lead" not in kinds.values():
+        kinds[units[0]], kinds[units[1]] = "lead", "support"
+    names = {kind: name for name, kind in ROLES.items() if kind}
+    return {col: names[kind] for col, kind in kinds.items() if kind in names}
 
 
 def parse_columns(spec: str, width: int) -> dict[int, str]:
@@ -103,13 +135,17 @@ def plan_from_grid(
     is taken as the header and dropped; every other row is a measure.
     """
     width = max((len(r) for r in rows), default=0)
-    header = [COLUMN_NAMES[roles[c]] if c in roles else f"忽略{c + 1}" for c in range(width)]
     body = [r + [""] * (width - len(r)) for r in rows if any(cell.strip() for cell in r)]
     seq = next((c for c, kind in roles.items() if kind == "seq"), None)
     if body and seq is not None and not re.search(r"\d", body[0][seq]):
         body = body[1:]  # the file's own header row
+    header = [COLUMN_NAMES[roles[c]] if c in roles else "" for c in range(width)]
     plan = plan_from_tables(
-        [[header, *body]], front_lines=front_lines, fallback_title=fallback_title, path=path
+        [[header, *body]],
+        front_lines=front_lines,
+        fallback_title=fallback_title,
+        path=path,
+        layout=TableLayout(header_row=0, columns={kind: col for col, kind in roles.items()}),
     )
     if plan is None:
         raise LuoshiError(ErrorCode.NO_MEASURES, path=path)

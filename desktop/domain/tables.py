@@ -258,9 +258,17 @@ def _join_rows(first: Measure, second: Measure) -> Measure:
 
 
 def plan_from_tables(
-    tables: list[list[list[str]]], *, front_lines: list[str], fallback_title: str = "", path: str = ""
+    tables: list[list[list[str]]],
+    *,
+    front_lines: list[str],
+    fallback_title: str = "",
+    path: str = "",
+    layout: TableLayout | None = None,
 ) -> Plan | None:
-    """Return a Plan read from every task table among `tables`, or None when none is one."""
+    """Return a Plan read from every task table among `tables`, or None when none is one.
+
+    `layout` gives the columns instead of finding them by their header names (the clerk named them).
+    """
     front = join_lines(front_lines)
     frame = frame_document(front) if front else None
     title = frame.title if frame else ""
@@ -269,11 +277,11 @@ def plan_from_tables(
     doc_number = frame.doc_number if frame else None
     issued_on = frame.issued_on if frame else None
     for rows in tables:
-        layout = find_layout(rows)
-        if layout is None:
+        found = layout or find_layout(rows)
+        if found is None:
             continue
         t_title, t_number, t_date, t_chapters, t_measures = parse_task_table(
-            rows, layout, title=title, front=front
+            rows, found, title=title, front=front
         )
         title, doc_number, issued_on = title or t_title, doc_number or t_number, issued_on or t_date
         chapters.extend(c for c in t_chapters if all(c.title != x.title for x in chapters))

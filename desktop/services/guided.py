@@ -16,6 +16,7 @@ from desktop.importers import read_material
 from desktop.importers.script import simplify_lines
 
 ROLE_NAMES = tuple(guided.ROLES)
+ROLE_KINDS = guided.ROLES
 NUMBERING_NAMES = tuple(guided.NUMBERINGS)
 # Errors after which the clerk is offered the guided path instead of a refusal.
 GUIDED_ERRORS = (ErrorCode.NO_MEASURES, ErrorCode.NO_TASK_TABLE)
@@ -47,6 +48,11 @@ def material(path: Path) -> Material:
         grid, at = guided.text_grid(lines)
         front = lines[:at]
     return Material(path, tuple(lines), tuple(tuple(r) for r in grid), tuple(front))
+
+
+def guess_roles(found: Material) -> dict[int, str]:
+    """Return a first guess of each column's role (a name of ROLE_NAMES) for the clerk to correct."""
+    return guided.guess_roles([list(r) for r in found.grid])
 
 
 def plan_with_columns(found: Material, roles: dict[int, str]) -> Plan:

@@ -8,12 +8,15 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.domain.corrections import Correction
-from desktop.services import imports
+from desktop.domain.errors import LuoshiError
+from desktop.services import guided, imports
+from desktop.services.messages import error_text
 from desktop.services.workspace import Workspace
 from desktop.ui.background import BackgroundTask, TaskControl
 from desktop.ui.claims_dialog import ClaimsDialog, confirm_category_tasks
 from desktop.ui.desk import Desk
 from desktop.ui.file_dialogs import open_files
+from desktop.ui.guided_dialog import GuidedDialog
 from desktop.ui.import_task import FileResult, ImportRun, start_import
 from desktop.ui.message_boxes import add_close
 from desktop.ui.plan_check_dialog import PlanCheckDialog
@@ -39,6 +42,8 @@ class ImportFlow(QObject):
         self.check_dialog: PlanCheckDialog | None = None
         self.claims_dialog: ClaimsDialog | None = None
         self.not_a_plan_box: QMessageBox | None = None
+        self.guided_dialog: GuidedDialog | None = None
+        self.pending_guides: list[guided.Material] = []
         self.imported = False  # a plan was stored in this round of imports
 
     def choose_import(self) -> None:
@@ -66,6 +71,7 @@ class ImportFlow(QObject):
         self.last_import = results
         self.desk.reload()
         self.pending_reviews = [p for r in results if (p := r.check or r.review) is not None]
+        self.pending_guides = [r.guide for r in results if r.guide is not None]
         failed = [r for r in results if not r.ok]
         if cancelled:
             title, text = self.tr("已取消导入"), self.tr("已取消导入。取消时正在导入的文件未写入数据库。")
@@ -75,8 +81,10 @@ class ImportFlow(QObject):
             title, text = self.tr("部分导入"), self.tr("部分文件未能导入，请看下面每个文件的说明。")
         else:
             title, text = self.tr("导入完成"), self.tr("导入完成。")
-        self.imported = self.imported or any(r.ok and r.check is None and r.review is None for r in results)
-        if cancelled or failed or len(self.pending_reviews) < len(results):
+        self.imported = self.imported or any(
+            r.ok and r.check is None and r.review is None and r.guide is None for r in results
+        )
+        if cancelled or failed or len(self.pending_reviews) + len(self.pending_guides) < len(results):
             lines = [("✔ " if r.ok else "✘ ") + f"{r.path.name}：{r.message}" for r in results]
             box = QMessageBox(self.widget)
             box.setWindowTitle(title)
@@ -89,6 +97,9 @@ class ImportFlow(QObject):
 
     def review_next(self) -> None:
         """Show the next new plan (核对方案) or revision waiting; applying it runs in the background."""
+        if not self.pending_reviews and self.pending_guides:
+            self._guide(self.pending_guides.pop(0))
+            return
         if not self.pending_reviews:
             if self.imported:  # the plan may give the unit tasks by category: ask about them now
                 self.imported = False
@@ -99,6 +110,28 @@ class ImportFlow(QObject):
             self._ask_not_a_plan(prepared)
             return
         self._check(prepared)
+
+    def _guide(self, found: guided.Material) -> None:
+        """Ask how to read a file the parser found no measure in (指定读法), then check it (核对方案)."""
+        dialog = GuidedDialog(found, self.widget)
+
+        def chosen() -> None:
+            if dialog.plan is None:
+                self.review_next()
+                return
+            try:
+                prepared = imports.prepare(self.desk.ws, path=found.path, plan=dialog.plan)
+            except LuoshiError as error:
+                QMessageBox.warning(self.widget, self.tr("导入方案"), error_text(error))
+                self.review_next()
+                return
+            self.pending_reviews.insert(0, prepared)
+            self.review_next()
+
+        dialog.accepted.connect(chosen)
+        dialog.rejected.connect(self._check_declined)
+        dialog.open()
+        self.guided_dialog = dialog
 
     def _ask_not_a_plan(self, prepared: imports.ImportReview) -> None:
         """Ask before checking a file whose numbered items name no unit: it does not read as a plan."""

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from desktop.domain.errors import Cancelled, LuoshiError
-from desktop.services import imports
+from desktop.services import guided, imports
 from desktop.services.messages import error_text
 from desktop.services.workspace import Workspace
 from desktop.ui.background import BackgroundTask, TaskControl
@@ -26,6 +26,7 @@ class FileResult:
     check: imports.ImportReview | None = (
         None  # a new plan: the clerk checks it (核对方案) before it is stored
     )
+    guide: guided.Material | None = None  # no measure read: the clerk says how to read it (指定读法)
 
 
 @dataclass
@@ -74,6 +75,11 @@ def _one(ws: Workspace, path: Path, control: TaskControl, number: int = 0) -> Fi
             return FileResult(path, True, text, check=prepared)
         outcome = imports.apply_prepared(ws, prepared, should_stop=control.should_stop)
     except LuoshiError as error:
+        if error.code in guided.GUIDED_ERRORS:
+            found = _material(path)
+            if found is not None:
+                text = _tr("没能自动读出措施，请在“指定读法”窗口中告诉落实怎么读")
+                return FileResult(path, True, text, guide=found)
         return FileResult(path, False, error_text(error))
     template = (
         _tr("已导入《%1》：%2 项措施")
@@ -82,6 +88,15 @@ def _one(ws: Workspace, path: Path, control: TaskControl, number: int = 0) -> Fi
     )
     text = template.replace("%1", outcome.plan.title).replace("%2", str(outcome.saved.measure_count))
     return FileResult(path, True, text)
+
+
+def _material(path: Path) -> guided.Material | None:
+    """Return what the file holds for the guided path, or None when it holds no text at all."""
+    try:
+        found = guided.material(path)
+    except LuoshiError:
+        return None
+    return found if found.grid or any(line.strip() for line in found.lines) else None
 
 
 def start_import(db_path: Path, files: list[Path], parent: QWidget) -> BackgroundTask[ImportRun]:

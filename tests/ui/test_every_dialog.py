@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from desktop.services import backups, imports
+from desktop.services import backups, guided, imports
 from desktop.services import claims as claim_service
 from desktop.services import notes as note_service
 from desktop.services.workspace import Workspace
@@ -16,6 +16,7 @@ from desktop.ui.backup_dialog import BackupDialog
 from desktop.ui.board_window import BoardWindow
 from desktop.ui.claims_dialog import ClaimsDialog
 from desktop.ui.desk_view import DeskView
+from desktop.ui.guided_dialog import GuidedDialog
 from desktop.ui.history_dialog import HistoryDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.measure_editor import MeasureEditor
@@ -46,6 +47,7 @@ def _dialogs(window: MainWindow, desk: DeskView, ws: Workspace, tmp_path: Path) 
         VersionsDialog(ws, window),
         BoardWindow(ws, window, today=date(2026, 4, 3)),
         PlanCheckDialog(prepared, window),
+        GuidedDialog(guided.material(FIXTURES / "plans" / "unknown_headers.txt"), window),
         MeasureEditor(prepared.plan.measures[2], ["县住建局"], parent=window),
         ReviewDialog(imports.prepare(ws, path=revised), window),
         ClaimsDialog(claim_service.category_tasks(ws, desk.current_period(), today=desk.today), window),
