@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QRadioButton,
     QTableWidget,
@@ -55,7 +56,9 @@ class GuidedDialog(QDialog):
         self.preview.setHorizontalHeaderLabels([self.tr(c) for c in PREVIEW_COLUMNS])
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.verticalHeader().setVisible(False)
-        self.preview.horizontalHeader().setStretchLastSection(True)
+        header = self.preview.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the task's text takes the room
         self.status = QLabel()
         self.status.setWordWrap(True)
         buttons = QDialogButtonBox()
@@ -108,6 +111,7 @@ class GuidedDialog(QDialog):
                 item.setToolTip(text)
                 table.setItem(r, c, item)
         table.horizontalHeader().setMinimumSectionSize(110)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         return table
 
     def set_role(self, column: int, role: str) -> None:
@@ -151,8 +155,6 @@ class GuidedDialog(QDialog):
             supports = "、".join(u.name for u in m.units if u.role is not Role.LEAD)
             for col, text in enumerate((m.label, m.text, leads, supports, m.deadline or "")):
                 self.preview.setItem(row, col, QTableWidgetItem(text))
-        self.preview.resizeColumnToContents(0)
-        self.preview.setColumnWidth(1, 460)
         self.import_button.setEnabled(bool(measures))
         if plan is not None:
             named = sum(1 for m in measures if m.units)
