@@ -29,8 +29,6 @@ _WORD_GAP = 0.5
 _SAME_LINE = 0.5
 # A line that ends within this share of a character of its column's text edge wrapped there.
 _WRAP_MARGIN = 0.6
-# A piece wider than this share of the header's span is a paragraph running across the table.
-_PARAGRAPH_SHARE = 0.6
 _UNIT_KINDS = {"lead", "support", "responsible"}
 _SEQ = re.compile(r"^\d{1,3}$")
 _PAGE_NUMBER = re.compile(r"^[—\-－–\s]*\d{1,4}[—\-－–\s]*$|^第\s*\d+\s*页")
@@ -125,11 +123,14 @@ def _cuts(header: list[Piece], below: list[list[Piece]]) -> list[float]:
 
 
 def _table_lines(header: list[Piece], lines: list[list[Piece]]) -> list[list[Piece]]:
-    """Return the lines below the header up to the first one that runs across the table (a paragraph)."""
-    span = header[-1].x1 - header[0].x0
+    """Return the lines below the header up to the first one that runs across the table (a paragraph).
+
+    A paragraph starts in the first column and reaches the last one; a wide cell of a middle column
+    does neither.
+    """
     body: list[list[Piece]] = []
     for line in lines:
-        if any(p.x1 - p.x0 > _PARAGRAPH_SHARE * span for p in line):
+        if any(p.x0 < header[1].x0 and p.x1 > header[-1].x0 for p in line):
             break
         body.append(line)
     cuts = _cuts(header, body)

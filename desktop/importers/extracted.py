@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.domain.errors import LuoshiError
+from desktop.domain.grid_tables import Piece, grid_table
 from desktop.domain.models import Plan
-from desktop.domain.plan_parser import parse_plan_lines
+from desktop.domain.plan_parser import parse_plan_lines, reading_weight
 from desktop.domain.tables import plan_from_tables
 from desktop.importers.script import simplify_lines, simplify_rows
 
@@ -46,6 +48,22 @@ def tables_plan(extracted: Extracted, path: Path) -> Plan | None:
         fallback_title=path.stem,
         path=str(path),
     )
+
+
+def table_or_text(pieces: list[Piece], lines: list[str], path: Path) -> Plan:
+    """Return the plan in a task table laid out by text positions (a scan, an OFD), else in the lines.
+
+    The table reading is kept when it assigns at least as many measures to units as the text reading.
+    """
+    grid = grid_table(pieces)
+    table = tables_plan(Extracted(list(grid.before), [grid.rows], len(grid.before)), path) if grid else None
+    try:
+        text = parse_plan_lines(simplify_lines(lines), fallback_title=path.stem, path=str(path))
+    except LuoshiError:
+        if table is None:
+            raise
+        return table
+    return table if table is not None and reading_weight(table) >= reading_weight(text) else text
 
 
 def plan_of(extracted: Extracted, path: Path) -> Plan:

@@ -21,13 +21,15 @@ from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
 from desktop.domain.errors import ErrorCode, LuoshiError
+from desktop.domain.grid_tables import Piece
 from desktop.domain.models import Plan
-from desktop.domain.plan_parser import parse_plan_lines
+from desktop.importers.extracted import table_or_text
 from desktop.importers.safety import check_office_zip
 from desktop.importers.script import simplify_lines
 
 MAX_PAGES = 2000
 MAX_PART_BYTES = 50 * 1024 * 1024
+_PAGE_STACK = 1000.0  # mm between the tops of two pages when pages are stacked for a table across them
 _IDENTITY = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
 
 
@@ -137,9 +139,15 @@ def _locations(root: Element, name: str) -> list[str]:
 
 def read_ofd_lines(path: Path) -> list[str]:
     """Return the text lines of every page of every document in the OFD."""
+    return _read(path)[0]
+
+
+def _read(path: Path) -> tuple[list[str], list[Piece]]:
+    """Return the text lines of every page, and every character as a piece placed on stacked pages."""
     name = str(path)
     check_office_zip(path)
     lines: list[str] = []
+    pieces: list[Piece] = []
     try:
         with zipfile.ZipFile(path) as archive:
             package = _Package(archive)
@@ -162,7 +170,15 @@ def read_ofd_lines(path: Path) -> list[str]:
                     full = (
                         location.lstrip("/") if location.startswith("/") else posixpath.join(folder, location)
                     )
-                    lines.extend(page_lines(package.xml(full)))
+                    content = package.xml(full)
+                    lines.extend(page_lines(content))
+                    below = (pages - 1) * _PAGE_STACK
+                    pieces.extend(
+                        Piece(g.x, g.baseline - g.size + below, g.x + g.size, g.baseline + below, g.text)
+                        for obj in _children(content, "TextObject")
+                        for g in _glyphs(obj)
+                        if g.text.strip()
+                    )
     except LuoshiError:
         raise
     except DefusedXmlException:
@@ -173,7 +189,7 @@ def read_ofd_lines(path: Path) -> list[str]:
         raise LuoshiError(ErrorCode.CORRUPT, path=name) from None
     if not any(re.search(r"[\u4e00-\u9fff]", line) for line in lines):
         raise LuoshiError(ErrorCode.SCANNED_PDF, path=name)  # pages of images only: a scan
-    return simplify_lines(lines)
+    return simplify_lines(lines), pieces
 
 
 def _media(package: _Package, document: Element, folder: str) -> dict[str, str]:
@@ -229,5 +245,6 @@ def _area(box: list[float]) -> float:
 
 
 def read_ofd(path: Path) -> Plan:
-    """Return the plan in an OFD file."""
-    return parse_plan_lines(read_ofd_lines(path), fallback_title=path.stem, path=str(path))
+    """Return the plan in an OFD file: a task table laid out by its text positions, else its text."""
+    lines, pieces = _read(path)
+    return table_or_text(pieces, lines, path)

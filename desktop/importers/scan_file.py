@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.domain.errors import Cancelled, ErrorCode, LuoshiError
-from desktop.domain.grid_tables import Piece, grid_table
+from desktop.domain.grid_tables import Piece
 from desktop.domain.models import Plan
 from desktop.domain.ocr_text import (
     MAX_TILT,
@@ -27,10 +27,8 @@ from desktop.domain.ocr_text import (
     page_text,
     with_scan_doubts,
 )
-from desktop.domain.plan_parser import parse_plan_lines, reading_weight
-from desktop.importers.extracted import Extracted, tables_plan
+from desktop.importers.extracted import table_or_text
 from desktop.importers.ofd_file import ofd_page_images
-from desktop.importers.script import simplify_lines
 
 DPI = 200
 MAX_PAGES = 300
@@ -173,18 +171,5 @@ def read_scan(
     scanned = join_pages(read)
     if not any(line.strip() for line in scanned.lines):
         raise LuoshiError(ErrorCode.NO_TEXT_IN_SCAN, path=name)
-    plan = _table_or_text(pieces, list(scanned.lines), path)
+    plan = table_or_text(pieces, list(scanned.lines), path)
     return with_scan_doubts(plan, scanned.unsure)
-
-
-def _table_or_text(pieces: list[Piece], lines: list[str], path: Path) -> Plan:
-    """Return the plan in a scanned task table (boxes laid on a grid), else in the text read line by line."""
-    grid = grid_table(pieces)
-    table = tables_plan(Extracted(list(grid.before), [grid.rows], len(grid.before)), path) if grid else None
-    try:
-        text = parse_plan_lines(simplify_lines(lines), fallback_title=path.stem, path=str(path))
-    except LuoshiError:
-        if table is None:
-            raise
-        return table
-    return table if table is not None and reading_weight(table) >= reading_weight(text) else text

@@ -117,3 +117,54 @@ def test_scan_of_the_ruled_pdf(name: str, tmp_path: Path) -> None:
     # What keeps the rest apart is the recogniser (碶 read as 大, 、 as ·, a row number it drops), never
     # the grid: every such measure carries its OCR doubt.
     assert len(right) >= 0.3 * len(theirs), [(k, ours[k], theirs.get(k)) for k in ours if k not in right]
+
+
+def _ofd_table_page(front: list[str], rows: list[list[str]]) -> str:
+    """A page as OFD converters write a table: each cell line a text object, CTM-scaled text in points."""
+    from tests.helpers import OFD_NS, _xml
+
+    size, pt = 3.5, 72 / 25.4
+    widths = [14.0, 16.0, 70.0, 36.0, 36.0][: len(rows[0])]
+    widths[2 if len(widths) > 2 else -1] += 170.0 - sum(widths)
+    lefts = [20 + sum(widths[:i]) for i in range(len(widths))]
+    objects, y, ident = [], 20.0, 100
+
+    def text_object(x: float, top: float, text: str) -> str:
+        nonlocal ident
+        ident += 1
+        return (
+            f'<ofd:TextObject ID="{ident}" Boundary="{x:.2f} {top:.2f} {size * len(text) + 1:.2f} {size + 1:.2f}" '
+            f'Size="{size * pt:.3f}" CTM="0.3528 0 0 0.3528 0 0"><ofd:TextCode X="0" Y="{size * pt:.2f}" '
+            f'DeltaX="g {max(len(text) - 1, 0)} {size * pt:.3f}">{_xml(text)}</ofd:TextCode></ofd:TextObject>'
+        )
+
+    for line in front:
+        objects.append(text_object(20, y, line))
+        y += size * 1.6
+    y += size
+    for row in rows:
+        height = 1
+        for left, width, cell in zip(lefts, widths, row, strict=False):
+            per_line = max(1, int((width - 2) // size))
+            parts = [cell[i : i + per_line] for i in range(0, len(cell), per_line)] or [""]
+            height = max(height, len(parts))
+            for n, part in enumerate(parts):
+                if part:
+                    objects.append(text_object(left + 1, y + n * size * 1.4, part))
+        y += height * size * 1.4 + size * 0.8
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="{OFD_NS}"><ofd:Area>'
+        '<ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:Area><ofd:Content><ofd:Layer ID="1">'
+        f"{''.join(objects)}</ofd:Layer></ofd:Content></ofd:Page>"
+    )
+
+
+@pytest.mark.parametrize("name", ["zhuji_2023_qingdan.txt", "wuhu_2020_zhongdian.txt"])
+def test_ofd_table(name: str, tmp_path: Path) -> None:
+    """A task table in an OFD (text objects placed cell by cell) reads as its .docx."""
+    from tests.helpers import write_ofd
+
+    front, rows = _rows(name)
+    reference = read_plan(_docx(name, tmp_path / "plan.docx", ruled=True))
+    ofd = write_ofd(["占位"], tmp_path / "plan.ofd", page=_ofd_table_page(front[-3:], rows))
+    assert _summary(read_plan(ofd)) == _summary(reference)
