@@ -20,6 +20,7 @@ from desktop.domain.models import Doubt, Measure, Plan
 
 Progress = Callable[[int, int], None]  # pages of a scan read, pages in all
 LOW_CONFIDENCE = 0.80  # a character read with less is named in its measure's doubt
+_MIN_MATCHED_LINE = 6  # a recognised line this long, found in a measure, shows the measure was recognised
 MAX_TILT = 0.08  # rise over run of a box's top edge: a seal's arc of text tilts more
 _PAGE_NUMBER = re.compile(r"^[\s\-—–－一]*\d{1,4}[\s\-—–－一]*$")
 # What recognisers confuse in 公文 text, read back as the writer meant it.
@@ -118,6 +119,23 @@ def join_pages(pages: list[ScannedText]) -> ScannedText:
     return ScannedText(
         tuple(line for p in pages for line in p.lines), tuple(u for p in pages for u in p.unsure)
     )
+
+
+def with_doubts_where_read(plan: Plan, pages: list[ScannedText]) -> Plan:
+    """Give an OCR doubt to the measures that hold text of the recognised pages.
+
+    Those are a text PDF's scanned pages: a recognised line of at least a few characters found in a
+    measure's text or clause marks the measure.
+    """
+    read = [re.sub(r"\s", "", line) for page in pages for line in page.lines]
+    read = [line for line in read if len(line) >= _MIN_MATCHED_LINE]
+    unsure = tuple(u for page in pages for u in page.unsure)
+    flagged = with_scan_doubts(plan, unsure)
+    measures = [
+        scanned if any(line in re.sub(r"\s", "", m.text + m.clause) for line in read) else m
+        for m, scanned in zip(plan.measures, flagged.measures, strict=True)
+    ]
+    return replace(plan, measures=tuple(measures))
 
 
 def with_scan_doubts(plan: Plan, unsure: tuple[Unsure, ...]) -> Plan:

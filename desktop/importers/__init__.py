@@ -61,7 +61,7 @@ def read_plan(
         from desktop.importers.pdf_file import read_pdf  # pdfplumber: loaded to read
 
         try:
-            return read_pdf(path)
+            return read_pdf(path, progress=progress, should_stop=should_stop)
         except LuoshiError as error:
             if error.code is not ErrorCode.SCANNED_PDF:
                 raise

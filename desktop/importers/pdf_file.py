@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +14,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.grid_tables import Piece, grid_table
 from desktop.domain.models import Plan
+from desktop.domain.ocr_text import Progress, with_doubts_where_read
 from desktop.domain.plan_parser import parse_plan_lines
 from desktop.domain.tables import find_layout
 from desktop.importers.extracted import Extracted, tables_plan
@@ -49,12 +52,29 @@ def _words(page: Any) -> list[Piece]:
     ]
 
 
+@dataclass
+class _Reading:
+    """A PDF's text: its lines, where each page's lines start, the pages that are only an image."""
+
+    found: Extracted
+    lines: list[str]
+    page_starts: list[int]
+    image_pages: list[int]
+
+
 def _extract(path: Path, *, tables: bool) -> tuple[Extracted, list[str]]:
     """Read every page's text lines; with `tables`, also its ruled tables and the text around them."""
+    reading = _read(path, tables=tables)
+    return reading.found, reading.lines
+
+
+def _read(path: Path, *, tables: bool) -> _Reading:
     name = str(path)
     found = Extracted()
     lines: list[str] = []
     words: list[Piece] = []
+    starts: list[int] = []
+    images: list[int] = []
     try:
         with pdfplumber.open(str(path)) as pdf:
             if len(pdf.pages) > MAX_PAGES:
@@ -62,9 +82,13 @@ def _extract(path: Path, *, tables: bool) -> tuple[Extracted, list[str]]:
                     ErrorCode.FILE_TOO_LARGE, path=name, pages=len(pdf.pages), limit_pages=MAX_PAGES
                 )
             chars = 0
-            for page in pdf.pages:
+            for index, page in enumerate(pdf.pages):
                 text = page.extract_text() or ""
-                chars += sum(1 for ch in text if not ch.isspace())
+                on_page = sum(1 for ch in text if not ch.isspace())
+                chars += on_page
+                if on_page < _MIN_CHARS_PER_PAGE and page.images:  # a scanned page among text pages
+                    images.append(index)
+                starts.append(len(lines))
                 lines.extend(text.splitlines())
                 if tables:
                     _page_with_tables(page, text, found)
@@ -83,7 +107,7 @@ def _extract(path: Path, *, tables: bool) -> tuple[Extracted, list[str]]:
     except Exception as exc:  # a hostile or broken PDF may fail anywhere inside the PDF library
         code = ErrorCode.ENCRYPTED if _is_password_problem(exc) else ErrorCode.CORRUPT
         raise LuoshiError(code, path=name) from None
-    return found, lines
+    return _Reading(found, lines, starts, images)
 
 
 def _page_with_tables(page: Any, text: str, found: Extracted) -> None:
@@ -190,10 +214,32 @@ def extract_pdf(path: Path) -> Extracted:
     return Extracted(simplify_lines(lines), found.tables, None)
 
 
-def read_pdf(path: Path) -> Plan:
-    """Return the plan in a PDF with a text layer: its ruled task tables if any, else its text."""
-    found, lines = _extract(path, tables=True)
-    plan = tables_plan(found, path) if found.tables else None
+def read_pdf(
+    path: Path, *, progress: Progress | None = None, should_stop: Callable[[], bool] | None = None
+) -> Plan:
+    """Return the plan in a PDF with a text layer: its ruled task tables if any, else its text.
+
+    Pages that are only an image (a scanned page put among text pages) are recognised by OCR, page by
+    page with `progress`, their lines put in their place; the measures holding their text get an OCR
+    doubt. Without the OCR extra they are left out and the plan says so in its warnings.
+    """
+    reading = _read(path, tables=True)
+    plan = tables_plan(reading.found, path) if reading.found.tables else None
     if plan is not None:
         return plan
-    return parse_plan_lines(simplify_lines(lines), fallback_title=path.stem, path=str(path))
+    lines, scanned = list(reading.lines), None
+    if reading.image_pages:
+        from desktop.importers import scan_file  # rapidocr: loaded to read a scan
+
+        if scan_file.ocr_available():
+            scanned = scan_file.ocr_pdf_pages(path, reading.image_pages, progress, should_stop)
+            for index, page in sorted(zip(reading.image_pages, scanned, strict=True), reverse=True):
+                at = reading.page_starts[index]
+                lines[at:at] = list(page.lines)
+    plan = parse_plan_lines(simplify_lines(lines), fallback_title=path.stem, path=str(path))
+    if scanned is not None:
+        return with_doubts_where_read(plan, scanned)
+    if reading.image_pages:
+        pages = "、".join(str(i + 1) for i in reading.image_pages)
+        return replace(plan, warnings=(*plan.warnings, f"第 {pages} 页是图片，未安装文字识别组件，没有读出"))
+    return plan

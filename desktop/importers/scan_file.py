@@ -127,6 +127,41 @@ def _boxes(pixels: Any) -> list[TextBox]:
     return boxes
 
 
+def ocr_pdf_pages(
+    path: Path,
+    indices: list[int],
+    progress: Progress | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> list[ScannedText]:
+    """Recognise some pages of a text PDF (those that are only an image), with progress and stop."""
+    import pypdfium2  # pypdfium2: loaded to read a scan
+
+    document = pypdfium2.PdfDocument(str(path))
+    read: list[ScannedText] = []
+    try:
+        for done, index in enumerate(indices):
+            if should_stop is not None and should_stop():
+                raise Cancelled
+            if progress is not None:
+                progress(done, len(indices))
+            page = document[index]
+            width, height = page.get_size()
+            scale = DPI / 72
+            if width * height * scale * scale > MAX_PIXELS:
+                raise LuoshiError(ErrorCode.FILE_TOO_LARGE, path=str(path))
+            picture = page.render(scale=scale).to_pil().convert("RGB")
+            read.append(page_text(_boxes(_without_red(picture)), picture.width, picture.height, index + 1))
+    except (LuoshiError, Cancelled):
+        raise
+    except MemoryError:
+        raise LuoshiError(ErrorCode.FILE_TOO_LARGE, path=str(path)) from None
+    except Exception:  # a damaged page fails anywhere inside the decoder
+        raise LuoshiError(ErrorCode.CORRUPT, path=str(path)) from None
+    finally:
+        document.close()
+    return read
+
+
 def read_scan(
     path: Path,
     *,

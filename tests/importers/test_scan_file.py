@@ -149,3 +149,34 @@ def test_a_picture_without_text_says_so(tmp_path: Path) -> None:
         read_plan(blank)
     assert caught.value.code is ErrorCode.NO_TEXT_IN_SCAN
     assert "没有识别出任何文字" in error_text(caught.value)
+
+
+def test_an_image_page_inside_a_text_pdf_is_recognised(tmp_path: Path, reference: Plan) -> None:
+    """The sample as a text PDF whose second page was replaced by its picture (scanned and put back)."""
+    import io
+
+    import pypdfium2
+    from pypdf import PdfReader, PdfWriter
+
+    from tests.conftest import SAMPLE
+
+    text_pdf = convert(write_gongwen_docx(sample_paragraphs(SAMPLE), tmp_path / "原件.docx"), tmp_path, "pdf")
+    document = pypdfium2.PdfDocument(str(text_pdf))
+    picture = document[1].render(scale=200 / 72).to_pil().convert("RGB")
+    document.close()
+    buffer = io.BytesIO()
+    picture.save(buffer, "PDF", resolution=200)
+    image_page = PdfReader(io.BytesIO(buffer.getvalue())).pages[0]
+    writer = PdfWriter()
+    for index, page in enumerate(PdfReader(str(text_pdf)).pages):
+        writer.add_page(image_page if index == 1 else page)
+    mixed = tmp_path / "混合.pdf"
+    with mixed.open("wb") as handle:
+        writer.write(handle)
+    seen: list[tuple[int, int]] = []
+    plan = read_plan(mixed, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(0, 1)]
+    assert len(plan.measures) == len(reference.measures)
+    flagged = [m.label for m in plan.measures if any(d.code == OCR for d in m.doubts)]
+    assert flagged and len(flagged) < len(plan.measures) // 2  # only the measures of the picture page
+    assert _units(plan)["1"] == _units(reference)["1"]
