@@ -63,7 +63,10 @@ def merge_title_fragments(paragraphs: list[str]) -> list[str]:
             ):
                 break
         joined = "".join(paragraphs[i : i + run])
-        if run > 1 and (_NOTICE_TITLE.search(joined) or DOC_TYPE_END.search(joined)):
+        # The document's first lines, right before its first sentence, are its title whatever its last word
+        # (a news headline: 《政府工作报告》…确定科技部“挑大梁”（中国政府网）).
+        opening = i == 0 and i + run < len(paragraphs) and bool(re.search(r"[。，；]", paragraphs[i + run]))
+        if run > 1 and (_NOTICE_TITLE.search(joined) or DOC_TYPE_END.search(joined) or opening):
             merged.append(joined)
             i += run
         else:

@@ -81,7 +81,12 @@ def is_special_line(line: str) -> bool:
 
 
 def _display_width(line: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+    """Return a line's width in half-character units.
+
+    Ambiguous-width marks (“ ” ‘ ’ … —) take a full character in Chinese type, as in every 公文 font; counted
+    as half, a line holding quotes looked short and its paragraph was cut at a page's first line.
+    """
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in line)
 
 
 def _wrap_width(lines: list[str]) -> int | None:
