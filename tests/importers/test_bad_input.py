@@ -152,7 +152,7 @@ def encrypted_pdf(tmp: Path, sample: Path) -> Path:
 
 
 def blank_scan(tmp: Path, sample: Path) -> Path:
-    """A scanned page with nothing on it: recognised, and no measure found."""
+    """A scanned page with nothing on it: recognised, and no text found."""
     from PIL import Image
 
     target = tmp / "scan.pdf"
@@ -193,7 +193,7 @@ CASES: list[tuple[Callable[[Path, Path], Path], ErrorCode, str]] = [
     (no_measures, ErrorCode.NO_MEASURES, "没有找到"),
     (encrypted_docx, ErrorCode.ENCRYPTED, "密码"),
     (encrypted_pdf, ErrorCode.ENCRYPTED, "密码"),
-    (blank_scan, ErrorCode.NO_MEASURES, "没有找到"),
+    (blank_scan, ErrorCode.NO_TEXT_IN_SCAN, "没有识别出任何文字"),
     (truncated_pdf, ErrorCode.CORRUPT, "损坏"),
     (xlsx_without_table, ErrorCode.NO_TASK_TABLE, "表头"),
 ]
