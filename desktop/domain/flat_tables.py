@@ -19,8 +19,8 @@ from desktop.domain.clauses import has_clause
 from desktop.domain.deadlines import find_deadlines
 from desktop.domain.lines import heading_level
 from desktop.domain.tables import header_kind
-from desktop.domain.text import clean_spaces
-from desktop.domain.units import UNIT_END, is_wildcard, separate_listed_units
+from desktop.domain.text import clean_spaces, fold
+from desktop.domain.units import UNIT_END, is_wildcard, separate_listed_units, split_balanced
 
 _UNIT_KINDS = ("lead", "support", "responsible")
 _CELL_SEPARATOR = re.compile(r"\t+|\s{2,}|\s*[|｜]\s*")
@@ -52,25 +52,8 @@ def unit_like(cell: str) -> bool:
         cell = cell[:-1]
     if not cell or "。" in cell or len(cell) > _MAX_UNIT_CELL:
         return False
-    items = [_LIST_END.sub("", _NOTE.sub("", x)) for x in _items(cell)]
+    items = [_LIST_END.sub("", _NOTE.sub("", x)) for x in split_balanced(fold(cell), "、，,；; \t\n")]
     return bool(items) and all(UNIT_END.search(x.rstrip("*＊")) or is_wildcard(x) for x in items)
-
-
-def _items(cell: str) -> list[str]:
-    """Split a list at its separators, but not inside brackets: 各镇（街道、园区） stays whole."""
-    items: list[str] = []
-    depth = 0
-    current = ""
-    for ch in cell:
-        depth += ch in "（(〔["
-        depth -= ch in "）)〕]"
-        if depth <= 0 and (ch in "、，,；;" or ch.isspace()):
-            if current:
-                items.append(current)
-            current, depth = "", 0
-        else:
-            current += ch
-    return [*items, current] if current else items
 
 
 def deadline_like(cell: str) -> bool:

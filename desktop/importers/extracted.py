@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.domain.errors import LuoshiError
+from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.grid_tables import Piece, grid_table
 from desktop.domain.models import Plan
 from desktop.domain.plan_parser import parse_plan_lines, reading_weight
@@ -64,6 +64,14 @@ def table_or_text(pieces: list[Piece], lines: list[str], path: Path) -> Plan:
             raise
         return table
     return table if table is not None and reading_weight(table) >= reading_weight(text) else text
+
+
+def sheets_plan(extracted: Extracted, path: Path) -> Plan:
+    """Return the plan in a workbook's sheets, or refuse it saying no sheet has a task table's header."""
+    plan = tables_plan(extracted, path)
+    if plan is None:
+        raise LuoshiError(ErrorCode.NO_TASK_TABLE, path=str(path))
+    return plan
 
 
 def plan_of(extracted: Extracted, path: Path) -> Plan:

@@ -16,9 +16,8 @@ from defusedxml.common import DefusedXmlException
 
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.models import Plan
-from desktop.domain.tables import plan_from_tables
 from desktop.importers.cells import MAX_COLS, MAX_ROWS
-from desktop.importers.extracted import Extracted
+from desktop.importers.extracted import Extracted, sheets_plan
 from desktop.importers.safety import check_office_zip
 from desktop.importers.script import simplify_rows
 
@@ -28,12 +27,7 @@ TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 
 def read_ods(path: Path) -> Plan:
     """Return the plan in an .ods task list."""
-    plan = plan_from_tables(
-        extract_ods(path).tables, front_lines=[], fallback_title=path.stem, path=str(path)
-    )
-    if plan is None:
-        raise LuoshiError(ErrorCode.NO_TASK_TABLE, path=str(path))
-    return plan
+    return sheets_plan(extract_ods(path), path)
 
 
 def extract_ods(path: Path) -> Extracted:

@@ -13,9 +13,8 @@ import xlrd
 
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.models import Plan
-from desktop.domain.tables import plan_from_tables
 from desktop.importers.cells import MAX_COLS, MAX_ROWS, cell_text
-from desktop.importers.extracted import Extracted
+from desktop.importers.extracted import Extracted, sheets_plan
 from desktop.importers.script import simplify_rows
 
 
@@ -47,12 +46,7 @@ def sheet_rows(sheet: xlrd.sheet.Sheet, datemode: int) -> list[list[str]]:
 
 def read_xls(path: Path) -> Plan:
     """Return the plan in an .xls or .et task list."""
-    plan = plan_from_tables(
-        extract_xls(path).tables, front_lines=[], fallback_title=path.stem, path=str(path)
-    )
-    if plan is None:
-        raise LuoshiError(ErrorCode.NO_TASK_TABLE, path=str(path))
-    return plan
+    return sheets_plan(extract_xls(path), path)
 
 
 def extract_xls(path: Path) -> Extracted:
