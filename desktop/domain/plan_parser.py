@@ -20,6 +20,7 @@ from desktop.domain.doubts import NUMBERING, find_doubts
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.flat_tables import read_flat_table
 from desktop.domain.front_matter import frame_document
+from desktop.domain.glued_tables import read_glued_table
 from desktop.domain.lines import join_lines
 from desktop.domain.models import Chapter, Doubt, Measure, Plan, UnitRef
 from desktop.domain.outline import Node, build_outline, heading_title
@@ -34,18 +35,27 @@ class _Leaf:
 
 
 def parse_plan_lines(lines: list[str], *, fallback_title: str = "", path: str = "") -> Plan:
-    """Parse raw text lines (possibly broken by PDF extraction, or a task table flattened to text)."""
+    """Parse raw text lines (possibly broken by PDF extraction, or a task table flattened to text).
+
+    The text is read as a flattened table and as a document; the reading whose measures name more units
+    wins. When neither finds a measure, a table whose cells were glued together is tried last.
+    """
     table = read_flat_table(lines)
     try:
-        plan = parse_plan_paragraphs(join_lines(lines), fallback_title=fallback_title, path=path)
+        plan: Plan | None = parse_plan_paragraphs(join_lines(lines), fallback_title=fallback_title, path=path)
     except LuoshiError:
-        if table is None:
-            raise
         plan = None
     if table is not None:
         from_table = plan_from_tables([table.rows], front_lines=table.front, fallback_title=fallback_title)
         if from_table and (plan is None or reading_weight(from_table) >= reading_weight(plan)):
             return from_table
+    if plan is None:
+        glued = read_glued_table(lines)
+        plan = (
+            plan_from_tables([glued.rows], front_lines=glued.front, fallback_title=fallback_title)
+            if glued
+            else None
+        )
     if plan is None:
         raise LuoshiError(ErrorCode.NO_MEASURES, path=path)
     return plan

@@ -21,8 +21,6 @@ def test_a_non_plan_names_no_unit(name: str) -> None:
 
 @pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.stem)
 def test_every_corpus_plan_names_units(path: Path) -> None:
-    if path.name == "zhonglou_2021_minsheng.txt":  # not read at all (tests/domain/test_corpus.py)
-        return
     assert not read_plan(path).names_no_unit
 
 
