@@ -19,8 +19,8 @@ from desktop.domain.clauses import has_clause
 from desktop.domain.deadlines import find_deadlines
 from desktop.domain.lines import heading_level
 from desktop.domain.tables import header_kind
-from desktop.domain.text import clean_spaces, fold
-from desktop.domain.units import UNIT_END, is_wildcard, separate_listed_units, split_balanced
+from desktop.domain.text import clean_spaces
+from desktop.domain.units import names_organs, separate_listed_units
 
 _UNIT_KINDS = ("lead", "support", "responsible")
 _CELL_SEPARATOR = re.compile(r"\t+|\s{2,}|\s*[|｜]\s*")
@@ -39,8 +39,6 @@ _SUB_ROW_PENALTY = 1.0
 _MAX_SEQ_JUMP = 200
 # A unit cell is at most this long (a list of a dozen organs); longer cells are text.
 _MAX_UNIT_CELL = 200
-_NOTE = re.compile(r"[（(][^（()）]*[）)]$")  # 市建设局（市规划局）: a name's note
-_LIST_END = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")  # 市税务局等 / 等有关部门 closes a list
 # A row of more cells than this is not aligned cell by cell (the cost grows with the square of the count):
 # its unit-like cells go to the unit column and the rest to the text.
 _MAX_ALIGNED_CELLS = 24
@@ -52,8 +50,7 @@ def unit_like(cell: str) -> bool:
         cell = cell[:-1]
     if not cell or "。" in cell or len(cell) > _MAX_UNIT_CELL:
         return False
-    items = [_LIST_END.sub("", _NOTE.sub("", x)) for x in split_balanced(fold(cell), "、，,；; \t\n")]
-    return bool(items) and all(UNIT_END.search(x.rstrip("*＊")) or is_wildcard(x) for x in items)
+    return names_organs(cell)
 
 
 def deadline_like(cell: str) -> bool:
@@ -177,11 +174,8 @@ def _split_numbers(cells: list[str]) -> list[str]:
             expected += 1
         else:
             out.append(cell)
-    return out if expected > 2 or (expected == 2 and _TAIL_UNITS(out)) else cells
-
-
-def _TAIL_UNITS(cells: list[str]) -> bool:
-    return any(unit_like(c) for c in cells[-3:])
+    # one numbered cell is a row only when organs follow it (a table of one row, cut short)
+    return out if expected > 2 or (expected == 2 and any(unit_like(c) for c in out[-3:])) else cells
 
 
 # A header word a narrow column wrapped (责任 / 科室) is at most this long on each line.

@@ -88,6 +88,7 @@ _MIN_JOINED_NAME = 4
 # A unit a cell lists on a line of its own is at least this long (县局 is not a name; 门 is a wrap).
 _MIN_LISTED_NAME = 3
 _NOTE = re.compile(r"[（(][^（()）]*[）)]$")  # 市建设局（市规划局）: a name's note
+_LIST_END = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")  # 市税务局等 / 等有关部门 closes a list
 _ET_AL = re.compile(r"等((?:[^、，]*?)(?:部门|单位|机构)(?:、?单位)?)$")
 
 
@@ -184,12 +185,15 @@ def split_units(text: str) -> list[str]:
     return unique
 
 
-def _whole_list(line: str) -> bool:
-    """Return True when every item of a line is an organ's whole name (县水务局; 门、单位 is not)."""
-    items = [x for x in split_balanced(line, "、，,；;") if x.strip()]
-    names = [re.sub(r"等(?:有关|相关)?(?:部门|单位)?$", "", _NOTE.sub("", x.strip())) for x in items]
-    return bool(names) and all(
-        len(x) >= _MIN_LISTED_NAME and (UNIT_END.search(x) or is_wildcard(x)) for x in names
+def names_organs(text: str, *, min_length: int = 1) -> bool:
+    """Return True when every item of a list names an organ (区发改局、区财政局; 各科室; 市税务局等).
+
+    Items are split outside brackets; a name's bracketed note, a closing 等/等部门 and a lead's * are
+    set aside. With `min_length`, each name must be that long (门、单位 is a wrapped line, not a list).
+    """
+    items = [_LIST_END.sub("", _NOTE.sub("", x)) for x in split_balanced(fold(text), "、，,；; \t\n")]
+    return bool(items) and all(
+        len(x) >= min_length and (UNIT_END.search(x.rstrip("*＊")) or is_wildcard(x)) for x in items
     )
 
 
@@ -201,7 +205,7 @@ def separate_listed_units(cell: str) -> str:
     """
     parts = [p.strip("，、；,; ") for p in cell.split()]
     parts = [p for p in parts if p]
-    if len(parts) > 1 and all(_whole_list(p) for p in parts):
+    if len(parts) > 1 and all(names_organs(p, min_length=_MIN_LISTED_NAME) for p in parts):
         return "、".join(parts)
     if "\n" in cell:  # one name wrapped by hand: 内蒙古自治区住房↵和城乡建设厅
         return "".join(line.strip() for line in cell.splitlines())

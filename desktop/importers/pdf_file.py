@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -17,6 +18,7 @@ from desktop.domain.models import Plan
 from desktop.domain.ocr_text import Progress, with_doubts_where_read
 from desktop.domain.plan_parser import parse_plan_lines
 from desktop.domain.tables import find_layout
+from desktop.domain.vocabulary import LEAD_WORDS, RESPONSIBLE_WORDS, SUPPORT_WORDS, alternation
 from desktop.importers.extracted import Extracted, tables_plan
 from desktop.importers.script import simplify_lines
 
@@ -24,6 +26,8 @@ MAX_PAGES = 2000
 _MIN_CHARS_PER_PAGE = 10
 # A cell line ending within this part of a character's width of its column's text edge wrapped there.
 _WRAP_MARGIN = 0.5
+# A page naming a unit column may hold a table without rules: from it on, words keep their positions.
+_UNIT_HEADER = re.compile(alternation(LEAD_WORDS + SUPPORT_WORDS + RESPONSIBLE_WORDS))
 _MIN_TABLE_COLUMNS = 3  # a ruled box of one or two columns is a frame or a note, not a task table
 
 for _name in ("pdfminer", "pdfplumber"):
@@ -41,7 +45,7 @@ def _is_password_problem(exc: BaseException) -> bool:
 
 def read_pdf_lines(path: Path) -> list[str]:
     """Return the text lines of every page, or raise SCANNED_PDF when there is no text layer."""
-    return simplify_lines(_extract(path, tables=False)[1])
+    return simplify_lines(_read(path, tables=False).lines)
 
 
 def _words(page: Any) -> list[Piece]:
@@ -62,19 +66,19 @@ class _Reading:
     image_pages: list[int]
 
 
-def _extract(path: Path, *, tables: bool) -> tuple[Extracted, list[str]]:
-    """Read every page's text lines; with `tables`, also its ruled tables and the text around them."""
-    reading = _read(path, tables=tables)
-    return reading.found, reading.lines
-
-
 def _read(path: Path, *, tables: bool) -> _Reading:
+    """Read every page's text lines; with `tables`, also its tables and the text around them.
+
+    Words with their positions (for a table without rules) are kept only from the first page that names
+    a unit column on, and only while no ruled table has been found.
+    """
     name = str(path)
     found = Extracted()
     lines: list[str] = []
     words: list[Piece] = []
     starts: list[int] = []
     images: list[int] = []
+    gridding = False
     try:
         with pdfplumber.open(str(path)) as pdf:
             if len(pdf.pages) > MAX_PAGES:
@@ -92,7 +96,9 @@ def _read(path: Path, *, tables: bool) -> _Reading:
                 lines.extend(text.splitlines())
                 if tables:
                     _page_with_tables(page, text, found)
-                    words.extend(_words(page))
+                    gridding = not found.tables and (gridding or bool(_UNIT_HEADER.search(text)))
+                    if gridding:
+                        words.extend(_words(page))
                 page.flush_cache()
             if chars < _MIN_CHARS_PER_PAGE * max(1, len(pdf.pages)):
                 raise LuoshiError(ErrorCode.SCANNED_PDF, path=name)
@@ -210,8 +216,8 @@ def _inside(obj: dict[str, Any], box: tuple[float, float, float, float]) -> bool
 
 def extract_pdf(path: Path) -> Extracted:
     """Return a PDF's text lines and its tables (ruled, or rebuilt from word positions)."""
-    found, lines = _extract(path, tables=True)
-    return Extracted(simplify_lines(lines), found.tables, None)
+    reading = _read(path, tables=True)
+    return Extracted(simplify_lines(reading.lines), reading.found.tables, None)
 
 
 def read_pdf(

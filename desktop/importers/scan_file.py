@@ -47,14 +47,16 @@ def _engine() -> Any:
     return RapidOCR()
 
 
-def _pdf_pages(path: Path) -> tuple[int, Iterator[Any]]:
+def _pdf_pages(path: Path, indices: list[int] | None = None) -> tuple[int, Iterator[Any]]:
+    """Return how many pages and the pages (all, or those of `indices`) rendered at DPI."""
     import pypdfium2  # pypdfium2: loaded to read a scan
 
     document = pypdfium2.PdfDocument(str(path))
+    chosen = list(range(len(document))) if indices is None else indices
 
     def pages() -> Iterator[Any]:
         try:
-            for index in range(len(document)):
+            for index in chosen:
                 page = document[index]
                 width, height = page.get_size()
                 scale = DPI / 72
@@ -64,7 +66,7 @@ def _pdf_pages(path: Path) -> tuple[int, Iterator[Any]]:
         finally:
             document.close()
 
-    return len(document), pages()
+    return len(chosen), pages()
 
 
 def _ofd_pages(path: Path) -> tuple[int, Iterator[Any]]:
@@ -127,6 +129,47 @@ def _boxes(pixels: Any) -> list[TextBox]:
     return boxes
 
 
+def _recognise(
+    path: Path,
+    counted: tuple[int, Iterator[Any]],
+    numbers: list[int],
+    progress: Progress | None,
+    should_stop: Callable[[], bool] | None,
+) -> tuple[list[ScannedText], list[Piece]]:
+    """Recognise each page in turn (progress before each, stop between them).
+
+    Returns each page's text (named by `numbers`) and every box as a piece, pages stacked top to bottom,
+    for a table without text.
+    """
+    count, pages = counted
+    if count > MAX_PAGES:
+        raise LuoshiError(ErrorCode.FILE_TOO_LARGE, path=str(path), pages=count, limit_pages=MAX_PAGES)
+    read: list[ScannedText] = []
+    pieces: list[Piece] = []
+    below = 0.0
+    try:
+        for done, picture in enumerate(pages):
+            if should_stop is not None and should_stop():
+                raise Cancelled
+            if progress is not None:
+                progress(done, count)
+            boxes = _boxes(_without_red(picture))
+            read.append(page_text(boxes, picture.width, picture.height, numbers[done]))
+            pieces.extend(
+                Piece(b.x0, b.y0 + below, b.x1, b.y1 + below, b.text)
+                for b in boxes
+                if abs(b.tilt) <= MAX_TILT and b.text.strip()
+            )
+            below += picture.height
+    except (LuoshiError, Cancelled):
+        raise
+    except MemoryError:
+        raise LuoshiError(ErrorCode.FILE_TOO_LARGE, path=str(path)) from None
+    except Exception:  # a damaged image or PDF fails anywhere inside the decoders
+        raise LuoshiError(ErrorCode.CORRUPT, path=str(path)) from None
+    return read, pieces
+
+
 def ocr_pdf_pages(
     path: Path,
     indices: list[int],
@@ -134,32 +177,8 @@ def ocr_pdf_pages(
     should_stop: Callable[[], bool] | None = None,
 ) -> list[ScannedText]:
     """Recognise some pages of a text PDF (those that are only an image), with progress and stop."""
-    import pypdfium2  # pypdfium2: loaded to read a scan
-
-    document = pypdfium2.PdfDocument(str(path))
-    read: list[ScannedText] = []
-    try:
-        for done, index in enumerate(indices):
-            if should_stop is not None and should_stop():
-                raise Cancelled
-            if progress is not None:
-                progress(done, len(indices))
-            page = document[index]
-            width, height = page.get_size()
-            scale = DPI / 72
-            if width * height * scale * scale > MAX_PIXELS:
-                raise LuoshiError(ErrorCode.FILE_TOO_LARGE, path=str(path))
-            picture = page.render(scale=scale).to_pil().convert("RGB")
-            read.append(page_text(_boxes(_without_red(picture)), picture.width, picture.height, index + 1))
-    except (LuoshiError, Cancelled):
-        raise
-    except MemoryError:
-        raise LuoshiError(ErrorCode.FILE_TOO_LARGE, path=str(path)) from None
-    except Exception:  # a damaged page fails anywhere inside the decoder
-        raise LuoshiError(ErrorCode.CORRUPT, path=str(path)) from None
-    finally:
-        document.close()
-    return read
+    numbers = [i + 1 for i in indices]
+    return _recognise(path, _pdf_pages(path, indices), numbers, progress, should_stop)[0]
 
 
 def read_scan(
@@ -178,31 +197,14 @@ def read_scan(
     if not ocr_available():
         raise LuoshiError(ErrorCode.SCANNED_PDF, path=name)
     try:
-        count, pages = _pdf_pages(path) if pdf else _ofd_pages(path) if ofd else _image_pages(path)
-        if count > MAX_PAGES:
-            raise LuoshiError(ErrorCode.FILE_TOO_LARGE, path=name, pages=count, limit_pages=MAX_PAGES)
-        read: list[ScannedText] = []
-        pieces: list[Piece] = []  # every box, pages stacked top to bottom, for a table without text
-        below = 0.0
-        for number, picture in enumerate(pages, start=1):
-            if should_stop is not None and should_stop():
-                raise Cancelled
-            if progress is not None:
-                progress(number - 1, count)
-            boxes = _boxes(_without_red(picture))
-            read.append(page_text(boxes, picture.width, picture.height, number))
-            pieces.extend(
-                Piece(b.x0, b.y0 + below, b.x1, b.y1 + below, b.text)
-                for b in boxes
-                if abs(b.tilt) <= MAX_TILT and b.text.strip()
-            )
-            below += picture.height
-    except (LuoshiError, Cancelled):
+        counted = _pdf_pages(path) if pdf else _ofd_pages(path) if ofd else _image_pages(path)
+    except LuoshiError:
         raise
     except MemoryError:
         raise LuoshiError(ErrorCode.FILE_TOO_LARGE, path=name) from None
     except Exception:  # a damaged image or PDF fails anywhere inside the decoders
         raise LuoshiError(ErrorCode.CORRUPT, path=name) from None
+    read, pieces = _recognise(path, counted, list(range(1, counted[0] + 1)), progress, should_stop)
     scanned = join_pages(read)
     if not any(line.strip() for line in scanned.lines):
         raise LuoshiError(ErrorCode.NO_TEXT_IN_SCAN, path=name)
