@@ -121,7 +121,7 @@ def _row_per_line(lines: list[str]) -> FlatTable | None:
             cells = split_row(row_line, len(header) if columns.get("seq") == 0 else 0)
             if len(cells) >= 2:
                 rows.append(cells + [""] * (len(header) - len(cells)))
-            elif cells and heading_level(cells[0]) in (1, 2):  # 一、主要预期目标 | | |: a chapter row
+            elif cells and heading_level(cells[0]).is_heading:  # 一、主要预期目标 | | |: a chapter row
                 rows.append([cells[0]] * len(header))
             elif cells and len(rows) > 1:
                 last = rows[-1]
@@ -209,7 +209,7 @@ def _join_broken_headers(cells: list[str]) -> list[str]:
 def _find_header(cells: list[str]) -> tuple[int, int, int] | None:
     """Return (start, end, index of row 1) of a header run; group cells may stand before row 1."""
     for start in range(len(cells)):
-        if heading_level(cells[start]) in (1, 2):  # a chapter heading above the header is no column
+        if heading_level(cells[start]).is_heading:  # a chapter heading above the header is no column
             continue
         end = start
         while (
@@ -383,9 +383,9 @@ def _parts(cells: list[str], start: int, header_end: int, first: int) -> list[tu
     parts: list[tuple[str, list[str], int]] = []
     for index, at in enumerate(starts):
         end = starts[index + 1] if index + 1 < len(starts) else len(cells)
-        if index + 1 < len(starts) and heading_level(cells[end - 1]) in (1, 2):
+        if index + 1 < len(starts) and heading_level(cells[end - 1]).is_heading:
             end -= 1
-        heading = cells[at - 1] if at and heading_level(cells[at - 1]) in (1, 2) else ""
+        heading = cells[at - 1] if at and heading_level(cells[at - 1]).is_heading else ""
         part = cells[at + width : end]
         parts.append((heading, part, first - header_end if index == 0 else 0))
     return parts

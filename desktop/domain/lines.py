@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from enum import IntEnum
 
 from desktop.domain.text import clean_spaces, cn_to_int
 from desktop.domain.vocabulary import ALL_LABELS
@@ -29,6 +30,23 @@ H3 = re.compile(r"^(\d{1,4})\s*[.．、﹒](?![\d%％])\s*")
 H4 = re.compile(r"^[（(]\s*(\d{1,4})\s*[）)]\s*")
 H5 = re.compile(r"^([①-⑳])\s*")
 HEADING_PATTERNS = (H1, H2, H3, H4, H5)
+
+
+class HeadingLevel(IntEnum):
+    """How a numbered line is numbered, outermost first (the order of HEADING_PATTERNS)."""
+
+    NONE = 0  # not numbered (also the outline's root)
+    CHAPTER = 1  # 一、
+    SECTION = 2  # （一）
+    ITEM = 3  # 1.
+    SUB_ITEM = 4  # （1）
+    CIRCLED = 5  # ①
+
+    @property
+    def is_heading(self) -> bool:
+        """Return True for the levels that title a chapter or a section (一、 and （一）)."""
+        return self in (HeadingLevel.CHAPTER, HeadingLevel.SECTION)
+
 
 DATE_RE = re.compile(
     rf"(\d{{4}}|[{CN_DIGITS}]{{4}})\s*年\s*(\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*月"
@@ -59,12 +77,12 @@ def is_page_furniture(line: str) -> bool:
     return bool(_PAGE_FURNITURE.match(line.strip()))
 
 
-def heading_level(line: str) -> int:
-    """Return 1-5 for a line starting with 一、 / （一） / 1. / （1） / ①, else 0."""
+def heading_level(line: str) -> HeadingLevel:
+    """Return the level of a line starting with 一、 / （一） / 1. / （1） / ①, else HeadingLevel.NONE."""
     for level, pattern in enumerate(HEADING_PATTERNS, start=1):
         if pattern.match(line):
-            return level
-    return 0
+            return HeadingLevel(level)
+    return HeadingLevel.NONE
 
 
 def is_special_line(line: str) -> bool:

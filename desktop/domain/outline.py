@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from desktop.domain.clauses import has_clause, looks_like_clause, split_trailing_clauses
-from desktop.domain.lines import HEADING_PATTERNS, LABEL_LINE
+from desktop.domain.lines import HEADING_PATTERNS, LABEL_LINE, HeadingLevel
 from desktop.domain.text import cn_to_int, fold
 
 
@@ -15,7 +15,7 @@ from desktop.domain.text import cn_to_int, fold
 class Node:
     """A numbered heading or item with its paragraphs and children."""
 
-    style: int  # 1 一、 2 （一） 3 1. 4 （1） 5 ①; 0 for the root
+    style: HeadingLevel  # how the item is numbered; NONE for the root
     number: int = 0
     marker: str = ""
     paragraphs: list[str] = field(default_factory=list)
@@ -32,12 +32,13 @@ class Node:
         return "".join(self.paragraphs)
 
 
-def _numbering(paragraph: str) -> tuple[int, int, str, str] | None:
-    for style, pattern in enumerate(HEADING_PATTERNS, start=1):
+def _numbering(paragraph: str) -> tuple[HeadingLevel, int, str, str] | None:
+    for level, pattern in enumerate(HEADING_PATTERNS, start=1):
         match = pattern.match(paragraph)
         if match:
+            style = HeadingLevel(level)
             raw = match.group(1)
-            number = ord(raw) - ord("①") + 1 if style == 5 else cn_to_int(raw)
+            number = ord(raw) - ord("①") + 1 if style == HeadingLevel.CIRCLED else cn_to_int(raw)
             marker = {1: f"{raw}、", 2: f"（{raw}）", 3: raw, 4: f"（{raw}）", 5: raw}[style]
             return style, number, marker, paragraph[match.end() :].strip()
     return None
@@ -50,14 +51,14 @@ def _is_clause_paragraph(paragraph: str) -> bool:
 
 class _Builder:
     def __init__(self) -> None:
-        self.root = Node(style=0)
+        self.root = Node(style=HeadingLevel.NONE)
         self.current = self.root
         self.last: dict[int, int] = {}
         self.warnings: list[str] = []
 
-    def _accepts(self, style: int, number: int) -> bool:
+    def _accepts(self, style: HeadingLevel, number: int) -> bool:
         last = self.last.get(style)
-        if number == 1 or (last is None and style <= 2):
+        if number == 1 or (last is None and style <= HeadingLevel.SECTION):
             return True
         if last is None:
             return False
@@ -114,7 +115,7 @@ class _Builder:
     def _closes_parent(self) -> bool:
         parent = self.current.parent
         return (
-            self.current.style >= 4
+            self.current.style >= HeadingLevel.SUB_ITEM
             and parent is not None
             and parent is not self.root
             and not parent.closed
@@ -122,7 +123,7 @@ class _Builder:
             and all(not c.closed and not c.labels for c in parent.children)
         )
 
-    def _open(self, style: int, number: int, marker: str, rest: str) -> None:
+    def _open(self, style: HeadingLevel, number: int, marker: str, rest: str) -> None:
         parent = self.current
         while parent is not self.root and parent.style >= style:
             assert parent.parent is not None

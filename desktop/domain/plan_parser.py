@@ -21,7 +21,7 @@ from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.flat_tables import read_flat_table
 from desktop.domain.front_matter import frame_document
 from desktop.domain.glued_tables import read_glued_table
-from desktop.domain.lines import join_lines
+from desktop.domain.lines import HeadingLevel, join_lines
 from desktop.domain.models import Chapter, Doubt, Measure, Plan, UnitRef
 from desktop.domain.outline import Node, build_outline, heading_title
 from desktop.domain.tables import plan_from_tables
@@ -103,7 +103,11 @@ def _collapse_enumerations(node: Node) -> None:
     """Fold （1）/① sub-items back into an item when only the item carries a clause."""
     for child in node.children:
         _collapse_enumerations(child)
-    if not node.children or node.style == 0 or min(c.style for c in node.children) < 4:
+    if (
+        not node.children
+        or node.style == HeadingLevel.NONE
+        or min(c.style for c in node.children) < HeadingLevel.SUB_ITEM
+    ):
         return
     if any(has_clause(c.text) or c.labels for c in node.children):
         return
@@ -164,7 +168,9 @@ def _label(leaf: _Leaf, restarting: set[int]) -> str:
     style = leaf.node.style
     for ancestor in reversed(leaf.chain):
         # Sub-items （1） are always named with their item: 1（1）, 1（2）.
-        if style not in restarting and not (style >= 4 and ancestor.style in (3, 4)):
+        if style not in restarting and not (
+            style >= HeadingLevel.SUB_ITEM and ancestor.style in (HeadingLevel.ITEM, HeadingLevel.SUB_ITEM)
+        ):
             break
         label = ancestor.marker + label
         style = ancestor.style

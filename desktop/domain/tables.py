@@ -135,7 +135,7 @@ def _units_from(
 
 def _heading_row(row: list[str]) -> str | None:
     values = [clean_spaces(c) for c in row if clean_spaces(c)]
-    if values and len(set(values)) == 1 and (heading_level(values[0]) in (1, 2) or len(values) > 1):
+    if values and len(set(values)) == 1 and (heading_level(values[0]).is_heading or len(values) > 1):
         return values[0]
     return None
 
