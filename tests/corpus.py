@@ -3,7 +3,7 @@
 The rules are those of the corpus's own score.py (SOURCES.md): a measure is exact when every key lead is
 a parsed lead, every other key unit is parsed, no named unit appears that the key does not list, the key
 deadline is inside the parsed deadline and every key phrase is in the parsed text. Run it as
-`python -m tests.corpus [FILE ...]` to print every miss; tests/domain/test_corpus.py asserts on it.
+`python -m tests.corpus [FILE ...]` to print every miss; tests/domain/parsing/test_corpus.py asserts on it.
 """
 
 from __future__ import annotations

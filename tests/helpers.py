@@ -9,7 +9,7 @@ from pathlib import Path
 import docx
 import openpyxl
 
-from desktop.domain.lines import join_lines
+from desktop.domain.parsing.lines import join_lines
 
 
 def sample_paragraphs(sample_path: Path) -> list[str]:

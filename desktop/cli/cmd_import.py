@@ -12,9 +12,9 @@ from pathlib import Path
 from desktop.cli.guided_options import add_guided_options, guided_plan
 from desktop.cli.messages import TEXT
 from desktop.cli.output import complain, complain_error, page_progress, say, workspace
-from desktop.domain.doubts import describe
 from desktop.domain.errors import LuoshiError
 from desktop.domain.models import Measure
+from desktop.domain.parsing.doubts import describe
 from desktop.services import imports
 
 EXIT_BAD_INPUT = 2

@@ -9,7 +9,7 @@ from desktop.cli.guided_options import add_guided_options, guided_plan
 from desktop.cli.messages import TEXT
 from desktop.cli.output import complain, page_progress, say, say_json
 from desktop.cli.render import measure_line, plan_json
-from desktop.domain.doubts import describe
+from desktop.domain.parsing.doubts import describe
 from desktop.services import reading
 
 

@@ -6,8 +6,8 @@ from typing import Any
 
 from desktop.cli.messages import TEXT
 from desktop.domain.assignment import Assignment
-from desktop.domain.doubts import describe
 from desktop.domain.models import Measure, Plan
+from desktop.domain.parsing.doubts import describe
 from desktop.domain.terms import Claim, Role
 
 

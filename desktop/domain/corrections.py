@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from desktop.domain.deadlines import find_deadlines
 from desktop.domain.models import Deadline, Measure, UnitRef
+from desktop.domain.parsing.deadlines import find_deadlines
+from desktop.domain.parsing.units import is_wildcard, normalize_unit_name, wildcard_category
 from desktop.domain.terms import Role
-from desktop.domain.units import is_wildcard, normalize_unit_name, wildcard_category
 
 
 @dataclass(frozen=True)

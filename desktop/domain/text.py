@@ -1,4 +1,4 @@
-"""Normalise plan text: spaces, punctuation folding, Chinese numerals (document lines: desktop.domain.lines)."""
+"""Normalise plan text: spaces, punctuation folding, Chinese numerals (document lines: desktop.domain.parsing.lines)."""
 
 from __future__ import annotations
 

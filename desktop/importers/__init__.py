@@ -7,8 +7,8 @@ from pathlib import Path
 
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.models import Plan
-from desktop.domain.ocr_text import Progress
-from desktop.domain.plan_parser import parse_plan_lines
+from desktop.domain.parsing.ocr_text import Progress
+from desktop.domain.parsing.plan_parser import parse_plan_lines
 from desktop.importers.detect import Format, sniff
 from desktop.importers.extracted import Extracted
 from desktop.importers.text_file import read_text_lines

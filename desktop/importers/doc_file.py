@@ -12,8 +12,8 @@ from pathlib import Path
 import olefile
 
 from desktop.domain.errors import ErrorCode, LuoshiError
-from desktop.domain.list_numbers import Level, ListCounters
 from desktop.domain.models import Plan
+from desktop.domain.parsing.list_numbers import Level, ListCounters
 from desktop.importers.doc_binary import (
     SPRM_ILFO,
     SPRM_ILVL,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import struct
 from dataclasses import replace
 
-from desktop.domain.list_numbers import Level
+from desktop.domain.parsing.list_numbers import Level
 from desktop.importers.doc_binary import FC_PLF_LFO, FC_PLF_LST, DocFormatError, Fib, u16, u32
 
 # MSONFC values as OOXML names them (the same order as ST_NumberFormat).

@@ -7,7 +7,7 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
-from desktop.domain.list_numbers import Level, ListCounters
+from desktop.domain.parsing.list_numbers import Level, ListCounters
 
 
 def _val(element: Any, tag: str, default: str = "") -> str:

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.domain.errors import ErrorCode, LuoshiError
-from desktop.domain.grid_tables import Piece, grid_table
 from desktop.domain.models import Plan
-from desktop.domain.plan_parser import parse_plan_lines, reading_weight
-from desktop.domain.tables import plan_from_tables
+from desktop.domain.parsing.grid_tables import Piece, grid_table
+from desktop.domain.parsing.plan_parser import parse_plan_lines, reading_weight
+from desktop.domain.parsing.tables import plan_from_tables
 from desktop.importers.script import simplify_lines, simplify_rows
 
 

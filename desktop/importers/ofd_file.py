@@ -21,8 +21,8 @@ from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
 from desktop.domain.errors import ErrorCode, LuoshiError
-from desktop.domain.grid_tables import Piece
 from desktop.domain.models import Plan
+from desktop.domain.parsing.grid_tables import Piece
 from desktop.importers.extracted import table_or_text
 from desktop.importers.safety import check_office_zip
 from desktop.importers.script import simplify_lines

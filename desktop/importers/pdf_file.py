@@ -13,12 +13,12 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
 from desktop.domain.errors import ErrorCode, LuoshiError
-from desktop.domain.grid_tables import Piece, grid_table
 from desktop.domain.models import Plan
-from desktop.domain.ocr_text import Progress, with_doubts_where_read
-from desktop.domain.plan_parser import parse_plan_lines
-from desktop.domain.tables import find_layout
-from desktop.domain.vocabulary import LEAD_WORDS, RESPONSIBLE_WORDS, SUPPORT_WORDS, alternation
+from desktop.domain.parsing.grid_tables import Piece, grid_table
+from desktop.domain.parsing.ocr_text import Progress, with_doubts_where_read
+from desktop.domain.parsing.plan_parser import parse_plan_lines
+from desktop.domain.parsing.tables import find_layout
+from desktop.domain.parsing.vocabulary import LEAD_WORDS, RESPONSIBLE_WORDS, SUPPORT_WORDS, alternation
 from desktop.importers.extracted import Extracted, tables_plan
 from desktop.importers.script import simplify_lines
 

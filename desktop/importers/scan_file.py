@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from desktop.domain.errors import Cancelled, ErrorCode, LuoshiError
-from desktop.domain.grid_tables import Piece
 from desktop.domain.models import Plan
-from desktop.domain.ocr_text import (
+from desktop.domain.parsing.grid_tables import Piece
+from desktop.domain.parsing.ocr_text import (
     MAX_TILT,
     Progress,
     ScannedText,

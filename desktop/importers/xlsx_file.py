@@ -15,7 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.ledger import META_SHEET, TASKLIST_FORMAT
 from desktop.domain.models import Plan
-from desktop.domain.tables import plan_from_tables
+from desktop.domain.parsing.tables import plan_from_tables
 from desktop.importers.cells import MAX_COLS, MAX_ROWS, cell_text
 from desktop.importers.extracted import Extracted
 from desktop.importers.safety import check_office_zip

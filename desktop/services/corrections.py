@@ -7,7 +7,7 @@ from dataclasses import replace
 from desktop.domain.corrections import deadlines_from_text, units_from_names
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.models import Measure
-from desktop.domain.plan_parser import plan_year as domain_plan_year
+from desktop.domain.parsing.plan_parser import plan_year as domain_plan_year
 from desktop.services.workspace import Workspace
 from desktop.storage import measure_edits
 from desktop.storage import plans as plan_store

@@ -1,6 +1,6 @@
 """The guided path's use cases: what a file holds, and the plan read with the clerk's choices.
 
-The choices are column roles or a numbering (desktop.domain.guided). No database here:
+The choices are column roles or a numbering (desktop.domain.parsing.guided). No database here:
 `services.imports.prepare(plan=…)` takes the result.
 """
 
@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.domain import guided
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.models import Plan
+from desktop.domain.parsing import guided
 from desktop.importers import read_material
 from desktop.importers.script import simplify_lines
 

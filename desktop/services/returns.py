@@ -9,11 +9,11 @@ from pathlib import Path
 
 from desktop.domain.errors import Cancelled, ErrorCode, LuoshiError
 from desktop.domain.notes import NoteFields
+from desktop.domain.parsing.units import normalize_unit_name
 from desktop.domain.periods import Period, parse_period, period_from_label
 from desktop.domain.returns import ReturnFile, match_rows
 from desktop.domain.revision import Stored
 from desktop.domain.text import squash
-from desktop.domain.units import normalize_unit_name
 from desktop.services.backups import make_backup
 from desktop.services.reading import file_hash
 from desktop.services.similarity import similar

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.domain.errors import ErrorCode, LuoshiError
-from desktop.domain.units import normalize_unit_name
+from desktop.domain.parsing.units import normalize_unit_name
 from desktop.services.workspace import Workspace
 from desktop.storage import settings
 from desktop.storage import units as unit_store

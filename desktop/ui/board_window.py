@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import ErrorCode
+from desktop.domain.parsing.units import level_prefix
 from desktop.domain.periods import Period
-from desktop.domain.units import level_prefix
 from desktop.services import board as board_service
 from desktop.services import fonts as font_service
 from desktop.services import periods as period_service

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import LuoshiError
+from desktop.domain.parsing.units import is_wildcard
 from desktop.domain.terms import Claim
-from desktop.domain.units import is_wildcard
 from desktop.domain.worklist import WorkItem
 from desktop.services import claims as claim_service
 from desktop.services.messages import error_text

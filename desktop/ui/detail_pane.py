@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.headings import default_short_title
 from desktop.domain.notes import NoteFields
+from desktop.domain.parsing.units import is_wildcard
 from desktop.domain.terms import Claim, Role
-from desktop.domain.units import is_wildcard
 from desktop.domain.worklist import WorkItem
 from desktop.ui.note_editor import NoteEditor
 from desktop.ui.note_text import describe

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.corrections import Edit, deadlines_from_text, units_from_names
-from desktop.domain.doubts import describe
 from desktop.domain.models import Measure
+from desktop.domain.parsing.doubts import describe
 from desktop.domain.terms import Role
 from desktop.ui.screen import fit_to_screen
 

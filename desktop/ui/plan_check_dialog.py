@@ -31,8 +31,8 @@ from desktop.domain.corrections import (
     Split,
     apply_corrections,
 )
-from desktop.domain.doubts import describe
 from desktop.domain.models import Measure
+from desktop.domain.parsing.doubts import describe
 from desktop.domain.terms import Role
 from desktop.services.imports import ImportReview
 from desktop.ui.measure_editor import MeasureEditor

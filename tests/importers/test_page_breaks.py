@@ -36,7 +36,7 @@ def _characters(plan: Plan) -> str:
 
 
 def _paragraphs_of(name: str) -> list[str]:
-    from desktop.domain.lines import join_lines
+    from desktop.domain.parsing.lines import join_lines
 
     return join_lines((CORPUS / name).read_text("utf-8").splitlines())
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from desktop.domain.doubts import OCR
 from desktop.domain.errors import Cancelled, ErrorCode, LuoshiError
 from desktop.domain.models import Plan
+from desktop.domain.parsing.doubts import OCR
 from desktop.importers import read_plan, scan_file
 from desktop.services.messages import error_text
 from tests.helpers import convert, sample_paragraphs, scan_pdf, write_gongwen_docx

@@ -9,9 +9,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from desktop.domain.doubts import NUMBERING, OCR
-from desktop.domain.flat_tables import read_flat_table
 from desktop.domain.models import Plan
+from desktop.domain.parsing.doubts import NUMBERING, OCR
+from desktop.domain.parsing.flat_tables import read_flat_table
 from desktop.importers import read_plan
 from tests.corpus import CORPUS
 from tests.helpers import convert, scan_pdf, write_xlsx

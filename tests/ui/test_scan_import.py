@@ -8,7 +8,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 from pytestqt.qtbot import QtBot
 
-from desktop.domain.doubts import OCR
+from desktop.domain.parsing.doubts import OCR
 from desktop.ui.desk_view import DeskView
 
 PAGES = [

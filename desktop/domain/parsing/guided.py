@@ -12,11 +12,12 @@ import re
 from collections import Counter
 
 from desktop.domain.errors import ErrorCode, LuoshiError
-from desktop.domain.flat_tables import COLUMN_NAMES, deadline_like, split_row, unit_like
-from desktop.domain.lines import H1, H2, H3, H5, join_lines
 from desktop.domain.models import Plan
-from desktop.domain.plan_parser import parse_plan_paragraphs
-from desktop.domain.tables import TableLayout, header_kind, plan_from_tables
+from desktop.domain.parsing.cell_alignment import deadline_like, unit_like
+from desktop.domain.parsing.flat_tables import COLUMN_NAMES, split_row
+from desktop.domain.parsing.lines import H1, H2, H3, H5, join_lines
+from desktop.domain.parsing.plan_parser import parse_plan_paragraphs
+from desktop.domain.parsing.tables import TableLayout, header_kind, plan_from_tables
 
 # The roles a column can take, as the clerk reads them, and the column kind each stands for.
 ROLES: dict[str, str | None] = {

@@ -6,7 +6,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from desktop.domain.clauses import (
+from desktop.domain.errors import ErrorCode, LuoshiError
+from desktop.domain.models import Chapter, Doubt, Measure, Plan, UnitRef
+from desktop.domain.parsing.clauses import (
     Clause,
     global_rule_units,
     has_clause,
@@ -15,16 +17,14 @@ from desktop.domain.clauses import (
     split_clauses,
     split_trailing_clauses,
 )
-from desktop.domain.deadlines import deadlines_in_text
-from desktop.domain.doubts import NUMBERING, find_doubts
-from desktop.domain.errors import ErrorCode, LuoshiError
-from desktop.domain.flat_tables import read_flat_table
-from desktop.domain.front_matter import frame_document
-from desktop.domain.glued_tables import read_glued_table
-from desktop.domain.lines import HeadingLevel, join_lines
-from desktop.domain.models import Chapter, Doubt, Measure, Plan, UnitRef
-from desktop.domain.outline import Node, build_outline, heading_title
-from desktop.domain.tables import plan_from_tables
+from desktop.domain.parsing.deadlines import deadlines_in_text
+from desktop.domain.parsing.doubts import NUMBERING, find_doubts
+from desktop.domain.parsing.flat_tables import read_flat_table
+from desktop.domain.parsing.front_matter import frame_document
+from desktop.domain.parsing.glued_tables import read_glued_table
+from desktop.domain.parsing.lines import HeadingLevel, join_lines
+from desktop.domain.parsing.outline import Node, build_outline, heading_title
+from desktop.domain.parsing.tables import plan_from_tables
 from desktop.domain.terms import Role
 
 
@@ -117,6 +117,11 @@ def _collapse_enumerations(node: Node) -> None:
 
 
 def _leaves(root: Node) -> list[_Leaf]:
+    """Return the outline's measures: its leaves, with the headings above each.
+
+    In a nested outline a top-level leaf with no heading above it is a preamble item, kept only when it
+    names its own unit.
+    """
     _collapse_enumerations(root)
     nested = any(child.children for child in root.children)
     leaves: list[_Leaf] = []
@@ -133,6 +138,7 @@ def _leaves(root: Node) -> list[_Leaf]:
 
 
 def _own_clause(node: Node, year: int | None = None) -> Clause:
+    """Return the responsibility written in the item itself: its bracketed clauses and its label lines."""
     _, brackets = split_clauses(node.text)
     parts = [parse_clause(b, default_year=year) for b in brackets]
     parts += [parse_clause(label, default_year=year) for label in node.labels]
@@ -140,6 +146,7 @@ def _own_clause(node: Node, year: int | None = None) -> Clause:
 
 
 def _heading_clause(node: Node, year: int | None) -> Clause:
+    """Return the responsibility a heading gives its items: a bracket closing its first sentence, else its text's end."""
     first = node.paragraphs[0] if node.paragraphs else ""
     _, brackets = split_trailing_clauses(re.split(r"(?<=[）)〕])[。；]", first, maxsplit=1)[0])
     if not brackets:
@@ -148,6 +155,7 @@ def _heading_clause(node: Node, year: int | None) -> Clause:
 
 
 def _markers_by_style(root: Node) -> Counter[tuple[int, str]]:
+    """Count the outline's items by (heading level, number marker) over the whole tree."""
     counts: Counter[tuple[int, str]] = Counter()
     stack = list(root.children)
     while stack:
@@ -180,6 +188,12 @@ def _label(leaf: _Leaf, restarting: set[int]) -> str:
 def _measures(
     leaves: list[_Leaf], year: int | None, global_units: list[UnitRef], restarting: set[int]
 ) -> tuple[list[Measure], list[Chapter]]:
+    """Make a measure of each leaf, and the chapters that hold one.
+
+    A leaf's units are its own clause's; with none, the nearest heading's above it; with none there, the
+    last clause that carries forward ('以下各项由…负责'). Plan-wide rules add their units as supporting.
+    Chapters naming no unit of their own (a preamble's 工作目标) are dropped unless a global rule covers them.
+    """
     carried: Clause | None = None
     drafts: list[tuple[_Leaf, Measure]] = []
     rules = list(global_units)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from desktop.domain.lines import (
+from desktop.domain.parsing.lines import (
     ATTACHMENT_LINE,
     CC_LINE,
     DATE_LINE,
@@ -23,6 +23,23 @@ from desktop.domain.text import squash
 _NOTICE_TITLE = re.compile(r"(?:印发|转发|发布|下发).*(?:通知|函)$|关于.*《.+》.*(?:通知|函)$")
 _TITLE_IN_QUOTES = re.compile(r"《([^《》]+)》")
 
+# Where the front matter is looked for. A 文号, a notice's title or a news item's 《…》 stands in the
+# document's first lines (red header, 文号, title, 主送); past them the body has begun.
+_HEAD_PARAGRAPHS = 12
+_TITLE_PARAGRAPHS = 8
+_TITLE_TRIES = 4  # a site's page header or a news lead-in may stand before a title
+# Lengths in characters. A title line is short and holds no sentence; a title may run over
+# _TITLE_LINES printed lines; a notice's title ('关于印发…的通知') over three of them.
+_FRAGMENT = 40
+_TITLE_FRAGMENTS = 4
+_TITLE_LINE = 60
+_TITLE_LINES = 3
+_NOTICE_TITLE_LENGTH = 120
+# A 文号 line may carry a 签发人 or the issuing organ's short name beside the number; a signature (the
+# organ and no sentence) is a line or so.
+_DOC_NUMBER_EXTRA = 30
+_SIGNATURE = 30
+
 
 @dataclass
 class Frame:
@@ -37,8 +54,9 @@ class Frame:
 
 
 def _fragment(paragraph: str) -> bool:
+    """Return True for a piece of a title a PDF broke over lines: short, no sentence, no number, no date."""
     return (
-        len(paragraph) <= 40
+        len(paragraph) <= _FRAGMENT
         and not re.search(r"[。；：，]", paragraph)
         and not heading_level(paragraph)
         and not is_special_line(paragraph)
@@ -52,7 +70,7 @@ def merge_title_fragments(paragraphs: list[str]) -> list[str]:
     while i < len(paragraphs):
         run = 1
         while (
-            run < 4
+            run < _TITLE_FRAGMENTS
             and i + run < len(paragraphs)
             and _fragment(paragraphs[i + run - 1])
             and _fragment(paragraphs[i + run])
@@ -81,6 +99,7 @@ def _normalise_doc_number(text: str) -> str:
 
 
 def _cut_back_matter(paragraphs: list[str]) -> list[str]:
+    """Drop the 版记 (抄送, 印发 lines) and all after it."""
     for i, p in enumerate(paragraphs):
         if i > 0 and (CC_LINE.match(p) or PRINTED_LINE.search(p)):
             return paragraphs[:i]
@@ -88,8 +107,9 @@ def _cut_back_matter(paragraphs: list[str]) -> list[str]:
 
 
 def _notice_title_index(paragraphs: list[str]) -> int:
-    for i, p in enumerate(paragraphs[:8]):
-        if _NOTICE_TITLE.search(p) and len(p) <= 120 and "。" not in p:
+    """Return the index of a covering notice's title ('…关于印发…的通知') near the start, or -1."""
+    for i, p in enumerate(paragraphs[:_TITLE_PARAGRAPHS]):
+        if _NOTICE_TITLE.search(p) and len(p) <= _NOTICE_TITLE_LENGTH and "。" not in p:
             return i
     return -1
 
@@ -107,14 +127,14 @@ def _title_from_start(paragraphs: list[str], start: int) -> tuple[str, int]:
         or ATTACHMENT_LINE.match(paragraphs[i])
     ):
         i += 1
-    for k in range(i, min(i + 4, len(paragraphs))):
+    for k in range(i, min(i + _TITLE_TRIES, len(paragraphs))):
         if heading_level(paragraphs[k]):
             break
         title, after = _title_at(paragraphs, k)
         if title:
             return title, after
     first = paragraphs[i] if i < len(paragraphs) else ""
-    if first and not heading_level(first) and not re.search(r"[。；：]", first) and len(first) <= 60:
+    if first and not heading_level(first) and not re.search(r"[。；：]", first) and len(first) <= _TITLE_LINE:
         return first, i + 1
     return "", start
 
@@ -123,11 +143,11 @@ def _title_at(paragraphs: list[str], k: int) -> tuple[str, int]:
     """Return a title of up to three lines starting at paragraph `k` (a '栏目：' prefix dropped), or ''."""
     parts: list[str] = []
     j = k
-    while j < len(paragraphs) and len(parts) < 3:
+    while j < len(paragraphs) and len(parts) < _TITLE_LINES:
         p = paragraphs[j]
         if not parts and "：" in p and "。" not in p:  # a page header such as '萧山区高新技术企业奖励政策：…'
             p = p.rsplit("：", 1)[-1]
-        if heading_level(p) or re.search(r"[。；：]", p) or len(p) > 60:
+        if heading_level(p) or re.search(r"[。；：]", p) or len(p) > _TITLE_LINE:
             break
         parts.append(p)
         j += 1
@@ -167,9 +187,9 @@ def frame_document(paragraphs: list[str]) -> Frame:
     """Split paragraphs into the covering notice, the plan body and its attachments."""
     frame = Frame()
     paragraphs = merge_title_fragments(_cut_back_matter(paragraphs))
-    for p in paragraphs[:12]:
+    for p in paragraphs[:_HEAD_PARAGRAPHS]:
         match = DOC_NUMBER.search(p)
-        if match and heading_level(p) == 0 and len(p) - len(match.group(0)) <= 30:
+        if match and not heading_level(p) and len(p) - len(match.group(0)) <= _DOC_NUMBER_EXTRA:
             frame.doc_number = _normalise_doc_number(match.group(0))
             break
     end = notice_end(paragraphs)
@@ -197,7 +217,7 @@ def frame_document(paragraphs: list[str]) -> Frame:
     else:
         frame.title, body_start = _title_from_start(paragraphs, 0)
     if not frame.title:  # a news item: '近日，…发布《…方案》'
-        frame.title = _quoted_in(paragraphs[:8])
+        frame.title = _quoted_in(paragraphs[:_TITLE_PARAGRAPHS])
     frame.title = re.sub(r"^《(.+)》$", r"\1", frame.title)
     frame.title = re.sub(r"^[【〔\[][^】〕\]]{1,30}[】〕\]]", "", frame.title)  # a site's 【栏目】 before it
     frame.front = paragraphs[:body_start]
@@ -236,12 +256,16 @@ def _title_inside_notice(notice_title: str) -> str:
 
 
 def _is_signature(paragraph: str) -> bool:
+    """Return True for the issuing organ's name above a closing date (short, no heading, no sentence end)."""
     return (
-        len(paragraph) <= 30 and not heading_level(paragraph) and not re.search(r"[。，；：）)]$", paragraph)
+        len(paragraph) <= _SIGNATURE
+        and not heading_level(paragraph)
+        and not re.search(r"[。，；：）)]$", paragraph)
     )
 
 
 def _body_start_after_notice(paragraphs: list[str], notice: int, title: str) -> int:
+    """Return where the plan starts after a notice: past its own title, else its 公开 note, else its date."""
     wanted = squash(title)
     if wanted:
         for i in range(notice + 1, len(paragraphs)):

@@ -213,6 +213,10 @@ def separate_listed_units(cell: str) -> str:
 
 
 def _split_group(group: str) -> list[str]:
+    """Split one list of organs ('市发改委、市财政局等有关部门').
+
+    Items are cut at 、 and 和, shared prefixes restored, and a trailing '等…部门' kept as a wildcard.
+    """
     tail_wildcard = ""
     group = group.strip()
     group = _TRAILING_WORDS.sub("", group) if not _ET_AL.search(group) else group

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from desktop.domain.clauses import parse_clause
-from desktop.domain.doubts import CLAUSE_IN_TEXT, NO_UNIT, NUMBERING, ODD_UNIT, TOO_LONG, describe
-from desktop.domain.flat_tables import read_flat_table
-from desktop.domain.plan_parser import parse_plan_lines
+from desktop.domain.parsing.clauses import parse_clause
+from desktop.domain.parsing.doubts import CLAUSE_IN_TEXT, NO_UNIT, NUMBERING, ODD_UNIT, TOO_LONG, describe
+from desktop.domain.parsing.flat_tables import read_flat_table
+from desktop.domain.parsing.plan_parser import parse_plan_lines
 from desktop.domain.terms import Role
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.domain.lines import join_lines
-from desktop.domain.plan_parser import parse_plan_lines
+from desktop.domain.parsing.lines import join_lines
+from desktop.domain.parsing.plan_parser import parse_plan_lines
 
 
 def _wrap(paragraph: str, width: int) -> list[str]:

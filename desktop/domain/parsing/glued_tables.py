@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 
-from desktop.domain.flat_tables import COLUMN_NAMES, FlatTable
-from desktop.domain.units import UNIT_END
-from desktop.domain.vocabulary import HEADER_WORDS, alternation
+from desktop.domain.parsing.flat_tables import COLUMN_NAMES, FlatTable
+from desktop.domain.parsing.units import UNIT_END
+from desktop.domain.parsing.vocabulary import HEADER_WORDS, alternation
 
 # An organ's name glued among others is at most this long (a longer run is text).
 _MAX_ORGAN = 12

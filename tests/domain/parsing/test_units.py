@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.domain.units import is_wildcard, normalize_unit_name, split_units, wildcard_category
+from desktop.domain.parsing.units import is_wildcard, normalize_unit_name, split_units, wildcard_category
 
 
 def test_prefix_is_shared_and_reset_by_a_comma() -> None:

@@ -1,7 +1,7 @@
 """Task tables that reached us as plain text: a row a line, or one cell a line.
 
 A row a line has its cells split by tabs, wide spaces or '|'; one cell a line is how web pages and PDF
-copies of a 任务分解表 come out. The header row is found by its names (序号, 工作任务, 责任单位, 完成时限 …, see desktop.domain.tables). In the
+copies of a 任务分解表 come out. The header row is found by its names (序号, 工作任务, 责任单位, 完成时限 …, see desktop.domain.parsing.tables). In the
 cell-a-line form the rows are cut at their sequence numbers (1, 2, 3 …) and each row's cells are laid on
 the header's columns by a small alignment: merged cells leave a column empty, a unit cell may span
 several lines, a row may hold a second sub-row (another task and deadline under one merged unit cell),
@@ -13,52 +13,27 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from desktop.domain.clauses import has_clause
-from desktop.domain.deadlines import find_deadlines
-from desktop.domain.lines import heading_level
-from desktop.domain.tables import header_kind
+from desktop.domain.parsing.cell_alignment import UNIT_KINDS, align_row, deadline_like, unit_like
+from desktop.domain.parsing.clauses import has_clause
+from desktop.domain.parsing.lines import heading_level
+from desktop.domain.parsing.tables import header_kind
+from desktop.domain.parsing.units import separate_listed_units
 from desktop.domain.text import clean_spaces
-from desktop.domain.units import names_organs, separate_listed_units
 
-_UNIT_KINDS = ("lead", "support", "responsible")
 _CELL_SEPARATOR = re.compile(r"\t+|\s{2,}|\s*[|｜]\s*")
 _SEQ = re.compile(r"\d{1,3}")
-_DEADLINE_START = re.compile(
-    r"^(?:\d{4}年)?\d{1,2}月|^\d{4}年|^年[底内中末]|^[上下]半年|^第?[一二三四]季度|^持续|^长期|^常态|^每[年月季]"
-)
 _HEADER_CELL = re.compile(r"^[^。，；：,;:]{1,14}$")
 # An unnamed column whose header says it holds part of the task (攻坚目标任务, 工作任务安排) joins the
 # text wherever it stands; other unnamed columns join it only before the unit columns.
 # The unnamed columns of a progress table after its units (进展情况, 下步举措, 完成状态).
 _REPORT_HEADER = re.compile(r"情况|举措|进展|备注|计划|说明|成效|问题|状态|进度")
 _TASK_LIKE_HEADER = re.compile(r"任务|目标|措施|举措|内容")
-_SUB_ROW_PENALTY = 1.0
 # How far row numbers may jump in an extract of a longer table (6, 52, 53 …).
 _MAX_SEQ_JUMP = 200
-# A unit cell is at most this long (a list of a dozen organs); longer cells are text.
-_MAX_UNIT_CELL = 200
-# A row of more cells than this is not aligned cell by cell (the cost grows with the square of the count):
-# its unit-like cells go to the unit column and the rest to the text.
-_MAX_ALIGNED_CELLS = 24
 
 
-def unit_like(cell: str) -> bool:
-    """Return True for a cell that lists organs only (区发改局、区财政局; 各科室; 市税务局等。)."""
-    if cell.endswith("。") and re.search(r"[、，,]|等。$", cell):  # a list closed by a full stop
-        cell = cell[:-1]
-    if not cell or "。" in cell or len(cell) > _MAX_UNIT_CELL:
-        return False
-    return names_organs(cell)
-
-
-def deadline_like(cell: str) -> bool:
-    """Return True for a 完成时限 value (12月底前, 2025年6月, 年底前, 持续推进, 9月投入使用)."""
-    return len(cell) <= 24 and bool(_DEADLINE_START.search(cell) or find_deadlines(cell))
-
-
-# The header each column kind is given in the rows handed on (desktop.domain.tables reads them back).
+# The header each column kind is given in the rows handed on (desktop.domain.parsing.tables reads them back).
 COLUMN_NAMES = {
     "seq": "序号",
     "chapter": "类别",
@@ -98,12 +73,13 @@ def split_row(line: str, width: int = 0) -> list[str]:
 
 
 def _header_columns(cells: list[str]) -> dict[str, int] | None:
+    """Return kind → column for a header row naming at least two kinds, one of them a unit column; else None."""
     columns: dict[str, int] = {}
     for col, cell in enumerate(cells):
         kind = header_kind(cell)
         if kind and kind not in columns:
             columns[kind] = col
-    if len(columns) >= 2 and set(_UNIT_KINDS) & columns.keys():
+    if len(columns) >= 2 and set(UNIT_KINDS) & columns.keys():
         return columns
     return None
 
@@ -138,6 +114,7 @@ def _row_per_line(lines: list[str]) -> FlatTable | None:
 
 
 def _text_column(columns: dict[str, int], header: list[str]) -> int:
+    """Return the column holding the measure's text: 具体措施, else 重点任务, else the first unnamed column after 序号."""
     if "text" in columns:
         return columns["text"]
     if "task" in columns:
@@ -222,7 +199,7 @@ def _find_header(cells: list[str]) -> tuple[int, int, int] | None:
         window = cells[start:end]
         kinds = [header_kind(c) for c in window]
         if sum(1 for k in kinds if k) < 2 or not (
-            set(_UNIT_KINDS) & set(kinds) or _report_table(kinds, window)
+            set(UNIT_KINDS) & set(kinds) or _report_table(kinds, window)
         ):
             continue
         first = next((j for j in range(end, min(end + 4, len(cells))) if _SEQ.fullmatch(cells[j])), -1)
@@ -315,6 +292,11 @@ def _unnumbered_blocks(cells: list[str], trailing: bool) -> list[list[str]]:
 
 
 def _cell_per_line(lines: list[str]) -> FlatTable | None:
+    """Read a table that came one cell a line.
+
+    The header is found by its names; rows are cut at their numbers (or, unnumbered, at their unit cells);
+    each row's cells are laid on the columns (cell_alignment) and group cells are carried down.
+    """
     cells = _cells(lines)
     found = _find_header(cells)
     if found is None:
@@ -332,7 +314,7 @@ def _cell_per_line(lines: list[str]) -> FlatTable | None:
         return None
     text_at = _text_slot(after_kinds)
     after = ["text" if i == text_at else (k or "other") for i, k in enumerate(after_kinds)]
-    first_unit = next((i for i, k in enumerate(after) if k in _UNIT_KINDS), len(after))
+    first_unit = next((i for i, k in enumerate(after) if k in UNIT_KINDS), len(after))
     named = header[seq_at + 1 :] if "seq" in kinds else header[seq_at:]
     in_text = {
         i
@@ -351,11 +333,11 @@ def _cell_per_line(lines: list[str]) -> FlatTable | None:
         blocks = (
             _row_blocks(part, part_first, len(after))
             if numbered
-            else _unnumbered_blocks(part, trailing=after[-1] not in (*_UNIT_KINDS, "deadline"))
+            else _unnumbered_blocks(part, trailing=after[-1] not in (*UNIT_KINDS, "deadline"))
         )
         groups = part[:part_first]
         for number, block in enumerate(blocks, start=1):
-            row, next_groups = _align_row(block, after, before, last=number == len(blocks))
+            row, next_groups = align_row(block, after, before, last=number == len(blocks))
             # Unnamed columns before the units (考核指标, 单位, 年度目标) are part of the task's text;
             # those after them (评分部门) are not the unit's business.
             row[text_at] = "；".join(row[i] for i in sorted(in_text) if row[i])
@@ -416,81 +398,3 @@ def _fill_down(rows: list[list[str]], col: int) -> None:
             last = row[col]
         else:
             row[col] = last
-
-
-def _align_row(
-    block: list[str], after: list[str], before: list[str], *, last: bool
-) -> tuple[list[str], list[str]]:
-    """Lay a row's cells on the columns after its number (and the next row's group cells)."""
-    trailing = [] if last else before
-    width = len(after)
-    if len(block) > _MAX_ALIGNED_CELLS:
-        return _rough_row(block, after), [""] * len(trailing)
-    once = tuple((k, i / width) for i, k in enumerate(after))
-    groups = tuple(("group", 1.0) for _ in trailing)
-    best = _best(tuple(block), once + groups)
-    twice = _best(tuple(block), once + tuple((f"{k}+", p) for k, p in once) + groups)
-    use_twice = twice[0] + _SUB_ROW_PENALTY < best[0]
-    runs = twice[1] if use_twice else best[1]
-    row = ["" for _ in after]
-    for i in range(width):
-        parts = list(runs[i]) + (list(runs[width + i]) if use_twice else [])
-        row[i] = ("、" if after[i] in _UNIT_KINDS else "；").join(parts)
-    next_groups = ["；".join(r) for r in runs[len(runs) - len(trailing) :]] if trailing else []
-    return row, next_groups
-
-
-def _rough_row(block: list[str], after: list[str]) -> list[str]:
-    row = ["" for _ in after]
-    units = [c for c in block if unit_like(c)]
-    deadlines = [c for c in block if deadline_like(c) and not unit_like(c)]
-    rest = [c for c in block if c not in units and c not in deadlines]
-    for i, kind in enumerate(after):
-        if kind in _UNIT_KINDS and not row[i]:
-            row[i], units = "、".join(units), []
-        elif kind == "deadline":
-            row[i] = "；".join(deadlines)
-        elif kind == "text":
-            row[i] = "；".join(rest)
-    return row
-
-
-def _run_cost(kind: str, run: tuple[str, ...], position: float) -> float:
-    merged = kind.endswith("+")  # a sub-row: columns it leaves empty were merged with the row above
-    kind = kind.rstrip("+")
-    if not run:
-        if merged and kind != "text":
-            return 0.0
-        # an empty unit column costs a little more the further left it is: a lone unit cell leads
-        return {"text": 1.5, "group": 0.1, "other": 0.5 + 0.2 * position}.get(kind, 1.1 - 0.1 * position)
-    extra = len(run) - 1
-    if kind in _UNIT_KINDS:
-        return sum(0.0 if unit_like(c) else 3.0 for c in run)
-    if kind == "deadline":
-        return (0.0 if deadline_like(run[0]) else 2.0) + 2.0 * extra
-    if kind == "group":
-        return sum(1.0 if unit_like(c) or deadline_like(c) else 0.0 for c in run) + 2.0 * extra
-    if kind == "text":
-        return sum(1.0 if unit_like(c) else 0.0 for c in run) + 1.0 * extra
-    # an unnamed column (完成情况) often holds a numbered list of paragraphs: more cells cost less
-    return sum(0.5 if unit_like(c) else 0.0 for c in run) + 0.75 * extra
-
-
-Slot = tuple[str, float]  # a column's kind and its position from the left (0 … 1)
-
-
-@lru_cache(maxsize=4096)
-def _best(cells: tuple[str, ...], slots: tuple[Slot, ...]) -> tuple[float, tuple[tuple[str, ...], ...]]:
-    """Return the cheapest split of `cells` into one (possibly empty) run per column slot."""
-    if not slots:
-        return (0.0, ()) if not cells else (float("inf"), ())
-    best: tuple[float, tuple[tuple[str, ...], ...]] = (float("inf"), ())
-    kind, position = slots[0]
-    for take in range(len(cells) + 1):
-        head = _run_cost(kind, cells[:take], position)
-        if head >= best[0]:
-            continue
-        rest_cost, rest = _best(cells[take:], slots[1:])
-        if head + rest_cost < best[0]:
-            best = (head + rest_cost, (cells[:take], *rest))
-    return best

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from desktop.domain import guided
 from desktop.domain.errors import ErrorCode, LuoshiError
+from desktop.domain.parsing import guided
+from tests.conftest import FIXTURES
 
-PLANS = Path(__file__).parents[1] / "fixtures" / "plans"
+PLANS = FIXTURES / "plans"
 ROLES = {0: "seq", 1: "text", 2: "lead", 3: "support", 4: "deadline"}
 
 

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from desktop.importers import read_plan
+from tests.conftest import FIXTURES
 from tests.corpus import CORPUS
 
-NON_PLANS = Path(__file__).parents[1] / "fixtures" / "nonplans"
+NON_PLANS = FIXTURES / "nonplans"
 
 
 @pytest.mark.parametrize("name", ["notice.txt", "ruling.txt", "poems.txt"])

@@ -15,8 +15,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from desktop.domain.doubts import OCR
 from desktop.domain.models import Doubt, Measure, Plan
+from desktop.domain.parsing.doubts import OCR
 
 Progress = Callable[[int, int], None]  # pages of a scan read, pages in all
 LOW_CONFIDENCE = 0.80  # a character read with less is named in its measure's doubt
@@ -62,12 +62,26 @@ class ScannedText:
     unsure: tuple[Unsure, ...]
 
 
+# Two printed columns: at most one box in _CROSSING_SHARE crosses the page's middle and each side holds at
+# least _COLUMN_BOXES boxes (a few boxes on one side are a margin note, not a column).
+_CROSSING_SHARE = 10
+_COLUMN_BOXES = 5
+# The page number stands in the foot, below this share of the page's height; a box taller than
+# _TALL_BOX times the median height is a heading or a stamp's big characters, not the body.
+_FOOT = 0.85
+_TALL_BOX = 3
+
+
 def _columns(boxes: list[TextBox], width: float) -> list[list[TextBox]]:
     """Split the page into a left and a right column when no box crosses a gap near the middle."""
     middle = [b for b in boxes if b.x0 < width / 2 < b.x1]
     left = [b for b in boxes if b.x1 <= width / 2]
     right = [b for b in boxes if b.x0 >= width / 2]
-    if len(middle) <= len(boxes) // 10 and len(left) >= 5 and len(right) >= 5:
+    if (
+        len(middle) <= len(boxes) // _CROSSING_SHARE
+        and len(left) >= _COLUMN_BOXES
+        and len(right) >= _COLUMN_BOXES
+    ):
         return [sorted(left + middle, key=lambda b: b.y0), sorted(right, key=lambda b: b.y0)]
     return [sorted(boxes, key=lambda b: b.y0)]
 
@@ -92,8 +106,7 @@ def page_text(boxes: list[TextBox], width: float, height: float, page: int) -> S
         kept = [
             b
             for b in kept
-            if not (_PAGE_NUMBER.match(b.text) and b.y0 > height * 0.85)  # the page number at the foot
-            and b.height < typical * 3  # a heading is taller, a stamp's big characters far taller
+            if not (_PAGE_NUMBER.match(b.text) and b.y0 > height * _FOOT) and b.height < typical * _TALL_BOX
         ]
     lines: list[str] = []
     unsure: list[Unsure] = []

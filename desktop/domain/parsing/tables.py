@@ -6,22 +6,30 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 
-from desktop.domain.clauses import has_clause, merge_clauses, parse_clause, person_names, split_clauses
-from desktop.domain.deadlines import find_deadlines
-from desktop.domain.doubts import find_doubts
-from desktop.domain.front_matter import frame_document
-from desktop.domain.lines import DOC_NUMBER, H1, H2, heading_level, iso_date, join_lines
 from desktop.domain.models import Chapter, Deadline, Measure, Plan, UnitRef
+from desktop.domain.parsing.clauses import (
+    has_clause,
+    merge_clauses,
+    parse_clause,
+    person_names,
+    split_clauses,
+)
+from desktop.domain.parsing.deadlines import find_deadlines
+from desktop.domain.parsing.doubts import find_doubts
+from desktop.domain.parsing.front_matter import frame_document
+from desktop.domain.parsing.lines import DOC_NUMBER, H1, H2, heading_level, iso_date, join_lines
+from desktop.domain.parsing.units import separate_listed_units
+from desktop.domain.parsing.vocabulary import HEADER_WORDS
 from desktop.domain.terms import Role
 from desktop.domain.text import clean_spaces
-from desktop.domain.units import separate_listed_units
-from desktop.domain.vocabulary import HEADER_WORDS
 
 # Column kinds a header may name with a qualifier in front (计划完成时间, 主要责任单位), up to this long.
 _QUALIFIABLE = ("lead", "support", "responsible", "deadline")
 _MAX_QUALIFIER = 3
 # How many rows are looked at to tell whether a unit-less table's tasks carry their own clauses.
 _CLAUSE_SAMPLE = 5
+# A line above a table's header is taken for its title from this length on (shorter: '附件1', '表一').
+_MIN_TITLE = 6
 _NONE_WORDS = {"", "无", "—", "-", "--", "/", "／", "——", "暂无"}
 
 
@@ -114,6 +122,11 @@ def _unit_cell(row: list[str], col: int | None) -> str:
 def _units_from(
     row: list[str], cols: dict[str, int], year: int | None
 ) -> tuple[list[UnitRef], list[Deadline]]:
+    """Return a row's units and deadlines.
+
+    牵头 cells lead; a 责任单位 cell supports beside a 牵头 cell, else its first unit leads. An unreadable
+    完成时限 is kept as written, to be flagged.
+    """
     parts = []
     lead = _unit_cell(row, cols.get("lead"))
     if lead not in _NONE_WORDS:
@@ -134,6 +147,7 @@ def _units_from(
 
 
 def _heading_row(row: list[str]) -> str | None:
+    """Return the heading of a row whose cells were merged into one (every filled cell alike), else None."""
     values = [clean_spaces(c) for c in row if clean_spaces(c)]
     if values and len(set(values)) == 1 and (heading_level(values[0]).is_heading or len(values) > 1):
         return values[0]
@@ -179,7 +193,7 @@ def parse_task_table(
     doc_number = next((m.group(0) for t in context if (m := DOC_NUMBER.search(t))), None)
     issued_on = next((d for t in context if (d := iso_date(t))), None)
     if not title:
-        title = next((t for t in above if len(t) >= 6 and not DOC_NUMBER.search(t)), "")
+        title = next((t for t in above if len(t) >= _MIN_TITLE and not DOC_NUMBER.search(t)), "")
     year = int(issued_on[:4]) if issued_on else None
     cols = layout.columns
     text_col = cols.get("text", cols.get("task"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.domain.deadlines import deadlines_in_text, find_deadlines
+from desktop.domain.parsing.deadlines import deadlines_in_text, find_deadlines
 
 
 @pytest.mark.parametrize(

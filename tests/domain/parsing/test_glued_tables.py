@@ -3,8 +3,8 @@ cells' shapes (a full stop, a person's name, organs' endings, the next number) c
 
 from __future__ import annotations
 
-from desktop.domain.glued_tables import read_glued_table
-from desktop.domain.plan_parser import parse_plan_lines
+from desktop.domain.parsing.glued_tables import read_glued_table
+from desktop.domain.parsing.plan_parser import parse_plan_lines
 
 
 def test_a_responsibility_column_without_people() -> None:

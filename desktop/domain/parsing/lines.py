@@ -13,8 +13,8 @@ from collections import Counter
 from collections.abc import Iterable
 from enum import IntEnum
 
+from desktop.domain.parsing.vocabulary import ALL_LABELS
 from desktop.domain.text import clean_spaces, cn_to_int
-from desktop.domain.vocabulary import ALL_LABELS
 
 _PAGE_FURNITURE = re.compile(
     r"^(?:[—\-－–_·•‐‑⁃]{1,3}\s*\d{1,4}\s*[—\-－–_·•‐‑⁃]{1,3}"
@@ -85,6 +85,12 @@ def heading_level(line: str) -> HeadingLevel:
     return HeadingLevel.NONE
 
 
+# A 发文字号 line ('内政发〔2026〕4号') is short and holds little beside the number: at most a 签发人 of a
+# few characters. A sentence that cites a 文号 is longer and is joined as usual.
+_DOC_NUMBER_LINE = 30
+_DOC_NUMBER_EXTRA = 4
+
+
 def is_special_line(line: str) -> bool:
     """Return True for lines that always stand alone: dates, 发文字号, 此件公开发布, 抄送, 附件."""
     return bool(
@@ -94,7 +100,11 @@ def is_special_line(line: str) -> bool:
         or PRINTED_LINE.search(line)
         or ATTACHMENT_LINE.match(line)
         or ORGAN_LINE.match(line)
-        or (DOC_NUMBER.search(line) and len(line) <= 30 and len(DOC_NUMBER.sub("", line).strip()) <= 4)
+        or (
+            DOC_NUMBER.search(line)
+            and len(line) <= _DOC_NUMBER_LINE
+            and len(DOC_NUMBER.sub("", line).strip()) <= _DOC_NUMBER_EXTRA
+        )
     )
 
 
@@ -107,26 +117,47 @@ def _display_width(line: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in line)
 
 
+# Wrap detection (PDF text, where every printed line ends in a break): lines at least _WRAP_MIN_WIDTH
+# half-characters wide are bucketed by _WRAP_BUCKET (two characters, the slack of justified type and
+# punctuation squeezing); when at least _WRAP_SHARE of them fall in the commonest bucket or beside it, the
+# text was wrapped there. Fewer than _WRAP_MIN_LINES long lines (a .docx, a short note) say nothing.
+_WRAP_MIN_WIDTH = 30
+_WRAP_MIN_LINES = 5
+_WRAP_BUCKET = 4
+_WRAP_SHARE = 0.4
+
+
 def _wrap_width(lines: list[str]) -> int | None:
     """Return the display width at which the text was wrapped, or None if it was not."""
-    widths = [_display_width(x) for x in lines if _display_width(x) >= 30]
-    if len(widths) < 5:
+    widths = [_display_width(x) for x in lines if _display_width(x) >= _WRAP_MIN_WIDTH]
+    if len(widths) < _WRAP_MIN_LINES:
         return None
-    common, _ = Counter(w // 4 for w in widths).most_common(1)[0]
-    near = sum(1 for w in widths if abs(w // 4 - common) <= 1)
-    if near / len(widths) < 0.4:
+    common, _ = Counter(w // _WRAP_BUCKET for w in widths).most_common(1)[0]
+    near = sum(1 for w in widths if abs(w // _WRAP_BUCKET - common) <= 1)
+    if near / len(widths) < _WRAP_SHARE:
         return None
-    return common * 4
+    return common * _WRAP_BUCKET
+
+
+# A heading on a line of its own ('一、优化营商环境') is at most two printed lines of the body text and
+# holds no sentence; a document title may run to three lines (long 关于印发…的通知 titles).
+_SHORT_HEADING = 40
+_TITLE_LENGTH = 80
 
 
 def _is_short_heading(paragraph: str) -> bool:
-    return len(paragraph) <= 40 and not re.search(r"[。；，,]", paragraph)
+    """Return True for a heading with no sentence in it, which a PDF's next line never continues."""
+    return len(paragraph) <= _SHORT_HEADING and not re.search(r"[。；，,]", paragraph)
 
 
 def is_title_like(paragraph: str) -> bool:
     """Return True for a short line ending like a document title (…方案, …意见, …通知) with no sentence in it."""
     title = paragraph.rsplit("：", 1)[-1]  # after a page header such as '某区奖励政策：'
-    return len(paragraph) <= 80 and not re.search(r"[。，；：]", title) and bool(DOC_TYPE_END.search(title))
+    return (
+        len(paragraph) <= _TITLE_LENGTH
+        and not re.search(r"[。，；：]", title)
+        and bool(DOC_TYPE_END.search(title))
+    )
 
 
 # A file whose paragraph breaks were lost holds the whole plan on a few long lines: numbering that
@@ -170,7 +201,17 @@ def join_lines(raw_lines: Iterable[str]) -> list[str]:
     return [clean_spaces(p) for p in paragraphs]
 
 
+# A printed line counts as full when it reaches the wrap width less three characters: a line may end
+# early where the next word is a number or a quoted name that would not fit.
+_FULL_LINE_SLACK = 6
+
+
 def _continues(current: str, last_line: str, line: str, wrap: int | None) -> bool:
+    """Return True when `line` goes on the paragraph `current` (whose last printed line is `last_line`).
+
+    Never after a full stop, a special line, a label line or before a heading; a short heading ends at its
+    line unless the line was full; with a known wrap width, only a full line is continued.
+    """
     if current[-1] in _TERMINATORS:
         return False
     # A special line is never continued, so only a one-line paragraph can be one (no rescan of long text).
@@ -178,7 +219,7 @@ def _continues(current: str, last_line: str, line: str, wrap: int | None) -> boo
         return False
     if heading_level(line):
         return False
-    line_full = wrap is not None and _display_width(last_line) >= wrap - 6
+    line_full = wrap is not None and _display_width(last_line) >= wrap - _FULL_LINE_SLACK
     if heading_level(current) and _is_short_heading(current) and not line_full:
         return False
     if is_title_like(current):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from desktop.domain.doubts import OCR
 from desktop.domain.models import Measure, Plan
-from desktop.domain.ocr_text import TextBox, Unsure, page_text, with_scan_doubts
+from desktop.domain.parsing.doubts import OCR
+from desktop.domain.parsing.ocr_text import TextBox, Unsure, page_text, with_scan_doubts
 
 W, H = 1654.0, 2339.0
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop.domain.models import Plan
-from desktop.domain.plan_parser import parse_plan_lines
+from desktop.domain.parsing.plan_parser import parse_plan_lines
 from desktop.domain.terms import Role
 
 GOV = "各盟行政公署、市人民政府"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.domain.clauses import looks_like_clause, parse_clause, split_trailing_clauses
-from desktop.domain.lines import join_lines
-from desktop.domain.plan_parser import parse_plan_lines
-from desktop.domain.units import is_wildcard, normalize_unit_name, wildcard_category
+from desktop.domain.parsing.clauses import looks_like_clause, parse_clause, split_trailing_clauses
+from desktop.domain.parsing.lines import join_lines
+from desktop.domain.parsing.plan_parser import parse_plan_lines
+from desktop.domain.parsing.units import is_wildcard, normalize_unit_name, wildcard_category
 
 
 def _pairs(clause: str) -> list[tuple[str, str]]:

@@ -6,9 +6,13 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from desktop.domain.clauses import has_clause, looks_like_clause, split_trailing_clauses
-from desktop.domain.lines import HEADING_PATTERNS, LABEL_LINE, HeadingLevel
+from desktop.domain.parsing.clauses import has_clause, looks_like_clause, split_trailing_clauses
+from desktop.domain.parsing.lines import HEADING_PATTERNS, LABEL_LINE, HeadingLevel
 from desktop.domain.text import cn_to_int, fold
+
+# Numbering may skip up to this many items (a measure deleted in a revision, a page lost in a copy): a
+# larger jump is a list inside a measure, not the next measure.
+_MAX_JUMP = 3
 
 
 @dataclass
@@ -57,6 +61,11 @@ class _Builder:
         self.warnings: list[str] = []
 
     def _accepts(self, style: HeadingLevel, number: int) -> bool:
+        """Return True when `number` may continue the numbering at `style`.
+
+        It may be 1, the next number, or a jump of up to three (noted as a warning); a first chapter or
+        section may start anywhere (an extract of a longer plan).
+        """
         last = self.last.get(style)
         if number == 1 or (last is None and style <= HeadingLevel.SECTION):
             return True
@@ -64,7 +73,7 @@ class _Builder:
             return False
         if number == last + 1:
             return True
-        if last + 1 < number <= last + 3:
+        if last + 1 < number <= last + _MAX_JUMP:
             self.warnings.append(f"numbering jumps from {last} to {number}")
             return True
         return False
@@ -124,6 +133,7 @@ class _Builder:
         )
 
     def _open(self, style: HeadingLevel, number: int, marker: str, rest: str) -> None:
+        """Open a numbered item under the nearest open item of a higher level."""
         parent = self.current
         while parent is not self.root and parent.style >= style:
             assert parent.parent is not None

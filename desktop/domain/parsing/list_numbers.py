@@ -64,6 +64,7 @@ class ListCounters:
             del counters[deeper]
 
         def render(match: re.Match[str]) -> str:
+            """Return the number a '%N' placeholder stands for, in its level's format."""
             index = int(match.group(1)) - 1
             shown = levels.get(index, Level())
             return format_number(counters.get(index, shown.start), shown.fmt)

@@ -44,6 +44,7 @@ class Found:
 
 
 def _due(year: int, match: re.Match[str]) -> str | None:
+    """Return the last day a matched deadline allows ('6月底前' → the 30th, '上半年' → 30 June), or None if impossible."""
     month_text, day_text, half = match.group("month"), match.group("day"), match.group("half")
     if half:
         month = _HALF.get(half, _HALF.get("第" + half, 12))
@@ -99,6 +100,7 @@ def find_deadlines(text: str, *, default_year: int | None = None) -> list[Found]
 
 
 def _drop_nested(found: list[Found]) -> list[Found]:
+    """Keep the first of overlapping matches (sorted by start), so '2025年6月底前' is not read twice."""
     kept: list[Found] = []
     for item in found:
         if kept and item.start < kept[-1].end:

@@ -11,12 +11,12 @@ import statistics
 from dataclasses import replace
 from difflib import SequenceMatcher
 
-from desktop.domain.clauses import looks_like_clause
 from desktop.domain.models import Doubt, Measure
+from desktop.domain.parsing.clauses import looks_like_clause
+from desktop.domain.parsing.units import UNIT_END
+from desktop.domain.parsing.vocabulary import ALL_LABELS
 from desktop.domain.terms import Role
 from desktop.domain.text import CLOSERS, OPENERS, fold
-from desktop.domain.units import UNIT_END
-from desktop.domain.vocabulary import ALL_LABELS
 
 NO_UNIT = "no_unit"
 ODD_UNIT = "odd_unit"
@@ -56,6 +56,26 @@ _UNDERSTOOD_DEADLINE = re.compile(r"\d{1,2}月|年底|年内|季度|半年|持�
 # A number that starts a new item after a sentence's end: '…。5.加强…' (sub-items （1）（2） are fine).
 _NUMBER_INSIDE = re.compile(r"[。；]\s*((?:[2-9]|\d{2})[.．、](?!\d)|[一二三四五六七八九十]{1,3}、)")
 
+# The longest real organ names in the corpus are about 20 characters ('自治区党委网信办（自治区互联网信息办公
+# 室）'); a wildcard ('各旗县（市、区）人民政府及有关部门') a little longer. Longer is a sentence read as a unit.
+_UNIT_NAME = 25
+_WILDCARD_NAME = 30
+_SHOWN = 30  # characters of a leftover clause shown in a doubt; the label form shows _LABEL_SHOWN
+_LABEL_SHOWN = 20
+# Near spellings (市发改局 / 市发改委): a ratio this close, lengths within _NEAR_LENGTH, compared inside
+# groups of the same first two characters and at most _NEAR_GROUP names each, so a plan with thousands of
+# names stays quick.
+_NEAR_RATIO = 0.85
+_NEAR_LENGTH = 2
+_NEAR_GROUP = 200
+# Plan-wide checks need a few measures to say what is usual: a measure is too long past _LONG_TIMES the
+# median length (and past _LONG_FLOOR characters, for plans of short measures); a missing deadline is odd
+# when at least _DEADLINE_SHARE of the plan's measures have one.
+_PLAN_MIN = 4
+_LONG_TIMES = 3
+_LONG_FLOOR = 300
+_DEADLINE_SHARE = 0.8
+
 
 def describe(doubt: Doubt) -> str:
     """Return the Chinese sentence shown to the clerk for a doubt."""
@@ -64,7 +84,7 @@ def describe(doubt: Doubt) -> str:
 
 def unit_doubt(name: str, wildcard: bool) -> str | None:
     """Return why a unit name does not look like an organ, or None when it does."""
-    if len(name) > (30 if wildcard else 25):
+    if len(name) > (_WILDCARD_NAME if wildcard else _UNIT_NAME):
         return "long"
     bare = re.sub(r"牵头(?:部门|单位)$", "", name) if wildcard else name  # 各重点产业链牵头部门
     if _PUNCTUATION.search(bare) or _VERB_OR_LABEL.search(bare):
@@ -78,9 +98,10 @@ def unit_doubt(name: str, wildcard: bool) -> str | None:
 
 
 def _clause_left_in(text: str) -> str | None:
+    """Return a responsibility clause still inside a measure's text (a label line or a bracketed clause)."""
     label = _LABEL_IN_TEXT.search(text)
     if label:
-        return text[label.start() : label.start() + 20]
+        return text[label.start() : label.start() + _LABEL_SHOWN]
     folded = fold(text)
     depth_start = -1
     depth = 0
@@ -94,7 +115,7 @@ def _clause_left_in(text: str) -> str | None:
             if depth == 0 and looks_like_clause(text[depth_start + 1 : i]):
                 content = text[depth_start + 1 : i]
                 if re.search(r"负责|牵头|配合|参与|落实|责任单位|牵头单位", content):
-                    return content[:30]
+                    return content[:_SHOWN]
     return None
 
 
@@ -105,18 +126,16 @@ def _similar_pairs(measures: list[Measure]) -> set[str]:
         for u in m.units:
             if not u.wildcard:
                 counts[u.name] = counts.get(u.name, 0) + 1
-    # Near spellings share their first two characters (市发改局 / 市发改委): compare within those groups
-    # only, so that a plan with thousands of names stays quick.
     groups: dict[str, list[str]] = {}
     for name in sorted(counts):
         groups.setdefault(name[:2], []).append(name)
     doubtful: set[str] = set()
     for names in groups.values():
-        for i, a in enumerate(names[:200]):
-            for b in names[i + 1 : 200]:
-                if abs(len(a) - len(b)) > 2 or a.endswith(b) or b.endswith(a):
+        for i, a in enumerate(names[:_NEAR_GROUP]):
+            for b in names[i + 1 : _NEAR_GROUP]:
+                if abs(len(a) - len(b)) > _NEAR_LENGTH or a.endswith(b) or b.endswith(a):
                     continue
-                if SequenceMatcher(None, a, b).ratio() >= 0.85:
+                if SequenceMatcher(None, a, b).ratio() >= _NEAR_RATIO:
                     doubtful.update(n for n in (a, b) if counts[n] == 1)
     return doubtful
 
@@ -145,14 +164,18 @@ def find_doubts(measures: list[Measure], numbering: dict[int, str] | None = None
         for d in m.deadlines:
             if d.due is None and not d.standing and not _UNDERSTOOD_DEADLINE.search(d.text):
                 doubts.append(Doubt(DEADLINE, d.text))
-        if len(measures) >= 4 and len(m.text) > max(300, 3 * median):
+        if len(measures) >= _PLAN_MIN and len(m.text) > max(_LONG_FLOOR, _LONG_TIMES * median):
             doubts.append(Doubt(TOO_LONG, str(len(m.text))))
         inside = _NUMBER_INSIDE.search(m.text)
         if inside:
             doubts.append(Doubt(NUMBER_IN_TEXT, inside.group(1)))
         if m.units and not any(u.role is Role.LEAD for u in m.units):
             doubts.append(Doubt(NO_LEAD))
-        if not m.deadlines and with_deadline >= 0.8 * len(measures) and len(measures) >= 4:
+        if (
+            not m.deadlines
+            and with_deadline >= _DEADLINE_SHARE * len(measures)
+            and len(measures) >= _PLAN_MIN
+        ):
             doubts.append(Doubt(NO_DEADLINE))
         unique = list(dict.fromkeys(doubts))
         out.append(replace(m, doubts=tuple(unique)) if unique != list(m.doubts) else m)

@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from desktop.domain.deadlines import find_deadlines
 from desktop.domain.models import Deadline, UnitRef
-from desktop.domain.terms import Role
-from desktop.domain.text import CLOSERS, OPENERS, clean_spaces, fold
-from desktop.domain.units import UNIT_END, is_wildcard, split_units, wildcard_category
-from desktop.domain.vocabulary import (
+from desktop.domain.parsing.deadlines import find_deadlines
+from desktop.domain.parsing.units import UNIT_END, is_wildcard, split_units, wildcard_category
+from desktop.domain.parsing.vocabulary import (
     ALL_LABELS,
     DEADLINE_LABELS,
     IGNORED_LABELS,
@@ -19,6 +17,8 @@ from desktop.domain.vocabulary import (
     RESPONSIBLE_LABELS,
     SUPPORT_LABELS,
 )
+from desktop.domain.terms import Role
+from desktop.domain.text import CLOSERS, OPENERS, clean_spaces, fold
 
 _SUPPORT_LABELS = SUPPORT_LABELS + "|配合"  # a bare '配合：' also labels supporting units
 _LABEL = re.compile(rf"({ALL_LABELS}|配合)\s*[：]")
@@ -60,6 +60,7 @@ class Clause:
 
 
 def _matching_opener(text: str, close_at: int) -> int:
+    """Return the index of the bracket that opens the one closing at `close_at` (nesting counted), or -1."""
     depth = 0
     for i in range(close_at, -1, -1):
         ch = text[i]
@@ -72,6 +73,11 @@ def _matching_opener(text: str, close_at: int) -> int:
     return -1
 
 
+# A bracket holding a date and little else ('（2025年12月底前）', '（2026年6月底前完成）') is a deadline
+# clause; a longer one that mentions a date ('（到2025年，全区建成…个示范点）') is the measure's own text.
+_DEADLINE_CLAUSE = 16
+
+
 def looks_like_clause(content: str) -> bool:
     """Return True if a bracket's content names responsible units or a deadline, not measure text."""
     folded = fold(clean_spaces(content))
@@ -80,7 +86,7 @@ def looks_like_clause(content: str) -> bool:
     if _ROLE_WORDS.search(folded):
         return True
     stripped = re.sub(r"[，；、。]", "", folded)
-    if find_deadlines(folded) and len(stripped) <= 16:
+    if find_deadlines(folded) and len(stripped) <= _DEADLINE_CLAUSE:
         return True
     items = [x for x in re.split(r"[、，；]", folded) if x]
     return bool(items) and bool(_UNIT_START.match(items[0])) and all(UNIT_END.search(x) for x in items)
@@ -119,6 +125,7 @@ def split_trailing_clauses(text: str) -> tuple[str, list[str]]:
 
 
 def _matching_closer(text: str, open_at: int) -> int:
+    """Return the index of the bracket that closes the one opening at `open_at` (nesting counted), or -1."""
     depth = 0
     for i in range(open_at, len(text)):
         ch = text[i]
@@ -231,6 +238,7 @@ def person_names(value: str) -> list[str]:
 
 
 def _take_global_rules(text: str, clause: Clause, default_year: int | None) -> str:
+    """Move plan-wide rules ('各地各部门配合…', '除特别注明的外…都是配合单位') into `clause`; return the rest."""
     kept = []
     for sentence in re.split(r"(?<=。)|(?<=；)(?=以下|下列)", text):
         match = _GLOBAL_RULE.search(sentence) or _EXCEPT_RULE.search(sentence)
@@ -250,6 +258,7 @@ def global_rule_units(text: str) -> list[UnitRef]:
 
 
 def _take_deadlines(text: str, clause: Clause, default_year: int | None) -> str:
+    """Move the deadlines written in a clause into `clause`, in order; return the clause without them or their label."""
     found = find_deadlines(text, default_year=default_year)
     for item in reversed(found):
         clause.deadlines.insert(0, item.deadline)
@@ -331,6 +340,11 @@ def _star_first(name: str) -> str:
 
 
 def _resolve_roles(pairs: list[tuple[str, str]]) -> list[UnitRef]:
+    """Turn (role word, names) pairs into units, each named once.
+
+    Starred names lead when any name is starred; otherwise the 牵头 names lead, and with none the first unit
+    of a list with no role word leads.
+    """
     # A '*' after a name marks the lead in tables that list the units in one cell (区财政局*、区发改局).
     split = [(role, [_star_first(n) for n in split_units(names)]) for role, names in pairs]
     starred = any(name[-1:] in _STAR for _, names in split for name in names)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.domain.outline import build_outline, heading_title, split_inline_items
+from desktop.domain.parsing.outline import build_outline, heading_title, split_inline_items
 
 
 def test_levels_nest_and_labels_attach_to_the_item() -> None:

@@ -2,7 +2,7 @@
 
 A PDF printed from a table without borders, an OCR'd scan and an OFD give words (or text boxes) with
 positions, not cells. Here they become a table: words are put into lines by their vertical overlap; the
-header line is the one whose words name columns (序号, 重点任务, 牵头单位 … through desktop.domain.tables);
+header line is the one whose words name columns (序号, 重点任务, 牵头单位 … through desktop.domain.parsing.tables);
 the columns are cut in the widest gap between two header words that the lines below leave empty (else
 just before the right word); each later line's words go to the column their centre falls in. A row starts at a line
 with a number in the 序号 column (or, without one, a line with text in the first column); other lines
@@ -20,7 +20,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from desktop.domain.tables import header_kind
+from desktop.domain.parsing.tables import header_kind
 
 # Words closer than this many character heights are one piece of text (a cell's line), farther apart
 # they stand in different columns.
@@ -73,6 +73,7 @@ def lines_of(pieces: list[Piece]) -> list[list[Piece]]:
 
 
 def _join_near(line: list[Piece]) -> list[Piece]:
+    """Join pieces of a line closer than `_WORD_GAP` of a character's height: one word the extractor split."""
     joined: list[Piece] = []
     for piece in line:
         last = joined[-1] if joined else None
@@ -93,10 +94,20 @@ def _text(line: list[Piece]) -> str:
     return " ".join(p.text for p in line)
 
 
+# A header line holds at least three pieces, two of them known column names, one of them a unit column.
+_HEADER_PIECES = 3
+_HEADER_NAMES = 2
+
+
 def _header_at(lines: list[list[Piece]]) -> int:
+    """Return the index of the first line that reads as a task table's header, or -1."""
     for index, line in enumerate(lines):
         kinds = [header_kind(p.text) for p in line]
-        if len(line) >= 3 and sum(1 for k in kinds if k) >= 2 and _UNIT_KINDS & set(kinds):
+        if (
+            len(line) >= _HEADER_PIECES
+            and sum(1 for k in kinds if k) >= _HEADER_NAMES
+            and _UNIT_KINDS & set(kinds)
+        ):
             return index
     return -1
 
