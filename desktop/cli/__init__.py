@@ -22,6 +22,7 @@ from desktop.cli import (
     cmd_parse,
     cmd_periods,
     cmd_plan,
+    cmd_plans,
     cmd_profile,
     cmd_returns,
     cmd_search,
@@ -34,6 +35,7 @@ EXIT_BAD_INPUT = 2
 COMMANDS = (
     cmd_parse,
     cmd_import,
+    cmd_plans,
     cmd_measures,
     cmd_measure,
     cmd_units,

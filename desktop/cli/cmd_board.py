@@ -8,6 +8,7 @@ from pathlib import Path
 
 from desktop.cli.messages import TEXT
 from desktop.cli.output import say, say_json, workspace
+from desktop.cli.plan_options import add_plan_option, chosen_plans
 from desktop.services import board as board_service
 from desktop.services import periods as period_service
 
@@ -19,6 +20,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--json", action="store_true")
     p.add_argument("--reminder", metavar="FILE", help="把催报名单和催报通知写入文本文件")
     p.add_argument("--date", help="今天的日期（默认：今天）")
+    add_plan_option(p, many=True)
     p.set_defaults(func=run)
 
 
@@ -26,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the missing units and the tallies by chapter; optionally write the 催报 notice."""
     period = period_service.require_period(args.period)
     with workspace(args) as ws:
-        board = board_service.load_board(ws, period)
+        board = board_service.load_board(ws, period, plans=chosen_plans(ws, args))
         if args.reminder:
             today = date.fromisoformat(args.date) if args.date else date.today()
             board_service.export_reminder(ws, board, out=Path(args.reminder), today=today)

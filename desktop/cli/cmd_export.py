@@ -8,6 +8,7 @@ from pathlib import Path
 
 from desktop.cli.messages import TEXT
 from desktop.cli.output import say, with_workspace
+from desktop.cli.plan_options import add_plan_option, chosen_plans
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.report import Unfilled
 from desktop.domain.terms import Scope
@@ -62,7 +63,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="同时在同一文件夹生成 PDF 副本（需本机装有 WPS、Microsoft Office 或 LibreOffice）",
     )
     p.add_argument("--unit", help="tasklist：只导出该单位的任务（默认：全部）")
-    p.add_argument("--plan", type=int, help="tasklist：方案编号（只有一个方案时可省略）")
+    add_plan_option(p, many=True)
     p.add_argument("--ledger-out", help="summary：同时导出汇总台账（.xlsx）到此路径")
     p.set_defaults(func=with_workspace(run))
 
@@ -84,8 +85,11 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
     scope = Scope(args.scope)
     out = Path(args.out)
     today = _day(args.date)
+    plans = chosen_plans(ws, args)
     if args.kind == "ledger":
-        count = report_service.export_ledger(ws, period=period, scope=scope, out=out, today=today)
+        count = report_service.export_ledger(
+            ws, period=period, scope=scope, out=out, today=today, plans=plans
+        )
         say(TEXT["ledger_written"].format(path=out, count=count, period=period.label))
         _pdf_copies(args, [out])
         return 0
@@ -101,7 +105,7 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
         levels=args.levels,
     )
     report = report_service.export_report(
-        ws, period=period, scope=scope, options=options, out=out, today=today
+        ws, period=period, scope=scope, options=options, out=out, today=today, plans=plans
     )
     entries = sum(len(s.entries) for s in report.sections)
     say(TEXT["report_written"].format(path=out, count=entries, period=period.label))
@@ -129,7 +133,12 @@ def _export_office(args: argparse.Namespace, ws: Workspace) -> int:
     out = Path(args.out)
     today = _day(args.date)
     if args.kind == "tasklist":
-        count = tasklists.export_tasklist(ws, out=out, today=today, plan_id=args.plan, unit=args.unit)
+        values = args.plan or []
+        if len(values) > 1:  # a task list is one plan's
+            raise LuoshiError(ErrorCode.NEEDS_PLAN, plans=values)
+        count = tasklists.export_tasklist(
+            ws, out=out, today=today, plan_id=values[0] if values else None, unit=args.unit
+        )
         say(TEXT["tasklist_written"].format(path=out, count=count))
         _pdf_copies(args, [out])
         return 0
@@ -145,7 +154,13 @@ def _export_office(args: argparse.Namespace, ws: Workspace) -> int:
     )
     ledger = Path(args.ledger_out) if args.ledger_out else None
     board = board_service.export_summary(
-        ws, period=period, report_out=out, ledger_out=ledger, options=options, today=today
+        ws,
+        period=period,
+        report_out=out,
+        ledger_out=ledger,
+        options=options,
+        today=today,
+        plans=chosen_plans(ws, args),
     )
     say(TEXT["summary_written"].format(
         path=out, period=period.label, units=len(board.units) - len(board.missing), missing=len(board.missing),

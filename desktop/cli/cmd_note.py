@@ -7,10 +7,12 @@ from pathlib import Path
 
 from desktop.cli.messages import TEXT
 from desktop.cli.output import say, say_json, with_workspace
+from desktop.cli.plan_options import add_plan_option
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.notes import NoteFields
 from desktop.domain.terms import STATUS_WORDS, Status, status_from_word
 from desktop.services import attachments as attachment_service
+from desktop.services import measures as measure_service
 from desktop.services import notes as note_service
 from desktop.services import periods as period_service
 from desktop.services.workspace import Workspace
@@ -22,7 +24,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     note_sub = p.add_subparsers(dest="note_command", required=True)
     for name in ("set", "show", "attach"):
         q = note_sub.add_parser(name)
-        q.add_argument("--measure", required=True, help="措施序号（如 12）或方案中的编号")
+        q.add_argument(
+            "--measure", required=True, help="方案中的编号（如 3、（一）、1（1））；#12 表示第 12 项（序号）"
+        )
+        add_plan_option(q)
         q.add_argument("--period", required=True, help="报送周期：2026-03、2026Q1、2026H1 或 2026")
         q.add_argument("--unit", help="填报单位（默认：本单位）")
         if name == "set":
@@ -40,7 +45,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _key(ws: Workspace, args: argparse.Namespace) -> tuple[note_service.NoteKey, str]:
-    stored = note_service.find_measure(ws, args.measure)
+    stored = measure_service.find_measure(ws, args.measure, plan=args.plan)
     period = period_service.require_period(args.period)
     unit = args.unit if args.unit is not None else note_service.my_unit(ws)
     return note_service.NoteKey(stored.measure_id, period, unit), stored.measure.label

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from desktop.cli.messages import TEXT
 from desktop.cli.output import say, say_json, workspace
+from desktop.cli.plan_options import add_plan_option
 from desktop.domain.models import Plan
 from desktop.domain.revision import CHANGE_WORDS, Review, text_diff
 from desktop.services import reading, revisions, tasklists
@@ -22,7 +23,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     d.add_argument("new")
     d.add_argument("--json", action="store_true")
     v = plan_sub.add_parser("versions", help="列出数据库中方案的各个版本")
-    v.add_argument("--plan", type=int, help="方案编号（只有一个方案时可省略）")
+    add_plan_option(v)
     v.add_argument("--show", type=int, metavar="N", help="列出第 N 版的全部措施")
     p.set_defaults(func=run)
 

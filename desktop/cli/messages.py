@@ -7,6 +7,11 @@ from desktop.services.messages import error_text
 __all__ = ["TEXT", "error_text"]
 
 TEXT = {
+    "plan_line": "{id}  《{title}》  {number}  {count} 项{archived}",
+    "archived_mark": "  （已归档）",
+    "no_plans": "数据库中还没有方案。请先导入方案文件：luoshi import 文件路径",
+    "plan_archived": "已归档方案 {plan}。它不再出现在方案选择中，仍可搜索，可用 luoshi plans --restore 恢复。",
+    "plan_restored": "已恢复方案 {plan}。",
     "measure_edited": "已改正措施 {label}：{fields}。",
     "measure_merged": "已把措施 {label} 与下一项合并（两项的进展都已保留）。",
     "measure_split": "已拆分措施 {label}：后半部分为新的第 {seq} 项（编号 {new}），进展留在第一项。",

@@ -36,6 +36,8 @@ class ErrorCode(StrEnum):
     BAD_PERIOD = "bad_period"
     BAD_STATUS = "bad_status"
     MEASURE_UNKNOWN = "measure_unknown"
+    MEASURE_AMBIGUOUS = "measure_ambiguous"
+    PLAN_UNKNOWN = "plan_unknown"
     ATTACHMENT = "attachment"
     TARGET_LOCKED = "target_locked"
     EXPORT_FAILED = "export_failed"

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import partial
 
 from desktop.domain.headings import short_title
 from desktop.domain.notes import NoteFields
@@ -149,9 +151,13 @@ def chinese_number(n: int) -> str:
 
 
 def default_title(plan_titles: list[str]) -> str:
-    """Return 关于《…》落实情况的报告 for the plans the report covers."""
-    names = "".join(f"《{t}》" for t in dict.fromkeys(plan_titles)) or "《实施方案》"
-    return f"关于{names}落实情况的报告"
+    """Return 关于《…》落实情况的报告 for the plans the report covers.
+
+    Several plans are not all listed (关于《A》等3个方案落实情况的报告), so the title stays short.
+    """
+    titles = list(dict.fromkeys(plan_titles)) or ["实施方案"]
+    more = f"等{len(titles)}个方案" if len(titles) > 1 else ""
+    return f"关于《{titles[0]}》{more}落实情况的报告"
 
     """Return the measure's entry; with `number`, headed （一）… with the plan's number kept in brackets."""
 
@@ -194,7 +200,17 @@ def status_counts(measures: list[ReportMeasure]) -> dict[str, int]:
     return dict(counts)
 
 
-def _opening(measures: list[ReportMeasure], *, period: Period, plan_refs: str, counts: dict[str, int]) -> str:
+def as_of(period: Period, dated: date) -> date:
+    """Return the day the figures stand at: the period's end, or the report's date when that comes first.
+
+    A report on a period not yet over never speaks of a future day.
+    """
+    return min(period.end, dated)
+
+
+def _opening(
+    measures: list[ReportMeasure], *, period: Period, plan_refs: str, counts: dict[str, int], dated: date
+) -> str:
     roles = Counter(m.role for m in measures)
     share = []
     if roles[Role.LEAD]:
@@ -209,7 +225,7 @@ def _opening(measures: list[ReportMeasure], *, period: Period, plan_refs: str, c
         if share
         else f"我单位承担{len(measures)}项任务"
     )
-    return text + (f"；截至{date_text(period.end)}，{tally}。" if tally else "。")
+    return text + (f"；截至{date_text(as_of(period, dated))}，{tally}。" if tally else "。")
 
 
 def build_report(
@@ -221,25 +237,47 @@ def build_report(
     plan_refs: str,
     today: date,
 ) -> Report:
-    """Arrange the unit's measures and notes into a report: opening, one section per chapter, closing."""
+    """Arrange the unit's measures and notes into a report: opening, one section per chapter, closing.
+
+    A report on several plans has one section per plan instead (一、《方案》落实情况), its measures numbered
+    （一）（二）… with each plan's own number kept in brackets.
+    """
     counts = status_counts(measures)
     shown = [m for m in measures if m.filled or options.unfilled is Unfilled.LIST]
-    chapters: dict[tuple[str, str], list[Entry]] = {}
-    for measure in shown:
-        entries = chapters.setdefault((measure.plan_title, measure.chapter), [])
-        entries.append(_entry(measure, len(entries) + 1 if options.levels else None))
-    sections = tuple(
-        Section(heading=f"{chinese_number(i)}、{chapter or '其他任务'}", entries=tuple(entries))
-        for i, ((_, chapter), entries) in enumerate(chapters.items(), start=1)
+    sections = arrange(
+        [(m.plan_title, m.chapter, partial(_entry, m)) for m in shown],
+        levels=options.levels,
     )
     return assemble(
         title=default_title([m.plan_title for m in measures]),
-        opening=_opening(measures, period=period, plan_refs=plan_refs, counts=counts),
+        opening=_opening(
+            measures, period=period, plan_refs=plan_refs, counts=counts, dated=options.dated or today
+        ),
         sections=sections,
         options=options,
         organ=organ,
         today=today,
         counts=counts,
+    )
+
+
+def arrange(
+    entries: list[tuple[str, str, Callable[[int | None], Entry]]], *, levels: bool
+) -> tuple[Section, ...]:
+    """Group (plan title, chapter, make entry) in order into sections: one per chapter of one plan.
+
+    Several plans give one section per plan instead (一、《方案》落实情况), its entries numbered （一）（二）…
+    with each plan's own number kept in brackets; `levels` numbers them so within chapters too.
+    """
+    several = len({plan for plan, _, _ in entries}) > 1
+    groups: dict[str, list[Entry]] = {}
+    for plan, chapter, make in entries:
+        name = f"《{plan}》落实情况" if several else chapter or "其他任务"
+        group = groups.setdefault(name, [])
+        group.append(make(len(group) + 1 if levels or several else None))
+    return tuple(
+        Section(heading=f"{chinese_number(i)}、{name}", entries=tuple(group))
+        for i, (name, group) in enumerate(groups.items(), start=1)
     )
 
 

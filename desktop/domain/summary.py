@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from desktop.domain.headings import short_title
 from desktop.domain.notes import NoteFields
@@ -15,9 +16,8 @@ from desktop.domain.report import (
     Entry,
     Report,
     ReportOptions,
-    Section,
+    arrange,
     assemble,
-    chinese_number,
     clean,
     date_text,
     default_title,
@@ -145,13 +145,9 @@ def build_summary(
 ) -> Report:
     """Arrange every unit's notes into one report: per measure the lead unit first, then supporting units."""
     counts = tally([m.state for m in measures])
-    chapters: dict[tuple[str, str], list[Entry]] = {}
-    for m in measures:
-        entries = chapters.setdefault((m.plan_title, m.chapter), [])
-        entries.append(_entry(m, len(entries) + 1 if options.levels else None))
-    sections = tuple(
-        Section(heading=f"{chinese_number(i)}、{chapter or '其他任务'}", entries=tuple(entries))
-        for i, ((_, chapter), entries) in enumerate(chapters.items(), start=1)
+    sections = arrange(
+        [(m.plan_title, m.chapter, partial(_entry, m)) for m in measures],
+        levels=options.levels,
     )
     tally_text = "，".join(f"{word}{count}项" for word, count in counts.items())
     opening = (

@@ -87,3 +87,14 @@ def cn_to_int(text: str) -> int:
 def squash(text: str) -> str:
     """Return `text` without spaces, brackets of titles and punctuation, for comparing titles."""
     return re.sub(r"[\s《》〈〉“”\"'·、，,。.：:（）()]", "", text)
+
+
+def label_key(label: str) -> str:
+    """Return a measure label as typed or stored, folded for comparing: '（三）5.', '(三)5' and '（三）５' agree."""
+    folded = unicodedata.normalize("NFKC", label).strip()
+    folded = (
+        re.sub(r"\s+", "", folded)
+        .translate(str.maketrans("〔【［", "(((", ""))
+        .translate(str.maketrans("〕】］", ")))"))
+    )
+    return folded.rstrip(".、,，。")

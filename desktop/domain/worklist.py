@@ -17,6 +17,7 @@ class WorkItem:
 
     measure_id: int
     uid: str
+    plan_id: int
     plan_title: str
     seq: int
     label: str
@@ -35,6 +36,7 @@ class WorkItem:
     leaders: tuple[str, ...] = ()  # 责任领导 named by the plan (people, not units)
     claim: Claim | None = None  # the clerk's answer when the task reaches the unit only by category
     short_title: str = ""  # the clerk's 任务简称; empty: the default read from the text
+    archived: bool = False  # its plan was archived (归档): shown only when chosen or found by a search
 
     @property
     def unconfirmed(self) -> bool:
@@ -51,12 +53,21 @@ class WorkItem:
         """Return True when this period's note has any text."""
         return self.note is not None and self.note.filled
 
+    @property
+    def unfilled(self) -> bool:
+        """Return True when the clerk owes this period's note.
+
+        A category task still to confirm, or declined, is not in the report, so it is never 未填.
+        """
+        return not self.filled and not self.unconfirmed and not self.declined
+
 
 @dataclass(frozen=True)
 class Filter:
     """What the clerk asked to see."""
 
     scope: Scope = Scope.MINE
+    plans: frozenset[int] | None = None  # None: every plan (an archived one only through a search)
     chapter: str | None = None
     status: str | None = None  # a Status value, or UNFILLED
     warned_only: bool = False
@@ -93,7 +104,7 @@ def in_scope(item: WorkItem, scope: Scope, has_unit: bool) -> bool:
 
 def status_matches(item: WorkItem, status: str) -> bool:
     if status == UNFILLED:
-        return not item.filled
+        return item.unfilled
     return item.note is not None and item.note.status is not None and item.note.status.value == status
 
 
@@ -105,6 +116,11 @@ def select(
         item
         for item in items
         if in_scope(item, wanted.scope, has_unit)
+        and (
+            item.plan_id in wanted.plans
+            if wanted.plans is not None
+            else not item.archived or bool(wanted.text)
+        )
         and (wanted.chapter is None or item.chapter == wanted.chapter)
         and (wanted.status is None or status_matches(item, wanted.status))
         and (not wanted.warned_only or item.lights)
@@ -116,7 +132,7 @@ def summarize(items: list[WorkItem]) -> Summary:
     """Return the counts for the status bar."""
     return Summary(
         total=len(items),
-        unfilled=sum(not i.filled for i in items),
+        unfilled=sum(i.unfilled for i in items),
         overdue=sum(Light.OVERDUE in i.lights for i in items),
         due_soon=sum(Light.DUE_SOON in i.lights for i in items),
         behind=sum(Light.BEHIND in i.lights for i in items),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -46,18 +46,26 @@ class Board:
     plan_refs: str
 
 
-def _plan_refs(ws: Workspace) -> str:
-    plans = plan_store.list_plans(ws.db)
-    return "、".join(f"《{p.title}》" + (f"（{p.doc_number}）" if p.doc_number else "") for p in plans)
+def _chosen(ws: Workspace, plans: Collection[int] | None) -> list[plan_store.PlanRow]:
+    """Return the plans asked for, or every plan in use (not archived)."""
+    stored = plan_store.list_plans(ws.db)
+    return (
+        [p for p in stored if p.id in plans] if plans is not None else [p for p in stored if not p.archived]
+    )
 
 
-def load_board(ws: Workspace, period: Period) -> Board:
-    """Gather the period's returns into the board (one pass over the period's notes)."""
-    stored = plan_store.current_measures(ws.db)
+def load_board(ws: Workspace, period: Period, *, plans: Collection[int] | None = None) -> Board:
+    """Gather the period's returns for `plans` (None: every plan in use) into the board.
+
+    One pass over the period's notes; the units expected are those the chosen plans name.
+    """
+    chosen = _chosen(ws, plans)
+    wanted = {p.id for p in chosen}
+    stored = [s for s in plan_store.current_measures(ws.db) if s.plan_id in wanted]
     returns = {r.unit for r in return_store.for_period(ws.db, period=period.code)}
     notes = note_store.notes_of_period(ws.db, period=period.code)
     own = my_unit(ws)
-    refs = _plan_refs(ws)
+    refs = "、".join(f"《{p.title}》" + (f"（{p.doc_number}）" if p.doc_number else "") for p in chosen)
     if own and any(unit == own and fields.filled for (_, unit), fields in notes.items()):
         returns.add(own)  # the office's own notes count as its return
     units: dict[str, None] = {}
@@ -175,13 +183,14 @@ def export_summary(
     ledger_out: Path | None,
     options: ReportOptions,
     today: date,
+    plans: Collection[int] | None = None,
     should_stop: Callable[[], bool] | None = None,
 ) -> Board:
     """Write the merged report and/or the merged ledger, with the same exporters as a unit's own."""
     from desktop.exporters.ledger_xlsx import write_ledger  # openpyxl: loaded to write
     from desktop.exporters.report_docx import write_report  # python-docx: loaded to write
 
-    board = load_board(ws, period)
+    board = load_board(ws, period, plans=plans)
     if report_out is not None:
         write_report(
             summary_report(ws, board, options=options, today=today), report_out, should_stop=should_stop

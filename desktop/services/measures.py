@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.domain.assignment import Assignment, assignment_for
+from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.terms import Claim, Role
+from desktop.domain.text import label_key
+from desktop.services import plans as plan_service
 from desktop.services.units import unit_identity
 from desktop.services.workspace import Workspace
 from desktop.storage import claims as claim_store
@@ -62,3 +65,34 @@ def list_measures(
             claim = claims.get((s.plan_id, s.uid)) if found.via_wildcard else None
             views.append(MeasureView(s, found, claim))
     return views
+
+
+def _candidate(stored: plan_store.StoredMeasure) -> str:
+    text = stored.measure.text
+    return f"#{stored.measure.seq}（编号{stored.measure.label}）{text[:16]}{'…' if len(text) > 16 else ''}"
+
+
+def find_measure(ws: Workspace, ref: str, *, plan: str | int | None = None) -> plan_store.StoredMeasure:
+    """Return the current measure a clerk names, in the plan `plan` names (see plans.resolve_plan).
+
+    `ref` is the plan's own label (3, （一）, 1（1）) or '#12' for the running number (序号) the desk and the
+    ledger show. Never a guess: an unknown label, a label two measures share, or no plan while several are
+    in use is refused (LuoshiError) with the candidates, and nothing is written.
+    """
+    chosen = plan_service.resolve_plan(ws, plan)
+    measures = plan_store.current_measures(ws.db, plan_id=chosen.id)
+    text = ref.strip()
+    where = f"（方案{plan_service.describe(chosen)}中）"
+    if text.startswith(("#", "＃")):
+        number = text[1:].strip()
+        found = [s for s in measures if number.isdigit() and s.measure.seq == int(number)]
+    else:
+        wanted = label_key(text)
+        found = [s for s in measures if label_key(s.measure.label) == wanted] or [
+            s for s in measures if s.uid == text
+        ]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise LuoshiError(ErrorCode.MEASURE_AMBIGUOUS, value=ref, candidates=[_candidate(s) for s in found])
+    raise LuoshiError(ErrorCode.MEASURE_UNKNOWN, value=ref, where=where)

@@ -51,7 +51,9 @@ ERRORS: dict[ErrorCode, str] = {
     ErrorCode.NO_PLAN: "数据库中还没有方案。请先导入方案文件。",
     ErrorCode.BAD_PERIOD: "“{value}”不是报送周期。请写成 2026-03（月）、2026Q1（季度）、2026H1（半年）或 2026（年度）。",
     ErrorCode.BAD_STATUS: "“{value}”不是完成状态。请使用：未启动、推进中、已完成、滞后、持续推进。",
-    ErrorCode.MEASURE_UNKNOWN: "找不到措施“{value}”。请用序号（如 12）或方案中的编号查找。",
+    ErrorCode.MEASURE_UNKNOWN: "找不到措施“{value}”{where}。请写方案中的编号（如 3、（一）、1（1）），或写 #序号（如 #12）。{reason}",
+    ErrorCode.MEASURE_AMBIGUOUS: "编号“{value}”对应不止一项措施，没有写入任何内容。请改写为其中一项的 #序号：{reason}。",
+    ErrorCode.PLAN_UNKNOWN: "找不到方案“{value}”。请写方案编号或发文字号（命令行 luoshi plans 可列出全部方案）。{reason}",
     ErrorCode.ATTACHMENT: "无法添加佐证材料“{path}”：{reason}。请检查文件后重试。",
     ErrorCode.TARGET_LOCKED: (
         "文件“{path}”正在被 Word、WPS 或其他程序打开，无法覆盖。请先关闭该文件，或另存为“{suggestion}”。"
@@ -71,7 +73,7 @@ ERRORS: dict[ErrorCode, str] = {
     ErrorCode.PLAN_MISMATCH: "回执“{path}”对应的方案与本库中的方案不一致（{reason}），未导入。请确认该单位使用的是本方案的任务清单。",
     ErrorCode.UNIT_MISSING: "回执“{path}”没有写明填报单位，无法判断是哪个单位报送的，未导入。请在表头“填报单位：”后填写单位名称后再导入。",
     ErrorCode.RETURN_DECLINED: "“{value}”本期已报送过一次，本次回执“{path}”未替换原回执（已取消）。",
-    ErrorCode.NEEDS_PLAN: "数据库中有多个方案，请指定要导出的方案（{reason}）。",
+    ErrorCode.NEEDS_PLAN: "数据库中有多个方案，请指定是哪一个方案（命令行：--plan 方案编号或发文字号）：{reason}。",
     ErrorCode.REVISION_UNKNOWN: "找不到这一期进展的历史版本 {value}（可能属于另一项措施或另一期）。请在“历史版本”中重新选择。",
     ErrorCode.NO_UNIT: "尚未设置本单位。请先在“设置 → 本单位与报送周期”中选择本单位（命令行：luoshi profile set --unit 单位名称）。",
     ErrorCode.WRONG_SUFFIX: "不能写入“{path}”：这类文件的扩展名应为 {suffix}，而不是 {value}。请把文件名改为以 {suffix} 结尾。",
@@ -159,10 +161,12 @@ def error_text(error: LuoshiError) -> str:
             rows=given.get("rows", ""),
             matched=given.get("matched", ""),
         )
-    if error.code is ErrorCode.NEEDS_PLAN:
-        params["reason"] = "、".join(
-            f"{number}：《{title}》" for number, title in error.params.get("plans", [])
-        )
+    if error.code in (ErrorCode.NEEDS_PLAN, ErrorCode.MEASURE_AMBIGUOUS):
+        params["reason"] = "；".join(error.params.get("plans", error.params.get("candidates", [])))
+    if error.code in (ErrorCode.PLAN_UNKNOWN, ErrorCode.MEASURE_UNKNOWN):
+        listed = error.params.get("plans", error.params.get("candidates", []))
+        params["reason"] = ("现有：" + "；".join(listed) + "。") if listed else ""
+        params.setdefault("where", "")
     if error.code is ErrorCode.ATTACHMENT:
         params["reason"] = _ATTACHMENT_REASONS.get(params["reason"], params["reason"])
     if error.code is ErrorCode.FILE_TOO_LARGE:

@@ -10,7 +10,6 @@ from desktop.domain.notes import NoteFields, copied_fields
 from desktop.domain.periods import Period
 from desktop.services.workspace import Workspace
 from desktop.storage import notes as note_store
-from desktop.storage import plans as plan_store
 from desktop.storage import settings
 from desktop.storage.notes import Revision as Revision
 from desktop.storage.notes import StoredNote as StoredNote
@@ -37,18 +36,6 @@ def my_unit(ws: Workspace) -> str:
 def key_for(ws: Workspace, measure_id: int, period: Period) -> NoteKey:
     """Return the key of the clerk's own note on a measure for a period."""
     return NoteKey(measure_id, period, my_unit(ws))
-
-
-def find_measure(ws: Workspace, ref: str) -> plan_store.StoredMeasure:
-    """Return the current measure a clerk names by its running number (序号) or its label."""
-    text = ref.strip()
-    measures = plan_store.current_measures(ws.db)
-    # the running number first: after a split or merge a label such as '6' may sit at another 序号
-    for field in (lambda s: str(s.measure.seq), lambda s: s.measure.label, lambda s: s.uid):
-        for stored in measures:
-            if field(stored) == text:
-                return stored
-    raise LuoshiError(ErrorCode.MEASURE_UNKNOWN, value=ref)
 
 
 def get_note(ws: Workspace, key: NoteKey) -> StoredNote | None:

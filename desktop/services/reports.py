@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import asdict, replace
 from datetime import date
 from pathlib import Path
@@ -87,14 +87,23 @@ def remember_options(ws: Workspace, options: ReportOptions) -> None:
 
 
 def _items(
-    ws: Workspace, period: Period, scope: Scope, today: date, include_unconfirmed: bool = False
+    ws: Workspace,
+    period: Period,
+    scope: Scope,
+    today: date,
+    include_unconfirmed: bool = False,
+    plans: Collection[int] | None = None,
 ) -> list[WorkItem]:
-    """Return the measures of the report; unconfirmed category tasks stay out unless asked for."""
+    """Return the measures of the report, of `plans` (None: every plan in use).
+
+    Unconfirmed category tasks stay out unless asked for.
+    """
     if scope not in SCOPES and scope is not Scope.ALL:
         scope = Scope.MINE
     if not my_unit(ws):
         raise LuoshiError(ErrorCode.NOTHING_TO_EXPORT, reason="no_unit")
-    items = wl.apply_filter(ws, wl.load_worklist(ws, period, today=today), Filter(scope=scope))
+    chosen = frozenset(plans) if plans is not None else None
+    items = wl.apply_filter(ws, wl.load_worklist(ws, period, today=today), Filter(scope=scope, plans=chosen))
     if scope is not Scope.ALL and not include_unconfirmed:
         items = confirmed_only(items)
     if not items:
@@ -121,9 +130,10 @@ def build(
     options: ReportOptions,
     today: date,
     include_unconfirmed: bool = False,
+    plans: Collection[int] | None = None,
 ) -> Report:
     """Return the report's content, as the preview shows it and the .docx carries it."""
-    items = _items(ws, period, scope, today, include_unconfirmed)
+    items = _items(ws, period, scope, today, include_unconfirmed, plans)
     unit = my_unit(ws)  # read once, not per measure
     measures = [
         ReportMeasure(
@@ -168,13 +178,20 @@ def export_report(
     out: Path,
     today: date,
     include_unconfirmed: bool = False,
+    plans: Collection[int] | None = None,
     should_stop: Callable[[], bool] | None = None,
 ) -> Report:
     """Write the report to `out` (whole or not at all) and remember the options."""
     from desktop.exporters.report_docx import write_report  # python-docx: loaded to write
 
     report = build(
-        ws, period=period, scope=scope, options=options, today=today, include_unconfirmed=include_unconfirmed
+        ws,
+        period=period,
+        scope=scope,
+        options=options,
+        today=today,
+        include_unconfirmed=include_unconfirmed,
+        plans=plans,
     )
     write_report(report, out, should_stop=should_stop)
     remember_options(ws, replace(options, title="", dated=None))
@@ -182,10 +199,16 @@ def export_report(
 
 
 def ledger_rows(
-    ws: Workspace, *, period: Period, scope: Scope, today: date, include_unconfirmed: bool = False
+    ws: Workspace,
+    *,
+    period: Period,
+    scope: Scope,
+    today: date,
+    include_unconfirmed: bool = False,
+    plans: Collection[int] | None = None,
 ) -> tuple[LedgerMeta, list[LedgerRow]]:
     """Return the ledger's identity and rows for the period."""
-    items = _items(ws, period, scope, today, include_unconfirmed)
+    items = _items(ws, period, scope, today, include_unconfirmed, plans)
     unit = my_unit(ws)  # read once, not per measure
     titles = list(dict.fromkeys(item.plan_title for item in items))
     rows = [
@@ -217,13 +240,14 @@ def export_ledger(
     out: Path,
     today: date,
     include_unconfirmed: bool = False,
+    plans: Collection[int] | None = None,
     should_stop: Callable[[], bool] | None = None,
 ) -> int:
     """Write the ledger to `out` (whole or not at all); return the number of rows."""
     from desktop.exporters.ledger_xlsx import write_ledger  # openpyxl: loaded to write
 
     meta, rows = ledger_rows(
-        ws, period=period, scope=scope, today=today, include_unconfirmed=include_unconfirmed
+        ws, period=period, scope=scope, today=today, include_unconfirmed=include_unconfirmed, plans=plans
     )
     write_ledger(meta, rows, out, should_stop=should_stop)
     return len(rows)

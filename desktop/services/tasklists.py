@@ -17,19 +17,9 @@ from desktop.services.workspace import Workspace
 from desktop.storage import plans as plan_store
 
 
-def choose_plan(ws: Workspace, plan_id: int | None) -> plan_store.PlanRow:
-    """Return the plan meant: the one given, or the only one stored."""
-    plans = plan_service.list_plans(ws)
-    if plan_id is not None:
-        found = [p for p in plans if p.id == plan_id]
-        if not found:
-            raise LuoshiError(ErrorCode.NO_PLAN)
-        return found[0]
-    if not plans:
-        raise LuoshiError(ErrorCode.NO_PLAN)
-    if len(plans) > 1:
-        raise LuoshiError(ErrorCode.NEEDS_PLAN, plans=[(p.id, p.title) for p in plans])
-    return plans[0]
+def choose_plan(ws: Workspace, plan: str | int | None) -> plan_store.PlanRow:
+    """Return the plan meant: the one given (id or 文号), or the only one in use (see plans.resolve_plan)."""
+    return plan_service.resolve_plan(ws, plan)
 
 
 def export_tasklist(
@@ -37,7 +27,7 @@ def export_tasklist(
     *,
     out: Path,
     today: date,
-    plan_id: int | None = None,
+    plan_id: str | int | None = None,
     unit: str | None = None,
     should_stop: Callable[[], bool] | None = None,
 ) -> int:

@@ -19,12 +19,8 @@ from desktop.storage import plans as plan_store
 from desktop.storage import short_titles as title_store
 
 
-def _start_dates(ws: Workspace) -> dict[int, date]:
-    starts: dict[int, date] = {}
-    for plan in plan_store.list_plans(ws.db):
-        if plan.issued_on:
-            starts[plan.id] = date.fromisoformat(plan.issued_on)
-    return starts
+def _start_dates(plans: list[plan_store.PlanRow]) -> dict[int, date]:
+    return {plan.id: date.fromisoformat(plan.issued_on) for plan in plans if plan.issued_on}
 
 
 def load_worklist(ws: Workspace, period: Period, *, today: date) -> list[WorkItem]:
@@ -33,7 +29,9 @@ def load_worklist(ws: Workspace, period: Period, *, today: date) -> list[WorkIte
     measures = plan_store.current_measures(ws.db)
     names, categories = unit_identity(ws, name=unit) if unit else (set(), set())
     notes = note_store.notes_for_period(ws.db, period=period.code, unit=unit)
-    starts = _start_dates(ws)
+    plans = plan_store.list_plans(ws.db)
+    starts = _start_dates(plans)
+    archived = {plan.id for plan in plans if plan.archived}
     claims = claim_store.claims_for(ws.db, unit=unit) if unit else {}
     titles = title_store.short_titles(ws.db)
     items = []
@@ -48,6 +46,7 @@ def load_worklist(ws: Workspace, period: Period, *, today: date) -> list[WorkIte
             WorkItem(
                 measure_id=stored.measure_id,
                 uid=stored.uid,
+                plan_id=stored.plan_id,
                 plan_title=stored.plan_title,
                 seq=measure.seq,
                 label=measure.label,
@@ -70,6 +69,7 @@ def load_worklist(ws: Workspace, period: Period, *, today: date) -> list[WorkIte
                 if assignment and assignment.via_wildcard
                 else None,
                 short_title=titles.get(stored.measure_id, ""),
+                archived=stored.plan_id in archived,
             )
         )
     return items

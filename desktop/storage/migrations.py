@@ -206,6 +206,11 @@ def _v7_short_titles(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE measures ADD COLUMN short_title TEXT")
 
 
+def _v8_archived_plans(db: sqlite_utils.Database) -> None:
+    """Add when a finished plan was archived (归档): it leaves the chooser, its data stays."""
+    db.execute("ALTER TABLE plans ADD COLUMN archived_at TEXT")
+
+
 def fts_available(db: sqlite_utils.Database) -> bool:
     """Return True when this SQLite has FTS5."""
     try:
@@ -224,6 +229,7 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _v5_leaders_doubts_edits,
     _v6_claims,
     _v7_short_titles,
+    _v8_archived_plans,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -300,6 +300,7 @@ class PlanRow:
     version_no: int | None
     source_name: str | None
     measure_count: int
+    archived: bool = False  # 归档: out of the chooser, still searchable and restorable
 
 
 @dataclass(frozen=True)
@@ -315,7 +316,8 @@ class VersionRow:
 
 
 _PLAN_ROWS = """SELECT p.id, p.key, p.title, p.doc_number, p.issued_on, v.version_no, v.source_name,
-                       (SELECT COUNT(*) FROM measure_revisions r WHERE r.version_id = p.current_version_id)
+                       (SELECT COUNT(*) FROM measure_revisions r WHERE r.version_id = p.current_version_id),
+                       p.archived_at IS NOT NULL
                 FROM plans p LEFT JOIN plan_versions v ON v.id = p.current_version_id"""
 
 
@@ -329,12 +331,22 @@ def _plan_row(r: Sequence[object]) -> PlanRow:
         None if r[5] is None else int(str(r[5])),
         None if r[6] is None else str(r[6]),
         int(str(r[7])),
+        bool(r[8]),
     )
 
 
 def list_plans(db: sqlite_utils.Database) -> list[PlanRow]:
     """Return every plan with its current version number and measure count."""
     return [_plan_row(r) for r in db.execute(_PLAN_ROWS + " ORDER BY p.id").fetchall()]
+
+
+def set_archived(db: sqlite_utils.Database, plan_id: int, archived: bool) -> bool:
+    """Archive a plan (归档) or bring it back; return False when no such plan exists."""
+    with db.atomic():
+        cursor = db.execute(
+            "UPDATE plans SET archived_at = ? WHERE id = ?", [_now() if archived else None, plan_id]
+        )
+    return cursor.rowcount > 0
 
 
 def get_plan(db: sqlite_utils.Database, plan_id: int) -> PlanRow | None:

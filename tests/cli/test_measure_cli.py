@@ -90,7 +90,7 @@ def test_measure_commands(capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
     texts = [m["text"] for m in json.loads(out)]
     assert texts[0].startswith("深化“高效办成一件事”改革") and texts[2] == "新增任务。"
     assert len(texts) == 6
-    code, out = _run(capsys, "--db", db, "measure", "merge", str(len(texts)))
+    code, out = _run(capsys, "--db", db, "measure", "merge", f"#{len(texts)}")
     assert code == 2 and "最后一项" in out
 
 
@@ -104,9 +104,9 @@ def test_unconfirmed_claim_and_disclaim(capsys: pytest.CaptureFixture[str], tmp_
     code, out = _run(capsys, "--db", db, "measures", "--unconfirmed", "--json")
     waiting = [m["seq"] for m in json.loads(out)]
     assert code == 0 and len(waiting) == 4
-    code, out = _run(capsys, "--db", db, "measure", "claim", str(waiting[0]))
+    code, out = _run(capsys, "--db", db, "measure", "claim", f"#{waiting[0]}")
     assert code == 0 and "属于本单位" in out
-    code, out = _run(capsys, "--db", db, "measure", "disclaim", str(waiting[1]))
+    code, out = _run(capsys, "--db", db, "measure", "disclaim", f"#{waiting[1]}")
     assert code == 0 and "不属于本单位" in out
     code, out = _run(capsys, "--db", db, "measures", "--unconfirmed", "--json")
     assert [m["seq"] for m in json.loads(out)] == waiting[2:]

@@ -14,7 +14,6 @@ from desktop.domain.worklist import Filter, summarize
 from desktop.services import claims as claim_service
 from desktop.services import imports
 from desktop.services import measures as measure_service
-from desktop.services import notes as note_service
 from desktop.services import units as unit_service
 from desktop.services import worklist as wl
 from desktop.services.workspace import Workspace
@@ -44,7 +43,7 @@ def test_an_answer_survives_a_revision_of_the_plan(ws: Workspace, sample_path: P
 
 
 def test_only_category_tasks_of_the_unit_are_answered(ws: Workspace) -> None:
-    named = note_service.find_measure(ws, "1").measure_id  # 自治区发展改革委 is named there
+    named = measure_service.find_measure(ws, "1").measure_id  # 自治区发展改革委 is named there
     with pytest.raises(LuoshiError) as caught:
         claim_service.answer(ws, {named: Claim.MINE})
     assert caught.value.code is ErrorCode.NOT_CATEGORY_TASK

@@ -8,6 +8,7 @@ from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.notes import NoteFields
 from desktop.domain.periods import parse_period
 from desktop.domain.terms import Status
+from desktop.services import measures as measure_service
 from desktop.services import notes as note_service
 from desktop.services.workspace import Workspace
 
@@ -18,7 +19,7 @@ T0 = datetime(2026, 3, 20, 9, 0).astimezone()
 
 
 def _key(ws: Workspace, ref: str = "1", period: object = Q1) -> note_service.NoteKey:
-    stored = note_service.find_measure(ws, ref)
+    stored = measure_service.find_measure(ws, ref)
     return note_service.key_for(ws, stored.measure_id, period)  # type: ignore[arg-type]
 
 
@@ -80,7 +81,7 @@ def test_previous_note_and_copy_warning(ws: Workspace) -> None:
 
 def test_unknown_measure(ws: Workspace) -> None:
     with pytest.raises(LuoshiError) as caught:
-        note_service.find_measure(ws, "99")
+        measure_service.find_measure(ws, "99")
     assert caught.value.code is ErrorCode.MEASURE_UNKNOWN
 
 

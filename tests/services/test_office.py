@@ -19,6 +19,7 @@ from desktop.domain.returns import MAX_FIELD
 from desktop.domain.terms import Status
 from desktop.services import board as board_service
 from desktop.services import imports, revisions, tasklists
+from desktop.services import measures as measure_service
 from desktop.services import notes as note_service
 from desktop.services import returns as return_service
 from desktop.services import units as unit_service
@@ -202,7 +203,7 @@ def test_hand_edited_old_style_hostile_and_missing_returns(office: Workspace, tm
     assert office.db.execute("SELECT COUNT(*) FROM notes").fetchone()[0] > before
 
     def note(unit: str, label: str) -> NoteFields:
-        measure = note_service.find_measure(office, label)
+        measure = measure_service.find_measure(office, label)
         found = note_service.get_note(office, note_service.NoteKey(measure.measure_id, q2, unit))
         assert found is not None
         return found.fields
@@ -272,7 +273,7 @@ def test_second_return_replaces_after_confirmation_and_both_stay(office: Workspa
         0
     ].return_id
     label = _unit_measures(office, unit)[0].measure.label
-    key = note_service.NoteKey(note_service.find_measure(office, label).measure_id, q1, unit)
+    key = note_service.NoteKey(measure_service.find_measure(office, label).measure_id, q1, unit)
     assert note_service.get_note(office, key).fields.progress == "第二次报送的进展。"  # type: ignore[union-attr]
     assert len(note_service.history(office, key)) == 2  # the first return's text is in the history
 

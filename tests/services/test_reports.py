@@ -18,6 +18,7 @@ from desktop.exporters.ledger_xlsx import COLUMNS, FIRST_DATA_ROW, META_SHEET, S
 from desktop.services import attachments as attachment_service
 from desktop.services import claims as claim_service
 from desktop.services import imports
+from desktop.services import measures as measure_service
 from desktop.services import notes as note_service
 from desktop.services import reports as report_service
 from desktop.services import units as unit_service
@@ -35,7 +36,7 @@ def _col(name: str) -> int:
 
 def _fill(ws: Workspace, tmp_path: Path) -> None:
     for ref, status in (("2", Status.IN_PROGRESS), ("4", Status.BEHIND)):
-        key = note_service.key_for(ws, note_service.find_measure(ws, ref).measure_id, Q1)
+        key = note_service.key_for(ws, measure_service.find_measure(ws, ref).measure_id, Q1)
         note_service.save_note(
             ws,
             key,
@@ -45,7 +46,7 @@ def _fill(ws: Workspace, tmp_path: Path) -> None:
     evidence = tmp_path / "调度会纪要.pdf"
     evidence.write_bytes(b"%PDF-1.4 evidence")
     attachment_service.attach(
-        ws, note_service.key_for(ws, note_service.find_measure(ws, "2").measure_id, Q1), evidence
+        ws, note_service.key_for(ws, measure_service.find_measure(ws, "2").measure_id, Q1), evidence
     )
 
 
@@ -115,7 +116,7 @@ def test_ledger_rows_carry_ids_and_evidence(ws: Workspace, tmp_path: Path) -> No
     assert sheet.cell(FIRST_DATA_ROW + 2, _col("完成状态")).value == "滞后"
     meta = book[META_SHEET]
     ids = [row[1] for row in id_rows(meta)]
-    assert ids[0] == note_service.find_measure(ws, "2").measure_id and len(ids) == 17
+    assert ids[0] == measure_service.find_measure(ws, "2").measure_id and len(ids) == 17
 
 
 def test_nothing_to_export_without_a_unit(db_path: Path, sample_path: Path, tmp_path: Path) -> None:

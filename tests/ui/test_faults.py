@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from desktop.app import acquire_lock
 from desktop.domain.notes import NoteFields
 from desktop.services import backups, imports
+from desktop.services import measures as measure_service
 from desktop.services import notes as note_service
 from desktop.services import plans as plan_service
 from desktop.services.workspace import Workspace
@@ -179,7 +180,7 @@ def test_restore_backup_from_the_window(
 ) -> None:
     taken = backups.make_backup(ws, "manual")
     assert taken is not None
-    measure = note_service.find_measure(ws, "2")
+    measure = measure_service.find_measure(ws, "2")
     period = desk.current_period()
     note_service.save_note(
         ws, note_service.key_for(ws, measure.measure_id, period), NoteFields(progress="备份后写的")
