@@ -103,15 +103,13 @@ def containing(day: date, rhythm: Rhythm) -> Period:
     return Period(day.year, rhythm, (day.month - 1) // _MONTHS_PER[rhythm] + 1)
 
 
-def current_period(today: date, rhythm: Rhythm, *, due_days: int = DEFAULT_DUE_DAYS) -> Period:
-    """Return the period a clerk is most likely reporting on today.
+def current_period(today: date, rhythm: Rhythm) -> Period:
+    """Return the period now due: the last one that has ended (on 12-07, monthly: 2026年11月).
 
-    That is the period that contains today, except in the days between a period's end and its due
-    date, when the report for the period just ended is the one being written.
+    The period under way is never the default: a report on it would speak of days still to come. Whether
+    its due date has passed (逾期) is for the caller to show.
     """
-    here = containing(today, rhythm)
-    previous = here.shifted(-1)
-    return previous if today <= previous.due(due_days) else here
+    return containing(today, rhythm).shifted(-1)
 
 
 def periods_between(first: date, last: date, rhythm: Rhythm) -> list[Period]:

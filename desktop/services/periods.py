@@ -66,7 +66,7 @@ def offered_periods(ws: Workspace, *, today: date) -> tuple[list[Period], Period
     """Return the periods to choose from (plan year to this year's end) and the default one."""
     schedule = get_schedule(ws)
     periods = periods_between(date(_first_year(ws, today), 1, 1), date(today.year, 12, 31), schedule.rhythm)
-    chosen = current_period(today, schedule.rhythm, due_days=schedule.due_days)
+    chosen = current_period(today, schedule.rhythm)
     if chosen not in periods:
         periods.append(chosen)
     return sorted(periods), chosen

@@ -12,15 +12,18 @@ PLACE = "desk.place"
 
 @dataclass(frozen=True)
 class Place:
-    """The desk's position: period code, measure uid, and the filter's fields."""
+    """The desk's position: period code, plan, measure uid, and the filter's fields.
+
+    The search text is not part of it: a search left in the box made the desk reopen empty.
+    """
 
     period: str = ""
+    plan: int | None = None  # the chosen plan's id; 0 for 全部方案; None before the clerk chose one
     measure_uid: str = ""
     scope: str = ""
     chapter: str = ""
     status: str = ""
     warned_only: bool = False
-    text: str = ""
 
 
 def load_place(ws: Workspace) -> Place:

@@ -46,6 +46,14 @@ class Desk(Protocol):
         """Return the chosen period."""
         ...
 
+    def current_plans(self) -> list[int]:
+        """Return the ids of the plans the desk shows: the chosen one, or every plan in use (全部方案)."""
+        ...
+
+    def plan_changed(self) -> None:
+        """Show the desk again after plans were imported, archived or restored."""
+        ...
+
     def unit_name(self) -> str:
         """Return 本单位."""
         ...

@@ -8,6 +8,7 @@ its widgets and their state (splitters, column widths, the chosen measure and fi
 from __future__ import annotations
 
 import contextlib
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -39,6 +40,7 @@ from desktop.domain.worklist import Filter, WorkItem, chapters, summarize, with_
 from desktop.services import claims as claim_service
 from desktop.services import notes as note_service
 from desktop.services import periods as period_service
+from desktop.services import plans as plan_service
 from desktop.services import short_titles as short_title_service
 from desktop.services import worklist as wl
 from desktop.services.messages import error_text
@@ -49,6 +51,7 @@ from desktop.ui.detail_pane import DetailPane
 from desktop.ui.filter_bar import FilterBar
 from desktop.ui.measure_model import MeasureTableModel
 from desktop.ui.note_session import NoteSession
+from desktop.ui.plan_chooser import PlanChooser
 from desktop.ui.window_actions import WindowActions
 
 PLACE_DELAY_MS = 500
@@ -72,6 +75,8 @@ class DeskView(QWidget):
         self.settings = settings
         self.today = today or date.today()
         self._items: list[WorkItem] = []
+        self._wanted_plan: int | None = None  # the saved plan, chosen once the plans are offered
+        self._plan_shown: int | None = None  # the plan on screen (None: 全部方案)
         self._switching = False
         self._columns_fitted = False
         self._clerk_split: list[int] | None = None  # the split before a larger text widened the table
@@ -115,6 +120,14 @@ class DeskView(QWidget):
         """Return the chosen period."""
         return period_service.require_period(self.period.currentData())
 
+    def current_plans(self) -> list[int]:
+        """Return the ids of the plans the desk shows: the chosen one, or every plan in use (全部方案)."""
+        return self.plan.plans()
+
+    def plan_changed(self) -> None:
+        """Show the desk again after plans were imported, archived or restored (a new plan is chosen)."""
+        self.reload()
+
     def current_key(self) -> NoteKey | None:
         """Return the key of the note in the editor."""
         return self.session.key
@@ -141,6 +154,7 @@ class DeskView(QWidget):
 
     # ---- layout -------------------------------------------------------------------------------
     def _build(self) -> None:
+        self.plan = PlanChooser()
         self.period = QComboBox()
         self.period.setAccessibleName(self.tr("报送周期"))
         self.period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -152,6 +166,7 @@ class DeskView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(MeasureTableModel.TASK, QHeaderView.ResizeMode.Stretch)
+        header.moveSection(MeasureTableModel.PLAN, MeasureTableModel.TASK)  # 方案 beside 序号 in 全部方案
         self.fit_columns()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -164,12 +179,19 @@ class DeskView(QWidget):
         self.save_error.setWordWrap(True)
         self.save_error.setStyleSheet("color: white; background: #c62828; padding: 4px;")
         self.save_error.hide()
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("报送周期")))
-        top.addWidget(self.period)
-        top.addWidget(self.due_label)
-        top.addSpacing(16)
-        top.addWidget(self.filters, 1)
+        head = QHBoxLayout()
+        head.addWidget(QLabel(self.tr("方案")))
+        head.addWidget(self.plan, 1)
+        head.addSpacing(16)
+        head.addWidget(QLabel(self.tr("报送周期")))
+        head.addWidget(self.period)
+        head.addWidget(self.due_label)
+        # the filters sit above the table only: the note beside it keeps the height (at 特大字号 too)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.filters)
+        left_layout.addWidget(self.table, 1)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -177,13 +199,13 @@ class DeskView(QWidget):
         right_layout.addWidget(self.detail, 1)
         self.split = QSplitter()  # horizontal
         self.split.setObjectName("mainSplitter")
-        self.split.addWidget(self.table)
+        self.split.addWidget(left)
         self.split.addWidget(right)
         self.split.setStretchFactor(0, 1)
         self.split.setStretchFactor(1, 1)
         self.split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addLayout(head)
         layout.addWidget(self.split, 1)
         self.counts = QLabel()
         self.statusBar().addWidget(self.counts, 1)
@@ -191,6 +213,7 @@ class DeskView(QWidget):
         self.statusBar().messageChanged.connect(lambda text: self.counts.setVisible(not text))
         self.statusBar().addPermanentWidget(self.save_hint)
         self.period.currentIndexChanged.connect(self._period_changed)
+        self.plan.currentIndexChanged.connect(self._plan_chosen)
         self.filters.changed.connect(self._filter_changed)
         self.detail.claim_requested.connect(self._claim_current)
         self.detail.short_title_edited.connect(self._set_short_title)
@@ -290,6 +313,7 @@ class DeskView(QWidget):
     def _load_periods(self, place: Place) -> None:
         periods, chosen = period_service.offered_periods(self.ws, today=self.today)
         self.filters.restore(place)
+        self._wanted_plan = place.plan
         self._switching = True
         try:
             self.period.clear()
@@ -302,21 +326,71 @@ class DeskView(QWidget):
         self.reload(select_uid=place.measure_uid)
 
     def reload(self, *, select_uid: str | None = None) -> None:
-        """Read the worklist for the chosen period and show it, keeping the chosen measure."""
+        """Read the worklist for the chosen period and show it, keeping the chosen plan and measure."""
         period = self.current_period()
-        due = period_service.get_schedule(self.ws).due(period)
-        self.due_label.setText(self.tr("报送截止：%1").replace("%1", f"{due.year}年{due.month}月{due.day}日"))
+        self._show_due(period_service.get_schedule(self.ws).due(period))
         self._items = wl.load_worklist(self.ws, period, today=self.today)
-        self.filters.set_chapters(chapters(self._items))
+        self._fill_plans()
+        self._show_plan_column()
         keep = select_uid if select_uid is not None else self._current_uid()
         self._show_filtered(keep)
+
+    def _show_due(self, due: date) -> None:
+        text = self.tr("报送截止：%1").replace("%1", f"{due.year}年{due.month}月{due.day}日")
+        late = (self.today - due).days
+        if late > 0:
+            text += self.tr("（已逾期 %1 天）").replace("%1", str(late))
+        self.due_label.setText(text)
+        self.due_label.setStyleSheet("color: #c62828;" if late > 0 else "")
+
+    def _fill_plans(self) -> None:
+        """Offer the plans in use with the clerk's task count of each, then 全部方案; keep or find the choice.
+
+        A plan that was not offered before (just imported) is chosen; so is the saved one at the start,
+        else the newest plan.
+        """
+        mine: dict[int, int] = {}
+        for item in self._items:
+            if item.role is not None and not item.declined:
+                mine[item.plan_id] = mine.get(item.plan_id, 0) + 1
+        offered = plan_service.choices(self.ws, mine)
+        known = self.plan.offered()
+        new = [c.plan.id for c in offered if c.plan.id not in known]
+        wanted = self._wanted_plan if self._wanted_plan is not None else self.plan.currentData()
+        if known and new:
+            wanted = new[0]
+        self._wanted_plan = None
+        self.plan.offer(offered, wanted=wanted, counts=bool(self.unit_name()))
+        self._plan_shown = self.plan.chosen()
+        self.filters.set_chapters(chapters([i for i in self._items if i.plan_id in self.current_plans()]))
+
+    def _show_plan_column(self) -> None:
+        self.table.setColumnHidden(self.model.PLAN, not self.plan.every_plan())
+
+    def _filter(self) -> Filter:
+        """Return the filter bar's filter within the chosen plan (全部方案: every plan in use)."""
+        chosen = self.plan.chosen()
+        return replace(self.filters.value(), plans=frozenset([chosen]) if chosen is not None else None)
+
+    def _plan_chosen(self) -> None:
+        if self._switching:
+            return
+        if not self.autosaver.flush():
+            self.session.refuse_move()
+            self.plan.choose(self._plan_shown)  # back to the plan of the note still in the editor
+            return
+        self._plan_shown = self.plan.chosen()
+        self.filters.set_chapters(chapters([i for i in self._items if i.plan_id in self.current_plans()]))
+        self._show_plan_column()
+        self._show_filtered(self._current_uid())
+        self._remember_place()
 
     def _current_uid(self) -> str:
         index = self.table.currentIndex()
         return self.model.item(index.row()).uid if index.isValid() else ""
 
     def _show_filtered(self, select_uid: str, *, keep_editor: bool = False) -> None:
-        shown = wl.apply_filter(self.ws, self._items, self.filters.value())
+        shown = wl.apply_filter(self.ws, self._items, self._filter())
         self._switching = True
         try:
             self.model.set_items(shown)
@@ -460,7 +534,11 @@ class DeskView(QWidget):
 
     # ---- status bar and place -----------------------------------------------------------------
     def _update_counts(self) -> None:
-        mine = wl.apply_filter(self.ws, self._items, Filter(scope=self.filters.value().scope))
+        mine = wl.apply_filter(
+            self.ws,
+            self._items,
+            replace(self._filter(), chapter=None, status=None, warned_only=False, text=""),
+        )
         summary = summarize(mine)
         self.counts.setText(
             self.tr(
@@ -487,12 +565,12 @@ class DeskView(QWidget):
         wanted = self.filters.value()
         place = Place(
             period=self.period.currentData() or "",
+            plan=self.plan.currentData(),
             measure_uid=self._current_uid(),
             scope=wanted.scope.value,
             chapter=wanted.chapter or "",
             status=wanted.status or "",
             warned_only=wanted.warned_only,
-            text=wanted.text,
         )
         with contextlib.suppress(LuoshiError):  # the place is a convenience; note saves report faults
             save_place(self.ws, place)

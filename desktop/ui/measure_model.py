@@ -19,9 +19,9 @@ _UNCONFIRMED_COLOUR = "#8d6e00"  # a category task to confirm: a note to act on,
 
 
 class MeasureTableModel(QAbstractTableModel):
-    """序号, 任务, 牵头单位, 配合单位, 完成时限, 本期状态, 已填/未填, 提醒."""
+    """序号, 任务, 牵头单位, 配合单位, 完成时限, 本期状态, 已填/未填, 提醒, and 方案 (shown in 全部方案)."""
 
-    SEQ, TASK, LEADS, SUPPORTS, DEADLINE, STATUS, FILLED, LIGHTS = range(8)
+    SEQ, TASK, LEADS, SUPPORTS, DEADLINE, STATUS, FILLED, LIGHTS, PLAN = range(9)
 
     def __init__(self) -> None:
         """Start empty."""
@@ -36,6 +36,7 @@ class MeasureTableModel(QAbstractTableModel):
             self.tr("本期状态"),
             self.tr("已填"),
             self.tr("提醒"),
+            self.tr("方案"),
         ]
         self._light_words = {light: self.tr(word) for light, word in LIGHT_WORDS.items()}
 
@@ -97,7 +98,11 @@ class MeasureTableModel(QAbstractTableModel):
             status = item.note.status if item.note else None
             return STATUS_WORDS[status] if status else ""
         if column == self.FILLED:
-            return self.tr("已填") if item.filled else self.tr("未填")
+            if item.filled:
+                return self.tr("已填")
+            return self.tr("未填") if item.unfilled else "—"  # a task to confirm or declined: not owed
+        if column == self.PLAN:
+            return ("［已归档］" if item.archived else "") + item.plan_title
         return self.light_text(item)
 
     def data(self, index: _Index, role: int = _Role.DisplayRole) -> object:
@@ -120,7 +125,7 @@ class MeasureTableModel(QAbstractTableModel):
                 if light is None and item.unconfirmed:
                     return QBrush(QColor(_UNCONFIRMED_COLOUR))
                 return QBrush(QColor(_LIGHT_COLOURS[light])) if light else None
-            if column == self.FILLED and not item.filled:
+            if column == self.FILLED and item.unfilled:
                 return QBrush(QColor("#c62828"))
         if role == _Role.FontRole and column == self.SEQ and item.role is Role.LEAD:
             font = QFont()

@@ -21,7 +21,7 @@ def test_model_passes_the_model_tester(qapp: object, ws: Workspace) -> None:
     model = MeasureTableModel()
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     model.set_items(items)
-    assert model.rowCount() == 34 and model.columnCount() == 8
+    assert model.rowCount() == 34 and model.columnCount() == 9
     assert model.headerData(1, Qt.Orientation.Horizontal) == "任务"
     first = items[0]
     assert model.data(model.index(0, MeasureTableModel.FILLED)) == "未填"

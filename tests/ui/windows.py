@@ -11,7 +11,7 @@ from desktop.ui.desk_view import DeskView
 from desktop.ui.main_window import MainWindow
 from desktop.ui.window_settings import ui_settings
 
-TODAY = date(2026, 3, 20)  # inside 2026Q1: the default period is 2026年第一季度
+TODAY = date(2026, 4, 3)  # 2026Q1 has ended and is due: the default period is 2026年第一季度
 
 
 def desk_window(
