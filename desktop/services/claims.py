@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 
 from desktop.domain.assignment import assignment_for
@@ -18,10 +19,22 @@ from desktop.storage import plans as plan_store
 
 
 def category_tasks(
-    ws: Workspace, period: Period, *, today: date, unconfirmed_only: bool = False
+    ws: Workspace,
+    period: Period,
+    *,
+    today: date,
+    unconfirmed_only: bool = False,
+    plans: Collection[int] | None = None,
 ) -> list[WorkItem]:
-    """Return the tasks that reach 本单位 only through a category (those not yet answered, if asked)."""
-    items = [i for i in wl.load_worklist(ws, period, today=today) if i.via_wildcard]
+    """Return the tasks that reach 本单位 only through a category (those not yet answered, if asked).
+
+    Of `plans`, or of every plan in use (an archived plan's only when it is named).
+    """
+    items = [
+        i
+        for i in wl.load_worklist(ws, period, today=today)
+        if i.via_wildcard and (i.plan_id in plans if plans is not None else not i.archived)
+    ]
     return [i for i in items if i.unconfirmed] if unconfirmed_only else items
 
 

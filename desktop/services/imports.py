@@ -25,6 +25,7 @@ from desktop.services.similarity import similar
 from desktop.services.workspace import Workspace
 from desktop.storage import measure_edits
 from desktop.storage import plans as plan_store
+from desktop.storage.plans import SavedVersion as SavedVersion
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,6 @@ _REMEMBERED = (
     "addressee",
     "organ",
     "signer",
-    "doc_number",
     "copy_to",
     "printer",
     "letterhead",

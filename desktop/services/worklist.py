@@ -70,6 +70,7 @@ def load_worklist(ws: Workspace, period: Period, *, today: date) -> list[WorkIte
                 else None,
                 short_title=titles.get(stored.measure_id, ""),
                 archived=stored.plan_id in archived,
+                matched=assignment.unit if assignment else "",
             )
         )
     return items

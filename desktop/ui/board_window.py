@@ -28,6 +28,7 @@ from desktop.domain.periods import Period
 from desktop.services import board as board_service
 from desktop.services import fonts as font_service
 from desktop.services import periods as period_service
+from desktop.services import plans as plan_service
 from desktop.services import reports as report_service
 from desktop.services import returns as return_service
 from desktop.services.messages import error_text
@@ -35,6 +36,7 @@ from desktop.services.workspace import Workspace
 from desktop.ui.background import BackgroundTask, TaskControl
 from desktop.ui.file_dialogs import open_files, open_folder, save_file
 from desktop.ui.message_boxes import add_close, missing_fonts_text
+from desktop.ui.plan_chooser import PlanChooser
 from desktop.ui.progress_chart import COLOURS, ProgressChart
 from desktop.ui.screen import fit_to_screen
 from desktop.ui.window_settings import ui_settings
@@ -106,8 +108,18 @@ class BoardModel(QAbstractTableModel):
 class BoardWindow(QDialog):
     """The coordinating office's desk for one period."""
 
-    def __init__(self, ws: Workspace, parent: QWidget | None = None, *, today: date | None = None) -> None:
-        """Build the period selector, the matrix and charts, the 催报 list and the buttons."""
+    def __init__(
+        self,
+        ws: Workspace,
+        parent: QWidget | None = None,
+        *,
+        today: date | None = None,
+        plan: int | None = None,
+    ) -> None:
+        """Build the plan and period selectors, the matrix and charts, the 催报 list and the buttons.
+
+        `plan` is the plan shown first (the desk's); None shows every plan in use.
+        """
         super().__init__(parent)
         self.ws = ws
         self.today = today or date.today()
@@ -119,6 +131,9 @@ class BoardWindow(QDialog):
             self.period.addItem(p.label, p.code)
         self.period.setCurrentIndex(max(0, self.period.findData(current.code)))
         self.period.currentIndexChanged.connect(self.reload)
+        self.plan = PlanChooser()
+        self.show_plan(plan)
+        self.plan.currentIndexChanged.connect(self.reload)
         self.counts = QLabel()
         self.model = BoardModel()
         self.matrix = QTableView()
@@ -157,6 +172,8 @@ class BoardWindow(QDialog):
         summary = QPushButton(self.tr("生成汇总报告和台账…"))
         summary.clicked.connect(self.export_summary)
         top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("方案：")))
+        top.addWidget(self.plan, 1)
         top.addWidget(QLabel(self.tr("报送周期：")))
         top.addWidget(self.period)
         top.addWidget(self.counts, 1)
@@ -177,13 +194,18 @@ class BoardWindow(QDialog):
         self.board: board_service.Board | None = None
         self.reload()
 
+    def show_plan(self, plan: int | None) -> None:
+        """Offer the plans in use again and show `plan` (None: 全部方案)."""
+        offered = plan_service.choices(self.ws, {})
+        self.plan.offer(offered, wanted=plan_service.ALL_PLANS if plan is None else plan, counts=False)
+
     def current_period(self) -> Period:
         """Return the period chosen."""
         return period_service.require_period(str(self.period.currentData()))
 
     def reload(self) -> None:
         """Read the period's returns again and redraw everything."""
-        board = board_service.load_board(self.ws, self.current_period())
+        board = board_service.load_board(self.ws, self.current_period(), plans=self.plan.plans())
         self.board = board
         self.model.set_board(board)
         self.matrix.resizeColumnsToContents()
@@ -323,14 +345,14 @@ class BoardWindow(QDialog):
             return
         report = chosen.with_suffix(".docx")
         ledger = report.with_name(report.stem.replace("报告", "台账") + ".xlsx")
-        db_path, today = self.ws.path, self.today
+        db_path, today, plans = self.ws.path, self.today, self.plan.plans()
 
         def work(control: TaskControl) -> object:
             with Workspace(db_path) as ws:
                 options = report_service.saved_options(ws)
                 board_service.export_summary(
                     ws, period=period, report_out=report, ledger_out=ledger, options=options, today=today,
-                    should_stop=control.should_stop,
+                    plans=plans, should_stop=control.should_stop,
                 )  # fmt: skip
             return font_service.missing_fonts()
 

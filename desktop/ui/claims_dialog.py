@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import LuoshiError
-from desktop.domain.parsing.units import is_wildcard
 from desktop.domain.terms import Claim
 from desktop.domain.worklist import WorkItem
 from desktop.services import claims as claim_service
@@ -27,13 +26,14 @@ from desktop.ui.message_boxes import ok_cancel
 from desktop.ui.screen import fit_to_screen
 
 _UNANSWERED = ""
+PLAN_COLUMN = 4
 
 
 class ClaimsDialog(QDialog):
     """One row per category task, with 待确认 / 属于本单位 / 不属于本单位."""
 
     def __init__(self, items: list[WorkItem], parent: QWidget | None = None) -> None:
-        """List `items` (category tasks) with their current answers."""
+        """List `items` (category tasks) with their current answers; a 方案 column when they span plans."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("确认按类别分配的任务"))
         self._items = items
@@ -45,20 +45,29 @@ class ClaimsDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.table = QTableWidget(len(items), 4)
+        self.table = QTableWidget(len(items), 5)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("序号"), self.tr("任务"), self.tr("分配给"), self.tr("是否属于本单位")]
+            [self.tr("序号"), self.tr("任务"), self.tr("分配给"), self.tr("是否属于本单位"), self.tr("方案")]
         )
+        self.table.setColumnHidden(PLAN_COLUMN, len({i.plan_id for i in items}) < 2)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column in (0, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(PLAN_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.moveSection(PLAN_COLUMN, 1)
+        self.table.setColumnWidth(PLAN_COLUMN, 14 * self.fontMetrics().horizontalAdvance("国"))
         self.choices: list[QComboBox] = []
         for row, item in enumerate(items):
-            category = "、".join(u for u in item.leads + item.supports if is_wildcard(u))
-            for column, text in enumerate((item.label, item.text.replace("\n", " "), category)):
+            texts = {
+                0: item.label,
+                1: item.text.replace("\n", " "),
+                2: item.matched,
+                PLAN_COLUMN: item.plan_title,
+            }
+            for column, text in texts.items():
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(item.text if column == 1 else text)
                 self.table.setItem(row, column, cell)
@@ -102,15 +111,17 @@ class ClaimsDialog(QDialog):
         return changed
 
 
-def confirm_category_tasks(desk: Desk, *, only_unanswered: bool = True) -> ClaimsDialog | None:
+def confirm_category_tasks(
+    desk: Desk, *, only_unanswered: bool = True, plans: list[int] | None = None
+) -> ClaimsDialog | None:
     """Open the dialog on the unit's category tasks (the unanswered ones, or all); None when there are none.
 
-    It opens at set-up and after an import, when the clerk is deciding what the plan means for the unit,
-    and from 设置 → 确认按类别分配的任务…. The answers are saved when the clerk presses 保存.
+    It opens at set-up, after an import (on that plan's tasks only: `plans`), and from 设置 →
+    确认按类别分配的任务… (every plan in use). The answers are saved when the clerk presses 保存.
     """
     try:
         items = claim_service.category_tasks(
-            desk.ws, desk.current_period(), today=desk.today, unconfirmed_only=only_unanswered
+            desk.ws, desk.current_period(), today=desk.today, unconfirmed_only=only_unanswered, plans=plans
         )
     except LuoshiError as error:
         QMessageBox.warning(desk.widget(), "落实", error_text(error))

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.headings import default_short_title
 from desktop.domain.notes import NoteFields
-from desktop.domain.parsing.units import is_wildcard
 from desktop.domain.terms import Claim, Role
 from desktop.domain.worklist import WorkItem
 from desktop.ui.note_editor import NoteEditor
@@ -166,7 +165,7 @@ class DetailPane(QWidget):
         self.claim_box.setVisible(item is not None and item.via_wildcard)
         if item is None or not item.via_wildcard:
             return
-        category = next((u for u in item.leads + item.supports if is_wildcard(u)), "")
+        category = item.matched  # the category that matched, not the plan's first wildcard
         if item.claim is None:
             text = self.tr(
                 "此项任务分配给“%1”，本单位属于该类别。请确认是否属于本单位：未确认前不列入报告和台账。"

@@ -17,6 +17,7 @@ from desktop.domain.report import Report, ReportOptions
 from desktop.services import fonts as font_service
 from desktop.services import format_check, pdf_copies
 from desktop.services import periods as period_service
+from desktop.services import plans as plan_service
 from desktop.services import reports as report_service
 from desktop.services.messages import error_text
 from desktop.services.workspace import Workspace
@@ -83,14 +84,18 @@ class ExportActions(QObject):
                 options=choice.options,
                 today=self.desk.today,
                 include_unconfirmed=choice.include_unconfirmed,
+                plans=choice.plans or None,
             )
 
+        offered = plan_service.choices(ws, {})
         dialog = ExportDialog(
             periods=periods,
             chosen=self.desk.current_period(),
             options=options,
             preview=preview if report else None,
             today=self.desk.today,
+            plans=[(c.plan.id, c.label) for c in offered],
+            chosen_plans=self.desk.current_plans(),
             pdf_by=pdf_copies.converters(".docx" if report else ".xlsx"),
             pdf=self.desk.settings.value(PDF_SETTING, False, type=bool) is True,
             parent=self.widget,
@@ -148,7 +153,7 @@ class ExportActions(QObject):
                     report_service.export_report(
                         ws, period=choice.period, scope=choice.scope, options=choice.options, out=target,
                         today=today, include_unconfirmed=choice.include_unconfirmed,
-                        should_stop=control.should_stop,
+                        plans=choice.plans or None, should_stop=control.should_stop,
                     )  # fmt: skip
                 else:
                     report_service.export_ledger(
@@ -158,6 +163,7 @@ class ExportActions(QObject):
                         out=target,
                         today=today,
                         include_unconfirmed=choice.include_unconfirmed,
+                        plans=choice.plans or None,
                         should_stop=control.should_stop,
                     )
             gaps = font_service.missing_fonts() if report else []

@@ -27,6 +27,7 @@ from desktop.domain.report import Report, ReportOptions, Unfilled
 from desktop.domain.terms import Scope
 from desktop.services.messages import error_text
 from desktop.ui.message_boxes import ok_cancel
+from desktop.ui.plan_picker import PlanPicker
 from desktop.ui.report_preview import report_html
 from desktop.ui.screen import fit_to_screen
 
@@ -43,6 +44,7 @@ class ExportChoice:
     options: ReportOptions
     include_unconfirmed: bool = False
     pdf: bool = False  # a PDF copy beside the file
+    plans: tuple[int, ...] = ()  # the plans covered; several make one combined report
 
 
 class ExportDialog(QDialog):
@@ -56,12 +58,15 @@ class ExportDialog(QDialog):
         options: ReportOptions,
         preview: Preview | None,
         today: date,
+        plans: list[tuple[int, str]] | None = None,
+        chosen_plans: list[int] | None = None,
         pdf_by: list[str] | None = None,
         pdf: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         """Build the form; `preview` is None for the ledger.
 
+        `plans` (id, name) are the plans in use, `chosen_plans` those ticked at first (the desk's);
         `pdf_by` names the programs here that can make a PDF copy (none: the box is off and says so);
         `pdf` is whether the clerk asked for one last time.
         """
@@ -81,7 +86,10 @@ class ExportDialog(QDialog):
         self.unconfirmed.setToolTip(
             self.tr("分配给“各行业主管部门”等类别、尚未确认是否属于本单位的任务，默认不列入")
         )
+        self.plans = PlanPicker(plans or [], chosen_plans or [])
+        self.plans.setToolTip(self.tr("勾选多个方案时合并为一份，每个方案一节"))
         form = QFormLayout()
+        form.addRow(self.tr("方案"), self.plans)
         form.addRow(self.tr("报送周期"), self.period)
         form.addRow(self.tr("范围"), self.mine)
         form.addRow("", self.lead)
@@ -128,6 +136,7 @@ class ExportDialog(QDialog):
             ("doc_number", self.tr("发文字号"), options.doc_number),
             ("signer", self.tr("签发人"), options.signer),
             ("copy_to", self.tr("抄送机关"), options.copy_to),
+            ("printer", self.tr("印发机关"), options.printer),
         ):
             edit = QLineEdit(value)
             edit.setAccessibleName(label)
@@ -135,6 +144,7 @@ class ExportDialog(QDialog):
             form.addRow(label, edit)
         self.fields["title"].setPlaceholderText(self.tr("默认：关于《方案名称》落实情况的报告"))
         self.fields["organ"].setPlaceholderText(self.tr("默认：本单位"))
+        self.fields["printer"].setPlaceholderText(self.tr("默认：发文机关署名（用于版记）"))
         self.dated = QDateEdit(QDate(today.year, today.month, today.day))
         self.dated.setCalendarPopup(True)
         self.dated.setDisplayFormat("yyyy年M月d日")
@@ -154,6 +164,7 @@ class ExportDialog(QDialog):
 
     def _watch(self) -> None:
         self.period.currentIndexChanged.connect(self._timer.start)
+        self.plans.changed.connect(self._timer.start)
         self.unconfirmed.toggled.connect(self._timer.start)
         for widget in (
             self.mine,
@@ -191,6 +202,7 @@ class ExportDialog(QDialog):
             options,
             self.unconfirmed.isChecked(),
             pdf=self.pdf.isEnabled() and self.pdf.isChecked(),
+            plans=tuple(self.plans.chosen()),
         )
 
     def refresh(self) -> None:

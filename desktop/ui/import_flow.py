@@ -44,7 +44,7 @@ class ImportFlow(QObject):
         self.not_a_plan_box: QMessageBox | None = None
         self.guided_dialog: GuidedDialog | None = None
         self.pending_guides: list[guided.Material] = []
-        self.imported = False  # a plan was stored in this round of imports
+        self.imported: list[int] = []  # the plans stored in this round of imports
 
     def choose_import(self) -> None:
         """Ask for plan files and import them."""
@@ -81,9 +81,7 @@ class ImportFlow(QObject):
             title, text = self.tr("部分导入"), self.tr("部分文件未能导入，请看下面每个文件的说明。")
         else:
             title, text = self.tr("导入完成"), self.tr("导入完成。")
-        self.imported = self.imported or any(
-            r.ok and r.check is None and r.review is None and r.guide is None for r in results
-        )
+        self.imported += [r.plan_id for r in results if r.ok and r.plan_id is not None]
         if cancelled or failed or len(self.pending_reviews) + len(self.pending_guides) < len(results):
             lines = [("✔ " if r.ok else "✘ ") + f"{r.path.name}：{r.message}" for r in results]
             box = QMessageBox(self.widget)
@@ -101,9 +99,9 @@ class ImportFlow(QObject):
             self._guide(self.pending_guides.pop(0))
             return
         if not self.pending_reviews:
-            if self.imported:  # the plan may give the unit tasks by category: ask about them now
-                self.imported = False
-                self.claims_dialog = confirm_category_tasks(self.desk)
+            if self.imported:  # the plans may give the unit tasks by category: ask about theirs now
+                plans, self.imported = self.imported, []
+                self.claims_dialog = confirm_category_tasks(self.desk, plans=plans)
             return
         prepared = self.pending_reviews.pop(0)
         if prepared.review is None and prepared.plan.names_no_unit:
@@ -201,7 +199,7 @@ class ImportFlow(QObject):
         self.desk.reload()
         if message:
             QMessageBox.warning(self.widget, self.tr("导入方案"), message)
-        elif not cancelled:
-            self.imported = True
+        elif not cancelled and isinstance(saved, imports.SavedVersion):
+            self.imported.append(saved.plan_id)
             self.desk.statusBar().showMessage(self.tr("已导入，原有进展记录均已保留。"), 8000)
         self.review_next()

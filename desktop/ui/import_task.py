@@ -27,6 +27,7 @@ class FileResult:
         None  # a new plan: the clerk checks it (核对方案) before it is stored
     )
     guide: guided.Material | None = None  # no measure read: the clerk says how to read it (指定读法)
+    plan_id: int | None = None  # the plan stored (imported now or before)
 
 
 @dataclass
@@ -87,7 +88,7 @@ def _one(ws: Workspace, path: Path, control: TaskControl, number: int = 0) -> Fi
         else _tr("《%1》此前已导入，未改动（%2 项措施）")
     )
     text = template.replace("%1", outcome.plan.title).replace("%2", str(outcome.saved.measure_count))
-    return FileResult(path, True, text)
+    return FileResult(path, True, text, plan_id=outcome.saved.plan_id if outcome.saved.created else None)
 
 
 def _material(path: Path) -> guided.Material | None:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
 from desktop.domain.errors import LuoshiError
+from desktop.services import plans as plan_service
 from desktop.services import units as unit_service
 from desktop.services.messages import error_text
 from desktop.ui.desk import Desk
@@ -69,14 +70,36 @@ class OfficeActions(QObject):
         if self.board is None:
             from desktop.ui.board_window import BoardWindow  # a menu's flow: loaded at its first use
 
-            self.board = BoardWindow(self.desk.ws, self.widget)
+            self.board = BoardWindow(self.desk.ws, self.widget, plan=self._desk_plan())
+        else:
+            self.board.show_plan(self._desk_plan())
         self.board.reload()
         self.board.show()
         self.board.raise_()
         return self.board
 
+    def _desk_plan(self) -> int | None:
+        """Return the plan the desk shows, or None in 全部方案."""
+        plans = self.desk.current_plans()
+        return plans[0] if len(plans) == 1 else None
+
+    def _ask_plan(self, title: str) -> int | None:
+        """Return the plan a task list is of: the desk's, or the one the clerk picks (None: cancelled)."""
+        plan = self._desk_plan()
+        if plan is not None:
+            return plan
+        offered = plan_service.choices(self.desk.ws, {})
+        labels = [c.label for c in offered]
+        label, ok = QInputDialog.getItem(
+            self.widget, title, self.tr("导出哪个方案的任务清单："), labels, 0, False
+        )
+        return offered[labels.index(label)].plan.id if ok and label in labels else None
+
     def export_tasklist(self) -> None:
-        """Ask which unit (or all), then where, and write the task list."""
+        """Ask which plan (in 全部方案) and which unit (or all), then where, and write the task list."""
+        plan = self._ask_plan(self.tr("导出任务清单"))
+        if plan is None:
+            return
         everyone = self.tr("（全部任务）")
         names = [everyone] + [u.name for u in unit_service.list_units(self.desk.ws) if not u.wildcard]
         unit, ok = QInputDialog.getItem(
@@ -99,7 +122,9 @@ class OfficeActions(QObject):
         from desktop.services import tasklists  # a menu's flow: loaded at its first use
 
         try:
-            count = tasklists.export_tasklist(self.desk.ws, out=target, today=date.today(), unit=chosen)
+            count = tasklists.export_tasklist(
+                self.desk.ws, out=target, today=date.today(), plan_id=plan, unit=chosen
+            )
         except LuoshiError as error:
             QMessageBox.warning(self.widget, self.tr("导出任务清单"), error_text(error))
             return

@@ -28,6 +28,7 @@ from desktop.ui.setup_flow import run_setup
 from desktop.ui.versions_dialog import VersionsDialog
 
 if TYPE_CHECKING:
+    from desktop.ui.archive_actions import ArchiveActions
     from desktop.ui.export_actions import ExportActions
     from desktop.ui.import_flow import ImportFlow
     from desktop.ui.measure_actions import MeasureActions
@@ -120,6 +121,13 @@ class WindowActions(QObject):
         return ExportActions(self.desk)
 
     @cached_property
+    def archive(self) -> ArchiveActions:
+        """归档当前方案… and 已归档的方案…."""
+        from desktop.ui.archive_actions import ArchiveActions  # a menu's flow: loaded at its first use
+
+        return ArchiveActions(self.desk)
+
+    @cached_property
     def measures(self) -> MeasureActions:
         """编辑措施 on the measure in the detail pane."""
         from desktop.ui.measure_actions import MeasureActions  # a menu's flow: loaded at its first use
@@ -147,6 +155,9 @@ class WindowActions(QObject):
         self._action("file", self.tr("生成报告…"), lambda: self.exports.make_report(), "Ctrl+R")
         self._action("file", self.tr("导出台账…"), lambda: self.exports.make_ledger(), "Ctrl+E")
         self._action("file", self.tr("格式检查…"), lambda: self.exports.choose_check())
+        self._menus["file"].addSeparator()
+        self._action("file", self.tr("归档当前方案…"), lambda: self.archive.archive_current())
+        self._action("file", self.tr("已归档的方案…"), lambda: self.archive.show_archived())
         self._menus["file"].addSeparator()
         self._action("file", self.tr("退出"), self.desk.close, "Ctrl+Q")
         self._action("view", self.tr("下一项措施"), lambda: self.desk.move_by(1), "Alt+Down", "Ctrl+PgDown")

@@ -16,6 +16,8 @@ from desktop.importers import read_plan, scan_file
 from desktop.services.messages import error_text
 from tests.helpers import convert, sample_paragraphs, scan_pdf, write_gongwen_docx
 
+pytestmark = pytest.mark.slow  # OCR, LibreOffice or killed processes: outside `make test-quick`
+
 FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts" / "fonts.conf"
 
 

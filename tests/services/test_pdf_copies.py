@@ -15,6 +15,8 @@ from desktop.services import pdf_copies
 from desktop.services.messages import error_text
 from tests.exporters.conftest import report
 
+pytestmark = pytest.mark.slow  # OCR, LibreOffice or killed processes: outside `make test-quick`
+
 
 def _report(tmp_path: Path) -> Path:
     path = tmp_path / "落实情况报告.docx"

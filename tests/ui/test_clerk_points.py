@@ -60,14 +60,18 @@ def test_the_dialog_lists_every_unanswered_task_and_saves_them(qtbot: QtBot, des
 
 def test_an_import_asks_about_the_new_category_tasks(qtbot: QtBot, desk: DeskView) -> None:
     flow = desk.actions_.imports
-    flow.import_files([FIXTURES / "plans" / "eerduosi_2025_yingshang.txt"])
+    flow.import_files([FIXTURES / "plans" / "county_2026_category.txt"])
     qtbot.waitUntil(lambda: flow.task is not None and not flow.task.is_running(), timeout=20000)
     qtbot.waitUntil(lambda: flow.check_dialog is not None or flow.claims_dialog is not None, timeout=5000)
     if flow.check_dialog is not None:  # 核对方案 first, then the category tasks
         flow.check_dialog.accept()
         qtbot.waitUntil(lambda: flow.claims_dialog is not None, timeout=20000)
-    assert flow.claims_dialog is not None and flow.claims_dialog.table.rowCount() >= 4
-    flow.claims_dialog.reject()
+    dialog = flow.claims_dialog
+    assert dialog is not None
+    # only the new plan's two category tasks, not the sample's four still waiting
+    assert [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())] == ["1", "2"]
+    assert {dialog.table.item(r, 2).text() for r in range(2)} == {"各行业主管部门"}  # the category matched
+    dialog.reject()
 
 
 def test_the_report_dialog_keeps_what_was_typed_when_saving_is_cancelled(

@@ -5,11 +5,14 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
 from PIL import Image, ImageDraw, ImageFont
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.parsing.doubts import OCR
 from desktop.ui.desk_view import DeskView
+
+pytestmark = pytest.mark.slow  # OCR, LibreOffice or killed processes: outside `make test-quick`
 
 PAGES = [
     ["某某市优化营商环境工作方案", "一、提升政务服务", "1.推行帮办代办服务。（市政务服务局负责）"],

@@ -18,6 +18,8 @@ from desktop.ui.opening import open_workspace
 from tests.conftest import ROOT
 from tests.ui.windows import desk_window
 
+pytestmark = pytest.mark.slow  # OCR, LibreOffice or killed processes: outside `make test-quick`
+
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
 def test_typed_note_survives_sigkill(qtbot: QtBot, db_path: Path) -> None:

@@ -44,7 +44,15 @@ def test_the_desk_restores_the_text_size_and_fills_the_menus(qtbot: QtBot, ws: W
     titles = [a.text() for a in window.menuBar().actions() if a.isVisible()]
     assert titles == ["文件(&F)", "查看(&V)", "设置(&S)", "帮助(&H)"]
     commands = [a.text() for a in window.menuBar().actions()[0].menu().actions() if a.text()]  # type: ignore[union-attr]
-    assert commands == ["导入方案或任务清单…", "生成报告…", "导出台账…", "格式检查…", "退出"]
+    assert commands == [
+        "导入方案或任务清单…",
+        "生成报告…",
+        "导出台账…",
+        "格式检查…",
+        "归档当前方案…",
+        "已归档的方案…",
+        "退出",
+    ]
     assert desk.actions_.size_actions[125].isChecked() and not desk.actions_.size_actions[100].isChecked()
     desk.actions_.set_font_scale(100)
     desk.autosaver.discard()
