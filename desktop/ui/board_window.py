@@ -380,7 +380,7 @@ class BoardWindow(QDialog):
                 .replace("%1", report.name)
                 .replace("%2", ledger.name)
             )
-            if isinstance(gaps, list) and gaps:  # the fonts this PC lacks
+            if isinstance(gaps, list) and gaps:  # the fonts this PC lacks (said once per run)
                 box.setInformativeText(missing_fonts_text(gaps))
             for text, target in ((self.tr("打开报告"), report), (self.tr("打开台账"), ledger)):
                 button = box.addButton(text, QMessageBox.ButtonRole.ActionRole)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMenuBar,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QStatusBar,
     QStyle,
@@ -55,6 +57,7 @@ from desktop.ui.plan_chooser import PlanChooser
 from desktop.ui.window_actions import WindowActions
 
 PLACE_DELAY_MS = 500
+MAX_LABEL_CHARS = 10  # 序号 is widened for labels up to this long ('（十一）3', '1（12）'); longer ones wrap
 _SELECT_ROW = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
 
 
@@ -173,6 +176,10 @@ class DeskView(QWidget):
         self.table.setWordWrap(True)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
+        self.nothing_found = QLabel()
+        self.nothing_found.setWordWrap(True)
+        self.nothing_found.setStyleSheet("color: #8d6e00; padding: 4px;")
+        self.nothing_found.hide()
         self.detail = DetailPane()
         self.save_hint = QLabel()
         self.save_error = QLabel()
@@ -191,12 +198,20 @@ class DeskView(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.filters)
+        left_layout.addWidget(self.nothing_found)
         left_layout.addWidget(self.table, 1)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.save_error)
-        right_layout.addWidget(self.detail, 1)
+        # the note side scrolls when the window is short: a banner (待确认) or a large text never makes the
+        # window grow by itself or push the status bar off a 1366×768 screen
+        self.detail_scroll = QScrollArea()
+        self.detail_scroll.setWidget(self.detail)
+        self.detail_scroll.setWidgetResizable(True)
+        self.detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        right_layout.addWidget(self.detail_scroll, 1)
         self.split = QSplitter()  # horizontal
         self.split.setObjectName("mainSplitter")
         self.split.addWidget(left)
@@ -231,10 +246,10 @@ class DeskView(QWidget):
         pad = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + char // 2
         model, header = self.model, self.table.horizontalHeader()
         labels = [self.model.item(r).label for r in range(min(self.model.rowCount(), 500))] or ["12"]
-        longest_label = max(labels, key=metrics.horizontalAdvance)
+        longest_label = max(labels, key=metrics.horizontalAdvance)[:MAX_LABEL_CHARS]
         # column -> (a long content, lines it may wrap to)
         samples = {
-            model.SEQ: (longest_label[:6], 1),
+            model.SEQ: (longest_label, 1),
             model.LEADS: ("自治区发展改革委", 2),
             model.SUPPORTS: ("自治区发展改革委", 2),
             model.DEADLINE: ("2026年12月底前", 2),
@@ -396,6 +411,12 @@ class DeskView(QWidget):
             self.model.set_items(shown)
         finally:
             self._switching = False
+        self.fit_columns()  # 序号 widens for this plan's labels (（一）…); a width the clerk chose is kept
+        searched = self.filters.value().text
+        self.nothing_found.setText(
+            self.tr("没有找到“%1”。可换个词，或在“范围”中选“方案全部措施”。").replace("%1", searched)
+        )
+        self.nothing_found.setVisible(bool(searched) and not shown)
         row = next((r for r, item in enumerate(shown) if item.uid == select_uid), 0 if shown else -1)
         if row >= 0:
             self.table.selectionModel().setCurrentIndex(self.model.index(row, 0), _SELECT_ROW)

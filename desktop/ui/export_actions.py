@@ -28,6 +28,7 @@ from desktop.ui.file_dialogs import open_file, save_file
 from desktop.ui.message_boxes import add_close, missing_fonts_text
 
 PDF_SETTING = "export/pdf"  # whether the clerk last asked for a PDF copy
+FINDINGS_SHOWN = 3  # 格式检查 findings in the message itself; the rest scroll in its details
 
 
 @dataclass(frozen=True)
@@ -216,8 +217,9 @@ class ExportActions(QObject):
             parent=self.widget,
         )
         notes = [done.pdf_problem] if done.pdf_problem else []
-        if done.gaps:
-            notes.append(missing_fonts_text(done.gaps))
+        fonts = missing_fonts_text(done.gaps)
+        if fonts:
+            notes.append(fonts)
         box.setInformativeText("\n\n".join(notes))
         open_file = box.addButton(self.tr("打开文件"), QMessageBox.ButtonRole.AcceptRole)
         open_folder = box.addButton(self.tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
@@ -266,8 +268,14 @@ class ExportActions(QObject):
         )
         if result.findings:
             listed = result.faults + result.font_dependent  # the document's own first
-            box.setInformativeText("\n\n".join(f.text() for f in listed[:8]))
-            box.setDetailedText("\n".join(f.text() for f in listed))
+            # a few in the box; every one in 显示详细信息, which scrolls within the screen
+            shown = listed[:FINDINGS_SHOWN]
+            more = len(listed) - len(shown)
+            box.setInformativeText(
+                "\n\n".join(f.text() for f in shown)
+                + (self.tr("\n\n另有 %1 类问题，见“显示详细信息”。").replace("%1", str(more)) if more else "")
+            )
+            box.setDetailedText("\n\n".join(f.text() for f in listed))
         add_close(box)
         self.result_box = box
         box.show()

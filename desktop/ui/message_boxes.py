@@ -29,8 +29,18 @@ def ok_cancel(dialog: QDialog, ok: str, cancel: str) -> QDialogButtonBox:
     return buttons
 
 
+_fonts_told = False  # the notice is given once per run of the program, not after every export
+
+
 def missing_fonts_text(gaps: list[FontGap]) -> str:
-    """Say which official fonts this PC lacks and what shows instead; the file keeps their names."""
+    """Say which official fonts this PC lacks and what shows instead; the file keeps their names.
+
+    Returns '' after the first time in a run: the clerk has been told, and nothing changes until they act.
+    """
+    global _fonts_told
+    if _fonts_told or not gaps:
+        return ""
+    _fonts_told = True
     tr = QCoreApplication.translate
     lines = [tr("MessageBoxes", "本机缺少以下公文字体：")] + ["· " + gap.text() for gap in gaps]
     lines.append(

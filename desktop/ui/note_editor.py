@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -18,6 +18,7 @@ from desktop.domain.notes import NoteFields
 from desktop.domain.terms import FIELDS, STATUS_WORDS, Status
 
 _NO_PERCENT = -1
+MIN_BOX_LINES = 4  # a note box shows at least this many lines at every text size
 
 
 class NoteEditor(QWidget):
@@ -76,13 +77,25 @@ class NoteEditor(QWidget):
             form.addRow(titles[name], holder)
             self.texts[name] = edit
             self.warnings[name] = warning
-        self.texts["progress"].setMinimumHeight(72)
+        self._fit_boxes()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addLayout(form, 1)
         self.status.currentIndexChanged.connect(self._changed)
         self.percent.valueChanged.connect(self._changed)
+
+    def _fit_boxes(self) -> None:
+        """Keep each note box at least MIN_BOX_LINES lines high in the current text size."""
+        for edit in self.texts.values():
+            lines = MIN_BOX_LINES * edit.fontMetrics().lineSpacing()
+            edit.setMinimumHeight(lines + 2 * edit.frameWidth() + int(edit.document().documentMargin()) * 2)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow a new text size."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_boxes()
 
     def _changed(self) -> None:
         if not self._loading:

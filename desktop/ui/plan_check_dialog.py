@@ -1,21 +1,29 @@
 """核对方案: every parsed measure before it is stored, doubtful ones first and marked.
 
-The clerk edits, merges, splits, adds and removes, then applies (or applies the plan as it is in one click).
+The clerk edits, merges, splits, adds and removes (each step undone with 撤销 / Ctrl+Z until 导入), gives a unit
+one name across the plan, then applies (or applies the plan as it is in one click).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from dataclasses import replace
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -31,7 +39,7 @@ from desktop.domain.corrections import (
     Split,
     apply_corrections,
 )
-from desktop.domain.models import Measure
+from desktop.domain.models import Measure, UnitRef
 from desktop.domain.parsing.doubts import describe
 from desktop.domain.terms import Role
 from desktop.services.imports import ImportReview
@@ -39,8 +47,25 @@ from desktop.ui.measure_editor import MeasureEditor
 from desktop.ui.screen import fit_to_screen
 
 DOUBT_FILL = QColor("#FDECEA")
+DOUBT_SELECTED = QColor("#EF9A9A")  # a doubtful row stays red when selected (the usual blue hid it)
 EDITED_FILL = QColor("#E6F4EA")
 COLUMNS = ("序号", "任务", "牵头单位", "配合单位", "完成时限", "疑点")
+MAX_ROW_LINES = 5  # a long measure shows its first lines; the whole text is in its tooltip and editor
+_DOUBT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class _DoubtDelegate(QStyledItemDelegate):
+    """Paints a selected doubtful row in red instead of the selection blue, so its mark stays visible."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        if index.data(_DOUBT_ROLE) and option.state & QStyle.StateFlag.State_Selected:
+            palette = QPalette(option.palette)
+            palette.setColor(QPalette.ColorRole.Highlight, DOUBT_SELECTED)
+            palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#000000"))
+            option.palette = palette
 
 
 class PlanCheckDialog(QDialog):
@@ -52,6 +77,7 @@ class PlanCheckDialog(QDialog):
         self.prepared = prepared
         self.original = list(prepared.plan.measures)
         self.corrections: list[Correction] = []
+        self.steps: list[tuple[int, set[int]]] = []  # per step: corrections it added, marks before it
         self.measures = list(self.original)
         self.touched: set[int] = set()  # positions in `measures` the clerk changed
         self.year = int(prepared.plan.issued_on[:4]) if prepared.plan.issued_on else None
@@ -73,6 +99,11 @@ class PlanCheckDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.cellDoubleClicked.connect(lambda *_: self.edit_selected())
         self.table.setAccessibleName(self.tr("解析出的措施"))
+        self.table.setItemDelegate(_DoubtDelegate(self.table))
+        # rows are sized once the columns have their widths (before the first show they have none yet)
+        self._rows_timer = QTimer(self, singleShot=True, interval=0)
+        self._rows_timer.timeout.connect(self._fit_rows)
+        header.sectionResized.connect(lambda *_: self._rows_timer.start())
         row = QHBoxLayout()
         for text, slot in (
             (self.tr("编辑…"), self.edit_selected),
@@ -80,10 +111,17 @@ class PlanCheckDialog(QDialog):
             (self.tr("拆分…"), self.edit_selected),
             (self.tr("新增措施…"), self.add_after_selected),
             (self.tr("删除（不是措施）"), self.remove_selected),
+            (self.tr("统一单位名称…"), self.rename_unit),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             row.addWidget(button)
+        self.undo_button = QPushButton(self.tr("撤销"))
+        self.undo_button.setToolTip(self.tr("撤销上一步修改（Ctrl+Z），导入前都可以撤销"))
+        self.undo_button.clicked.connect(self.undo)
+        self.undo_button.setEnabled(False)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo)
+        row.addWidget(self.undo_button)
         row.addStretch(1)
         buttons = QDialogButtonBox()
         self.apply_button = buttons.addButton(self.tr("导入"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -124,15 +162,30 @@ class PlanCheckDialog(QDialog):
             for column, value in enumerate(values):
                 item = QTableWidgetItem(("⚠ " if column == 0 and m.doubts else "") + value)
                 item.setData(Qt.ItemDataRole.UserRole, index)
+                item.setData(_DOUBT_ROLE, bool(m.doubts))
                 item.setToolTip(value)
                 if fill is not None:
                     item.setBackground(fill)
                 self.table.setItem(row, column, item)
-        self.table.resizeRowsToContents()
+        self._rows_timer.start()
+        self.undo_button.setEnabled(bool(self.steps))
         if select is not None and select in order:
             self.table.selectRow(order.index(select))
         elif order:
             self.table.selectRow(0)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Size the rows once the table has its width."""
+        super().showEvent(event)
+        self._rows_timer.start()
+
+    def _fit_rows(self) -> None:
+        """Fit each row to its text, at most MAX_ROW_LINES lines (a long measure does not fill the screen)."""
+        self.table.resizeRowsToContents()
+        tallest = MAX_ROW_LINES * self.table.fontMetrics().lineSpacing() + 8
+        for row in range(self.table.rowCount()):
+            if self.table.rowHeight(row) > tallest:
+                self.table.setRowHeight(row, tallest)
 
     def selected_index(self) -> int | None:
         """Return the position in `measures` of the selected row."""
@@ -147,11 +200,72 @@ class PlanCheckDialog(QDialog):
     # -- corrections -------------------------------------------------------------------------------
 
     def correct(self, correction: Correction, touched: list[int]) -> None:
-        """Record a correction, recompute the measures and show them."""
-        self.corrections.append(correction)
+        """Record a correction as one step, recompute the measures and show them."""
+        self.correct_all([correction], touched)
+
+    def correct_all(self, corrections: list[Correction], touched: list[int]) -> None:
+        """Record corrections as one step (one 撤销 undoes them together), recompute and show."""
+        self.steps.append((len(corrections), set(self.touched)))
+        for correction in corrections:
+            self.corrections.append(correction)
+            self.touched = self._shifted(correction)
+        self.touched |= set(touched)
         self.measures = apply_corrections(self.original, self.corrections)
-        self.touched = self._shifted(correction) | set(touched)
         self._fill(select=touched[0] if touched else None)
+
+    def undo(self) -> None:
+        """Take the last step back (merge, removal, edit, split, addition or a unit's new name)."""
+        if not self.steps:
+            return
+        count, self.touched = self.steps.pop()
+        del self.corrections[len(self.corrections) - count :]
+        self.measures = apply_corrections(self.original, self.corrections)
+        self._fill(select=self.selected_index())
+
+    def rename_unit(self) -> None:
+        """Give one unit a new name in every measure of the plan (扶贫办 → 国务院扶贫办), as one step."""
+        names = self.directory()
+        if not names:
+            return
+        index = self.selected_index()
+        current = (
+            self.measures[index].units[0].name if index is not None and self.measures[index].units else ""
+        )
+        title = self.tr("统一单位名称")
+        old, ok = QInputDialog.getItem(
+            self,
+            title,
+            self.tr("要改名的单位："),
+            names,
+            max(0, names.index(current) if current in names else 0),
+        )
+        if not ok:
+            return
+        new, ok = QInputDialog.getText(
+            self,
+            title,
+            self.tr("“%1”在本方案中统一改为：").replace("%1", old),
+            QLineEdit.EchoMode.Normal,
+            old,
+        )
+        new = new.strip()
+        if ok and new and new != old:
+            self.rename_everywhere(old, new)
+
+    def rename_everywhere(self, old: str, new: str) -> int:
+        """Rename unit `old` to `new` in every measure naming it (one step); return how many measures changed."""
+        edits: list[Correction] = []
+        for i, m in enumerate(self.measures):
+            if any(u.name == old for u in m.units):
+                units: list[UnitRef] = []
+                for u in m.units:
+                    renamed = replace(u, name=new) if u.name == old else u
+                    if all(x.name != renamed.name for x in units):  # 扶贫办 and 国务院扶贫办 both named: once
+                        units.append(renamed)
+                edits.append(Edit(i, units=tuple(units)))
+        if edits:
+            self.correct_all(edits, [e.index for e in edits if isinstance(e, Edit)])
+        return len(edits)
 
     def _shifted(self, correction: Correction) -> set[int]:
         """Keep the marks of earlier corrections on the same measures after rows moved."""

@@ -10,7 +10,7 @@ from PySide6.QtCharts import (
     QHorizontalPercentBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
@@ -69,4 +69,15 @@ class ProgressChart(QChartView):
         chart.addAxis(share, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(share)
         self.setChart(chart)
-        self.setMinimumHeight(CHROME_PX + BAR_PX * len(rows))
+        # a bar as tall as a line of the current text, or Qt elides the names to "…" (特大字号)
+        bar_px = max(BAR_PX, int(self.fontMetrics().lineSpacing() * 1.6))
+        names.setLabelsFont(self.font())
+        share.setLabelsFont(self.font())
+        chart.legend().setFont(self.font())
+        self.setMinimumHeight(CHROME_PX + bar_px * len(rows))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Draw the bars again for a new text size."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.set_rows(self.rows)
