@@ -31,6 +31,8 @@ from desktop.storage import plans as plan_store
 from desktop.storage import returns as return_store
 from desktop.storage import short_titles as title_store
 
+SUMMARY_STEPS = 3  # reading the returns, writing the report, writing the ledger
+
 
 @dataclass(frozen=True)
 class Board:
@@ -185,17 +187,25 @@ def export_summary(
     today: date,
     plans: Collection[int] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    progress: Callable[[int, str], None] | None = None,
 ) -> Board:
-    """Write the merged report and/or the merged ledger, with the same exporters as a unit's own."""
+    """Write the merged report and/or the merged ledger, with the same exporters as a unit's own.
+
+    `progress(step, what)` is told of each of SUMMARY_STEPS steps as it starts.
+    """
+    say = progress or (lambda _step, _what: None)
     from desktop.exporters.ledger_xlsx import write_ledger  # openpyxl: loaded to write
     from desktop.exporters.report_docx import write_report  # python-docx: loaded to write
 
+    say(0, "reading")
     board = load_board(ws, period, plans=plans)
     if report_out is not None:
+        say(1, "report")
         write_report(
             summary_report(ws, board, options=options, today=today), report_out, should_stop=should_stop
         )
     if ledger_out is not None:
+        say(2, "ledger")
         meta, rows = summary_rows(ws, board, today=today)
         write_ledger(meta, rows, ledger_out, merged=True, should_stop=should_stop)
     return board

@@ -346,6 +346,11 @@ class BoardWindow(QDialog):
         report = chosen.with_suffix(".docx")
         ledger = report.with_name(report.stem.replace("报告", "台账") + ".xlsx")
         db_path, today, plans = self.ws.path, self.today, self.plan.plans()
+        steps = {
+            "reading": self.tr("正在汇总各单位报送的进展…"),
+            "report": self.tr("正在写汇总报告…"),
+            "ledger": self.tr("正在写汇总台账…"),
+        }
 
         def work(control: TaskControl) -> object:
             with Workspace(db_path) as ws:
@@ -353,11 +358,16 @@ class BoardWindow(QDialog):
                 board_service.export_summary(
                     ws, period=period, report_out=report, ledger_out=ledger, options=options, today=today,
                     plans=plans, should_stop=control.should_stop,
+                    progress=lambda step, what: control.report(step, steps[what]),
                 )  # fmt: skip
             return font_service.missing_fonts()
 
         self.summary_task = BackgroundTask(
-            work, title=self.tr("生成汇总报告"), label=self.tr("正在生成…"), parent=self
+            work,
+            title=self.tr("生成汇总报告"),
+            label=steps["reading"],
+            parent=self,
+            maximum=board_service.SUMMARY_STEPS,
         )
         self.summary_task.done.connect(
             lambda gaps, message, cancelled: self._summary_done(report, ledger, message, cancelled, gaps)

@@ -228,9 +228,17 @@ def test_hand_edited_old_style_hostile_and_missing_returns(office: Workspace, tm
 
     # the merged report and ledger carry every unit's text (the formula as text, never a formula)
     report, ledger = tmp_path / "汇总.docx", tmp_path / "汇总.xlsx"
+    steps: list[tuple[int, str]] = []
     board_service.export_summary(
-        office, period=q2, report_out=report, ledger_out=ledger, options=ReportOptions(), today=TODAY
+        office,
+        period=q2,
+        report_out=report,
+        ledger_out=ledger,
+        options=ReportOptions(),
+        today=TODAY,
+        progress=lambda step, what: steps.append((step, what)),
     )
+    assert steps == [(0, "reading"), (1, "report"), (2, "ledger")]  # the window's bar moves with them
     body = "\n".join(p.text for p in docx.Document(str(report)).paragraphs)
     cells = [
         str(c.value)

@@ -38,3 +38,14 @@ def test_wildcards_and_their_categories() -> None:
 
 def test_a_named_zone_takes_no_level_prefix() -> None:
     assert split_units("市经信局、滁州经开区管委会") == ["市经信局", "滁州经开区管委会"]
+
+
+def test_a_named_places_department_keeps_its_own_name() -> None:
+    # 自治区 is shared by the 自治区 departments of a list, never put before a named city's own department
+    assert split_units("自治区发展改革委、呼和浩特市教育局、包头市人民政府、财政厅") == [
+        "自治区发展改革委",
+        "呼和浩特市教育局",
+        "包头市人民政府",
+        "自治区财政厅",
+    ]
+    assert split_units("市发改委、城市管理局") == ["市发改委", "市城市管理局"]  # 城市… is a department
