@@ -37,6 +37,7 @@ class WorkItem:
     claim: Claim | None = None  # the clerk's answer when the task reaches the unit only by category
     short_title: str = ""  # the clerk's 任务简称; empty: the default read from the text
     archived: bool = False  # its plan was archived (归档): shown only when chosen or found by a search
+    plan_number: str = ""  # its plan's 发文字号, the short name the 方案 column shows
     matched: str = ""  # the name that gives it to the unit: the unit's own, or the category (各行业主管部门)
 
     @property

@@ -32,6 +32,7 @@ def load_worklist(ws: Workspace, period: Period, *, today: date) -> list[WorkIte
     plans = plan_store.list_plans(ws.db)
     starts = _start_dates(plans)
     archived = {plan.id for plan in plans if plan.archived}
+    numbers = {plan.id: plan.doc_number or "" for plan in plans}
     claims = claim_store.claims_for(ws.db, unit=unit) if unit else {}
     titles = title_store.short_titles(ws.db)
     items = []
@@ -71,6 +72,7 @@ def load_worklist(ws: Workspace, period: Period, *, today: date) -> list[WorkIte
                 short_title=titles.get(stored.measure_id, ""),
                 archived=stored.plan_id in archived,
                 matched=assignment.unit if assignment else "",
+                plan_number=numbers.get(stored.plan_id, ""),
             )
         )
     return items

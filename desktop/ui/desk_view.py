@@ -13,11 +13,11 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, QTimer
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMenuBar,
     QMessageBox,
-    QScrollArea,
     QSplitter,
     QStatusBar,
     QStyle,
@@ -51,6 +50,7 @@ from desktop.services.place import Place, load_place, save_place
 from desktop.services.workspace import Workspace
 from desktop.ui.detail_pane import DetailPane
 from desktop.ui.filter_bar import FilterBar
+from desktop.ui.fit_scroll import FitScrollArea
 from desktop.ui.measure_model import MeasureTableModel
 from desktop.ui.note_session import NoteSession
 from desktop.ui.plan_chooser import PlanChooser
@@ -206,11 +206,7 @@ class DeskView(QWidget):
         right_layout.addWidget(self.save_error)
         # the note side scrolls when the window is short: a banner (待确认) or a large text never makes the
         # window grow by itself or push the status bar off a 1366×768 screen
-        self.detail_scroll = QScrollArea()
-        self.detail_scroll.setWidget(self.detail)
-        self.detail_scroll.setWidgetResizable(True)
-        self.detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.detail_scroll = FitScrollArea(self.detail)
         right_layout.addWidget(self.detail_scroll, 1)
         self.split = QSplitter()  # horizontal
         self.split.setObjectName("mainSplitter")
@@ -256,6 +252,7 @@ class DeskView(QWidget):
             model.STATUS: ("持续推进", 1),
             model.FILLED: ("未填", 1),
             model.LIGHTS: ("逾期、滞后", 2),
+            model.PLAN: ("鄂府办发〔2025〕18号", 2),
         }
         for column, (sample, lines) in samples.items():
             content = -(-metrics.horizontalAdvance(sample) // lines) + (char if lines > 1 else 0)
@@ -356,7 +353,12 @@ class DeskView(QWidget):
         if late > 0:
             text += self.tr("（已逾期 %1 天）").replace("%1", str(late))
         self.due_label.setText(text)
-        self.due_label.setStyleSheet("color: #c62828;" if late > 0 else "")
+        palette = self.due_label.palette()  # a palette, not a style sheet: the label keeps the text size
+        palette.setColor(
+            QPalette.ColorRole.WindowText,
+            QColor("#c62828") if late > 0 else self.palette().windowText().color(),
+        )
+        self.due_label.setPalette(palette)
 
     def _fill_plans(self) -> None:
         """Offer the plans in use with the clerk's task count of each, then 全部方案; keep or find the choice.

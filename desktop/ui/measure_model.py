@@ -101,8 +101,8 @@ class MeasureTableModel(QAbstractTableModel):
             if item.filled:
                 return self.tr("已填")
             return self.tr("未填") if item.unfilled else "—"  # a task to confirm or declined: not owed
-        if column == self.PLAN:
-            return ("［已归档］" if item.archived else "") + item.plan_title
+        if column == self.PLAN:  # the 文号 is short and tells plans apart; the title is in the tooltip
+            return ("［已归档］" if item.archived else "") + (item.plan_number or item.plan_title)
         return self.light_text(item)
 
     def data(self, index: _Index, role: int = _Role.DisplayRole) -> object:
@@ -115,6 +115,8 @@ class MeasureTableModel(QAbstractTableModel):
         if role == _Role.ToolTipRole:
             if column == self.TASK:
                 return item.text
+            if column == self.PLAN:
+                return f"《{item.plan_title}》" + (f"（{item.plan_number}）" if item.plan_number else "")
             if column == self.SEQ and item.role is not None:
                 role_word = self.tr("牵头") if item.role is Role.LEAD else self.tr("配合")
                 return role_word + (self.tr("（通配，需确认）") if item.via_wildcard else "")

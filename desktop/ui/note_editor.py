@@ -35,6 +35,8 @@ class NoteEditor(QWidget):
         for status, word in STATUS_WORDS.items():
             self.status.addItem(self.tr(word), status.value)
         self.status.setAccessibleName(self.tr("完成状态"))
+        self.status.setMinimumContentsLength(4)  # '持续推进' stays whole at every text size
+        self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.percent = QSpinBox()
         self.percent.setRange(_NO_PERCENT, 100)
         self.percent.setSpecialValueText(self.tr("未填"))

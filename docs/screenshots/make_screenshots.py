@@ -26,7 +26,9 @@ from desktop.domain.report import ReportOptions  # noqa: E402
 from desktop.domain.worklist import Scope  # noqa: E402
 from desktop.importers import rendering  # noqa: E402
 from desktop.services import imports  # noqa: E402
+from desktop.services import measures as measure_service  # noqa: E402
 from desktop.services import notes as note_service  # noqa: E402
+from desktop.services import plans as plan_service  # noqa: E402
 from desktop.services import reports as report_service  # noqa: E402
 from desktop.services import returns as return_service  # noqa: E402
 from desktop.services import units as unit_service  # noqa: E402
@@ -105,7 +107,7 @@ def main() -> None:
     unit_service.set_profile(ws, unit="自治区发展改革委", categories=["行业主管部门"])
     q1, q2 = parse_period("2026Q1"), parse_period("2026Q2")
     assert q1 is not None and q2 is not None
-    first = note_service.find_measure(ws, "2")
+    first = measure_service.find_measure(ws, "2")
     note_service.save_note(
         ws,
         note_service.key_for(ws, first.measure_id, q1),
@@ -138,7 +140,29 @@ def main() -> None:
         editor.status.setCurrentIndex(editor.status.findData(Status.IN_PROGRESS.value))
         window.autosaver.flush()
         window._focus = frame  # keep a reference
-        QTimer.singleShot(800, lambda: (grab("main_window.png"), show_claims(window)))
+        QTimer.singleShot(800, lambda: (grab("main_window.png"), show_plans(window)))
+
+    def show_plans(window: DeskView) -> None:
+        """Two more plans: the chooser open, then 全部方案 with its 方案 column."""
+        for name in ("eerduosi_2025_yingshang.txt", "county_2026_category.txt"):
+            imports.import_file(ws, path=ROOT / "tests" / "fixtures" / "plans" / name)
+        window.plan_changed()
+        window.plan.setCurrentIndex(window.plan.findData(plan_service.list_plans(ws)[0].id))
+        window.plan.showPopup()
+
+        def all_plans() -> None:
+            grab("plan_chooser.png")
+            window.plan.hidePopup()
+            window.plan.setCurrentIndex(window.plan.findData(plan_service.ALL_PLANS))
+            window.filters.scope.setCurrentIndex(window.filters.scope.findData("all"))
+            QTimer.singleShot(800, lambda: (grab("all_plans.png"), back(window)))
+
+        def back(window: DeskView) -> None:
+            window.filters.scope.setCurrentIndex(window.filters.scope.findData("mine"))
+            window.plan.setCurrentIndex(window.plan.findData(plan_service.list_plans(ws)[0].id))
+            show_claims(window)
+
+        QTimer.singleShot(800, all_plans)
 
     def show_claims(window: DeskView) -> None:
         """Show the category tasks waiting for 确认属于本单位 / 不属于本单位."""
@@ -156,6 +180,9 @@ def main() -> None:
             QTimer.singleShot(800, lambda: show_report_dialog(window))
             return
         window.actions_.set_font_scale(left[0])
+        frame = window.window_
+        if left[0] == 150:  # 特大字号 maximized: the whole screen less a taskbar, status bar in view
+            frame.setGeometry(0, 0, 1366, 768 - 40)
         QTimer.singleShot(1000, lambda: (grab(f"main_window_{left[0]}.png"), text_sizes(window, left[1:])))
 
     def show_report_dialog(window: DeskView) -> None:
@@ -216,9 +243,20 @@ def main() -> None:
             check.edit_selected()
             assert check.editor is not None
             check.editor.setGeometry(300, 60, 780, 640)
-            QTimer.singleShot(800, lambda: (grab("measure_editor.png"), check.close(), scanned()))
+            QTimer.singleShot(800, lambda: (grab("measure_editor.png"), check.close(), long_measures()))
 
         QTimer.singleShot(800, editor)
+
+    def long_measures() -> None:
+        """核对方案 on the corpus plan with the longest measures: rows fit after layout, five lines at most."""
+        corpus = ROOT / "tests" / "fixtures" / "corpus"
+        longest = max(
+            corpus.glob("*.txt"), key=lambda p: max(map(len, p.read_text(encoding="utf-8").splitlines()))
+        )
+        check = PlanCheckDialog(imports.prepare(ws, path=longest))
+        check.setGeometry(20, 20, 1320, 720)
+        check.show()
+        QTimer.singleShot(800, lambda: (grab("plan_check_long.png"), check.close(), scanned()))
 
     def scanned() -> None:
         """核对方案 on the first two pages of the sample, scanned (no text layer) and read by OCR."""

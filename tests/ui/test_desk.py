@@ -171,6 +171,8 @@ def test_reopens_where_the_clerk_was(qtbot: QtBot, window: MainWindow, desk: Des
     again_window, again = desk_window(ws, settings=window.settings)
     qtbot.addWidget(again_window)
     again_window.show()
+    # the note side scrolls only while the new window is still shorter than the note's minimum
+    qtbot.waitUntil(lambda: not again.detail_scroll.verticalScrollBar().isVisible(), timeout=2000)
     assert again.period.currentData() == "2026Q3"
     assert again.filters.value().scope.value == "support"
     assert again.model.item(again.table.currentIndex().row()).uid == uid

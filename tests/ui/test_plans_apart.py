@@ -82,7 +82,9 @@ def test_the_chooser_switches_and_the_desk_follows(
     desk.filters.scope.setCurrentIndex(desk.filters.scope.findData("all"))  # 方案全部措施
     labels = [desk.model.item(r).label for r in range(desk.model.rowCount())]
     assert labels.count("1") >= 2  # two plans' 1, told apart by the 方案 column
-    assert desk.model.data(desk.model.index(0, desk.model.PLAN)) == plan_service.list_plans(desk.ws)[0].title
+    assert (
+        desk.model.data(desk.model.index(0, desk.model.PLAN)) == "内政发〔2026〕4号"
+    )  # the 文号: short, distinct
     # remembered: the desk reopens on the plan chosen
     chooser.setCurrentIndex(chooser.findData(four["eerduosi_2025_yingshang.txt"]))
     desk._save_place()
