@@ -7,6 +7,7 @@ Indices refer to the measure list as it stands when the correction is made (they
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from desktop.domain.models import Deadline, Measure, UnitRef
@@ -141,3 +142,15 @@ def deadlines_from_text(text: str, year: int | None) -> tuple[Deadline, ...]:
     due = next((f.deadline.due for f in found if f.deadline.due), None)
     standing = bool(found) and all(f.deadline.standing for f in found)
     return (Deadline(text=text, due=due, standing=standing),)
+
+
+def added_label(labels: Iterable[str]) -> str:
+    """Return the label of a measure the clerk adds: 新增1, 新增2 … the first one the plan does not hold.
+
+    Never built from a neighbour's label ('（五十三）-新增-新增'): the clerk may change it in 编辑措施.
+    """
+    taken = set(labels)
+    number = 1
+    while f"新增{number}" in taken:
+        number += 1
+    return f"新增{number}"

@@ -162,13 +162,28 @@ def default_title(plan_titles: list[str]) -> str:
     """Return the measure's entry; with `number`, headed （一）… with the plan's number kept in brackets."""
 
 
+_CN_NUMERAL = re.compile(r"^[一二三四五六七八九十百〇零]+$")
+
+
+def numbered(label: str) -> str:
+    """Return a plan's label as its own numbering writes it before a heading (GB/T 9704 7.3.3).
+
+    '3' → '3.'; '一' → '一、'; a label that closes a bracket keeps it and takes nothing ('（一）', '1（1）',
+    '（三）5' is '（三）5.'); an added item's '新增1' → '新增1.'. Never '（一）.'.
+    """
+    label = label.strip().rstrip(".．、,，") or "?"
+    if label[-1] in "）)〕】":
+        return label
+    return label + ("、" if _CN_NUMERAL.match(label) else ".")
+
+
 def entry_heading(label: str, title: str, role: str = "", number: int | None = None) -> str:
     """Return a measure's run-in heading: "3.标题（牵头）。", or with `number` "（一）标题（第3项，牵头）。"."""
-    label = label.rstrip(".．、") or "?"
     title = title.rstrip("。")
     if number is None:
-        return f"{label}.{title}" + (f"（{role}）" if role else "") + "。"
-    return f"（{chinese_number(number)}）{title}（第{label}项" + (f"，{role}" if role else "") + "）。"
+        return f"{numbered(label)}{title}" + (f"（{role}）" if role else "") + "。"
+    bare = label.strip().rstrip(".．、,，") or "?"
+    return f"（{chinese_number(number)}）{title}（第{bare}项" + (f"，{role}" if role else "") + "）。"
 
 
 def _entry(measure: ReportMeasure, number: int | None = None) -> Entry:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from desktop.domain.corrections import deadlines_from_text, units_from_names
+from desktop.domain.corrections import added_label, deadlines_from_text, units_from_names
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.models import Measure
 from desktop.domain.parsing.plan_parser import plan_year as domain_plan_year
@@ -96,7 +96,8 @@ def new_measure(
     """Return a measure typed by the clerk, in the chapter of the measure it follows."""
     return Measure(
         seq=0,
-        label=label or (f"{after.measure.label}-新增" if after else "新增"),
+        label=label
+        or added_label(s.measure.label for s in plan_store.current_measures(ws.db, plan_id=plan_id)),
         chapter=after.measure.chapter if after else "",
         section=after.measure.section if after else "",
         text=text.strip(),

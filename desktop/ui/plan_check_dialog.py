@@ -37,6 +37,7 @@ from desktop.domain.corrections import (
     MergeNext,
     Remove,
     Split,
+    added_label,
     apply_corrections,
 )
 from desktop.domain.models import Measure, UnitRef
@@ -325,7 +326,7 @@ class PlanCheckDialog(QDialog):
         base = self.measures[after] if after >= 0 else None
         blank = Measure(
             seq=0,
-            label=f"{base.label}-新增" if base else self.tr("新增"),
+            label=added_label(m.label for m in self.measures),
             chapter=base.chapter if base else "",
             section=base.section if base else "",
             text="",

@@ -67,3 +67,12 @@ def test_the_clerks_own_title_wins_and_headings_read_whole() -> None:
     )  # the first sentence is short
     assert entry_heading("12", "信用信息查询", "牵头") == "12.信用信息查询（牵头）。"
     assert entry_heading("12.", "信用信息查询。", "配合", number=3) == "（三）信用信息查询（第12项，配合）。"
+
+
+def test_a_label_keeps_its_own_punctuation() -> None:
+    assert entry_heading("（一）", "优化审批") == "（一）优化审批。"
+    assert entry_heading("1（1）", "优化审批", "牵头") == "1（1）优化审批（牵头）。"
+    assert entry_heading("一", "优化审批") == "一、优化审批。"
+    assert entry_heading("（三）5", "优化审批") == "（三）5.优化审批。"
+    assert entry_heading("新增1", "补充任务") == "新增1.补充任务。"
+    assert "）." not in entry_heading("（十二）", "x") and "）." not in entry_heading("(3)", "x")

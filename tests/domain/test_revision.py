@@ -74,3 +74,10 @@ def test_text_diff_marks_deletions_and_insertions() -> None:
     assert "".join(s.text for s in segments if s.kind != "insert") == "压减审批时间"
     assert "".join(s.text for s in segments if s.kind != "delete") == "进一步压减审批时限"
     assert {s.kind for s in segments} == {"equal", "delete", "insert"}
+
+
+def test_an_added_measure_gets_a_clean_label() -> None:
+    from desktop.domain.corrections import added_label
+
+    assert added_label(["1", "2", "（五十三）"]) == "新增1"
+    assert added_label(["1", "新增1", "新增2"]) == "新增3"  # never '新增1-新增'
