@@ -16,6 +16,21 @@ from desktop.domain.periods import Period
 from desktop.domain.terms import STATUS_WORDS, Role, Status
 
 NO_PROGRESS = "暂无进展。"
+# What an empty 进展情况 says when the clerk chose a status: the status itself, not a bare 暂无进展.
+EMPTY_PROGRESS = {
+    Status.NOT_STARTED: "本期未启动。",
+    Status.BEHIND: "滞后，本期无新进展。",
+    Status.STANDING: "持续推进，本期无新进展。",
+    Status.DONE: "已完成。",
+    Status.IN_PROGRESS: "推进中，本期无新进展。",
+}
+
+
+def empty_progress(status: Status | None) -> str:
+    """Return what a note with no 进展情况 text says, by its status (暂无进展 when it has none)."""
+    return EMPTY_PROGRESS.get(status, NO_PROGRESS) if status is not None else NO_PROGRESS
+
+
 CLOSING = "特此报告。"
 ROLE_WORDS = {Role.LEAD: "牵头", Role.SUPPORT: "配合"}
 
@@ -194,7 +209,7 @@ def _entry(measure: ReportMeasure, number: int | None = None) -> Entry:
     return Entry(
         level=3 if number is None else 2,
         heading=heading,
-        progress=paragraphs(note.progress) or (NO_PROGRESS,),
+        progress=paragraphs(note.progress) or (empty_progress(note.status),),
         problems=paragraphs(note.problems),
         next_steps=paragraphs(note.next_steps),
         attachments=tuple(clean(a) for a in measure.attachments),

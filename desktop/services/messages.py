@@ -107,6 +107,10 @@ _REASONS: dict[tuple[ErrorCode, str], str] = {
     (ErrorCode.NOTHING_TO_EXPORT, "scope_empty"): "本单位在“{scope}”范围内没有任务",
     (ErrorCode.NOTHING_TO_EXPORT, "unit_has_none"): "“{unit}”在本方案中没有任务",
     (ErrorCode.NOTHING_TO_EXPORT, "plan_empty"): "方案没有措施",
+    (
+        ErrorCode.NOTHING_TO_EXPORT,
+        "all_unfilled",
+    ): "本期还没有填写任何进展，而报告设为不列入未填写的任务（可勾选“未填写进展的任务列为‘暂无进展’”）",
     (ErrorCode.PLAN_MISMATCH, "titles"): "回执为《{titles}》",
     (ErrorCode.PLAN_MISMATCH, "rows"): "{rows} 行中只有 {matched} 行能与本方案的措施对应",
 }

@@ -147,7 +147,7 @@ def build(
         )
         for item in items
     ]
-    return build_report(
+    report = build_report(
         measures,
         period=period,
         options=options,
@@ -155,6 +155,9 @@ def build(
         plan_refs=_plan_refs(ws, items),
         today=today,
     )
+    if not any(section.entries for section in report.sections):  # a report of no task is not written
+        raise LuoshiError(ErrorCode.NOTHING_TO_EXPORT, reason="all_unfilled")
+    return report
 
 
 def prepare_writing() -> None:

@@ -41,3 +41,12 @@ def test_sections_follow_chapters_and_unfilled_option() -> None:
     assert sum(len(s.entries) for s in omitted.sections) == 9
     assert "滞后1项" in listed.opening and "未填报3项" in listed.opening
     assert listed.letterhead is None and listed.colophon is None
+
+
+def test_an_empty_note_says_its_status() -> None:
+    from desktop.domain.report import NO_PROGRESS, empty_progress
+    from desktop.domain.terms import Status
+
+    assert empty_progress(Status.NOT_STARTED) == "本期未启动。"
+    assert empty_progress(Status.BEHIND) == "滞后，本期无新进展。"
+    assert empty_progress(None) == NO_PROGRESS

@@ -22,6 +22,7 @@ from desktop.services import measures as measure_service
 from desktop.services import notes as note_service
 from desktop.services import reports as report_service
 from desktop.services import units as unit_service
+from desktop.services.messages import error_text
 from desktop.services.workspace import Workspace
 from tests.helpers import id_rows
 
@@ -87,6 +88,13 @@ def test_report_scope_and_unfilled(ws: Workspace, tmp_path: Path) -> None:
     assert entry.heading.startswith("2.") and entry.attachments == ("调度会纪要.pdf",)
     assert mine.title == "关于《内蒙古自治区加快打造市场化法治化国际化一流营商环境实施方案》落实情况的报告"
     assert mine.organ == "自治区发展改革委" and mine.dated == TODAY
+    # a period with no note at all and unfilled tasks left out: no report of nothing
+    q2 = parse_period("2026Q2")
+    with pytest.raises(LuoshiError) as caught:
+        report_service.build(
+            ws, period=q2, scope=Scope.MINE, options=ReportOptions(unfilled=Unfilled.OMIT), today=TODAY
+        )  # type: ignore[arg-type]
+    assert "还没有填写任何进展" in error_text(caught.value)
 
 
 def test_export_remembers_organ_names(ws: Workspace, tmp_path: Path) -> None:
