@@ -143,9 +143,9 @@ def _export_office(args: argparse.Namespace, ws: Workspace) -> int:
         _pdf_copies(args, [out])
         return 0
     period = period_service.require_period(args.period)
-    options = report_service.options_from_settings(
+    options = report_service.options_from_settings(  # the same options as `export report`
         ws,
-        title=args.title,
+        **{k: getattr(args, k) for k in ("title", "addressee", "organ", "signer", "doc_number", "copy_to")},
         letterhead=args.header,
         colophon=args.footer,
         dated=today,

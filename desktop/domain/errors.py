@@ -38,6 +38,7 @@ class ErrorCode(StrEnum):
     MEASURE_UNKNOWN = "measure_unknown"
     MEASURE_AMBIGUOUS = "measure_ambiguous"
     PLAN_UNKNOWN = "plan_unknown"
+    NO_DOC_NUMBER = "no_doc_number"
     ATTACHMENT = "attachment"
     TARGET_LOCKED = "target_locked"
     EXPORT_FAILED = "export_failed"

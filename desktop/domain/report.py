@@ -10,6 +10,7 @@ from datetime import date
 from enum import StrEnum
 from functools import partial
 
+from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.headings import short_title
 from desktop.domain.notes import NoteFields
 from desktop.domain.periods import Period
@@ -321,7 +322,12 @@ def assemble(
     today: date,
     counts: dict[str, int],
 ) -> Report:
-    """Frame the body with what the clerk chose: title, 主送机关, signature, date, 版头 and 版记."""
+    """Frame the body with what the clerk chose: title, 主送机关, signature, date, 版头 and 版记.
+
+    A 版头 needs a 发文字号 (LuoshiError NO_DOC_NUMBER): without one it would print an empty line.
+    """
+    if options.letterhead and not clean(options.doc_number).strip():
+        raise LuoshiError(ErrorCode.NO_DOC_NUMBER)
     dated = options.dated or today
     organ = clean(options.organ or organ)
     return Report(

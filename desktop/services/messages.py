@@ -53,6 +53,7 @@ ERRORS: dict[ErrorCode, str] = {
     ErrorCode.BAD_STATUS: "“{value}”不是完成状态。请使用：未启动、推进中、已完成、滞后、持续推进。",
     ErrorCode.MEASURE_UNKNOWN: "找不到措施“{value}”{where}。请写方案中的编号（如 3、（一）、1（1）），或写 #序号（如 #12）。{reason}",
     ErrorCode.MEASURE_AMBIGUOUS: "编号“{value}”对应不止一项措施，没有写入任何内容。请改写为其中一项的 #序号：{reason}。",
+    ErrorCode.NO_DOC_NUMBER: "加版头需要发文字号，否则版头中会留下空行。请填写发文字号（命令行：--number），或不加版头。",
     ErrorCode.PLAN_UNKNOWN: "找不到方案“{value}”。请写方案编号或发文字号（命令行 luoshi plans 可列出全部方案）。{reason}",
     ErrorCode.ATTACHMENT: "无法添加佐证材料“{path}”：{reason}。请检查文件后重试。",
     ErrorCode.TARGET_LOCKED: (

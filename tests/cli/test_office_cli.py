@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import docx
 import openpyxl
 import pytest
 
@@ -91,5 +92,19 @@ def test_versions_tasklist_returns_board_summary(capsys: pytest.CaptureFixture[s
         "--ledger-out", str(tmp_path / "汇总.xlsx"),
     )  # fmt: skip
     assert code == 0 and report.exists() and (tmp_path / "汇总.xlsx").exists()
+    # the same options as `export report`: 版头 with its 发文字号 and 签发人, 主送, 署名, 抄送
+    code, out, _ = _run(
+        capsys, "--db", db, "export", "summary", "--period", "2026Q1", "--out", str(report), "--header", "--footer",
+        "--number", "内发改报〔2026〕9号", "--signer", "李四", "--to", "自治区人民政府", "--organ", "自治区营商办",
+        "--copy-to", "自治区督查室",
+    )  # fmt: skip
+    text = "\n".join(p.text for p in docx.Document(str(report)).paragraphs)
+    assert code == 0, out
+    for given in ("内发改报〔2026〕9号", "李四", "自治区人民政府：", "自治区营商办", "自治区督查室"):
+        assert given in text, given
+    code, out, err = _run(
+        capsys, "--db", db, "export", "summary", "--period", "2026Q1", "--out", str(report), "--header"
+    )
+    assert code == 2 and "加版头需要发文字号" in out + err
     code, out, err = _run(capsys, "--db", db, "export", "summary", "--out", str(report))
     assert code == 2 and "报送周期" in err

@@ -50,3 +50,17 @@ def test_an_empty_note_says_its_status() -> None:
     assert empty_progress(Status.NOT_STARTED) == "本期未启动。"
     assert empty_progress(Status.BEHIND) == "滞后，本期无新进展。"
     assert empty_progress(None) == NO_PROGRESS
+
+
+def test_a_letterhead_needs_a_doc_number() -> None:
+    from datetime import date
+
+    import pytest
+
+    from desktop.domain.errors import ErrorCode, LuoshiError
+    from desktop.domain.report import ReportOptions, assemble
+
+    with pytest.raises(LuoshiError) as caught:
+        assemble(title="关于…的报告", opening="", sections=(), options=ReportOptions(letterhead=True),
+                 organ="某局", today=date(2026, 4, 3), counts={})  # fmt: skip
+    assert caught.value.code is ErrorCode.NO_DOC_NUMBER

@@ -84,7 +84,9 @@ def measures(rng: random.Random, count: int) -> list[ReportMeasure]:
 
 
 def report(rng: random.Random, count: int, **options: object) -> Report:
-    """A report on `count` random measures."""
+    """A report on `count` random measures (a 版头 gets a 发文字号, as it must)."""
+    if options.get("letterhead") and not options.get("doc_number"):
+        options = {**options, "doc_number": "内发改报〔2026〕12号"}
     return build_report(
         measures(rng, count),
         period=PERIOD,

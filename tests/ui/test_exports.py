@@ -39,6 +39,9 @@ def test_report_dialog_previews_and_writes(
     assert typed in dialog.browser.toPlainText()
     dialog.fields["addressee"].setText("自治区人民政府")
     dialog.letterhead.setChecked(True)
+    # a 版头 without a 发文字号 says so in the preview instead of printing an empty line
+    qtbot.waitUntil(lambda: "加版头需要发文字号" in dialog.browser.toPlainText(), timeout=3000)
+    dialog.fields["doc_number"].setText("内发改报〔2026〕3号")
     dialog.fields["signer"].setText("张三")
     qtbot.waitUntil(lambda: "签发人：张三" in dialog.browser.toPlainText(), timeout=3000)
     target = tmp_path / "报告.docx"
