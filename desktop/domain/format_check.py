@@ -187,6 +187,22 @@ def _footer(footer: FooterFacts, odd_even: bool, out: Collector) -> None:
         )
 
 
+def _colophon_start(paragraphs: tuple[ParaFacts, ...] | list[ParaFacts]) -> int:
+    """Return the index where the 版记 starts (its 抄送, or its 印发 line), or one past the end.
+
+    A long 印发机关 stands on its own line above the date ('2026年4月3日印发' alone): it belongs to the 版记.
+    """
+    filled = [p for p in paragraphs if p.text.strip()]
+    for i, p in enumerate(filled):
+        text = p.text.strip()
+        if text.startswith("抄送"):
+            return p.index
+        if "印发" in text and DATE.search(text):
+            alone = DATE.sub("", text).replace("印发", "").strip() == ""
+            return filled[i - 1].index if alone and i else p.index
+    return max((p.index for p in paragraphs), default=-1) + 1
+
+
 def check_document(doc: DocFacts, segment: Segmenter | None = None) -> list[Finding]:
     """Return the findings on page setup, fonts and sizes per level, title, dates, 版记 and page numbers.
 
@@ -195,11 +211,12 @@ def check_document(doc: DocFacts, segment: Segmenter | None = None) -> list[Find
     out = Collector()
     _page(doc, out)
     title_done = False
+    colophon = _colophon_start(doc.paragraphs)
     for p in doc.paragraphs:
         text = p.text.strip()
         if not text or not p.runs:
             continue
-        if text.startswith("抄送") or ("印发" in text and DATE.search(text)):
+        if p.index >= colophon:
             _colophon(p, out)
             _dates(p, out)
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -145,25 +146,36 @@ def _colophon(document: Document, colophon: Colophon) -> None:
     (0.35 mm) first and last, thin (0.25 mm) between the lines. luoshi check measures where it ends.
     """
     _colophon_section(document)
-    rows = []
-    if colophon.copy_to:
-        rows.append((COPY_LABEL + colophon.copy_to.rstrip("。") + "。", ""))
-    rows.append((colophon.printer, date_text(colophon.printed_on) + "印发"))
     one_char = gb.SIZE_4 * 20
+    rows: list[list[tuple[str, str]]] = []  # each row between rules: its lines (left text, right text)
+    if colophon.copy_to:
+        rows.append([(COPY_LABEL + colophon.copy_to.rstrip("。") + "。", "")])
+    printed = date_text(colophon.printed_on) + "印发"
+    room = (gb.TYPE_AREA_TWIPS - 2 * one_char) // one_char  # characters on a 版记 line, one in from each side
+    if _width(colophon.printer) + 1 + _width(printed) <= room:
+        rows.append([(colophon.printer, printed)])
+    else:  # a long 印发机关 wraps on its own lines; the date keeps a line of its own, whole, on the right
+        rows.append([(colophon.printer, ""), ("", printed)])
     _rule(document, RULE_THICK_TWIPS)
-    for i, (left, right) in enumerate(rows):
+    for i, lines in enumerate(rows):
         if i:
             _rule(document, RULE_THIN_TWIPS)
-        paragraph = _framed(document, indent_twips=one_char)
-        if left.startswith(COPY_LABEL):  # 回行时与冒号后的首字对齐 (§7.4.2)
-            paragraph.paragraph_format.left_indent = Twips(one_char * (1 + len(COPY_LABEL)))
-            paragraph.paragraph_format.first_line_indent = Twips(-one_char * len(COPY_LABEL))
-        gb.add_text(paragraph, left, gb.COLOPHON)
-        if right:
-            gb.right_tab(paragraph, gb.TYPE_AREA_TWIPS - one_char)
-            gb.add_text(paragraph, "\t" + right, gb.COLOPHON)
+        for left, right in lines:
+            paragraph = _framed(document, indent_twips=one_char)
+            if left.startswith(COPY_LABEL):  # 回行时与冒号后的首字对齐 (§7.4.2)
+                paragraph.paragraph_format.left_indent = Twips(one_char * (1 + len(COPY_LABEL)))
+                paragraph.paragraph_format.first_line_indent = Twips(-one_char * len(COPY_LABEL))
+            gb.add_text(paragraph, left, gb.COLOPHON)
+            if right:
+                gb.right_tab(paragraph, gb.TYPE_AREA_TWIPS - one_char)
+                gb.add_text(paragraph, "\t" + right, gb.COLOPHON)
     _rule(document, RULE_THICK_TWIPS)
     _rule(document, Mm(gb.MARGIN_BOTTOM_MM).twips, shaded=False)  # the bottom margin
+
+
+def _width(text: str) -> float:
+    """Return `text`'s width in characters of its size: Chinese a whole one, digits and Latin half."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WFA" else 0.5 for ch in text)
 
 
 def _colophon_section(document: Document) -> None:

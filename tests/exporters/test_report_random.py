@@ -85,3 +85,22 @@ def _signature_and_colophon_placed(
     ]
     printed = back.lines[-1]
     assert 0 < bottom - printed.bottom < 225 / 22 / MM_PER_PT  # the last line just above the last rule
+
+
+@pytest.mark.parametrize(
+    "printer", ["自治区发展改革委", "内蒙古自治区人民政府办公厅秘书处文电科和机要保密室联合印制组"]
+)
+def test_the_printed_date_stays_whole_on_the_right(
+    tmp_path: Path, render: Callable[[Path], Path], printer: str
+) -> None:
+    made = report(random.Random(3), 1, colophon=True, printer=printer, copy_to="自治区人民政府办公厅")
+    path = tmp_path / "报告.docx"
+    write_report(made, path)
+    assert [f.text() for f in check_file(path).findings] == []
+    back = rendering.read_pdf_layout(render(path)).pages[-1]
+    printed = date_text(made.dated) + "印发"
+    lines = [line for line in back.lines if "印发" in line.text]
+    assert len(lines) == 1 and lines[0].text.replace(" ", "").endswith(printed)  # the date never split
+    right = (A4_MM[0] - MARGINS_MM[3]) / MM_PER_PT
+    assert abs(right - CHAR_PT * 14 / 16 - lines[0].x1) < CHAR_PT  # one 4号 character in from the right
+    assert "".join(line.text.replace(" ", "") for line in back.lines).count(printer) == 1
