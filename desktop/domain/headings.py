@@ -40,10 +40,27 @@ def first_sentence(text: str) -> str:
     return text[: ends[0]] if ends else text
 
 
-def default_short_title(text: str) -> str:
-    """Return the measure's default short title, at most SHORT_TITLE_CHARS characters where it can be cut.
+# A title may not end on a word that waits for more (…等, …时, 在…, …的, 将…, 对…, 与…) or inside a bracket or
+# quote; these whole words end with such a character and are fine.
+_OPEN_END = re.compile(r"[等时在与的将对]$|[（(“‘《〔【「『\[]$")
+_WHOLE_WORDS = re.compile(
+    r"(?:参与|给与|实时|及时|同时|适时|按时|准时|随时|定时|临时|届时|存在|所在|目的|面对|应对|核对|比对|相对|绝对)$"
+)
 
-    A single clause longer than that and without a pause stays whole up to twice the limit.
+
+def reads_whole(title: str) -> bool:
+    """Return True when `title` ends where a reader expects an end: not on 等/时/在/与/的/将/对 or an opener."""
+    title = title.rstrip(_TRAILING)
+    return bool(title) and (not _OPEN_END.search(title) or bool(_WHOLE_WORDS.search(title)))
+
+
+def default_short_title(text: str) -> str:
+    """Return the measure's default short title: its first sentence, or its first clauses, read whole.
+
+    The first clauses are taken as long as they stay within SHORT_TITLE_CHARS; they must end where a reader
+    expects an end (`reads_whole`), and a clause that only sets the scene (在…时，围绕…，) is never a title
+    alone: the clause that acts is taken instead, or with it. When no cut within the limit reads whole, the
+    shortest that does up to twice the limit is kept; failing that, the sentence is cut with an ellipsis.
     """
     body = " ".join(text.split()).strip()
     sentence = first_sentence(body).rstrip(_TRAILING)
@@ -51,32 +68,26 @@ def default_short_title(text: str) -> str:
         return sentence
     ends = [*_depth_zero_marks(sentence, _CLAUSE_END), len(sentence)]  # where each clause ends
     lead_in = bool(_LEAD_IN.match(sentence))
-    taken = 1  # clauses in the title, joined with their own marks while it is short or only sets the scene
-    while (
-        taken < len(ends)
-        and (ends[taken - 1] < MIN_CLAUSE_CHARS or (taken == 1 and lead_in))
-        and ends[taken] <= SHORT_TITLE_CHARS
-    ):
-        taken += 1
-    title = sentence[: ends[taken - 1]]
-    if lead_in and taken == 1 and len(ends) > 1 and ends[1] - ends[0] - 1 <= SHORT_TITLE_CHARS:
-        title = sentence[ends[0] + 1 : ends[1]]  # the clause that acts
-    if len(title) > SHORT_TITLE_CHARS:
-        title = _cut_long_clause(title)
-    return title.rstrip(_TRAILING)
+    prefixes = [sentence[:end].rstrip(_TRAILING) for end in ends]
+    for number, title in enumerate(prefixes):
+        if len(title) > SHORT_TITLE_CHARS:
+            break
+        if len(title) >= MIN_CLAUSE_CHARS and reads_whole(title) and not (lead_in and number == 0):
+            return title
+    if lead_in and len(ends) > 1:  # the clause that acts, after the scene
+        acting = sentence[ends[0] + 1 : ends[1]].rstrip(_TRAILING)
+        if len(acting) <= SHORT_TITLE_CHARS and reads_whole(acting) and not _LEAD_IN.match(acting):
+            return acting
+    for title in prefixes:
+        if len(title) > 2 * SHORT_TITLE_CHARS:
+            break
+        if reads_whole(title) and not (lead_in and title == prefixes[0] and len(prefixes) > 1):
+            return title
+    return _cut_long_clause(sentence)
 
 
 def _cut_long_clause(clause: str) -> str:
-    """Shorten one long clause at its last 、 outside brackets, adding 等.
-
-    With no such pause, a clause up to twice the limit is kept whole; a longer one is cut where no bracket
-    or quote is open, with an ellipsis.
-    """
-    pauses = [i for i in _depth_zero_marks(clause, "、") if MIN_CLAUSE_CHARS <= i < SHORT_TITLE_CHARS]
-    if pauses:
-        return clause[: pauses[-1]] + "等"
-    if len(clause) <= 2 * SHORT_TITLE_CHARS:
-        return clause
+    """Cut a clause too long to keep where no bracket or quote is open, with an ellipsis."""
     depth, cut = 0, SHORT_TITLE_CHARS
     for i, ch in enumerate(clause[:SHORT_TITLE_CHARS]):
         if depth == 0:

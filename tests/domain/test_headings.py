@@ -33,10 +33,15 @@ CASES = [
         "推广“人工智能+政务服务”模式，在政务服务、社会治理、机关办公、辅助决策等领域拓展应用场景，提升服务效能水平。",
         "推广“人工智能+政务服务”模式",
     ),
-    # one long clause: cut at its last 、 with 等
+    # one long clause: kept whole (up to twice the limit), never cut into a fragment ending in 等
     (
         "全面实施“双随机、一公开”监管、跨部门综合监管、包容审慎监管、信用风险分类监管，减少对企业正常经营的干扰。",
-        "全面实施“双随机、一公开”监管、跨部门综合监管等",
+        "全面实施“双随机、一公开”监管、跨部门综合监管、包容审慎监管、信用风险分类监管",
+    ),
+    # a clause ending in 时 waits for the next one
+    (
+        "编制下达全国土地利用计划时，充分考虑自贸试验区建设发展需要，保障合理用地需求。",
+        "编制下达全国土地利用计划时，充分考虑自贸试验区建设发展需要",
     ),
 ]
 
@@ -76,3 +81,15 @@ def test_a_label_keeps_its_own_punctuation() -> None:
     assert entry_heading("（三）5", "优化审批") == "（三）5.优化审批。"
     assert entry_heading("新增1", "补充任务") == "新增1.补充任务。"
     assert "）." not in entry_heading("（十二）", "x") and "）." not in entry_heading("(3)", "x")
+
+
+def test_no_corpus_or_sample_title_ends_as_a_fragment() -> None:
+    from desktop.domain.headings import reads_whole
+    from desktop.importers import read_plan
+    from tests.conftest import FIXTURES, SAMPLE
+
+    plans = [*sorted((FIXTURES / "corpus").glob("*.txt")), SAMPLE]
+    titles = [default_short_title(m.text) for path in plans for m in read_plan(path).measures]
+    assert len(titles) >= 400
+    assert [t for t in titles if not reads_whole(t)] == []
+    assert reads_whole("扩大基层党员政治参与") and not reads_whole("将建筑工程施工许可等")
