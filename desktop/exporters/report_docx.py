@@ -262,6 +262,9 @@ def build_document(report: Report, *, should_stop: Callable[[], bool] | None = N
         gb.outline_level(heading, 1)
         for entry in section.entries:
             _entry(document, entry)
+    # 特此报告 never stands alone on the signature page: the body's last lines go with it (widow control
+    # lets a long last paragraph split, two lines at least carried over)
+    document.paragraphs[-1].paragraph_format.keep_with_next = True
     _body(document, report.closing).paragraph_format.keep_with_next = True
     _signature(document, report)
     if report.colophon:
