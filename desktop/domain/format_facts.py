@@ -72,6 +72,82 @@ def signature_lines(organ: str, dated: str, *, sealed: bool) -> tuple[Placement,
     return Placement(left=date_start - UNSEALED_DATE_SHIFT), Placement(right=UNSEALED_ORGAN_RIGHT)
 
 
+# An organ name wider than this breaks into lines between words (§7.3.5 is silent; a long 联合发文 name).
+ORGAN_LINE_CHARS = CHARS_PER_LINE - UNSEALED_ORGAN_RIGHT
+# Sealed, each line is centred over the date and the seal presses on both: half a line keeps the date near
+# its 右空四字 (a 26-character line would push it twelve characters in).
+SEALED_ORGAN_LINE_CHARS = CHARS_PER_LINE // 2
+# Where an organ name may break: after a separator, or after a word that ends an organ's name.
+_ORGAN_BREAK_AFTER = ("、", "，", " ", "委员会", "人民政府", "办公厅", "办公室", "委", "厅", "局", "办", "院", "部",
+                      "中心", "政府", "党委", "集团", "公司", "处", "科", "室", "组", "会")  # fmt: skip
+
+
+def _breaks_inside_word(organ: str, end: int) -> bool:
+    """Return True when a cut at `end` splits an organ-ending word (办|公厅, 委|员会)."""
+    return any(
+        organ[start : start + len(word)] == word
+        for word in _ORGAN_BREAK_AFTER
+        for start in range(max(0, end - len(word) + 1), end)
+        if start + len(word) > end
+    )
+
+
+def _reach(organ: str, limit: float) -> int:
+    """Return how many characters of `organ` fit in `limit`."""
+    return max(i for i in range(1, len(organ) + 1) if text_width(organ[:i]) <= limit)
+
+
+def _break(organ: str, limit: float) -> int:
+    """Return the last place within `limit` to break `organ` between words (0 when there is none)."""
+    reach = _reach(organ, limit)
+    separators = [end for end in range(1, reach + 1) if organ[end - 1] in "、， " and end < len(organ)]
+    words = [
+        end
+        for end in range(1, min(reach + 1, len(organ)))
+        if organ[:end].endswith(_ORGAN_BREAK_AFTER) and not _breaks_inside_word(organ, end)
+    ]
+    return (separators or words or [0])[-1]
+
+
+def organ_lines(organ: str, limit: float = ORGAN_LINE_CHARS) -> list[str]:
+    """Split a signature's organ into lines of at most `limit` characters, breaking between words.
+
+    The break goes after the last separator (、，) within the limit, else after the last organ-ending
+    word (中共某某自治区委员会办公厅 | 某某自治区人民政府办公厅) that is not part of a longer one; with neither, the
+    same within a whole line (ORGAN_LINE_CHARS); failing that, at the most a line holds, never before a
+    mark that may not start a line.
+    """
+    organ = organ.strip()
+    lines: list[str] = []
+    while text_width(organ) > limit:
+        cut = _break(organ, limit) or _break(organ, ORGAN_LINE_CHARS) or _reach(organ, ORGAN_LINE_CHARS)
+        if cut >= len(organ):  # no word to break at and it fits a whole line: one line
+            break
+        while 1 < cut < len(organ) and organ[cut] in NO_LINE_START and organ[cut] not in "、， ":
+            cut -= 1
+        lines.append(organ[:cut].rstrip("、， "))
+        organ = organ[cut:].lstrip("、， ")
+    return [*lines, organ]
+
+
+def signature_layout(organ: str, dated: str, *, sealed: bool) -> list[tuple[str, Placement]]:
+    """Return every line of the signature with its place: the organ's lines, then the date (§7.3.5).
+
+    Sealed: the date 右空四字 (further left when the widest organ line needs it), each organ line centred
+    over it. Unsealed: each organ line 右空二字 and the date two characters right of the last line's start
+    (a date longer than that line keeps 右空二字 and the line moves left).
+    """
+    lines = organ_lines(organ, SEALED_ORGAN_LINE_CHARS if sealed else ORGAN_LINE_CHARS)
+    date_width = text_width(dated)
+    if sealed:
+        date_right = sealed_date_right(max(text_width(line) for line in lines), date_width)
+        placed = [(line, Placement(right=date_right + (date_width - text_width(line)) / 2)) for line in lines]
+        return [*placed, (dated, Placement(right=date_right))]
+    last_place, date_place = signature_lines(lines[-1], dated, sealed=False)
+    placed = [(line, Placement(right=UNSEALED_ORGAN_RIGHT)) for line in lines[:-1]]
+    return [*placed, (lines[-1], last_place), (dated, date_place)]
+
+
 @dataclass(frozen=True)
 class RunFacts:
     """A run's effective East Asian font, size in points, weight and colour (styles resolved)."""

@@ -149,14 +149,14 @@ def _signature(render: RenderFacts, right: float, out: Collector) -> None:
     found = _signature_lines(render)
     if found is None:
         return
-    page, organ, dated = found
+    page, organ, dated, widest = found
     size = CHAR_PT
     organ_gap, date_gap = (right - organ.x1) / size, (right - dated.x1) / size
     shift = (dated.x0 - organ.x0) / size
     centre = ((dated.x0 + dated.x1) - (organ.x0 + organ.x1)) / 2 / size
     excess = max(0.0, (dated.x1 - dated.x0) / size - text_width(dated.text.strip()))
     close = 0.35
-    wanted = sealed_date_right(text_width(organ.text.strip()), text_width(dated.text.strip()))
+    wanted = sealed_date_right(widest, text_width(dated.text.strip()))
     sealed = abs(date_gap - wanted) <= close and abs(centre) <= close + excess / 2
     unsealed = abs(shift - UNSEALED_DATE_SHIFT) <= close + excess and (
         abs(organ_gap - UNSEALED_ORGAN_RIGHT) <= close or abs(date_gap - UNSEALED_ORGAN_RIGHT) <= close
@@ -172,8 +172,10 @@ def _signature(render: RenderFacts, right: float, out: Collector) -> None:
         )
 
 
-def _signature_lines(render: RenderFacts) -> tuple[int, LineBox, LineBox] | None:
-    """Return the page, the organ's line and the date's line of the signature (the last dated line)."""
+def _signature_lines(render: RenderFacts) -> tuple[int, LineBox, LineBox, float] | None:
+    """Return the page, the organ's last line, the date's line of the signature (the last dated line) and
+    the width of the organ's widest line (a long organ takes two lines).
+    """
     for page in reversed(render.pages):
         lines = [line for line in page.lines if line.text.strip()]
         for index in range(len(lines) - 1, 0, -1):
@@ -181,7 +183,13 @@ def _signature_lines(render: RenderFacts) -> tuple[int, LineBox, LineBox] | None
             if DATE.fullmatch(line.text.replace(" ", "")) and lines[index - 1].top < line.top:
                 above = lines[index - 1]
                 if line.top - above.bottom < LINE_PT and not DATE.search(above.text):
-                    return page.number, above, line
+                    widths = [text_width(above.text.strip())]
+                    for upper in reversed(lines[: index - 1]):  # the organ's earlier lines, right above
+                        if above.top - upper.bottom >= LINE_PT or upper.top >= above.top:
+                            break
+                        widths.append(text_width(upper.text.strip()))
+                        above = upper
+                    return page.number, lines[index - 1], line, max(widths)
     return None
 
 

@@ -17,7 +17,7 @@ from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 
 from desktop.domain.errors import Cancelled
-from desktop.domain.format_facts import SEAL_LINES, signature_lines, text_width
+from desktop.domain.format_facts import SEAL_LINES, signature_layout, text_width
 from desktop.domain.report import Colophon, Entry, Letterhead, Report, date_text
 from desktop.domain.title_layout import title_lines
 from desktop.exporters import gbt9704_docx as gb
@@ -113,10 +113,9 @@ def _signature(document: Document, report: Report) -> None:
     Sealed: the date 右空四字, the organ centred over it, room for the seal above. Unsealed: the organ 右空二字
     and the date's first character two characters right of the organ's.
     """
-    name, dated = report.organ, date_text(report.dated)
-    places = signature_lines(name, dated, sealed=report.sealed)
+    placed = signature_layout(report.organ, date_text(report.dated), sealed=report.sealed)
     kept = [_body(document) for _ in range(SEAL_LINES if report.sealed else 1)]  # 空行, or the seal's room
-    for text, place in zip((name, dated), places, strict=True):
+    for text, place in placed:
         if not text:
             continue
         if place.right is not None:

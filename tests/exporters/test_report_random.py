@@ -13,7 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain.format_facts import A4_MM, CHAR_PT, MARGINS_MM, MM_PER_PT, RenderFacts, signature_lines
+from desktop.domain.format_facts import (
+    A4_MM,
+    CHAR_PT,
+    MARGINS_MM,
+    MM_PER_PT,
+    RenderFacts,
+    signature_layout,
+    signature_lines,
+)
 from desktop.domain.report import date_text
 from desktop.exporters.report_docx import write_report
 from desktop.importers import rendering
@@ -104,3 +112,41 @@ def test_the_printed_date_stays_whole_on_the_right(
     right = (A4_MM[0] - MARGINS_MM[3]) / MM_PER_PT
     assert abs(right - CHAR_PT * 14 / 16 - lines[0].x1) < CHAR_PT  # one 4号 character in from the right
     assert "".join(line.text.replace(" ", "") for line in back.lines).count(printer) == 1
+
+
+ORGANS = [
+    "某局",
+    "自治区发展改革委",
+    "内蒙古自治区政务服务与数据管理局",
+    "中共内蒙古自治区委员会办公厅、内蒙古自治区人民政府办公厅",  # 28 characters, two organs
+    "满洲里市人民政府口岸管理办公室满洲里市综合保税区管理委员会联合工作组",  # 33
+    "内蒙古自治区政务服务与数据管理局和内蒙古自治区发展和改革委员会联合办公室",  # 36
+    "某" * 40,  # no word to break at
+]
+
+
+@pytest.mark.parametrize("sealed", [True, False])
+@pytest.mark.parametrize("organ", ORGANS)
+def test_a_signature_of_any_length_stays_in_the_type_area(
+    tmp_path: Path, render: Callable[[Path], Path], organ: str, sealed: bool
+) -> None:
+    made = report(random.Random(5), 1, sealed=sealed, organ=organ)
+    path = tmp_path / "报告.docx"
+    write_report(made, path)
+    assert [f.text() for f in check_file(path).findings] == []  # the render check measures 7.3.5 too
+    layout = rendering.read_pdf_layout(render(path))
+    left, right = MARGINS_MM[2] / MM_PER_PT, (A4_MM[0] - MARGINS_MM[3]) / MM_PER_PT
+    placed = signature_layout(organ, date_text(made.dated), sealed=sealed)
+    page = next(
+        p
+        for p in reversed(layout.pages)
+        if any(date_text(made.dated) in x.text.replace(" ", "") for x in p.lines)
+    )
+    texts = [line.text.replace(" ", "") for line in page.lines]
+    for text, place in placed:
+        line = page.lines[len(texts) - 1 - texts[::-1].index(text)]  # the signature's own line, the last one
+        assert left - 1 <= line.x0 and line.x1 <= right + 1, text  # nothing outside the type area
+        if place.right is not None:
+            assert abs((right - line.x1) / CHAR_PT - place.right) < 0.15, text
+        else:
+            assert place.left is not None and abs((line.x0 - left) / CHAR_PT - place.left) < 0.15, text
