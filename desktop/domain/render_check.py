@@ -173,8 +173,10 @@ def _signature(render: RenderFacts, right: float, out: Collector) -> None:
 
 
 def _signature_lines(render: RenderFacts) -> tuple[int, LineBox, LineBox, float] | None:
-    """Return the page, the organ's last line, the date's line of the signature (the last dated line) and
-    the width of the organ's widest line (a long organ takes two lines).
+    """Return the signature's page, the organ's last line, the date's line and the organ's widest width.
+
+    The signature is the last dated line; a long organ takes two lines or more, the widest of which
+    places the sealed date.
     """
     for page in reversed(render.pages):
         lines = [line for line in page.lines if line.text.strip()]
