@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -150,3 +151,41 @@ def test_a_signature_of_any_length_stays_in_the_type_area(
             assert abs((right - line.x1) / CHAR_PT - place.right) < 0.15, text
         else:
             assert place.left is not None and abs((line.x0 - left) / CHAR_PT - place.left) < 0.15, text
+
+
+def test_a_url_or_a_code_does_not_stretch_the_line_before_it(
+    tmp_path: Path, render: Callable[[Path], Path]
+) -> None:
+    from desktop.domain.format_facts import text_width
+    from desktop.domain.notes import NoteFields
+    from desktop.domain.periods import parse_period
+    from desktop.domain.report import ReportMeasure, ReportOptions, build_report
+    from desktop.domain.terms import Role, Status
+
+    progress = (
+        "已在门户网站https://www.nmg.gov.cn/zwgk/zfxxgk/zfxxgkml/202604/t20260403_1234567.html公开办事指南，"
+        "并通过ISO 9001质量管理体系认证，平台地址为http://zwfw.nmg.gov.cn/portal/service/guide?itemId="
+        "1500000000000000&type=1，附件为政务公开工作台账_2026年第一季度_final_v3.xlsx。"
+    )
+    measure = ReportMeasure(
+        plan_title="某方案", chapter="任务", label="1", text="推进政务公开。", role=Role.LEAD,
+        note=NoteFields(progress, "", "", Status.IN_PROGRESS), attachments=(),
+    )  # fmt: skip
+    made = build_report([measure], period=parse_period("2026Q1"), options=ReportOptions(), organ="某局",  # type: ignore[arg-type]
+                        plan_refs="《某方案》", today=date(2026, 4, 3))  # fmt: skip
+    path = tmp_path / "报告.docx"
+    write_report(made, path)
+    right = (A4_MM[0] - MARGINS_MM[3]) / MM_PER_PT
+    full = [
+        line
+        for page in rendering.read_pdf_layout(render(path)).pages
+        for line in page.lines
+        if right - line.x1 < CHAR_PT / 2 and line.text.strip()  # a justified line that reaches the edge
+    ]
+    widths = {
+        line.text: (line.x1 - line.x0)
+        / text_width(line.text.replace(" ", "").replace("\u200b", ""))
+        / CHAR_PT
+        for line in full
+    }
+    assert widths and max(widths.values()) < 1.1, widths  # no gap near a whole character between glyphs
