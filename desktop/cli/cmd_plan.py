@@ -10,7 +10,8 @@ from desktop.cli.output import say, say_json, workspace
 from desktop.cli.plan_options import add_plan_option
 from desktop.domain.models import Plan
 from desktop.domain.revision import CHANGE_WORDS, Review, text_diff
-from desktop.services import reading, revisions, tasklists
+from desktop.services import plans as plan_service
+from desktop.services import reading, revisions
 from desktop.services.workspace import Workspace
 
 
@@ -83,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _versions(args: argparse.Namespace, ws: Workspace) -> int:
-    plan = tasklists.choose_plan(ws, args.plan)
+    plan = plan_service.resolve_plan(ws, args.plan)
     for v in revisions.versions(ws, plan.id):
         mark = TEXT["current"] if v.current else ""
         say(TEXT["version_line"].format(**v.__dict__, mark=mark))

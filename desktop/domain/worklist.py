@@ -104,6 +104,14 @@ def in_scope(item: WorkItem, scope: Scope, has_unit: bool) -> bool:
     return item.role is Role(scope.value)
 
 
+def in_plans(item: WorkItem, plans: Collection[int] | None, *, searched: bool = False) -> bool:
+    """Return True when `item` belongs to `plans`.
+
+    None means every plan in use: an archived plan's items only when `searched` (they stay searchable).
+    """
+    return item.plan_id in plans if plans is not None else not item.archived or searched
+
+
 def status_matches(item: WorkItem, status: str) -> bool:
     if status == UNFILLED:
         return item.unfilled
@@ -118,11 +126,7 @@ def select(
         item
         for item in items
         if in_scope(item, wanted.scope, has_unit)
-        and (
-            item.plan_id in wanted.plans
-            if wanted.plans is not None
-            else not item.archived or bool(wanted.text)
-        )
+        and in_plans(item, wanted.plans, searched=bool(wanted.text))
         and (wanted.chapter is None or item.chapter == wanted.chapter)
         and (wanted.status is None or status_matches(item, wanted.status))
         and (not wanted.warned_only or item.lights)

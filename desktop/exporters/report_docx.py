@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -168,7 +167,7 @@ def _colophon(document: Document, colophon: Colophon) -> None:
         rows.append([(COPY_LABEL + colophon.copy_to.rstrip("。") + "。", "")])
     printed = date_text(colophon.printed_on) + "印发"
     room = (gb.TYPE_AREA_TWIPS - 2 * one_char) // one_char  # characters on a 版记 line, one in from each side
-    if _width(colophon.printer) + 1 + _width(printed) <= room:
+    if text_width(colophon.printer) + 1 + text_width(printed) <= room:
         rows.append([(colophon.printer, printed)])
     else:  # a long 印发机关 wraps on its own lines; the date keeps a line of its own, whole, on the right
         rows.append([(colophon.printer, ""), ("", printed)])
@@ -187,11 +186,6 @@ def _colophon(document: Document, colophon: Colophon) -> None:
                 gb.add_text(paragraph, "\t" + right, gb.COLOPHON)
     _rule(document, RULE_THICK_TWIPS)
     _rule(document, Mm(gb.MARGIN_BOTTOM_MM).twips, shaded=False)  # the bottom margin
-
-
-def _width(text: str) -> float:
-    """Return `text`'s width in characters of its size: Chinese a whole one, digits and Latin half."""
-    return sum(1.0 if unicodedata.east_asian_width(ch) in "WFA" else 0.5 for ch in text)
 
 
 def _colophon_section(document: Document) -> None:

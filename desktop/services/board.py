@@ -24,6 +24,7 @@ from desktop.domain.terms import Role
 from desktop.domain.version import VERSION
 from desktop.exporters.atomic import write_atomically
 from desktop.services import periods as period_service
+from desktop.services import plans as plan_service
 from desktop.services.notes import my_unit
 from desktop.services.workspace import Workspace
 from desktop.storage import notes as note_store
@@ -67,7 +68,7 @@ def load_board(ws: Workspace, period: Period, *, plans: Collection[int] | None =
     returns = {r.unit for r in return_store.for_period(ws.db, period=period.code)}
     notes = note_store.notes_of_period(ws.db, period=period.code)
     own = my_unit(ws)
-    refs = "、".join(f"《{p.title}》" + (f"（{p.doc_number}）" if p.doc_number else "") for p in chosen)
+    refs = "、".join(plan_service.plan_label(p.title, p.doc_number) for p in chosen)
     if own and any(unit == own and fields.filled for (_, unit), fields in notes.items()):
         returns.add(own)  # the office's own notes count as its return
     units: dict[str, None] = {}

@@ -9,7 +9,7 @@ from desktop.domain.assignment import assignment_for
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.periods import Period
 from desktop.domain.terms import Claim
-from desktop.domain.worklist import WorkItem
+from desktop.domain.worklist import WorkItem, in_plans
 from desktop.services import worklist as wl
 from desktop.services.notes import my_unit
 from desktop.services.units import unit_identity
@@ -30,11 +30,7 @@ def category_tasks(
 
     Of `plans`, or of every plan in use (an archived plan's only when it is named).
     """
-    items = [
-        i
-        for i in wl.load_worklist(ws, period, today=today)
-        if i.via_wildcard and (i.plan_id in plans if plans is not None else not i.archived)
-    ]
+    items = [i for i in wl.load_worklist(ws, period, today=today) if i.via_wildcard and in_plans(i, plans)]
     return [i for i in items if i.unconfirmed] if unconfirmed_only else items
 
 

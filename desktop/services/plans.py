@@ -5,10 +5,10 @@ Reading a plan file: services.reading; importing it: services.imports.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from desktop.domain.errors import ErrorCode, LuoshiError
+from desktop.domain.parsing.front_matter import normalise_doc_number
 from desktop.services.workspace import Workspace
 from desktop.storage import plans as plan_store
 
@@ -25,7 +25,7 @@ class PlanChoice:
     @property
     def label(self) -> str:
         """Return '《title》（文号）'."""
-        return f"《{self.plan.title}》" + (f"（{self.plan.doc_number}）" if self.plan.doc_number else "")
+        return plan_label(self.plan.title, self.plan.doc_number)
 
 
 def list_plans(ws: Workspace, *, archived: bool | None = None) -> list[plan_store.PlanRow]:
@@ -34,15 +34,14 @@ def list_plans(ws: Workspace, *, archived: bool | None = None) -> list[plan_stor
     return plans if archived is None else [p for p in plans if p.archived is archived]
 
 
+def plan_label(title: str, doc_number: str | None) -> str:
+    """Return how a plan is cited: '《title》（文号）', or '《title》' without a 文号."""
+    return f"《{title}》" + (f"（{doc_number}）" if doc_number else "")
+
+
 def describe(plan: plan_store.PlanRow) -> str:
     """Return how a plan is named in messages: 'id：《title》（文号）'."""
-    return f"{plan.id}：《{plan.title}》" + (f"（{plan.doc_number}）" if plan.doc_number else "")
-
-
-def _squash(text: str) -> str:
-    """Fold the ways a 文号 is typed: spaces, and [ ] ( ) 【 】 〔 〕 for the year's brackets."""
-    text = re.sub(r"\s+", "", text)
-    return re.sub(r"[［\[（(【〔](\d{4})[］\]）)】〕]", r"〔\1〕", text)
+    return f"{plan.id}：{plan_label(plan.title, plan.doc_number)}"
 
 
 def resolve_plan(ws: Workspace, ref: str | int | None) -> plan_store.PlanRow:
@@ -63,7 +62,11 @@ def resolve_plan(ws: Workspace, ref: str | int | None) -> plan_store.PlanRow:
     if text.isdigit():
         found = [p for p in plans if p.id == int(text)]
     else:
-        found = [p for p in plans if p.doc_number and _squash(p.doc_number) == _squash(text)]
+        found = [
+            p
+            for p in plans
+            if p.doc_number and normalise_doc_number(p.doc_number) == normalise_doc_number(text)
+        ]
     if len(found) == 1:
         return found[0]
     raise LuoshiError(ErrorCode.PLAN_UNKNOWN, value=text, plans=[describe(p) for p in (found or plans)])

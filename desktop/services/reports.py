@@ -118,7 +118,7 @@ def _evidence(ws: Workspace, item: WorkItem, period: Period, unit: str) -> tuple
 def _plan_refs(ws: Workspace, items: list[WorkItem]) -> str:
     titles = dict.fromkeys(item.plan_title for item in items)
     numbers = {p.title: p.doc_number for p in plan_service.list_plans(ws)}
-    return "、".join(f"《{t}》" + (f"（{numbers[t]}）" if numbers.get(t) else "") for t in titles)
+    return "、".join(plan_service.plan_label(t, numbers.get(t)) for t in titles)
 
 
 def build(

@@ -17,11 +17,6 @@ from desktop.services.workspace import Workspace
 from desktop.storage import plans as plan_store
 
 
-def choose_plan(ws: Workspace, plan: str | int | None) -> plan_store.PlanRow:
-    """Return the plan meant: the one given (id or 文号), or the only one in use (see plans.resolve_plan)."""
-    return plan_service.resolve_plan(ws, plan)
-
-
 def export_tasklist(
     ws: Workspace,
     *,
@@ -34,7 +29,7 @@ def export_tasklist(
     """Write the task list of a plan (all measures, or the unit's) to `out`; return the number of measures."""
     from desktop.exporters.ledger_xlsx import TASKLIST, Line, Table, write_table  # openpyxl: loaded to write
 
-    plan = choose_plan(ws, plan_id)
+    plan = plan_service.resolve_plan(ws, plan_id)
     pid = plan.id
     views = measure_service.list_measures(ws, unit=unit, categories=[] if unit else None)
     stored = [v.stored for v in views if v.stored.plan_id == pid]

@@ -79,7 +79,7 @@ class ArchiveActions(QObject):
             )
             return
         plan = next(p for p in plan_service.list_plans(self.desk.ws) if p.id == plans[0])
-        name = plan_service.describe(plan).split("：", 1)[1]
+        name = plan_service.plan_label(plan.title, plan.doc_number)
         answer = QMessageBox.question(
             self.desk.widget(),
             title,
@@ -95,7 +95,9 @@ class ArchiveActions(QObject):
     def show_archived(self) -> None:
         """List the archived plans and restore the one the clerk chooses."""
         archived = plan_service.list_plans(self.desk.ws, archived=True)
-        names: list[tuple[int, str]] = [(p.id, plan_service.describe(p).split("：", 1)[1]) for p in archived]
+        names: list[tuple[int, str]] = [
+            (p.id, plan_service.plan_label(p.title, p.doc_number)) for p in archived
+        ]
         self.dialog = ArchivedDialog(names, self.desk.widget())
         if self.dialog.exec() == QDialog.DialogCode.Accepted and self.dialog.chosen() is not None:
             chosen = self.dialog.chosen()

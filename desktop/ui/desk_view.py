@@ -241,7 +241,7 @@ class DeskView(QWidget):
         char = metrics.horizontalAdvance("国")
         pad = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + char // 2
         model, header = self.model, self.table.horizontalHeader()
-        labels = [self.model.item(r).label for r in range(min(self.model.rowCount(), 500))] or ["12"]
+        labels = [item.label for item in self._plan_items()[:500]] or ["12"]
         longest_label = max(labels, key=metrics.horizontalAdvance)[:MAX_LABEL_CHARS]
         # column -> (a long content, lines it may wrap to)
         samples = {
@@ -379,7 +379,17 @@ class DeskView(QWidget):
         self._wanted_plan = None
         self.plan.offer(offered, wanted=wanted, counts=bool(self.unit_name()))
         self._plan_shown = self.plan.chosen()
-        self.filters.set_chapters(chapters([i for i in self._items if i.plan_id in self.current_plans()]))
+        self._plan_shown_changed()
+
+    def _plan_items(self) -> list[WorkItem]:
+        """Return the worklist's items of the plans shown (all of them in 全部方案)."""
+        shown = set(self.current_plans())
+        return [i for i in self._items if i.plan_id in shown]
+
+    def _plan_shown_changed(self) -> None:
+        """Offer the shown plans' chapters and fit 序号 to their labels (not at every filter or search)."""
+        self.filters.set_chapters(chapters(self._plan_items()))
+        self.fit_columns()
 
     def _show_plan_column(self) -> None:
         self.table.setColumnHidden(self.model.PLAN, not self.plan.every_plan())
@@ -397,7 +407,7 @@ class DeskView(QWidget):
             self.plan.choose(self._plan_shown)  # back to the plan of the note still in the editor
             return
         self._plan_shown = self.plan.chosen()
-        self.filters.set_chapters(chapters([i for i in self._items if i.plan_id in self.current_plans()]))
+        self._plan_shown_changed()
         self._show_plan_column()
         self._show_filtered(self._current_uid())
         self._remember_place()
@@ -413,7 +423,6 @@ class DeskView(QWidget):
             self.model.set_items(shown)
         finally:
             self._switching = False
-        self.fit_columns()  # 序号 widens for this plan's labels (（一）…); a width the clerk chose is kept
         searched = self.filters.value().text
         self.nothing_found.setText(
             self.tr("没有找到“%1”。可换个词，或在“范围”中选“方案全部措施”。").replace("%1", searched)

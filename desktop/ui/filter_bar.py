@@ -64,15 +64,6 @@ class FilterBar(QWidget):
         if not self._quiet:
             self.changed.emit()
 
-    def clear_search(self) -> None:
-        """Empty the search box without emitting a change."""
-        self._quiet = True
-        try:
-            self.search.clear()
-            self._search_timer.stop()
-        finally:
-            self._quiet = False
-
     def set_chapters(self, chapters: list[str]) -> None:
         """Offer the plan's chapters, keeping the chosen one when it still exists."""
         chosen = self.chapter.currentData()

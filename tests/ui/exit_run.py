@@ -110,9 +110,8 @@ def _dialogs(desk: DeskView) -> None:
     desk.actions_.show_versions()
     _settle(0.05)
     desk.actions_.versions_dialog.close()
-    for name in ("review_claims",):
-        getattr(desk.actions_, name)()
-        _settle(0.05)
+    desk.actions_.review_claims()
+    _settle(0.05)
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, QDialog | QMessageBox) and widget.isVisible():
             widget.close()

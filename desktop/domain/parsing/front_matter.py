@@ -93,7 +93,8 @@ def merge_title_fragments(paragraphs: list[str]) -> list[str]:
     return merged
 
 
-def _normalise_doc_number(text: str) -> str:
+def normalise_doc_number(text: str) -> str:
+    """Return a 发文字号 without spaces, its year in 〔〕 however it was bracketed ([2026], （2026）, 【2026】)."""
     text = re.sub(r"\s+", "", text)
     return re.sub(r"[［\[（(【](\d{4})[］\]）)】]", r"〔\1〕", text)
 
@@ -190,7 +191,7 @@ def frame_document(paragraphs: list[str]) -> Frame:
     for p in paragraphs[:_HEAD_PARAGRAPHS]:
         match = DOC_NUMBER.search(p)
         if match and not heading_level(p) and len(p) - len(match.group(0)) <= _DOC_NUMBER_EXTRA:
-            frame.doc_number = _normalise_doc_number(match.group(0))
+            frame.doc_number = normalise_doc_number(match.group(0))
             break
     end = notice_end(paragraphs)
     notice = _notice_title_index(paragraphs[: end or len(paragraphs)])
