@@ -122,6 +122,7 @@ def _colophon_place(render: RenderFacts, bottom: float, out: Collector) -> None:
             )
         before = render.pages[index - 1] if index else None
         if before is not None and not [x for x in before.lines if x.top < _body_lines(before.height)]:
+            _blank_wasted(render.pages[index - 2] if index >= 2 else None, page, bottom, out)
             numbered = [p.number for p in (before, page) if _numbered(p)]
             if numbered:
                 out.add(
@@ -130,6 +131,29 @@ def _colophon_place(render: RenderFacts, bottom: float, out: Collector) -> None:
                     "版记所在节的页脚取消“链接到前一节”，删去页码",
                     "、".join(f"第 {n} 页" for n in numbered),
                 )
+
+
+def _blank_wasted(body_page: PageBox | None, page: PageBox, bottom: float, out: Collector) -> None:
+    """Flag a blank page before the 版记 when the body's last page, even, had room for it (§7.4.1).
+
+    The 版记's height is measured on its own page, from its first line (抄送 or 印发机关) to the type
+    area's bottom edge, plus a line between it and the signature.
+    """
+    if body_page is None or body_page.number % 2:
+        return
+    limit = _body_lines(body_page.height)
+    body = [line for line in body_page.lines if line.top < limit]
+    colophon = [line for line in page.lines if line.top < _body_lines(page.height)]
+    if not body or not colophon:
+        return
+    height = bottom - min(line.top for line in colophon) + LINE_PT
+    if bottom - max(line.bottom for line in body) >= height + LINE_PT:
+        out.add(
+            "7.4.1",
+            f"第 {body_page.number} 页（偶数页）正文下方还有位置排版记，却另起一页并多出一张空白页",
+            "删去版记前的“偶数页”分节符，把版记排在正文末页的最下方",
+            f"第 {page.number} 页",
+        )
 
 
 def _numbered(page: PageBox) -> bool:

@@ -18,9 +18,11 @@ from docx.text.paragraph import Paragraph
 
 from desktop.domain.errors import Cancelled
 from desktop.domain.format_facts import SEAL_LINES, signature_layout, text_width
+from desktop.domain.page_fill import lines_needed
 from desktop.domain.report import Colophon, Entry, Letterhead, Report, date_text
 from desktop.domain.title_layout import title_lines
 from desktop.exporters import gbt9704_docx as gb
+from desktop.exporters import page_estimate
 from desktop.exporters.atomic import check_suffix, write_atomically
 from desktop.exporters.ooxml import child
 from desktop.exporters.words import words
@@ -160,7 +162,6 @@ def _colophon(document: Document, colophon: Colophon) -> None:
     paragraph that has borders, so each rule is an empty paragraph of its own height shaded black: thick
     (0.35 mm) first and last, thin (0.25 mm) between the lines. luoshi check measures where it ends.
     """
-    _colophon_section(document)
     one_char = gb.SIZE_4 * 20
     rows: list[list[tuple[str, str]]] = []  # each row between rules: its lines (left text, right text)
     if colophon.copy_to:
@@ -171,6 +172,7 @@ def _colophon(document: Document, colophon: Colophon) -> None:
         rows.append([(colophon.printer, printed)])
     else:  # a long 印发机关 wraps on its own lines; the date keeps a line of its own, whole, on the right
         rows.append([(colophon.printer, ""), ("", printed)])
+    _colophon_page(document, rows, room)
     _rule(document, RULE_THICK_TWIPS)
     for i, lines in enumerate(rows):
         if i:
@@ -188,13 +190,22 @@ def _colophon(document: Document, colophon: Colophon) -> None:
     _rule(document, Mm(gb.MARGIN_BOTTOM_MM).twips, shaded=False)  # the bottom margin
 
 
-def _colophon_section(document: Document) -> None:
-    """Start the 版记's own section on the next even page, with empty footers (§7.4.1, §7.5).
+def _colophon_page(document: Document, rows: list[list[tuple[str, str]]], room: int) -> None:
+    """Put the 版记 on the body's last page when that page is even and has room, else on the next even page.
 
-    The 版记 page is the back of the last sheet (封四): an even-page section break makes Word, WPS and
-    LibreOffice start it on the next even page, leaving a blank page when the body ends on an even one;
-    neither that blank page nor the 版记 page carries a page number.
+    The 版记 page is the back of the last sheet (封四). Where the body ends on an even page with room under
+    the signature, as LibreOffice lays it out (page_estimate's loose figure, measured against its
+    renders) and no later in a tighter layout, the 版记 follows it there. Otherwise an even-page section break makes Word, WPS and LibreOffice start it on the next even
+    page, leaving a blank page only when the body ends on an even page; neither that blank page nor the
+    版记 page carries a page number (§7.5).
     """
+    lines = sum(lines_needed(left or right, room) for row in rows for left, right in row)
+    height = lines * gb.LINE_TWIPS + 2 * RULE_THICK_TWIPS + (len(rows) - 1) * RULE_THIN_TWIPS
+    height += gb.LINE_TWIPS  # the line after the signature that anchors the frame
+    tight, loose = page_estimate.body_end(document)
+    used = max(tight.used_twips, loose.used_twips) if tight.page == loose.page else loose.used_twips
+    if loose.page % 2 == 0 and tight.page <= loose.page and used + height <= page_estimate.PAGE_TWIPS:
+        return
     gb.unnumbered(document.add_section(WD_SECTION.EVEN_PAGE))
 
 

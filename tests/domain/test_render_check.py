@@ -209,3 +209,17 @@ def test_a_title_ending_a_line_with_de_is_caught_and_whole_words_pass() -> None:
     ]
     page = _title_page("关于《加快打造市场化法治化", "国际化一流营商环境实施方案》", "落实情况的报告")
     assert [f for f in check_rendering(page, _words) if f.clause == "7.3.1"] == []
+
+
+def _after_blank(body_rows: int) -> RenderFacts:
+    """Body to line `body_rows` of page 2, a blank page 3, the 版记 alone on page 4."""
+    colophon = _colophon_at(20, number=4, blank_before=True).pages[-1]
+    full = PageBox(1, 595.3, 841.9, tuple(_line(row, "字" * 28) for row in range(22)))
+    body = PageBox(2, 595.3, 841.9, tuple(_line(row, "字" * 28) for row in range(body_rows)))
+    return RenderFacts((full, body, PageBox(3, 595.3, 841.9, ()), colophon))
+
+
+def test_a_blank_page_before_the_colophon_is_caught_when_the_body_page_had_room() -> None:
+    wasted = [f.problem for f in check_rendering(_after_blank(8)) if "空白页" in f.problem]
+    assert wasted == ["第 2 页（偶数页）正文下方还有位置排版记，却另起一页并多出一张空白页"]
+    assert [f for f in check_rendering(_after_blank(19)) if "多出一张空白页" in f.problem] == []

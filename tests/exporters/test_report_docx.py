@@ -137,9 +137,13 @@ def test_letterhead_and_colophon(tmp_path: Path) -> None:
     assert all('w:fill="000000"' in p._p.pPr.xml for p in rules[:-1]) and "w:shd" not in rules[-1]._p.pPr.xml
     copy = framed[1].paragraph_format  # 抄送 回行 aligned under the first organ (§7.4.2)
     assert (copy.left_indent.twips, copy.first_line_indent.twips) == (4 * 280, -3 * 280)
-    last = document.sections[-1]  # the 版记's own section: on an even page, no page number
-    assert len(document.sections) == 2 and last.start_type == WD_SECTION.EVEN_PAGE
-    assert not last.footer.is_linked_to_previous and not last.footer.paragraphs[0].text
+    # under the signature when the body ends on an even page with room (where is measured on the render in
+    # test_report_random), else in a section of its own on the next even page, without a page number
+    last = document.sections[-1]
+    assert len(document.sections) in (1, 2)
+    if len(document.sections) == 2:
+        assert last.start_type == WD_SECTION.EVEN_PAGE
+        assert not last.footer.is_linked_to_previous and not last.footer.paragraphs[0].text
     assert {r.font.size.pt for p in framed for r in p.runs} == {14}
     assert (
         'w:yAlign="bottom"' in framed[0]._p.pPr.xml
