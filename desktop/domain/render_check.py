@@ -14,6 +14,7 @@ from desktop.domain.format_facts import (
     A4_MM,
     CHAR_PT,
     CHARS_PER_LINE,
+    DASH_INK_EM,
     MARGINS_MM,
     MM_PER_PT,
     NO_LINE_END,
@@ -341,9 +342,10 @@ def _page_number(number: int, footer: list, out: Collector) -> None:  # type: ig
         out.add("7.5", "单页码应居右空一字", "奇数页页码右对齐，右缩进一字", where, [line])
     if not number % 2 and abs(line.x0 - (left_edge + one_char)) > 4 / MM_PER_PT:
         out.add("7.5", "双页码应居左空一字", "偶数页页码左对齐，左缩进一字", where, [line])
-    # a CJK 一字线 is drawn across the middle of its em box: that is where the 7 mm are measured
-    dash_mm = ((line.top + line.bottom) / 2 - (A4_MM[1] - MARGINS_MM[1]) / MM_PER_PT) * MM_PER_PT
-    if abs(dash_mm - PAGE_NUMBER_GAP_MM) > 1.5:
+    # the 7 mm are measured to the dash's ink, DASH_INK_EM above the baseline (the line's bottom)
+    ink = line.bottom - DASH_INK_EM * line.size
+    dash_mm = (ink - (A4_MM[1] - MARGINS_MM[1]) / MM_PER_PT) * MM_PER_PT
+    if abs(dash_mm - PAGE_NUMBER_GAP_MM) > TOLERANCE_MM:
         out.add(
             "7.5",
             f"页码的一字线距版心下边缘 {dash_mm:.1f} mm，应为 {PAGE_NUMBER_GAP_MM:g} mm",

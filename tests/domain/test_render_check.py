@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.domain.format_facts import A4_MM, MARGINS_MM, MM_PER_PT, LineBox, PageBox, RenderFacts
+from desktop.domain.format_facts import A4_MM, DASH_INK_EM, MARGINS_MM, MM_PER_PT, LineBox, PageBox, RenderFacts
 from desktop.domain.render_check import check_rendering
 
 BOTTOM = (A4_MM[1] - MARGINS_MM[1]) / MM_PER_PT
@@ -10,14 +10,20 @@ RIGHT = (A4_MM[0] - MARGINS_MM[3]) / MM_PER_PT
 
 
 def _page_with_number(dash_mm: float) -> RenderFacts:
-    """One page whose "— 1 —" has its 一字线 `dash_mm` below the type area (a 14 pt em box)."""
-    middle = BOTTOM + dash_mm / MM_PER_PT
-    number = LineBox(middle - 7, middle + 7, RIGHT - 14 - 40, RIGHT - 14, "— 1 —", 14, 2)
+    """One page whose "— 1 —" has its 一字线's ink `dash_mm` below the type area (a 14 pt em box)."""
+    baseline = BOTTOM + dash_mm / MM_PER_PT + DASH_INK_EM * 14
+    number = LineBox(baseline - 14, baseline, RIGHT - 14 - 40, RIGHT - 14, "— 1 —", 14, 2)
     return RenderFacts((PageBox(1, 595.3, 841.9, (number,)),))
 
 
 def test_a_page_number_at_its_place_passes() -> None:
     assert [f for f in check_rendering(_page_with_number(7.0)) if f.clause == "7.5"] == []
+
+
+def test_a_page_number_a_millimetre_and_more_off_is_caught() -> None:
+    assert [f for f in check_rendering(_page_with_number(7.8)) if f.clause == "7.5"] == []
+    assert [f for f in check_rendering(_page_with_number(8.1)) if f.clause == "7.5"] != []
+    assert check_rendering(_page_with_number(5.8)) != []  # so high it reaches into the type area
 
 
 def test_a_page_number_too_low_is_caught() -> None:
