@@ -140,6 +140,9 @@ class Report:
     colophon: Colophon | None = None
     counts: dict[str, int] = field(default_factory=dict)
     sealed: bool = True  # 加盖印章 (§7.3.5.1); False: 不加盖印章 (§7.3.5.2)
+    # The measures' own texts: the plan's wording, whose recurring compounds (自由贸易试验区) the title's
+    # lines never split
+    plan_texts: tuple[str, ...] = ()
 
 
 def clean(text: str) -> str:
@@ -289,6 +292,7 @@ def build_report(
         organ=organ,
         today=today,
         counts=counts,
+        plan_texts=tuple(m.text for m in measures),
     )
 
 
@@ -321,6 +325,7 @@ def assemble(
     organ: str,
     today: date,
     counts: dict[str, int],
+    plan_texts: tuple[str, ...] = (),
 ) -> Report:
     """Frame the body with what the clerk chose: title, 主送机关, signature, date, 版头 and 版记.
 
@@ -348,6 +353,7 @@ def assemble(
         else None,
         counts=counts,
         sealed=options.sealed,
+        plan_texts=plan_texts,
     )
 
 

@@ -164,4 +164,5 @@ def build_summary(
         organ=organ,
         today=today,
         counts=counts,
+        plan_texts=tuple(m.text for m in measures),
     )

@@ -17,6 +17,8 @@ from desktop.domain.format_facts import NO_LINE_END, NO_LINE_START, text_width
 
 # A title line may not end with these function words (它们属于下一行的词组).
 FUNCTION_WORDS = ("的", "和", "及", "与", "或", "暨", "并")
+# Nor begin with these: 的 and 和 bind the words on both sides ("…方案》/的通知" reads as a fragment).
+BAD_STARTS = ("的", "和")
 # Good joints: after a closing book-title mark or 、, and before 关于 or an opening book-title mark.
 _GOOD_AFTER = "》”、，）"
 _GOOD_BEFORE = ("《", "关于", "“")
@@ -33,19 +35,24 @@ def bad_line_end(line: str) -> bool:
 
 
 def bad_line_start(line: str) -> bool:
-    """Return True when a title line may not begin this way (a closing mark or a pause mark)."""
-    return not line or line[0] in NO_LINE_START
+    """Return True when a title line may not begin this way (a closing or pause mark, 的 or 和)."""
+    return not line or line[0] in NO_LINE_START or line.startswith(BAD_STARTS)
 
 
-def good_shape(widths: Sequence[float]) -> bool:
-    """Return True for an inverted trapezoid (each line ≤ the one above, first > last) or a diamond."""
+def good_shape(widths: Sequence[float], *, strict: bool = False) -> bool:
+    """Return True for an inverted trapezoid (each line ≤ the one above, first > last) or a diamond.
+
+    `strict` asks each line to be shorter than the one above (or, in a diamond, than its neighbour
+    nearer the peak): 16/12/12 is a trapezoid, but its equal last lines read as a block.
+    """
     if len(widths) < 2:
         return True
-    if all(a >= b for a, b in pairwise(widths)) and widths[0] > widths[-1]:
+    step = (lambda a, b: a > b) if strict else (lambda a, b: a >= b)
+    if all(step(a, b) for a, b in pairwise(widths)) and widths[0] > widths[-1]:
         return True
     peak = max(range(len(widths)), key=lambda i: widths[i])
-    rising = all(a <= b for a, b in pairwise(widths[: peak + 1]))
-    falling = all(a >= b for a, b in pairwise(widths[peak:]))
+    rising = all(step(b, a) for a, b in pairwise(widths[: peak + 1]))
+    falling = all(step(a, b) for a, b in pairwise(widths[peak:]))
     return 0 < peak < len(widths) - 1 and rising and falling and widths[peak] > max(widths[0], widths[-1])
 
 
@@ -62,16 +69,18 @@ def _cost(lines: list[str], widths: list[float]) -> float:
     return joints + 0.5 * steps
 
 
-def _valid(lines: list[str], widths: list[float], per_line: float) -> bool:
+def _valid(lines: list[str], widths: list[float], per_line: float, strict: bool) -> bool:
     return (
         all(w <= per_line for w in widths)
         and not any(bad_line_end(line) for line in lines[:-1])
         and not any(bad_line_start(line) for line in lines[1:])
-        and good_shape(widths)
+        and good_shape(widths, strict=strict)
     )
 
 
-def _best_for(words: Sequence[str], count: int, per_line: float) -> tuple[float, list[str]] | None:
+def _best_for(
+    words: Sequence[str], count: int, per_line: float, *, strict: bool
+) -> tuple[float, list[str]] | None:
     ends = list(_accumulate(words))
     total = ends[-1]
     cuts = list(range(1, len(words)))
@@ -83,7 +92,7 @@ def _best_for(words: Sequence[str], count: int, per_line: float) -> tuple[float,
         bounds = (0, *chosen, len(words))
         lines = ["".join(words[a:b]) for a, b in pairwise(bounds)]
         widths = [text_width(line) for line in lines]
-        if _valid(lines, widths, per_line):
+        if _valid(lines, widths, per_line, strict):
             cost = _cost(lines, widths)
             if best is None or cost < best[0]:
                 best = (cost, lines)
@@ -109,10 +118,11 @@ def title_lines(words: Sequence[str], per_line: float) -> list[str]:
     if text_width(title) <= per_line:
         return [title]
     fewest = -int(-text_width(title) // per_line)
-    for extra in range(_MAX_EXTRA_LINES + 1):
-        found = _best_for([w for w in words if w], fewest + extra, per_line)
-        if found:
-            return found[1]
+    for strict in (True, False):  # lines of distinct lengths first, equal neighbours only when none fits
+        for extra in range(_MAX_EXTRA_LINES + 1):
+            found = _best_for([w for w in words if w], fewest + extra, per_line, strict=strict)
+            if found:
+                return found[1]
     return _even_cuts(title, per_line)
 
 
@@ -151,4 +161,5 @@ def title_faults(lines: Sequence[str], words: Sequence[str]) -> list[str]:
         f"标题在词语中间回行：“{lines[i][-2:]}/{lines[i + 1][:2]}”" for i in breaks_inside_words(lines, words)
     ]
     faults += [f"标题行末是“{line[-1]}”，应移到下一行" for line in lines[:-1] if bad_line_end(line)]
+    faults += [f"标题行首是“{line[0]}”，应移到上一行" for line in lines[1:] if bad_line_start(line)]
     return faults

@@ -25,7 +25,7 @@ from desktop.exporters import gbt9704_docx as gb
 from desktop.exporters import page_estimate
 from desktop.exporters.atomic import check_suffix, write_atomically
 from desktop.exporters.ooxml import child
-from desktop.exporters.words import words
+from desktop.exporters.words import plan_vocabulary, words
 
 STYLE_NAMES = {
     "title": "公文标题",
@@ -87,7 +87,8 @@ def _title(document: Document, report: Report) -> None:
     paragraph = _body(
         document, face=gb.TITLE, first_line_chars=0, align=WD_ALIGN_PARAGRAPH.CENTER, before_twips=before
     )
-    _lines(paragraph, title_lines(words(report.title), gb.TYPE_AREA_TWIPS // (gb.SIZE_2 * 20)), gb.TITLE)
+    cut = words(report.title, plan_vocabulary(report.title, report.plan_texts))
+    _lines(paragraph, title_lines(cut, gb.TYPE_AREA_TWIPS // (gb.SIZE_2 * 20)), gb.TITLE)
     paragraph._p.style = STYLE_IDS["title"]
     gb.outline_level(paragraph, 0)
     _body(document)  # 空一行 before 主送机关

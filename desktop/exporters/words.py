@@ -28,16 +28,33 @@ TITLE_VOCABULARY = (
     "责任分解",
     "落实情况",
     "乡村振兴",
+    "民生实事",
     "高质量发展",
     "放管服",
     "一网通办",
+    "一件事一次办",
+    "跨省通办",
     "数字政府",
+    "自由贸易试验区",
+    "自贸试验区",
+    "招商引资",
+    "民营经济",
+    "专精特新",
+    "公平竞争审查",
+    "社会信用体系",
 )
+# A compound the plan itself repeats this often (in its measures' texts) is one word in its title.
+PLAN_WORD_MIN_COUNT = 2
+PLAN_WORD_MAX_CHARS = 10  # longer joins would leave a long title nowhere to break
+_HANZI = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
 @lru_cache(maxsize=256)
-def words(text: str) -> tuple[str, ...]:
-    """Return `text` cut into words, in order; their concatenation is `text`."""
+def words(text: str, vocabulary: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Return `text` cut into words, in order; their concatenation is `text`.
+
+    A word of `vocabulary` (the plan's own compounds) or TITLE_VOCABULARY is never cut.
+    """
     import rjieba  # rjieba: loaded to break a title (its dictionary takes 0.1 s to build)
 
     merged: list[str] = []
@@ -46,13 +63,42 @@ def words(text: str) -> tuple[str, ...]:
             merged[-1] += word
         else:
             merged.append(word)
-    return tuple(_keep_whole(merged, text))
+    return tuple(_keep_whole(merged, text, (*TITLE_VOCABULARY, *vocabulary)))
 
 
-def _keep_whole(tokens: list[str], text: str) -> list[str]:
-    """Join tokens the dictionary split inside a TITLE_VOCABULARY word (试点工作/方案 → 试点工作方案)."""
+def plan_vocabulary(title: str, texts: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the compounds of `title` that the plan's texts repeat: adjacent 汉字 words found together.
+
+    The general dictionary cuts 自由贸易试验区 into 自由贸易/试验区; a plan about one says it many times, so
+    the two words seen together PLAN_WORD_MIN_COUNT times or more make one word of the title.
+    """
+    plan = "\n".join(texts)
+    if not plan:
+        return ()
+    tokens = list(words(title))
+    found: list[str] = []
+    joined = True
+    while joined:
+        joined = False
+        for i in range(len(tokens) - 1):
+            pair = tokens[i] + tokens[i + 1]
+            if (
+                _HANZI.match(pair)
+                and len(pair) <= PLAN_WORD_MAX_CHARS
+                and min(len(tokens[i]), len(tokens[i + 1])) >= 2
+                and plan.count(pair) >= PLAN_WORD_MIN_COUNT
+            ):
+                tokens[i : i + 2] = [pair]
+                found.append(pair)
+                joined = True
+                break
+    return tuple(found)
+
+
+def _keep_whole(tokens: list[str], text: str, vocabulary: tuple[str, ...]) -> list[str]:
+    """Join tokens the dictionary split inside a vocabulary word (试点工作/方案 → 试点工作方案)."""
     inside: set[int] = set()
-    for word in TITLE_VOCABULARY:
+    for word in vocabulary:
         start = text.find(word)
         while start >= 0:
             inside.update(range(start + 1, start + len(word)))

@@ -15,7 +15,7 @@ from desktop.domain.title_layout import (
     good_shape,
     title_lines,
 )
-from desktop.exporters.words import words
+from desktop.exporters.words import plan_vocabulary, words
 
 PER_LINE = 20  # 156 mm of 二号 (22 pt)
 # (title, words no line break may split)
@@ -65,6 +65,14 @@ TITLES = [
     ("关于《聚焦企业关切进一步优化营商环境行动方案》落实情况的报告", "企业 关切 营商环境 行动方案"),
     ("关于《2023年区本级重点工作责任分解》落实情况的报告", "本级 重点工作 责任分解"),
     ("内蒙古自治区发展和改革委员会内蒙古自治区商务厅文件", "发展和改革委员会 商务厅"),
+    (
+        "关于《中国（内蒙古）自由贸易试验区满洲里片区建设实施方案》2026年第一季度落实情况的报告",
+        "自由贸易试验区 满洲里 实施方案 第一季度",
+    ),
+    (
+        "关于《某市人民政府关于印发深化“放管服”改革优化营商环境实施方案的通知》落实情况的报告",
+        "放管服 营商环境 实施方案 通知",
+    ),
 ]
 
 
@@ -89,7 +97,7 @@ def test_real_titles_break_into_whole_words_and_a_good_shape(title: str, whole: 
     assert "".join(lines) == title
     widths = [text_width(line) for line in lines]
     assert all(w <= PER_LINE for w in widths), lines
-    assert len(lines) >= 2 and good_shape(widths), lines
+    assert len(lines) >= 2 and good_shape(widths, strict=True), lines  # no two equal lines side by side
     assert not any(bad_line_end(line) for line in lines[:-1]), lines
     assert not any(bad_line_start(line) for line in lines[1:]), lines
     assert breaks_inside_words(lines, cut) == [], lines
@@ -99,4 +107,18 @@ def test_real_titles_break_into_whole_words_and_a_good_shape(title: str, whole: 
 def test_numbers_keep_their_unit_and_the_sample_title_reads_whole() -> None:
     assert "2026年" in words("2026年工作要点") and "6.0版" in words("行动方案（6.0版）")
     lines = title_lines(words(TITLES[0][0]), PER_LINE)
-    assert lines[0].endswith("市场化") and lines[1].startswith("法治化")  # never 国/际化 or 市/场化
+    # a diamond, never 国/际化 or 市/场化, and not the 16/12/12 block of two equal lines
+    assert lines == ["关于《内蒙古自治区加快打造", "市场化法治化国际化一流营商环境", "实施方案》落实情况的报告"]
+
+
+def test_the_plans_own_compounds_stay_whole() -> None:
+    title = "关于《某市推动飞地经济高质量发展和口岸经济提质增效实施方案》落实情况的报告"
+    assert "飞地经济" not in words(title)  # the general dictionary cuts it
+    plan = ("发展飞地经济园区。", "完善飞地经济收益分享机制。", "推动口岸经济提质增效。", "口岸经济提质增效行动。")
+    vocabulary = plan_vocabulary(title, plan)
+    cut = words(title, vocabulary)
+    assert "飞地经济" in cut and "口岸经济提质增效" in cut
+    assert plan_vocabulary(title, ("发展飞地经济园区。",)) == ()  # said once is not a compound of the plan
+    for per_line in (16, 18, 20):
+        lines = title_lines(cut, per_line)
+        assert not _split(lines, "飞地经济", title) and not _split(lines, "口岸经济提质增效", title), lines
