@@ -47,7 +47,10 @@ def good_shape(widths: Sequence[float], *, strict: bool = False) -> bool:
     """
     if len(widths) < 2:
         return True
-    step = (lambda a, b: a > b) if strict else (lambda a, b: a >= b)
+
+    def step(a: float, b: float) -> bool:
+        return a > b if strict else a >= b
+
     if all(step(a, b) for a, b in pairwise(widths)) and widths[0] > widths[-1]:
         return True
     peak = max(range(len(widths)), key=lambda i: widths[i])

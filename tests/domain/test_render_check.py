@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from desktop.domain.format_facts import A4_MM, DASH_INK_EM, MARGINS_MM, MM_PER_PT, LineBox, PageBox, RenderFacts
+from desktop.domain.format_facts import (
+    A4_MM,
+    DASH_INK_EM,
+    MARGINS_MM,
+    MM_PER_PT,
+    LineBox,
+    PageBox,
+    RenderFacts,
+)
 from desktop.domain.render_check import check_rendering
 
 BOTTOM = (A4_MM[1] - MARGINS_MM[1]) / MM_PER_PT

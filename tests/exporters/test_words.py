@@ -108,13 +108,22 @@ def test_numbers_keep_their_unit_and_the_sample_title_reads_whole() -> None:
     assert "2026年" in words("2026年工作要点") and "6.0版" in words("行动方案（6.0版）")
     lines = title_lines(words(TITLES[0][0]), PER_LINE)
     # a diamond, never 国/际化 or 市/场化, and not the 16/12/12 block of two equal lines
-    assert lines == ["关于《内蒙古自治区加快打造", "市场化法治化国际化一流营商环境", "实施方案》落实情况的报告"]
+    assert lines == [
+        "关于《内蒙古自治区加快打造",
+        "市场化法治化国际化一流营商环境",
+        "实施方案》落实情况的报告",
+    ]
 
 
 def test_the_plans_own_compounds_stay_whole() -> None:
     title = "关于《某市推动飞地经济高质量发展和口岸经济提质增效实施方案》落实情况的报告"
     assert "飞地经济" not in words(title)  # the general dictionary cuts it
-    plan = ("发展飞地经济园区。", "完善飞地经济收益分享机制。", "推动口岸经济提质增效。", "口岸经济提质增效行动。")
+    plan = (
+        "发展飞地经济园区。",
+        "完善飞地经济收益分享机制。",
+        "推动口岸经济提质增效。",
+        "口岸经济提质增效行动。",
+    )
     vocabulary = plan_vocabulary(title, plan)
     cut = words(title, vocabulary)
     assert "飞地经济" in cut and "口岸经济提质增效" in cut
