@@ -36,11 +36,11 @@ from desktop.exporters.atomic import check_suffix, write_atomically
 
 WIDTHS = (6, 18, 40, 14, 14, 12, 40, 24, 30, 10, 18)  # Excel character units, one per column
 CENTRED = {0, 5, 9}  # 序号, 完成时限, 完成状态
-LINE_PT, PAD_PT, MAX_ROW_PT = 15.0, 6.0, 409.0  # 11 pt CJK text; Excel's row limit is 409 pt
+LINE_PT, PAD_PT, MAX_ROW_PT = 14.25, 3.0, 409.0  # Excel's line of 11 pt 仿宋 (19 px); its row limit is 409 pt
 MAX_CELL = 32767  # characters an Excel cell can hold
 ID_CHUNK = 30000  # characters of the ids' JSON per hidden cell
 TRUNCATED = "…（超出单元格上限，已截断）"
-BODY_FONT, HEAD_FONT, TITLE_FONT = "仿宋_GB2312", "黑体", "方正小标宋简体"
+BODY_FONT, HEAD_FONT, TITLE_FONT, LATIN_FONT = "仿宋_GB2312", "黑体", "方正小标宋简体", "Times New Roman"
 FLAG_FILL = PatternFill("solid", fgColor="FCE4E4")
 _THIN = Side(style="thin", color="000000")
 GRID = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -70,6 +70,11 @@ def line_count(text: str, width: float) -> int:
 
 
 def _named_styles(book: Workbook) -> None:
+    # Column widths are counted in the width of "0" in the workbook's first font. openpyxl's is Calibri,
+    # which LibreOffice on Linux replaces by DejaVu Sans, 1.4 times wider: every column printed that much
+    # wider and every row's text took fewer lines than Excel's. Times New Roman has a metric twin
+    # LibreOffice ships (Liberation Serif), so both count the same column width.
+    book._fonts[0] = Font(name=LATIN_FONT, size=11)  # openpyxl keeps the default font first in this list
     for name, font, horizontal in (
         ("ls_text", Font(name=BODY_FONT, size=11), "left"),
         ("ls_centre", Font(name=BODY_FONT, size=11), "center"),

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 import openpyxl
 import pdfplumber
+import pytest
 
 from desktop.domain.ledger import COLUMNS, LedgerMeta, LedgerRow, ledger_row
 from desktop.domain.notes import NoteFields
@@ -150,3 +152,64 @@ def test_printed_by_libreoffice(tmp_path: Path, render: Callable[[Path], Path]) 
         text = "\n".join(page.extract_text() or "" for page in pdf.pages)
     assert "=1+1" in text and "+SUM(A1:A2)" in text  # printed as typed, never evaluated
     assert "第 1 页" in text and "重点任务" in text and "很长的进展很长的进展" in text
+
+
+def _long_ledger(count: int) -> list[LedgerRow]:
+    """`count` measures with notes of 20–300 characters of realistic text."""
+    import random
+
+    from tests.exporters.realistic import _text
+
+    rng = random.Random(1)
+    return [
+        ledger_row(
+            measure_id=n,
+            uid=f"u{n}",
+            label=str(n),
+            text=_text(rng, rng.randint(30, 150)),
+            leads=("自治区发展改革委",),
+            supports=("自治区财政厅",),
+            deadline="2026年6月底前",
+            note=NoteFields(
+                progress=_text(rng, rng.randint(20, 300)),
+                problems=_text(rng, rng.randint(0, 60)),
+                next_steps=_text(rng, rng.randint(10, 80)),
+                status=Status.IN_PROGRESS,
+            ),
+            overdue=False,
+            attachments=(),
+        )
+        for n in range(1, count + 1)
+    ]
+
+
+def _row_fits(pdf: Path) -> list[float]:
+    """Return, per printed row of three lines or more, its height over the height of its tallest cell's text."""
+    ratios = []
+    with pdfplumber.open(str(pdf)) as document:
+        for page in document.pages:
+            ys = sorted({round(e["top"], 1) for e in page.edges if e["orientation"] == "h"})
+            xs = sorted({round(e["x0"], 1) for e in page.edges if e["orientation"] == "v"})
+            for top, bottom in pairwise(ys):
+                inside = [c for c in page.chars if top < c["top"] < bottom]
+                cells = [[c for c in inside if left <= c["x0"] < right] for left, right in pairwise(xs)]
+                lines = max(
+                    (sorted({round(c["top"], 1) for c in cell}) for cell in cells), key=len, default=[]
+                )
+                if len(lines) >= 3:
+                    pitch = (lines[-1] - lines[0]) / (len(lines) - 1)
+                    ratios.append((bottom - top) / (len(lines) * pitch))
+    return ratios
+
+
+@pytest.mark.slow
+def test_a_long_ledger_prints_rows_sized_to_their_text(
+    tmp_path: Path, render: Callable[[Path], Path]
+) -> None:
+    path = tmp_path / "台账.xlsx"
+    write_ledger(META, _long_ledger(200), path)
+    ratios = sorted(_row_fits(render(path)))
+    assert len(ratios) > 150
+    # every row holds its text; the median row is at most a third taller than it (LibreOffice sets these
+    # fonts' lines at 1.0 em where Excel takes 1.3, and the heights are Excel's, so a row never clips there)
+    assert ratios[0] >= 1.0 and ratios[len(ratios) // 2] <= 1.3, (ratios[0], ratios[len(ratios) // 2])
