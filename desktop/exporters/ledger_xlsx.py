@@ -74,7 +74,7 @@ def _named_styles(book: Workbook) -> None:
     # which LibreOffice on Linux replaces by DejaVu Sans, 1.4 times wider: every column printed that much
     # wider and every row's text took fewer lines than Excel's. Times New Roman has a metric twin
     # LibreOffice ships (Liberation Serif), so both count the same column width.
-    book._fonts[0] = Font(name=LATIN_FONT, size=11)  # openpyxl keeps the default font first in this list
+    book._fonts[0] = Font(name=LATIN_FONT, size=11)  # type: ignore[attr-defined]  # openpyxl: default font first
     for name, font, horizontal in (
         ("ls_text", Font(name=BODY_FONT, size=11), "left"),
         ("ls_centre", Font(name=BODY_FONT, size=11), "center"),
