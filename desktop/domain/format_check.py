@@ -60,6 +60,21 @@ def _page(doc: DocFacts, out: Collector) -> None:
         )
 
 
+# A 层次序数 followed by a Latin or full-width full stop it does not take: "（一）." "一、." "1（1）." (§7.3.3)
+_LABEL_STOP = re.compile(r"^(（[一二三四五六七八九十百]+）|[一二三四五六七八九十百]+、|\d+（\d+）|（\d+）)\s*[.．。]")
+
+
+def _label(p: ParaFacts, out: Collector) -> None:
+    found = _LABEL_STOP.match(p.text.strip())
+    if found:
+        out.add(
+            "7.3.3",
+            f"层次序数“{found.group(1)}”后多了“{found.group(0)[-1]}”（序数为一、（一）1.（1），括号和顿号后不加点号）",
+            f"删去“{found.group(1)}”后的“{found.group(0)[-1]}”",
+            _where(p),
+        )
+
+
 def _fonts(p: ParaFacts, out: Collector) -> None:
     first = next((r for r in p.runs if r.east_asia or r.size), None)
     if first is None:
@@ -228,6 +243,7 @@ def check_document(doc: DocFacts, segment: Segmenter | None = None) -> list[Find
             _title(p, out, segment)
             title_done = True
             continue
+        _label(p, out)
         _fonts(p, out)
         _dates(p, out)
     if not title_done:

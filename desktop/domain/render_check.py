@@ -83,6 +83,7 @@ def check_rendering(render: RenderFacts, segment: Segmenter | None = None) -> li
         _line_fill(page.number, body, out)
         _page_number(page.number, footer, out)
     _signature(render, right, out)
+    _signature_alone(render, out)
     _colophon_place(render, bottom, out)
     return out.findings()
 
@@ -103,6 +104,19 @@ def _colophon_place(render: RenderFacts, bottom: float, out: Collector) -> None:
             for line in page.lines
             if "印发" in line.text and DATE.search(line.text.replace(" ", "")) and abs(line.size - 14) < 0.6
         ]
+        split = [
+            line
+            for line in page.lines
+            if "印发" in line.text and abs(line.size - 14) < 0.6 and not DATE.search(line.text.replace(" ", ""))
+        ]
+        if split:
+            out.add(
+                "7.4.2",
+                "印发日期被拆到了两行（如“2026 / 年4月3日印发”）",
+                "印发机关太长时让它自己回行，印发日期另起一行居右，保持完整",
+                f"第 {page.number} 页",
+                split,
+            )
         if not printed:
             continue
         line, where = printed[-1], f"第 {page.number} 页"
@@ -194,6 +208,34 @@ def _signature(render: RenderFacts, right: float, out: Collector) -> None:
             "按 GB/T 9704 7.3.5 调整署名和成文日期的缩进",
             f"第 {page} 页",
             [organ, dated],
+        )
+
+
+CLOSINGS = ("特此报告。", "特此报告", "特此函告。", "特此请示。", "特此通知。", "以上报告，请审阅。")
+
+
+def _signature_alone(render: RenderFacts, out: Collector) -> None:
+    """Flag a signature page with no body text above the signature but a closing phrase (§7.3.5).
+
+    A signature may not stand on a page of its own; "特此报告。" alone above it is no better.
+    """
+    found = _signature_lines(render)
+    if found is None:
+        return
+    number, organ, _, _ = found
+    page = next(p for p in render.pages if p.number == number)
+    limit = _body_lines(page.height)
+    above = [
+        line.text.replace(" ", "")
+        for line in page.lines
+        if line.top < limit and line.bottom <= organ.top and abs(line.size - 16) < 0.6
+    ]
+    if number > 1 and all(text in CLOSINGS or not text for text in above):
+        out.add(
+            "7.3.5",
+            "署名和日期所在页除“特此报告”外没有正文",
+            "调整行距或字距，使正文最后几行与署名、日期同页",
+            f"第 {number} 页",
         )
 
 
