@@ -151,6 +151,18 @@ def exports(folder: Path, row: Row) -> None:
         3,
     )
     row("report, 1,000 measures", report_time, floor, "ratio < 2")
+    framed = ReportOptions(
+        letterhead=True, colophon=True, doc_number="某报〔2026〕1号", copy_to="自治区人民政府办公厅"
+    )  # the 版记's place is estimated from the whole body's lines (page_fill)
+    big = build_report(
+        _measures(1000), period=Q1, options=framed, organ="单位", plan_refs="《某方案》", today=TODAY
+    )
+    report_time, floor = timed_pair(
+        lambda: (words.cache_clear(), write_report(big, folder / "big-framed.docx")),
+        lambda: _bare_docx(_report_paragraphs(big), folder / "bare-big-framed.docx"),
+        3,
+    )
+    row("report, 1,000 measures with 版头 and 版记", report_time, floor, "ratio < 2")
     rows = _rows(10_000)
     meta = LedgerMeta("台账", "单位", "2026Q1", "2026年第一季度", "某方案", "0.1.0", "2026年4月3日")
     ledger_time, floor = timed_pair(

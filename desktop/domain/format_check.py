@@ -61,7 +61,9 @@ def _page(doc: DocFacts, out: Collector) -> None:
 
 
 # A 层次序数 followed by a Latin or full-width full stop it does not take: "（一）." "一、." "1（1）." (§7.3.3)
-_LABEL_STOP = re.compile(r"^(（[一二三四五六七八九十百]+）|[一二三四五六七八九十百]+、|\d+（\d+）|（\d+）)\s*[.．。]")
+_LABEL_STOP = re.compile(
+    r"^(（[一二三四五六七八九十百]+）|[一二三四五六七八九十百]+、|\d+（\d+）|（\d+）)\s*[.．。]"
+)
 
 
 def _label(p: ParaFacts, out: Collector) -> None:

@@ -60,14 +60,15 @@ class Fill:
     used_twips: int
 
 
-def _units(text: str, *, loose: bool) -> list[float]:
-    """Split `text` into the widths of its unbreakable pieces (in characters), in order.
+def _units(text: str) -> list[tuple[float, float]]:
+    """Split `text` into its unbreakable pieces: (width in characters, LibreOffice's joint space in it).
 
     A closing mark stays with the piece before it and an opening mark with the piece after it (the
     renderers move a character to the next line rather than start a line with 。 or end one with 《);
-    a Latin word is one piece up to a space or a zero-width space.
+    a Latin word is one piece up to a space or a zero-width space. One pass serves the tight and the loose
+    count (a long report's paragraphs are read once: this loop was most of the estimate's cost).
     """
-    units: list[float] = []
+    units: list[list[float]] = []
     before = "space"  # the kind of the previous character: wide, latin or space
     joined = ""  # the previous character as LibreOffice's 中西文间距 sees it: 汉字, Latin letter or digit
     glue_next = False
@@ -75,27 +76,29 @@ def _units(text: str, *, loose: bool) -> list[float]:
         if ch == ZERO_WIDTH_SPACE:
             before, joined = "space", ""
             continue
-        kind = "wide" if is_wide(ch) else ("space" if ch == " " else "latin")
+        # the common 汉字 and full-width marks first, unicodedata only for the rest
+        wide = "\u3000" <= ch <= "\u9fff" or "\uff01" <= ch <= "\uff5e" or is_wide(ch)
+        kind = "wide" if wide else ("space" if ch == " " else "latin")
         joint = "han" if "\u4e00" <= ch <= "\u9fff" else ("alnum" if ch.isascii() and ch.isalnum() else "")
-        width = 1.0 if kind == "wide" else _LATIN_EM.get(ch, _WIDEST_LATIN) * 16 / 15.75
-        if loose and {joined, joint} == {"han", "alnum"}:
-            width += JOINT_SPACE
+        width = 1.0 if wide else _LATIN_EM.get(ch, _WIDEST_LATIN) * 16 / 15.75
+        extra = JOINT_SPACE if joint and joined and joint != joined else 0.0
         if units and (glue_next or ch in NO_LINE_START or (before == kind == "latin")):
-            units[-1] += width
+            units[-1][0] += width
+            units[-1][1] += extra
         else:
-            units.append(width)
+            units.append([width, extra])
         glue_next = ch in NO_LINE_END
         before, joined = kind, joint
-    return units
+    return [(width, extra) for width, extra in units]
 
 
-def line_count(text: str, chars: float, first_indent: float = 0.0, *, loose: bool = False) -> int:
-    """Return how many lines `text` takes on lines of `chars` characters, the first indented."""
+def _count(parts: list[list[tuple[float, float]]], chars: float, first_indent: float, loose: bool) -> int:
     count = 0
-    for part in text.split("\n"):
+    for units in parts:
         count += 1
         room, empty = chars - first_indent, True
-        for width in _units(part, loose=loose):
+        for width, extra in units:
+            width += extra if loose else 0.0
             if width > room + 1e-6 and not empty:
                 count, room = count + 1, chars
             room, empty = room - width, False
@@ -103,14 +106,25 @@ def line_count(text: str, chars: float, first_indent: float = 0.0, *, loose: boo
     return count
 
 
-def fill(blocks: list[Block], page_twips: int, *, loose: bool) -> Fill:
-    """Lay `blocks` on pages of `page_twips` and return where the last one ends.
+def line_count(text: str, chars: float, first_indent: float = 0.0, *, loose: bool = False) -> int:
+    """Return how many lines `text` takes on lines of `chars` characters, the first indented."""
+    return _count([_units(part) for part in text.split("\n")], chars, first_indent, loose)
+
+
+def _both_counts(block: Block) -> tuple[int, int]:
+    """Return the block's lines laid out tight and loose, from one reading of its text."""
+    parts = [_units(part) for part in block.text.split("\n")]
+    chars, indent = block.chars / block.scale, block.first_indent / block.scale
+    return _count(parts, chars, indent, False), _count(parts, chars, indent, True)
+
+
+def fill(blocks: list[Block], lines: list[int], page_twips: int) -> Fill:
+    """Lay `blocks` of `lines` lines each on pages of `page_twips` and return where the last one ends.
 
     A chain of keep-with-next blocks goes to the next page when it and the first line of the block after
     it do not fit; a first block of more than two lines leaves all but its last two behind (measured on
     LibreOffice: the body's last paragraph splits rather than leave a page part empty).
     """
-    lines = [line_count(b.text, b.chars / b.scale, b.first_indent / b.scale, loose=loose) for b in blocks]
     page, used = 1, 0
     index = 0
     while index < len(blocks):
@@ -141,7 +155,11 @@ def fill(blocks: list[Block], page_twips: int, *, loose: bool) -> Fill:
 
 def ends_within(blocks: list[Block], page_twips: int) -> tuple[Fill, Fill]:
     """Return where the blocks end when laid out tight and loose."""
-    return fill(blocks, page_twips, loose=False), fill(blocks, page_twips, loose=True)
+    counts = [_both_counts(block) for block in blocks]
+    return (
+        fill(blocks, [tight for tight, _ in counts], page_twips),
+        fill(blocks, [loose for _, loose in counts], page_twips),
+    )
 
 
 def lines_needed(text: str, chars: float) -> int:

@@ -107,7 +107,9 @@ def _colophon_place(render: RenderFacts, bottom: float, out: Collector) -> None:
         split = [
             line
             for line in page.lines
-            if "印发" in line.text and abs(line.size - 14) < 0.6 and not DATE.search(line.text.replace(" ", ""))
+            if "印发" in line.text
+            and abs(line.size - 14) < 0.6
+            and not DATE.search(line.text.replace(" ", ""))
         ]
         if split:
             out.add(

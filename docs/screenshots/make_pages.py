@@ -38,7 +38,8 @@ def _png(pdf: Path, out: Path, *, first: int = 1, last: int = 1, dpi: int = 70) 
     """Render pages `first`–`last` of `pdf`; two pages are put side by side (a sheet's front and back)."""
     stem = out.with_suffix("")
     subprocess.run(
-        ["pdftoppm", "-r", str(dpi), "-f", str(first), "-l", str(last), "-png", str(pdf), str(stem)], check=True
+        ["pdftoppm", "-r", str(dpi), "-f", str(first), "-l", str(last), "-png", str(pdf), str(stem)],
+        check=True,
     )
     drawn = sorted(out.parent.glob(f"{stem.name}-*.png"))
     if len(drawn) == 1:
@@ -47,7 +48,9 @@ def _png(pdf: Path, out: Path, *, first: int = 1, last: int = 1, dpi: int = 70) 
         from PIL import Image  # Pillow: only to put the two pages side by side
 
         pictures = [Image.open(p) for p in drawn]
-        sheet = Image.new("RGB", (sum(p.width for p in pictures) + 10, max(p.height for p in pictures)), "grey")
+        sheet = Image.new(
+            "RGB", (sum(p.width for p in pictures) + 10, max(p.height for p in pictures)), "grey"
+        )
         x = 0
         for picture in pictures:
             sheet.paste(picture, (x, 0))
@@ -61,7 +64,9 @@ def _png(pdf: Path, out: Path, *, first: int = 1, last: int = 1, dpi: int = 70) 
 def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="luoshi-pages-"))
     one = folder / "one.docx"
-    write_report(report(random.Random(1), 1, colophon=True, copy_to="自治区人民政府办公厅，自治区党委办公厅"), one)
+    write_report(
+        report(random.Random(1), 1, colophon=True, copy_to="自治区人民政府办公厅，自治区党委办公厅"), one
+    )
     _png(render_pdf(one, folder), OUT / "report_one_measure_colophon.png", first=1, last=2)
 
     measure = ReportMeasure(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.domain.page_fill import Block, Fill, fill, line_count
+from desktop.domain.page_fill import Block, Fill, ends_within, line_count
 
 LINE = 579
 PAGE = 22 * LINE
@@ -33,21 +33,25 @@ def test_latin_counts_by_its_own_width_and_the_loose_layout_adds_joints() -> Non
     assert line_count(("a" * 20 + "\u200b") * 10, 28) > 1  # zero-width spaces let it break
 
 
+def _tight(blocks: list[Block]) -> Fill:
+    return ends_within(blocks, PAGE)[0]
+
+
 def test_fill_counts_pages_and_keeps_chains_together() -> None:
     body = [Block("一" * 28, 28) for _ in range(21)]
-    assert fill(body, PAGE, loose=False).page == 1
-    assert fill([*body, Block("", 28)], PAGE, loose=False).page == 1
-    two = fill([*body, Block("", 28), Block("", 28)], PAGE, loose=False)
+    assert _tight(body).page == 1
+    assert _tight([*body, Block("", 28)]).page == 1
+    two = _tight([*body, Block("", 28), Block("", 28)])
     assert (two.page, two.used_twips) == (2, LINE)
     # a heading kept with a 3-line paragraph: on line 21 both start there; on line 22 the heading goes down
     head, text = Block("一、任务", 28, keep_with_next=True), Block("一" * 84, 28)
-    assert fill([*body[:20], head, text], PAGE, loose=False) == Fill(2, 2 * LINE)
-    assert fill([*body, head, text], PAGE, loose=False) == Fill(2, 4 * LINE)
+    assert _tight([*body[:20], head, text]) == Fill(2, 2 * LINE)
+    assert _tight([*body, head, text]) == Fill(2, 4 * LINE)
     # a long kept paragraph splits: its last two lines go down with the paragraph it is kept with
     kept = Block("一" * 28 * 5, 28, keep_with_next=True)
-    assert fill([*body[:18], kept, Block("特此报告。", 28)], PAGE, loose=False) == Fill(2, 3 * LINE)
+    assert _tight([*body[:18], kept, Block("特此报告。", 28)]) == Fill(2, 3 * LINE)
 
 
 def test_space_before_counts_on_the_first_page_only() -> None:
     mark = Block("某局", 28, before_twips=2 * LINE)
-    assert fill([mark], PAGE, loose=False).used_twips == 3 * LINE
+    assert _tight([mark]).used_twips == 3 * LINE
