@@ -32,7 +32,6 @@ _WIDEST_LATIN = 0.778
 # LibreOffice's space between 汉字 and a Latin letter or digit, in characters: fitted to its renders of
 # reports of 1–300 measures (0.2 or more ends long reports pages late, 0.1 breaks short lines too late)
 JOINT_SPACE = 0.15
-ZERO_WIDTH_SPACE = "\u200b"
 
 
 @dataclass(frozen=True)
@@ -50,6 +49,7 @@ class Block:
     before_twips: int = 0
     scale: float = 1.0
     keep_with_next: bool = False
+    latin_breaks: bool = False  # Latin may break inside a word (wordWrap="0"), else a Latin word is whole
 
 
 @dataclass(frozen=True)
@@ -60,35 +60,31 @@ class Fill:
     used_twips: int
 
 
-def _units(text: str) -> list[tuple[float, float]]:
+def _units(text: str, latin_breaks: bool = False) -> list[tuple[float, float]]:
     """Split `text` into its unbreakable pieces: (width in characters, LibreOffice's joint space in it).
 
     A closing mark stays with the piece before it and an opening mark with the piece after it (the
     renderers move a character to the next line rather than start a line with 。 or end one with 《);
-    a Latin word is one piece up to a space or a zero-width space. One pass serves the tight and the loose
+    a Latin word is one piece, unless `latin_breaks` (wordWrap="0"). One pass serves the tight and the loose
     count (a long report's paragraphs are read once: this loop was most of the estimate's cost).
     """
     units: list[list[float]] = []
-    before = "space"  # the kind of the previous character: wide, latin or space
     joined = ""  # the previous character as LibreOffice's 中西文间距 sees it: 汉字, Latin letter or digit
-    glue_next = False
+    glue_next = in_word = False
     for ch in text:
-        if ch == ZERO_WIDTH_SPACE:
-            before, joined = "space", ""
-            continue
         # the common 汉字 and full-width marks first, unicodedata only for the rest
         wide = "\u3000" <= ch <= "\u9fff" or "\uff01" <= ch <= "\uff5e" or is_wide(ch)
-        kind = "wide" if wide else ("space" if ch == " " else "latin")
         joint = "han" if "\u4e00" <= ch <= "\u9fff" else ("alnum" if ch.isascii() and ch.isalnum() else "")
         width = 1.0 if wide else _LATIN_EM.get(ch, _WIDEST_LATIN) * 16 / 15.75
         extra = JOINT_SPACE if joint and joined and joint != joined else 0.0
-        if units and (glue_next or ch in NO_LINE_START or (before == kind == "latin")):
+        latin = not wide and ch != " "
+        if units and (glue_next or ch in NO_LINE_START or (in_word and latin and not latin_breaks)):
             units[-1][0] += width
             units[-1][1] += extra
         else:
             units.append([width, extra])
-        glue_next = ch in NO_LINE_END
-        before, joined = kind, joint
+        glue_next, in_word = ch in NO_LINE_END, latin
+        joined = joint
     return [(width, extra) for width, extra in units]
 
 
@@ -106,14 +102,16 @@ def _count(parts: list[list[tuple[float, float]]], chars: float, first_indent: f
     return count
 
 
-def line_count(text: str, chars: float, first_indent: float = 0.0, *, loose: bool = False) -> int:
+def line_count(
+    text: str, chars: float, first_indent: float = 0.0, *, loose: bool = False, latin_breaks: bool = False
+) -> int:
     """Return how many lines `text` takes on lines of `chars` characters, the first indented."""
-    return _count([_units(part) for part in text.split("\n")], chars, first_indent, loose)
+    return _count([_units(part, latin_breaks) for part in text.split("\n")], chars, first_indent, loose)
 
 
 def _both_counts(block: Block) -> tuple[int, int]:
     """Return the block's lines laid out tight and loose, from one reading of its text."""
-    parts = [_units(part) for part in block.text.split("\n")]
+    parts = [_units(part, block.latin_breaks) for part in block.text.split("\n")]
     chars, indent = block.chars / block.scale, block.first_indent / block.scale
     return _count(parts, chars, indent, False), _count(parts, chars, indent, True)
 

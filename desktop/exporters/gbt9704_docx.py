@@ -328,6 +328,16 @@ def right_tab(paragraph: Paragraph, position_twips: int) -> None:
     tabs.append(tab)
 
 
+def latin_breaks_anywhere(paragraph: Paragraph) -> None:
+    """Let Latin break inside a word in this paragraph (Word's 允许西文在单词中间换行; LibreOffice reads it).
+
+    For a paragraph holding a URL, a file name or a code: that long word then fills its line instead of
+    leaving the line before it stretched with a gap of a character or more (measured on LibreOffice's
+    render, tests/exporters/test_report_random). Not for every paragraph: it would split numbers too.
+    """
+    child(paragraph._p.get_or_add_pPr(), "w:wordWrap").set(qn("w:val"), "0")
+
+
 def outline_level(paragraph: Paragraph, level: int) -> None:
     """Mark a heading for Word's and WPS's navigation pane (0 = top level)."""
     child(paragraph._p.get_or_add_pPr(), "w:outlineLvl").set(qn("w:val"), str(level))

@@ -14,8 +14,8 @@ PAGE_TWIPS = gb.LINES_PER_PAGE * gb.LINE_TWIPS
 _P, _PPR, _T, _BR, _TAB, _R, _SZ, _VAL = (
     qn(x) for x in ("w:p", "w:pPr", "w:t", "w:br", "w:tab", "w:r", "w:sz", "w:val")
 )
-_SPACING, _IND, _STYLE, _BORDER, _BOTTOM, _KEEP = (
-    qn(x) for x in ("w:spacing", "w:ind", "w:pStyle", "w:pBdr", "w:bottom", "w:keepNext")
+_SPACING, _IND, _STYLE, _BORDER, _BOTTOM, _KEEP, _WRAP = (
+    qn(x) for x in ("w:spacing", "w:ind", "w:pStyle", "w:pBdr", "w:bottom", "w:keepNext", "w:wordWrap")
 )
 _LINE, _BEFORE, _LEFT, _RIGHT, _FIRST, _SPACE = (
     qn(x) for x in ("w:line", "w:before", "w:left", "w:right", "w:firstLine", "w:space")
@@ -50,10 +50,10 @@ def _size_pt(paragraph: BaseOxmlElement) -> float:
 
 def _block(paragraph: BaseOxmlElement, kept_styles: set[str]) -> Block:
     ppr = paragraph.find(_PPR)
-    spacing = indent = style = border = keep = None
+    spacing = indent = style = border = keep = wrap = None
     if ppr is not None:
         spacing, indent, style = ppr.find(_SPACING), ppr.find(_IND), ppr.find(_STYLE)
-        border, keep = ppr.find(_BORDER), ppr.find(_KEEP)
+        border, keep, wrap = ppr.find(_BORDER), ppr.find(_KEEP), ppr.find(_WRAP)
     size = _size_pt(paragraph)
     line = _twips(spacing, _LINE) or gb.LINE_TWIPS
     rule = border.find(_BOTTOM) if border is not None else None
@@ -68,6 +68,7 @@ def _block(paragraph: BaseOxmlElement, kept_styles: set[str]) -> Block:
         before_twips=_twips(spacing, _BEFORE),
         scale=1.0 if size == gb.SIZE_3 else size * 20 / gb.CHAR_TWIPS,
         keep_with_next=keep is not None or (style is not None and style.get(_VAL) in kept_styles),
+        latin_breaks=wrap is not None and wrap.get(_VAL) == "0",
     )
 
 

@@ -97,33 +97,30 @@ def _title(document: Document, report: Report) -> None:
 
 
 # A run of Latin with no space this long (a URL, a file name, a code) is one unbreakable word to Word, WPS
-# and LibreOffice: the line before it stretches with wide gaps. A zero-width space after / . - _ ? & = #
-# lets it break where a reader would cut it.
+# and LibreOffice: the line before it would stretch, so its paragraph lets Latin break anywhere.
 _LONG_LATIN = re.compile(r"[!-~]{12,}")
-_LATIN_BREAK_AFTER = "/.-_?&=#"
-ZERO_WIDTH_SPACE = "\u200b"
 
 
-def breakable(text: str) -> str:
-    """Return `text` with break opportunities inside its long Latin tokens (nothing visible changes)."""
-    return _LONG_LATIN.sub(
-        lambda m: "".join(ch + (ZERO_WIDTH_SPACE if ch in _LATIN_BREAK_AFTER else "") for ch in m.group(0)),
-        text,
-    )
+def _note(document: Document, text: str, head: Paragraph | None = None) -> None:
+    """Append a paragraph of the clerk's text (or continue `head`), long Latin breakable."""
+    paragraph = head if head is not None else _body(document)
+    gb.add_text(paragraph, text, gb.BODY)
+    if _LONG_LATIN.search(text):
+        gb.latin_breaks_anywhere(paragraph)
 
 
 def _entry(document: Document, entry: Entry) -> None:
     head = _body(document)
     head._p.style = STYLE_IDS[f"level{entry.level}"]
     gb.add_text(head, entry.heading, gb.LEVEL2 if entry.level == 2 else gb.LEVEL3)
-    gb.add_text(head, breakable(entry.progress[0]), gb.BODY)
+    _note(document, entry.progress[0], head)
     for text in entry.progress[1:]:
-        _body(document, breakable(text))
+        _note(document, text)
     for label, texts in (("存在问题：", entry.problems), ("下步计划：", entry.next_steps)):
         for i, text in enumerate(texts):
-            _body(document, (label if i == 0 else "") + breakable(text))
+            _note(document, (label if i == 0 else "") + text)
     if entry.attachments:
-        _body(document, "佐证材料：" + "；".join(breakable(a) for a in entry.attachments) + "。")
+        _note(document, "佐证材料：" + "；".join(entry.attachments) + "。")
 
 
 def _signature(document: Document, report: Report) -> None:

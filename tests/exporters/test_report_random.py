@@ -10,8 +10,11 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
+import docx
 import pytest
 
 from desktop.domain.format_facts import (
@@ -62,7 +65,9 @@ def test_random_reports_pass_the_check_as_rendered(
     result = check_file(path)
     assert result.rendered
     assert [f.text() for f in result.findings] == []
-    layout = rendering.read_pdf_layout(render(path))  # the render fixture fails in CI without LibreOffice
+    pdf = render(path)  # the render fixture fails in CI without LibreOffice
+    layout = rendering.read_pdf_layout(pdf)
+    assert max(_glyph_gaps(pdf)) < 1.0  # no stretched line: no gap of a character between two glyphs
     if count == 1 and colophon:
         assert len(layout.pages) == 2  # one sheet: the 版记 under the signature or on the back
     _signature_and_colophon_placed(layout, made.organ, date_text(made.dated), sealed, colophon)
@@ -163,7 +168,6 @@ def test_a_signature_of_any_length_stays_in_the_type_area(
 def test_a_url_or_a_code_does_not_stretch_the_line_before_it(
     tmp_path: Path, render: Callable[[Path], Path]
 ) -> None:
-    from desktop.domain.format_facts import text_width
     from desktop.domain.notes import NoteFields
     from desktop.domain.periods import parse_period
     from desktop.domain.report import ReportMeasure, ReportOptions, build_report
@@ -182,17 +186,28 @@ def test_a_url_or_a_code_does_not_stretch_the_line_before_it(
                         plan_refs="《某方案》", today=date(2026, 4, 3))  # fmt: skip
     path = tmp_path / "报告.docx"
     write_report(made, path)
-    right = (A4_MM[0] - MARGINS_MM[3]) / MM_PER_PT
-    full = [
-        line
-        for page in rendering.read_pdf_layout(render(path)).pages
-        for line in page.lines
-        if right - line.x1 < CHAR_PT / 2 and line.text.strip()  # a justified line that reaches the edge
-    ]
-    widths = {
-        line.text: (line.x1 - line.x0)
-        / text_width(line.text.replace(" ", "").replace("\u200b", ""))
-        / CHAR_PT
-        for line in full
-    }
-    assert widths and max(widths.values()) < 1.1, widths  # no gap near a whole character between glyphs
+    pdf = render(path)
+    assert max(_glyph_gaps(pdf)) < 1.0  # no gap of a whole character between two glyphs of a line
+    assert "\u200b" not in docx.Document(str(path)).paragraphs[5].text  # a copied URL is the URL
+
+
+def _glyph_gaps(pdf: Path) -> list[float]:
+    """Return, per printed 三号 line, the widest gap between two neighbouring glyphs, in characters.
+
+    Not the 版头's 发文字号 line, whose 签发人 is set off by a tab.
+    """
+    import pdfplumber
+
+    gaps = []
+    with pdfplumber.open(str(pdf)) as document:
+        for page in document.pages:
+            rows: dict[int, list[dict[str, Any]]] = {}
+            for char in page.chars:
+                if char["text"].strip() and abs(char["size"] - 16) < 0.5:
+                    rows.setdefault(round(char["top"]), []).append(char)
+            for chars in rows.values():
+                if "签" in "".join(c["text"] for c in chars):
+                    continue
+                chars.sort(key=lambda c: c["x0"])
+                gaps.append(max((b["x0"] - a["x1"] for a, b in pairwise(chars)), default=0.0) / CHAR_PT)
+    return gaps
