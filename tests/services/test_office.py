@@ -304,3 +304,36 @@ def test_mismatched_returns_are_refused_and_change_nothing(
     assert not outcome.ok and outcome.error is not None and outcome.error.code is code
     assert office.db.execute("SELECT COUNT(*) FROM notes").fetchone()[0] == state
     assert office.db.execute("SELECT COUNT(*) FROM returns").fetchone()[0] == 0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sealed", [True, False])
+def test_the_summary_with_every_option_passes_the_check_as_rendered(
+    office: Workspace, tmp_path: Path, sealed: bool
+) -> None:
+    from desktop.services.format_check import check_file, office_available
+
+    q1 = _period(Q1)
+    for unit in UNITS[:6]:
+        write_return(office, unit, q1, tmp_path / f"{unit}.xlsx")
+        assert return_service.import_return(office, tmp_path / f"{unit}.xlsx", period=q1).ok
+    options = ReportOptions(
+        addressee="自治区人民政府",
+        letterhead=True,
+        colophon=True,
+        doc_number="内营商办〔2026〕7号",
+        signer="李四",
+        organ="内蒙古自治区优化营商环境工作领导小组办公室",
+        copy_to="自治区人民政府办公厅，自治区党委办公厅，自治区人大常委会办公厅，自治区政协办公厅",
+        printer="内蒙古自治区优化营商环境工作领导小组办公室秘书处",
+        sealed=sealed,
+    )
+    report = tmp_path / "汇总.docx"
+    board_service.export_summary(
+        office, period=q1, report_out=report, ledger_out=None, options=options, today=TODAY
+    )
+    body = "\n".join(p.text for p in docx.Document(str(report)).paragraphs)
+    assert "内营商办〔2026〕7号" in body and "李四" in body and "抄送：自治区人民政府办公厅" in body
+    result = check_file(report)
+    assert office_available() and result.rendered
+    assert [f.text() for f in result.findings] == []
