@@ -77,10 +77,11 @@ class TranslatingConnection(sqlite3.Connection):
 
     path = ""  # the database file, for the message
 
-    def cursor(self, factory: Any = TranslatingCursor) -> Any:
+    def cursor(self, factory: Any = TranslatingCursor) -> sqlite3.Cursor:
         """Return a cursor that sorts faults met while fetching (`execute` runs on one of these)."""
-        made = super().cursor(factory)
-        made.path = self.path
+        made: sqlite3.Cursor = super().cursor(factory)
+        if isinstance(made, TranslatingCursor):
+            made.path = self.path
         return made
 
     def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
