@@ -77,7 +77,7 @@ class TranslatingConnection(sqlite3.Connection):
 
     path = ""  # the database file, for the message
 
-    def cursor(self, factory: Any = TranslatingCursor) -> sqlite3.Cursor:
+    def cursor(self, factory: Any = TranslatingCursor) -> sqlite3.Cursor:  # type: ignore[override]
         """Return a cursor that sorts faults met while fetching (`execute` runs on one of these)."""
         made: sqlite3.Cursor = super().cursor(factory)
         if isinstance(made, TranslatingCursor):
