@@ -9,6 +9,7 @@ from pathlib import Path
 import olefile
 
 from desktop.domain.errors import ErrorCode, LuoshiError
+from desktop.importers.failures import unusable
 
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_BYTES = {"text": 20 * 1024 * 1024, "other": 100 * 1024 * 1024}
@@ -141,8 +142,8 @@ def _compound_kind(path: Path) -> Format:
     try:
         with olefile.OleFileIO(name) as ole:
             streams = {"/".join(entry) for entry in ole.listdir(streams=True, storages=False)}
-    except Exception:  # a truncated or hostile compound file fails anywhere inside olefile
-        raise LuoshiError(ErrorCode.CORRUPT, path=name) from None
+    except Exception as exc:  # a truncated or hostile compound file fails anywhere inside olefile
+        raise unusable(name, exc) from None
     if "EncryptedPackage" in streams:  # a password-protected .docx/.xlsx
         raise LuoshiError(ErrorCode.ENCRYPTED, path=name)
     if "WordDocument" in streams:

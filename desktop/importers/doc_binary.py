@@ -11,6 +11,8 @@ import bisect
 import struct
 from dataclasses import dataclass
 
+from desktop.importers.failures import FileFault
+
 WORD_IDENT = 0xA5EC
 # Indexes into the FIB's FibRgFcLcb97 (pairs of table-stream offset and size).
 FC_PLCF_BTE_PAPX = 13
@@ -30,7 +32,7 @@ _OPERAND_SIZE = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}
 _CP1252 = bytes(range(0x80, 0xA0)).decode("cp1252", errors="replace")
 
 
-class DocFormatError(ValueError):
+class DocFormatError(FileFault):
     """The stream is not a Word 97–2003 document, or one of its structures is out of bounds."""
 
 

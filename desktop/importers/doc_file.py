@@ -21,7 +21,6 @@ from desktop.importers.doc_binary import (
     SPRM_INNER_TTP,
     SPRM_ITAP,
     SPRM_TTP,
-    DocFormatError,
     ParagraphRuns,
     read_fib,
     read_paragraph_runs,
@@ -29,6 +28,7 @@ from desktop.importers.doc_binary import (
 )
 from desktop.importers.doc_lists import read_lists
 from desktop.importers.extracted import Extracted, plan_of
+from desktop.importers.failures import unusable
 
 FIELD_BEGIN, FIELD_SEPARATOR, FIELD_END = "\x13", "\x14", "\x15"
 PARAGRAPH, CELL = "\r", "\x07"
@@ -152,8 +152,6 @@ def extract_doc(path: Path) -> Extracted:
         raise
     except MemoryError:
         raise LuoshiError(ErrorCode.FILE_TOO_LARGE, path=name) from None
-    except (DocFormatError, OSError, ValueError, IndexError, KeyError, EOFError):
-        raise LuoshiError(ErrorCode.CORRUPT, path=name) from None
-    except Exception:  # olefile can fail in many ways on a hostile compound file: the file is unusable
-        raise LuoshiError(ErrorCode.CORRUPT, path=name) from None
+    except Exception as exc:  # olefile can fail in many ways on a hostile compound file: the file is unusable
+        raise unusable(name, exc) from None
     return Extracted(blocks.lines, blocks.tables, blocks.first_table_at)

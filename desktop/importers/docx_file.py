@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import docx
-from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table
-from lxml import etree
 
-from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.models import Plan
 from desktop.importers.docx_numbering import ListNumbers
 from desktop.importers.extracted import Extracted, plan_of
+from desktop.importers.failures import unusable
 from desktop.importers.safety import check_office_zip
 
 
@@ -34,8 +31,6 @@ def extract_docx(path: Path) -> Extracted:
                 found.add_table([[cell.text for cell in row.cells] for row in block.rows])
             else:
                 found.add_lines(numbers.prefix(block) + block.text)
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError, EOFError):
-        raise LuoshiError(ErrorCode.CORRUPT, path=str(path)) from None
-    except Exception:  # python-docx can fail in many ways on a malformed part: the file is unusable
-        raise LuoshiError(ErrorCode.CORRUPT, path=str(path)) from None
+    except Exception as exc:  # python-docx can fail in many ways on a malformed part: the file is unusable
+        raise unusable(str(path), exc) from None
     return found

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import docx
 from docx.document import Document
-from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import _Footer
 from docx.styles.style import BaseStyle, CharacterStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph
-from lxml import etree
 
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.format_facts import DocFacts, FooterFacts, ParaFacts, RunFacts
+from desktop.importers.failures import unusable
 from desktop.importers.safety import check_office_zip
 
 _EMU_PER_MM = 36000
@@ -170,7 +168,5 @@ def read_layout(path: Path) -> DocFacts:
         )
     except LuoshiError:
         raise
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError, EOFError):
-        raise LuoshiError(ErrorCode.CORRUPT, path=str(path)) from None
-    except Exception:  # a malformed part can fail python-docx in many ways: the file is unusable
-        raise LuoshiError(ErrorCode.CORRUPT, path=str(path)) from None
+    except Exception as exc:  # a malformed part can fail python-docx in many ways: the file is unusable
+        raise unusable(str(path), exc) from None

@@ -24,6 +24,7 @@ from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.models import Plan
 from desktop.domain.parsing.grid_tables import Piece
 from desktop.importers.extracted import table_or_text
+from desktop.importers.failures import FileFault, unusable
 from desktop.importers.safety import check_office_zip
 from desktop.importers.script import simplify_lines
 
@@ -123,9 +124,9 @@ class _Package:
     def read(self, path: str) -> bytes:
         name = self.names.get(posixpath.normpath(path.lstrip("/")).lower())
         if name is None:
-            raise KeyError(path)
+            raise FileFault(f"no part {path}")
         if self.archive.getinfo(name).file_size > MAX_PART_BYTES:
-            raise ValueError("part too large")
+            raise FileFault("part too large")
         return self.archive.read(name)
 
     def xml(self, path: str) -> Element:
@@ -185,8 +186,8 @@ def _read(path: Path) -> tuple[list[str], list[Piece]]:
         raise LuoshiError(ErrorCode.UNSAFE_XML, path=name) from None
     except MemoryError:
         raise LuoshiError(ErrorCode.FILE_TOO_LARGE, path=name) from None
-    except Exception:  # a missing part, bad XML or numbers: the file is unusable
-        raise LuoshiError(ErrorCode.CORRUPT, path=name) from None
+    except Exception as exc:  # a missing part, bad XML or numbers: the file is unusable
+        raise unusable(name, exc) from None
     if not any(re.search(r"[\u4e00-\u9fff]", line) for line in lines):
         raise LuoshiError(ErrorCode.SCANNED_PDF, path=name)  # pages of images only: a scan
     return simplify_lines(lines), pieces
@@ -235,8 +236,8 @@ def ofd_page_images(path: Path) -> list[bytes]:
         raise
     except DefusedXmlException:
         raise LuoshiError(ErrorCode.UNSAFE_XML, path=name) from None
-    except Exception:  # a missing part or bad XML: the file is unusable
-        raise LuoshiError(ErrorCode.CORRUPT, path=name) from None
+    except Exception as exc:  # a missing part or bad XML: the file is unusable
+        raise unusable(name, exc) from None
     return images
 
 

@@ -20,6 +20,7 @@ from desktop.domain.parsing.plan_parser import parse_plan_lines
 from desktop.domain.parsing.tables import find_layout
 from desktop.domain.parsing.vocabulary import LEAD_WORDS, RESPONSIBLE_WORDS, SUPPORT_WORDS, alternation
 from desktop.importers.extracted import Extracted, tables_plan
+from desktop.importers.failures import unusable
 from desktop.importers.script import simplify_lines
 
 MAX_PAGES = 2000
@@ -111,8 +112,9 @@ def _read(path: Path, *, tables: bool) -> _Reading:
     except MemoryError:
         raise LuoshiError(ErrorCode.FILE_TOO_LARGE, path=name) from None
     except Exception as exc:  # a hostile or broken PDF may fail anywhere inside the PDF library
-        code = ErrorCode.ENCRYPTED if _is_password_problem(exc) else ErrorCode.CORRUPT
-        raise LuoshiError(code, path=name) from None
+        if _is_password_problem(exc):
+            raise LuoshiError(ErrorCode.ENCRYPTED, path=name) from None
+        raise unusable(name, exc) from None
     return _Reading(found, lines, starts, images)
 
 

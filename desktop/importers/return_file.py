@@ -6,12 +6,10 @@ period are read from its 填报单位/报送周期 line.
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 from typing import Any
 
 import openpyxl
-from openpyxl.utils.exceptions import InvalidFileException
 
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.ledger import FORMAT, TASKLIST_FORMAT
@@ -19,6 +17,7 @@ from desktop.domain.notes import NoteFields
 from desktop.domain.returns import ReturnFile, ReturnRow, bounded, column_kind, subtitle_facts
 from desktop.domain.terms import status_from_word
 from desktop.importers.cells import MAX_COLS, MAX_ROWS, cell_text
+from desktop.importers.failures import unusable
 from desktop.importers.safety import check_office_zip
 from desktop.importers.xlsx_file import hidden_facts
 
@@ -31,10 +30,8 @@ def _open(path: Path) -> Any:
     try:
         # read-only: streamed, no cell objects for the empty cells; formulas read back as their text
         return openpyxl.load_workbook(str(path), data_only=False, read_only=True)
-    except (InvalidFileException, KeyError, ValueError, TypeError, zipfile.BadZipFile, EOFError, OSError):
-        raise LuoshiError(ErrorCode.CORRUPT, path=str(path)) from None
-    except Exception:  # openpyxl can fail in many ways on a malformed part: the file is unusable
-        raise LuoshiError(ErrorCode.CORRUPT, path=str(path)) from None
+    except Exception as exc:  # openpyxl can fail in many ways on a malformed part: the file is unusable
+        raise unusable(str(path), exc) from None
 
 
 def _header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
@@ -55,8 +52,8 @@ def read_return(path: Path) -> ReturnFile:
         return _read(path)
     except LuoshiError:
         raise
-    except Exception:  # streamed parts are parsed while read: a damaged one fails here, not on open
-        raise LuoshiError(ErrorCode.CORRUPT, path=str(path)) from None
+    except Exception as exc:  # streamed parts are parsed while read: a damaged one fails here, not on open
+        raise unusable(str(path), exc) from None
 
 
 def _read(path: Path) -> ReturnFile:

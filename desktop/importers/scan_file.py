@@ -28,6 +28,7 @@ from desktop.domain.parsing.ocr_text import (
     with_scan_doubts,
 )
 from desktop.importers.extracted import table_or_text
+from desktop.importers.failures import unusable
 from desktop.importers.ofd_file import ofd_page_images
 
 DPI = 200
@@ -165,8 +166,8 @@ def _recognise(
         raise
     except MemoryError:
         raise LuoshiError(ErrorCode.FILE_TOO_LARGE, path=str(path)) from None
-    except Exception:  # a damaged image or PDF fails anywhere inside the decoders
-        raise LuoshiError(ErrorCode.CORRUPT, path=str(path)) from None
+    except Exception as exc:  # a damaged image or PDF fails anywhere inside the decoders
+        raise unusable(str(path), exc) from None
     return read, pieces
 
 
@@ -202,8 +203,8 @@ def read_scan(
         raise
     except MemoryError:
         raise LuoshiError(ErrorCode.FILE_TOO_LARGE, path=name) from None
-    except Exception:  # a damaged image or PDF fails anywhere inside the decoders
-        raise LuoshiError(ErrorCode.CORRUPT, path=name) from None
+    except Exception as exc:  # a damaged image or PDF fails anywhere inside the decoders
+        raise unusable(name, exc) from None
     read, pieces = _recognise(path, counted, list(range(1, counted[0] + 1)), progress, should_stop)
     scanned = join_pages(read)
     if not any(line.strip() for line in scanned.lines):

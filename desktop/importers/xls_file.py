@@ -15,6 +15,7 @@ from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.models import Plan
 from desktop.importers.cells import MAX_COLS, MAX_ROWS, cell_text
 from desktop.importers.extracted import Extracted, sheets_plan
+from desktop.importers.failures import unusable
 from desktop.importers.script import simplify_rows
 
 
@@ -68,16 +69,16 @@ def extract_xls(path: Path) -> Extracted:
         raise LuoshiError(ErrorCode.CORRUPT, path=name) from None
     except MemoryError:
         raise LuoshiError(ErrorCode.FILE_TOO_LARGE, path=name) from None
-    except Exception:  # a truncated or hostile compound file fails anywhere inside xlrd
-        raise LuoshiError(ErrorCode.CORRUPT, path=name) from None
+    except Exception as exc:  # a truncated or hostile compound file fails anywhere inside xlrd
+        raise unusable(name, exc) from None
     try:
         tables = []
         for index in range(book.nsheets):
             sheet = book.sheet_by_index(index)
             if sheet.visibility == 0:  # visible, not hidden or very hidden
                 tables.append(simplify_rows(sheet_rows(sheet, book.datemode)))
-    except Exception:  # a damaged sheet record
-        raise LuoshiError(ErrorCode.CORRUPT, path=name) from None
+    except Exception as exc:  # a damaged sheet record
+        raise unusable(name, exc) from None
     finally:
         book.release_resources()
     return Extracted(tables=tables)

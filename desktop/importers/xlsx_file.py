@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import zipfile
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import openpyxl
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.domain.errors import ErrorCode, LuoshiError
@@ -18,6 +16,7 @@ from desktop.domain.models import Plan
 from desktop.domain.parsing.tables import plan_from_tables
 from desktop.importers.cells import MAX_COLS, MAX_ROWS, cell_text
 from desktop.importers.extracted import Extracted
+from desktop.importers.failures import unusable
 from desktop.importers.safety import check_office_zip
 from desktop.importers.script import simplify_rows
 
@@ -42,10 +41,8 @@ def _open(path: Path) -> Any:
     check_office_zip(path)
     try:
         return openpyxl.load_workbook(str(path), data_only=True)
-    except (InvalidFileException, KeyError, ValueError, TypeError, zipfile.BadZipFile, EOFError, OSError):
-        raise LuoshiError(ErrorCode.CORRUPT, path=str(path)) from None
-    except Exception:  # openpyxl can fail in many ways on a malformed part: the file is unusable
-        raise LuoshiError(ErrorCode.CORRUPT, path=str(path)) from None
+    except Exception as exc:  # openpyxl can fail in many ways on a malformed part: the file is unusable
+        raise unusable(str(path), exc) from None
 
 
 def extract_xlsx(path: Path) -> Extracted:
