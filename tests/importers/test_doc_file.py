@@ -80,9 +80,7 @@ def test_word_automatic_numbers_are_rendered(folder: Path, reference: Plan) -> N
     source = folder / "auto-numbered.docx"
     document.save(str(source))
     doc = convert(source, folder, "doc")
-    assert (
-        not re.search(r"^\d{1,2}\.", "\n".join(sample_paragraphs(SAMPLE)).replace("\n", "\n"), re.M) or True
-    )
+    assert not any(re.match(r"^\d{1,2}\.", p.text) for p in document.paragraphs)  # numbers by Word alone
     assert _summary(read_plan(doc)) == _summary(reference)
 
 

@@ -51,12 +51,8 @@ def test_hundred_thousand_line_text_is_read_in_bounded_time(tmp_path: Path) -> N
     path = tmp_path / "long.txt"
     path.write_text("\n".join(lines), encoding="utf-8")
     start = time.perf_counter()
-    try:
-        plan = read_plan(path)
-    except LuoshiError as error:  # refused as too large is also a handled outcome
-        assert error.code in (ErrorCode.FILE_TOO_LARGE, ErrorCode.NO_MEASURES)
-    else:
-        assert plan.measures  # what the parser makes of 99,900 lines of filler is its own business
+    plan = read_plan(path)
+    assert len(plan.measures) == 100  # every 1,000th line is a measure; the filler is read as text
     assert time.perf_counter() - start < 60
 
 
