@@ -4,8 +4,8 @@ The report writer has to choose, before any renderer has laid it out, whether th
 signature on the body's last page (§7.4.1: the 版记 ends the last, even, page). It needs two figures: on
 which page the body ends, and how much of that page is left. This module gives both twice, once for a
 tight renderer (Word: Latin at its own width, no space between 汉字 and Latin) and once for a loose one
-(LibreOffice: a quarter character of space at each 汉字/Latin joint),
-so the writer can act only where the two agree and fall back to an even-page section break otherwise.
+(LibreOffice: JOINT_SPACE at each 汉字/Latin joint). The writer follows the loose figure, which was fitted
+to LibreOffice's renders, and falls back to an even-page section break when the tight one disagrees.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ class Block:
     text: str
     chars: float
     first_indent: float = 0.0  # in body characters
-    line_twips: int = 579
+    line_twips: int = 579  # one line of the 22-line grid (gbt9704_docx.LINE_TWIPS)
     before_twips: int = 0
     scale: float = 1.0
     keep_with_next: bool = False
@@ -158,8 +158,3 @@ def ends_within(blocks: list[Block], page_twips: int) -> tuple[Fill, Fill]:
         fill(blocks, [tight for tight, _ in counts], page_twips),
         fill(blocks, [loose for _, loose in counts], page_twips),
     )
-
-
-def lines_needed(text: str, chars: float) -> int:
-    """Return the lines a text needs in the loosest layout (for a 版记 row)."""
-    return line_count(text, chars, loose=True)

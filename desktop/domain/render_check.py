@@ -31,6 +31,8 @@ from desktop.domain.format_facts import (
 )
 
 LINE_PT = 225 / 22 / MM_PER_PT
+# The signature as found on the pages: its page, the organ's last line, the date's line, the organ's width.
+Signed = tuple[int, LineBox, LineBox, float]
 # The space LibreOffice puts where 汉字 meet digits or Latin letters (中西文间距, a quarter of a character;
 # it does not read Word's autoSpaceDE/autoSpaceDN switches, which the report sets off): a line with such
 # joints holds that much less.
@@ -82,8 +84,10 @@ def check_rendering(render: RenderFacts, segment: Segmenter | None = None) -> li
         _lines_per_page(page.number, body, bodies[index + 1] if index + 1 < len(bodies) else [], out)
         _line_fill(page.number, body, out)
         _page_number(page.number, footer, out)
-    _signature(render, right, out)
-    _signature_alone(render, out)
+    signed = _signature_lines(render)
+    if signed is not None:
+        _signature(signed, right, out)
+        _signature_alone(render, signed, out)
     _colophon_place(render, bottom, out)
     return out.findings()
 
@@ -99,18 +103,9 @@ def _colophon_place(render: RenderFacts, bottom: float, out: Collector) -> None:
     Also flags page numbers on the 版记 page and on the blank page before it (§7.5).
     """
     for index, page in enumerate(render.pages):
-        printed = [
-            line
-            for line in page.lines
-            if "印发" in line.text and DATE.search(line.text.replace(" ", "")) and abs(line.size - 14) < 0.6
-        ]
-        split = [
-            line
-            for line in page.lines
-            if "印发" in line.text
-            and abs(line.size - 14) < 0.6
-            and not DATE.search(line.text.replace(" ", ""))
-        ]
+        lines = [line for line in page.lines if "印发" in line.text and abs(line.size - 14) < 0.6]
+        printed = [line for line in lines if DATE.search(line.text.replace(" ", ""))]
+        split = [line for line in lines if line not in printed]
         if split:
             out.add(
                 "7.4.2",
@@ -179,7 +174,7 @@ def _numbered(page: PageBox) -> bool:
     return any(line.top >= limit and any(ch.isdigit() for ch in line.text) for line in page.lines)
 
 
-def _signature(render: RenderFacts, right: float, out: Collector) -> None:
+def _signature(signed: Signed, right: float, out: Collector) -> None:
     """Measure 署名 and 成文日期 (§7.3.5), sealed or unsealed.
 
     Sealed: the date 右空四字, the organ centred over it. Unsealed: the organ 右空二字 and the date's first
@@ -187,10 +182,7 @@ def _signature(render: RenderFacts, right: float, out: Collector) -> None:
     render wider than half a character (a substituted font) moves what is placed from it by that excess:
     within it, the position is the font's doing, not the document's.
     """
-    found = _signature_lines(render)
-    if found is None:
-        return
-    page, organ, dated, widest = found
+    page, organ, dated, widest = signed
     size = CHAR_PT
     organ_gap, date_gap = (right - organ.x1) / size, (right - dated.x1) / size
     shift = (dated.x0 - organ.x0) / size
@@ -216,15 +208,12 @@ def _signature(render: RenderFacts, right: float, out: Collector) -> None:
 CLOSINGS = ("特此报告。", "特此报告", "特此函告。", "特此请示。", "特此通知。", "以上报告，请审阅。")
 
 
-def _signature_alone(render: RenderFacts, out: Collector) -> None:
+def _signature_alone(render: RenderFacts, signed: Signed, out: Collector) -> None:
     """Flag a signature page with no body text above the signature but a closing phrase (§7.3.5).
 
     A signature may not stand on a page of its own; "特此报告。" alone above it is no better.
     """
-    found = _signature_lines(render)
-    if found is None:
-        return
-    number, organ, _, _ = found
+    number, organ, _, _ = signed
     page = next(p for p in render.pages if p.number == number)
     limit = _body_lines(page.height)
     above = [
@@ -241,7 +230,7 @@ def _signature_alone(render: RenderFacts, out: Collector) -> None:
         )
 
 
-def _signature_lines(render: RenderFacts) -> tuple[int, LineBox, LineBox, float] | None:
+def _signature_lines(render: RenderFacts) -> Signed | None:
     """Return the signature's page, the organ's last line, the date's line and the organ's widest width.
 
     The signature is the last dated line; a long organ takes two lines or more, the widest of which

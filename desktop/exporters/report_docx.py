@@ -18,7 +18,7 @@ from docx.text.paragraph import Paragraph
 
 from desktop.domain.errors import Cancelled
 from desktop.domain.format_facts import SEAL_LINES, signature_layout, text_width
-from desktop.domain.page_fill import lines_needed
+from desktop.domain.page_fill import line_count
 from desktop.domain.report import Colophon, Entry, Letterhead, Report, date_text
 from desktop.domain.title_layout import title_lines
 from desktop.exporters import gbt9704_docx as gb
@@ -193,11 +193,11 @@ def _colophon_page(document: Document, rows: list[list[tuple[str, str]]], room: 
 
     The 版记 page is the back of the last sheet (封四). Where the body ends on an even page with room under
     the signature, as LibreOffice lays it out (page_estimate's loose figure, measured against its
-    renders) and no later in a tighter layout, the 版记 follows it there. Otherwise an even-page section break makes Word, WPS and LibreOffice start it on the next even
-    page, leaving a blank page only when the body ends on an even page; neither that blank page nor the
-    版记 page carries a page number (§7.5).
+    renders) and no later in a tighter layout, the 版记 follows it there. Otherwise an even-page section
+    break makes Word, WPS and LibreOffice start it on the next even page, leaving a blank page only when
+    the body ends on an even page; neither that blank page nor the 版记 page carries a page number (§7.5).
     """
-    lines = sum(lines_needed(left or right, room) for row in rows for left, right in row)
+    lines = sum(line_count(left or right, room, loose=True) for row in rows for left, right in row)
     height = lines * gb.LINE_TWIPS + 2 * RULE_THICK_TWIPS + (len(rows) - 1) * RULE_THIN_TWIPS
     height += gb.LINE_TWIPS  # the line after the signature that anchors the frame
     tight, loose = page_estimate.body_end(document)
