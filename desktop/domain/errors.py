@@ -14,12 +14,12 @@ class ErrorCode(StrEnum):
     FILE_EMPTY = "file_empty"
     FILE_TOO_LARGE = "file_too_large"
     UNSUPPORTED_FORMAT = "unsupported_format"
-    LEGACY_OFFICE = "legacy_office"
+    LEGACY_OFFICE = "legacy_office"  # Word 2/6/95, Excel 3/4: an office format older than 1997
     OLD_VERSION = "old_version"
-    NO_TEXT_IN_SCAN = "no_text_in_scan"
+    NO_TEXT_IN_SCAN = "no_text_in_scan"  # a picture or scan in which OCR found no text at all
     BAD_COLUMNS = "bad_columns"  # --columns names an unknown role or a column the grid lacks, or no 任务
     BAD_NUMBERING = "bad_numbering"
-    NO_GRID = "no_grid"  # --columns asked of a file whose text holds no table  # a picture or scan in which OCR found no text at all  # Word 2/6/95, Excel 3/4: an office format older than 1997
+    NO_GRID = "no_grid"  # --columns asked of a file whose text holds no table
     ENCRYPTED = "encrypted"
     CORRUPT = "corrupt"
     ZIP_BOMB = "zip_bomb"

@@ -12,10 +12,10 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, SignalInstance
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from desktop.domain.errors import Cancelled, LuoshiError
 from desktop.services.messages import error_text
@@ -58,7 +58,7 @@ class _Worker(QObject):
     progress = Signal(int, str)
     finished = Signal(object, str, bool)  # result, error message ('' when none), cancelled
 
-    def __init__(self, work: Callable[[TaskControl], object], cancel: threading.Event) -> None:
+    def __init__(self, work: Callable[[TaskControl], Any], cancel: threading.Event) -> None:
         super().__init__()
         self._work = work
         self._cancel = cancel
@@ -91,21 +91,37 @@ def stop_all() -> None:
 
 
 class BackgroundTask(QObject, Generic[T]):
-    """`done(result, message, cancelled)` is emitted on the UI thread when the work ends."""
+    """Long work in its own thread; on the UI thread its `T` goes to `on_done`, a failure to `on_failed`.
 
-    done = Signal(object, str, bool)
+    A failure's message is shown in a warning box titled `title` unless `on_failed` takes it; a cancel
+    calls `on_cancelled` (default: nothing). `ended` is emitted after those callbacks, and `result`,
+    `message` and `cancelled` then say how the work ended (for whoever waits on it).
+    """
+
+    ended = Signal()
 
     def __init__(
         self,
         work: Callable[[TaskControl], T],
         *,
+        on_done: Callable[[T], None],
         title: str,
         label: str,
         parent: QWidget,
         maximum: int = 0,
+        on_failed: Callable[[str], None] | None = None,
+        on_cancelled: Callable[[], None] | None = None,
     ) -> None:
         """Start `work` in a new thread; `maximum` > 0 gives the dialog a bar of that many steps."""
         super().__init__(parent)
+        self._parent = parent
+        self._title = title
+        self._on_done = on_done
+        self._on_failed = on_failed
+        self._on_cancelled = on_cancelled
+        self.result: T | None = None
+        self.message = ""
+        self.cancelled = False
         self.cancel_event = threading.Event()
         self.dialog = delayed_progress(
             parent, title=title, label=label, cancel=self.tr("取消"), maximum=maximum
@@ -119,6 +135,11 @@ class BackgroundTask(QObject, Generic[T]):
         self._worker.finished.connect(self._finished)
         self._thread.start()
         _running.add(self)
+
+    @property
+    def progress(self) -> SignalInstance:
+        """Return the work's progress signal (step, label), emitted in the work's thread."""
+        return self._worker.progress
 
     def stop(self) -> None:
         """Ask the work to stop and wait for its thread (the program is ending)."""
@@ -138,7 +159,21 @@ class BackgroundTask(QObject, Generic[T]):
         self._thread.wait()
         self.dialog.reset()
         self.dialog.close()
-        self.done.emit(result, message, cancelled)
+        self.message, self.cancelled = message, cancelled
+        try:
+            if message:
+                if self._on_failed is not None:
+                    self._on_failed(message)
+                else:
+                    QMessageBox.warning(self._parent, self._title, message)
+            elif cancelled:
+                if self._on_cancelled is not None:
+                    self._on_cancelled()
+            else:
+                self.result = cast(T, result)  # the worker returned what `work` returned: a T
+                self._on_done(self.result)
+        finally:
+            self.ended.emit()
 
     def is_running(self) -> bool:
         """Return True until the work has finished."""

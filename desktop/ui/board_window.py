@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import ErrorCode
+from desktop.domain.fonts import FontGap
 from desktop.domain.parsing.units import level_prefix
 from desktop.domain.periods import Period
 from desktop.services import board as board_service
@@ -272,7 +273,7 @@ class BoardWindow(QDialog):
         """Import returns in the background; a unit that reported before is asked about afterwards."""
         db_path, period = self.ws.path, self.current_period()
 
-        def work(control: TaskControl) -> object:
+        def work(control: TaskControl) -> list[return_service.ReturnOutcome]:
             with Workspace(db_path) as ws:
                 return return_service.import_returns(
                     ws,
@@ -283,16 +284,18 @@ class BoardWindow(QDialog):
                 )
 
         self.task = BackgroundTask(
-            work, title=self.tr("导入回执"), label=self.tr("正在导入回执…"), parent=self
+            work,
+            on_done=self._imported,
+            on_failed=lambda message: self._imported([], message=message),
+            on_cancelled=lambda: self._imported([], cancelled=True),
+            title=self.tr("导入回执"),
+            label=self.tr("正在导入回执…"),
+            parent=self,
         )
-        self.task.done.connect(self._imported)
 
-    def _imported(self, outcomes: object, message: str, cancelled: bool) -> None:
-        results = [
-            o
-            for o in (outcomes if isinstance(outcomes, list) else [])
-            if isinstance(o, return_service.ReturnOutcome)
-        ]
+    def _imported(
+        self, results: list[return_service.ReturnOutcome], *, message: str = "", cancelled: bool = False
+    ) -> None:
         again = []
         for o in results:
             if o.error is not None and o.error.code is ErrorCode.RETURN_DECLINED:
@@ -352,7 +355,7 @@ class BoardWindow(QDialog):
             "ledger": self.tr("正在写汇总台账…"),
         }
 
-        def work(control: TaskControl) -> object:
+        def work(control: TaskControl) -> list[FontGap]:
             with Workspace(db_path) as ws:
                 options = report_service.saved_options(ws)
                 board_service.export_summary(
@@ -368,13 +371,19 @@ class BoardWindow(QDialog):
             label=steps["reading"],
             parent=self,
             maximum=board_service.SUMMARY_STEPS,
-        )
-        self.summary_task.done.connect(
-            lambda gaps, message, cancelled: self._summary_done(report, ledger, message, cancelled, gaps)
+            on_done=lambda gaps: self._summary_done(report, ledger, gaps=gaps),
+            on_failed=lambda message: self._summary_done(report, ledger, message=message),
+            on_cancelled=lambda: self._summary_done(report, ledger, cancelled=True),
         )
 
     def _summary_done(
-        self, report: Path, ledger: Path, message: str, cancelled: bool, gaps: object = None
+        self,
+        report: Path,
+        ledger: Path,
+        *,
+        gaps: list[FontGap] | None = None,
+        message: str = "",
+        cancelled: bool = False,
     ) -> None:
         """Say what was written (the report and, beside it, the ledger) and offer to open them."""
         box = QMessageBox(self)
@@ -390,7 +399,7 @@ class BoardWindow(QDialog):
                 .replace("%1", report.name)
                 .replace("%2", ledger.name)
             )
-            if isinstance(gaps, list) and gaps:  # the fonts this PC lacks (said once per run)
+            if gaps:  # the fonts this PC lacks (said once per run)
                 box.setInformativeText(missing_fonts_text(gaps))
             for text, target in ((self.tr("打开报告"), report), (self.tr("打开台账"), ledger)):
                 button = box.addButton(text, QMessageBox.ButtonRole.ActionRole)

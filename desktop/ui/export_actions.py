@@ -6,6 +6,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -28,6 +29,7 @@ from desktop.ui.file_dialogs import open_file, save_file
 from desktop.ui.message_boxes import add_close, missing_fonts_text
 
 PDF_SETTING = "export/pdf"  # whether the clerk last asked for a PDF copy
+T = TypeVar("T")
 FINDINGS_SHOWN = 3  # 格式检查 findings in the message itself; the rest scroll in its details
 
 
@@ -49,7 +51,7 @@ class ExportActions(QObject):
         super().__init__(desk.widget())
         self.desk = desk
         self.widget = desk.widget()
-        self.task: BackgroundTask[object] | None = None
+        self.task: BackgroundTask[Any] | None = None  # the file being written or checked
         self.result_box: QMessageBox | None = None
         self.prepared = False  # the report writer loaded in the background (once a session)
         self.dialogs: dict[
@@ -182,27 +184,16 @@ class ExportActions(QObject):
             work,
             title,
             self.tr("正在写入文件…") if not choice.pdf else self.tr("正在写入文件并生成 PDF 副本…"),
-            lambda result: self.exported(result, title=title),  # type: ignore[arg-type]
+            lambda done: self.exported(done, title=title),
         )
 
     def _start(
-        self,
-        work: Callable[[TaskControl], object],
-        title: str,
-        label: str,
-        then: Callable[[object], None],
+        self, work: Callable[[TaskControl], T], title: str, label: str, then: Callable[[T], None]
     ) -> None:
+        """Run `work` unless a file is being written already; its result goes to `then`."""
         if self.task is not None and self.task.is_running():
             return
-        self.task = BackgroundTask(work, title=title, label=label, parent=self.widget)
-
-        def finished(result: object, message: str, cancelled: bool) -> None:
-            if message:
-                QMessageBox.warning(self.widget, title, message)
-            elif not cancelled:
-                then(result)
-
-        self.task.done.connect(finished)
+        self.task = BackgroundTask(work, on_done=then, title=title, label=label, parent=self.widget)
 
     def exported(self, done: Exported, *, title: str) -> None:
         """Say where the file (and its PDF copy) is, with 打开文件 and 打开所在文件夹, and which fonts are missing."""
@@ -245,7 +236,7 @@ class ExportActions(QObject):
             lambda control: format_check.check_file(path, should_stop=control.should_stop),
             title,
             self.tr("正在检查格式（用 LibreOffice 测量排版）…"),
-            lambda result: self.show_findings(result, title),  # type: ignore[arg-type]
+            lambda result: self.show_findings(result, title),
         )
 
     def show_findings(self, result: format_check.CheckResult, title: str) -> None:

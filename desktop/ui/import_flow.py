@@ -36,7 +36,7 @@ class ImportFlow(QObject):
         self.task: BackgroundTask[ImportRun] | None = None
         self.result_box: QMessageBox | None = None
         self.review_dialog: ReviewDialog | None = None
-        self.apply_task: BackgroundTask[object] | None = None
+        self.apply_task: BackgroundTask[imports.SavedVersion] | None = None
         self.last_import: list[FileResult] = []
         self.pending_reviews: list[imports.ImportReview] = []
         self.check_dialog: PlanCheckDialog | None = None
@@ -58,16 +58,17 @@ class ImportFlow(QObject):
             return
         if not self.desk.autosaver.flush():
             return
-        self.task = start_import(self.desk.ws.path, files, self.widget)
-        self.task.done.connect(self._import_done)
+        self.task = start_import(
+            self.desk.ws.path, files, self.widget, on_done=self._import_done, on_failed=self._import_failed
+        )
 
-    def _import_done(self, run: object, message: str, cancelled: bool) -> None:
-        if message:  # a bug in the worker, already logged by the crash reporter
-            self.desk.reload()
-            QMessageBox.warning(self.widget, self.tr("导入方案"), message)
-            return
-        results: list[FileResult] = run.results if isinstance(run, ImportRun) else []
-        cancelled = cancelled or (isinstance(run, ImportRun) and run.cancelled)
+    def _import_failed(self, message: str) -> None:
+        """Show a bug's short message (already logged by the crash reporter) over the desk as it now is."""
+        self.desk.reload()
+        QMessageBox.warning(self.widget, self.tr("导入方案"), message)
+
+    def _import_done(self, run: ImportRun) -> None:
+        results, cancelled = run.results, run.cancelled
         self.last_import = results
         self.desk.reload()
         self.pending_reviews = [p for r in results if (p := r.check or r.review) is not None]
@@ -185,21 +186,31 @@ class ImportFlow(QObject):
         path = self.desk.ws.path
         chosen = list(corrections or [])
 
-        def work(control: TaskControl) -> object:
+        def work(control: TaskControl) -> imports.SavedVersion:
             with Workspace(path) as ws:  # its own connection, in the worker thread
                 return imports.apply(ws, prepared, chosen, should_stop=control.should_stop)
 
-        task = BackgroundTask(
-            work, title=self.tr("导入方案"), label=self.tr("正在写入数据库…"), parent=self.widget
+        self.apply_task = BackgroundTask(
+            work,
+            on_done=self._review_applied,
+            on_failed=self._review_failed,
+            on_cancelled=self._review_ended,
+            title=self.tr("导入方案"),
+            label=self.tr("正在写入数据库…"),
+            parent=self.widget,
         )
-        task.done.connect(self._review_applied)
-        self.apply_task = task
 
-    def _review_applied(self, saved: object, message: str, cancelled: bool) -> None:
+    def _review_applied(self, saved: imports.SavedVersion) -> None:
+        self.imported.append(saved.plan_id)
         self.desk.reload()
-        if message:
-            QMessageBox.warning(self.widget, self.tr("导入方案"), message)
-        elif not cancelled and isinstance(saved, imports.SavedVersion):
-            self.imported.append(saved.plan_id)
-            self.desk.statusBar().showMessage(self.tr("已导入，原有进展记录均已保留。"), 8000)
+        self.desk.statusBar().showMessage(self.tr("已导入，原有进展记录均已保留。"), 8000)
+        self.review_next()
+
+    def _review_failed(self, message: str) -> None:
+        self.desk.reload()
+        QMessageBox.warning(self.widget, self.tr("导入方案"), message)
+        self.review_next()
+
+    def _review_ended(self) -> None:
+        self.desk.reload()
         self.review_next()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -100,10 +101,19 @@ def _material(path: Path) -> guided.Material | None:
     return found if found.grid or any(line.strip() for line in found.lines) else None
 
 
-def start_import(db_path: Path, files: list[Path], parent: QWidget) -> BackgroundTask[ImportRun]:
-    """Start importing `files`; `done(ImportRun, message, cancelled)` comes on the UI thread."""
+def start_import(
+    db_path: Path,
+    files: list[Path],
+    parent: QWidget,
+    *,
+    on_done: Callable[[ImportRun], None],
+    on_failed: Callable[[str], None],
+) -> BackgroundTask[ImportRun]:
+    """Start importing `files`; the run (cancelled or not) or a bug's message comes on the UI thread."""
     return BackgroundTask(
         lambda control: import_files(db_path, files, control),
+        on_done=on_done,
+        on_failed=on_failed,
         title=_tr("导入方案"),
         label=_tr("正在导入方案…"),
         parent=parent,

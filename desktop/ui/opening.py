@@ -72,21 +72,19 @@ class BackupTask(QObject):
         self._parent = parent
         self.task = BackgroundTask(
             lambda _control: _daily_backup(db_path),
+            on_done=lambda _none: None,
+            on_failed=self._failed,
             title=self.tr("落实"),
             label=self.tr("正在进行每日自动备份…"),
             parent=parent,
         )
-        self.task.done.connect(self._done)
 
-    def _done(self, _result: object, message: str, _cancelled: bool) -> None:
-        if message:
-            QMessageBox.warning(
-                self._parent,
-                self.tr("落实"),
-                self.tr("今天的自动备份没有完成：%1\n数据库本身未受影响，可以继续填写。").replace(
-                    "%1", message
-                ),
-            )
+    def _failed(self, message: str) -> None:
+        QMessageBox.warning(
+            self._parent,
+            self.tr("落实"),
+            self.tr("今天的自动备份没有完成：%1\n数据库本身未受影响，可以继续填写。").replace("%1", message),
+        )
 
 
 def _daily_backup(db_path: Path) -> None:

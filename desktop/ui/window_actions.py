@@ -74,7 +74,7 @@ class WindowActions(QObject):
         self.desk = desk
         self.widget = desk.widget()
         self.notes = NoteActions(desk)
-        self.restore_task: BackgroundTask[object] | None = None
+        self.restore_task: BackgroundTask[Path | None] | None = None
         self.claims_dialog: ClaimsDialog | None = None
         self._base_point_size = QApplication.font().pointSizeF()  # the platform's size
         self._font_scale = 100
@@ -190,13 +190,14 @@ class WindowActions(QObject):
         self.desk.ws.close()  # reopened on next use
         self.restore_task = BackgroundTask(
             lambda _control: backups.restore(db_path, chosen),
+            on_done=lambda _none: self._restored(""),
+            on_failed=self._restored,
             title=self.tr("恢复备份"),
             label=self.tr("正在恢复备份…"),
             parent=self.widget,
         )
-        self.restore_task.done.connect(self._restored)
 
-    def _restored(self, _result: object, message: str, _cancelled: bool) -> None:
+    def _restored(self, message: str) -> None:
         self.desk.reload()
         if message:
             QMessageBox.warning(self.widget, self.tr("恢复备份"), self.tr("未能恢复备份：") + message)

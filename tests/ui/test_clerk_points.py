@@ -136,7 +136,7 @@ def test_board_fits_confirms_copies_and_offers_to_open_the_summary(
     assert board.frameGeometry().height() <= 768 - 40
     board.copy_notice()
     assert "已复制" in board.feedback.text() and QApplication.clipboard().text()
-    board._summary_done(tmp_path / "汇总报告.docx", tmp_path / "汇总台账.xlsx", "", False)
+    board._summary_done(tmp_path / "汇总报告.docx", tmp_path / "汇总台账.xlsx", gaps=[])
     texts = [b.text() for b in board.summary_box.buttons()]
     assert "打开报告" in texts and "打开台账" in texts and "汇总台账.xlsx" in board.summary_box.text()
     board.summary_box.close()

@@ -123,10 +123,10 @@ def test_cancelled_import_leaves_the_database_untouched(qtbot: QtBot, desk: Desk
     task = desk.actions_.imports.task
     assert task is not None
     task.cancel_event.set()  # what the dialog's 取消 button does
-    with qtbot.waitSignal(task.done, timeout=10000) as done:
+    with qtbot.waitSignal(task.ended, timeout=10000):
         pass
-    run, message, cancelled = done.args  # type: ignore[misc]
-    assert message == "" and run.cancelled and not cancelled  # the import run itself notes the cancel
+    run = task.result
+    assert task.message == "" and run is not None and run.cancelled and not task.cancelled  # the run notes it
     assert plan_service.list_plans(ws) == before
     ws.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     assert _sha(ws.path) == digest
@@ -142,9 +142,10 @@ def test_import_lists_errors_per_file(qtbot: QtBot, desk: DeskView, ws: Workspac
     desk.actions_.import_files([bad, good, empty])
     task = desk.actions_.imports.task
     assert task is not None
-    with qtbot.waitSignal(task.done, timeout=10000) as done:
+    with qtbot.waitSignal(task.ended, timeout=10000):
         pass
-    results = done.args[0].results  # type: ignore[index]
+    assert task.result is not None
+    results = task.result.results
     assert [r.ok for r in results] == [False, True, False]
     assert "损坏" in results[0].message and "空" in results[2].message
     flow = desk.actions_.imports
@@ -155,10 +156,14 @@ def test_import_lists_errors_per_file(qtbot: QtBot, desk: DeskView, ws: Workspac
     assert "坏文件.docx" in shown and "空.txt" in shown and "核对方案" in shown
     assert flow.check_dialog is not None
     flow.check_dialog.accept()
-    qtbot.waitUntil(lambda: len(plan_service.list_plans(ws)) == 2, timeout=10000)
+    assert flow.apply_task is not None
+    with qtbot.waitSignal(flow.apply_task.ended, timeout=10000):
+        pass
+    plans = plan_service.list_plans(ws)
+    assert len(plans) == 2
     assert time.monotonic() - started < 10
     flow.result_box.close()
-    assert desk.model.rowCount() > 0
+    assert desk.current_plans() == [max(p.id for p in plans)]  # the desk shows the plan just imported
 
 
 def test_filter_to_nothing_while_saving_fails_keeps_the_text(
@@ -234,11 +239,13 @@ def test_a_bug_in_background_work_is_logged_and_reported(qtbot: QtBot, window: M
         def work(control: TaskControl) -> None:
             raise TypeError("a bug")
 
-        task: BackgroundTask[None] = BackgroundTask(work, title="t", label="l", parent=window)
-        with qtbot.waitSignal(task.done, timeout=5000) as done:
+        failed: list[str] = []
+        task: BackgroundTask[None] = BackgroundTask(
+            work, on_done=lambda _none: None, on_failed=failed.append, title="t", label="l", parent=window
+        )
+        with qtbot.waitSignal(task.ended, timeout=5000):
             pass
     finally:
         sys.excepthook = previous
     assert seen == ["TypeError: a bug"]
-    _, message, cancelled = done.args  # type: ignore[misc]
-    assert "意外错误" in message and not cancelled
+    assert len(failed) == 1 and "意外错误" in failed[0] and not task.cancelled

@@ -44,8 +44,8 @@ def test_a_scan_shows_its_pages_then_the_plan_check_with_doubts(
     task = desk.actions_.imports.task
     assert task is not None
     labels: list[str] = []
-    task._worker.progress.connect(lambda _step, text: labels.append(text))
-    with qtbot.waitSignal(task.done, timeout=60000):
+    task.progress.connect(lambda _step, text: labels.append(text))
+    with qtbot.waitSignal(task.ended, timeout=60000):
         pass
     assert any("第 2 页，共 2 页" in text for text in labels), labels
     flow = desk.actions_.imports
