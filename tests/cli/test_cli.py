@@ -162,6 +162,7 @@ def test_note_set_refuses_bad_input(
     assert message in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_export_and_check(sample_path: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     db = str(tmp_path / "cli.db")
     assert _run(capsys, "--db", db, "import", str(sample_path))[0] == 0

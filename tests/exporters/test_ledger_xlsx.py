@@ -142,6 +142,7 @@ def test_overlong_cell_is_cut_to_excel_limit(tmp_path: Path) -> None:
     assert len(value) == MAX_CELL and value.endswith("已截断）")
 
 
+@pytest.mark.slow
 def test_printed_by_libreoffice(tmp_path: Path, render: Callable[[Path], Path]) -> None:
     path = tmp_path / "台账.xlsx"
     write_ledger(META, _rows(), path)

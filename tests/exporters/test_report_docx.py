@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import docx
+import pytest
 from docx.enum.section import WD_SECTION
 from docx.oxml.ns import qn
 from lxml import etree
@@ -175,6 +176,7 @@ def _dash_rows_mm(pdf: Path, tmp_path: Path) -> list[float]:
     return [(y - bottom) / dots for y, dark in rows if dark > widest / 2]
 
 
+@pytest.mark.slow
 def test_the_page_number_dash_is_inked_7_mm_below_the_type_area(
     tmp_path: Path, render: Callable[[Path], Path]
 ) -> None:
@@ -184,6 +186,7 @@ def test_the_page_number_dash_is_inked_7_mm_below_the_type_area(
     assert check_rendering(read_pdf_layout(pdf)) == []  # and luoshi check measures it the same way
 
 
+@pytest.mark.slow
 def test_rendered_by_libreoffice_holds_the_grid(tmp_path: Path, render: Callable[[Path], Path]) -> None:
     layout = read_pdf_layout(render(_written(tmp_path)))
     assert len(layout.pages) >= 3

@@ -42,6 +42,7 @@ CASES = [  # seed, measures, 版头, 版记, sealed
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("seed", "count", "letterhead", "colophon", "sealed"), CASES)
 def test_random_reports_pass_the_check_as_rendered(
     tmp_path: Path,
@@ -111,6 +112,7 @@ def _signature_and_colophon_placed(
 @pytest.mark.parametrize(
     "printer", ["自治区发展改革委", "内蒙古自治区人民政府办公厅秘书处文电科和机要保密室联合印制组"]
 )
+@pytest.mark.slow
 def test_the_printed_date_stays_whole_on_the_right(
     tmp_path: Path, render: Callable[[Path], Path], printer: str
 ) -> None:
@@ -138,6 +140,7 @@ ORGANS = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sealed", [True, False])
 @pytest.mark.parametrize("organ", ORGANS)
 def test_a_signature_of_any_length_stays_in_the_type_area(
@@ -165,6 +168,7 @@ def test_a_signature_of_any_length_stays_in_the_type_area(
             assert place.left is not None and abs((line.x0 - left) / CHAR_PT - place.left) < 0.15, text
 
 
+@pytest.mark.slow
 def test_a_url_or_a_code_does_not_stretch_the_line_before_it(
     tmp_path: Path, render: Callable[[Path], Path]
 ) -> None:

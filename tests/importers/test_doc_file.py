@@ -67,6 +67,7 @@ def test_a_wps_file_is_read_by_its_content(sample_doc: Path, reference: Plan, tm
     assert _summary(read_plan(renamed)) == _summary(reference)
 
 
+@pytest.mark.slow
 def test_word_automatic_numbers_are_rendered(folder: Path, reference: Plan) -> None:
     from tests.conftest import SAMPLE
 
@@ -84,6 +85,7 @@ def test_word_automatic_numbers_are_rendered(folder: Path, reference: Plan) -> N
     assert _summary(read_plan(doc)) == _summary(reference)
 
 
+@pytest.mark.slow
 def test_a_task_table_gives_the_same_measures_as_in_docx(folder: Path) -> None:
     source = write_docx(["某某自治区优化营商环境重点任务分工方案"], folder / "table.docx", tables=[TASK_ROWS])
     from_docx = read_plan(source)
@@ -107,6 +109,7 @@ FLAT = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+@pytest.mark.slow
 def test_fields_footnotes_and_headers_stay_out_of_the_measures(folder: Path, reference: Plan) -> None:
     from tests.conftest import SAMPLE
 
@@ -163,6 +166,7 @@ def test_an_encrypted_doc_asks_for_the_password_and_a_cut_one_is_corrupt(
     "name",
     ["guowuyuan_2018_38_zimaoqu", "taizhou_2019_yingshang", "weihai_2023_shuzi", "jinxiang_2021_xiangcun"],
 )
+@pytest.mark.slow
 def test_real_plans_of_other_layouts_read_the_same_as_docx_and_doc(folder: Path, name: str) -> None:
     from tests.conftest import FIXTURES
 

@@ -10,7 +10,7 @@ from desktop.domain.models import Plan
 from desktop.importers import read_plan
 from tests.helpers import sample_paragraphs, to_pdf, write_docx
 
-pytestmark = pytest.mark.slow  # OCR, LibreOffice or killed processes: outside `make test-quick`
+pytestmark = pytest.mark.slow  # OCR, LibreOffice or killed processes: outside `make check`
 
 
 def _summary(plan: Plan) -> list[tuple[object, ...]]:

@@ -58,6 +58,7 @@ def reference(source: Path) -> Plan:
     [("html:HTML (StarWriter)", Format.HTML), ("xml:MS Word 2003 XML", Format.WORDML)],
     ids=["html", "word-2003-xml"],
 )
+@pytest.mark.slow
 def test_written_by_libreoffice_named_doc(
     folder: Path, source: Path, reference: Plan, target: str, kind: Format
 ) -> None:
@@ -68,6 +69,7 @@ def test_written_by_libreoffice_named_doc(
     assert _summary(read_plan(named_doc)) == _summary(reference)
 
 
+@pytest.mark.slow
 def test_mht_named_doc(folder: Path, source: Path, reference: Plan) -> None:
     html = convert(source, folder / "mht", "html:HTML (StarWriter)")
     archive = MIMEMultipart("related")
@@ -78,6 +80,7 @@ def test_mht_named_doc(folder: Path, source: Path, reference: Plan) -> None:
     assert _summary(read_plan(target)) == _summary(reference)
 
 
+@pytest.mark.slow
 def test_ods(folder: Path, reference: Plan) -> None:
     xlsx = write_xlsx([["城区建设重点任务分工方案"], *ROWS], folder / "list.xlsx")
     ods = convert(xlsx, folder / "ods", "ods")

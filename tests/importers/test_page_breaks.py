@@ -51,6 +51,7 @@ def _paragraphs_of(name: str) -> list[str]:
         "chuzhou_2020_zhongdian.txt",
     ],
 )
+@pytest.mark.slow
 def test_no_character_is_lost_across_pages(source: str, tmp_path: Path) -> None:
     paragraphs = _long_plan() if source == "long" else _paragraphs_of(source)
     docx_path = write_gongwen_docx(paragraphs, tmp_path / "plan.docx")

@@ -16,7 +16,7 @@ from desktop.importers import read_plan
 from tests.corpus import CORPUS
 from tests.helpers import convert, scan_pdf, write_xlsx
 
-pytestmark = pytest.mark.slow  # OCR, LibreOffice or killed processes: outside `make test-quick`
+pytestmark = pytest.mark.slow  # OCR, LibreOffice or killed processes: outside `make check`
 
 PLANS = [
     "beilun_2024_renwu.txt",

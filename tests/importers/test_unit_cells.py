@@ -67,12 +67,14 @@ def test_docx_unit_cells(tmp_path: Path, paragraphs: bool) -> None:
     assert _units(plan) == EXPECTED
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("paragraphs", [False, True], ids=["line-breaks", "paragraphs"])
 def test_doc_unit_cells(tmp_path: Path, paragraphs: bool) -> None:
     doc = convert(_docx(tmp_path / "plan.docx", paragraphs=paragraphs), tmp_path, "doc")
     assert _units(read_plan(doc)) == EXPECTED
 
 
+@pytest.mark.slow
 def test_xlsx_and_xls_unit_cells(tmp_path: Path) -> None:
     xlsx = write_xlsx([["城区建设重点任务清单"], HEADER, *ROWS], tmp_path / "list.xlsx")
     assert _units(read_plan(xlsx)) == EXPECTED
@@ -80,6 +82,7 @@ def test_xlsx_and_xls_unit_cells(tmp_path: Path) -> None:
     assert _units(read_plan(xls)) == EXPECTED
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["docx", "doc"])
 def test_rows_under_one_merged_number_are_one_measure(tmp_path: Path, fmt: str) -> None:
     path = _docx(tmp_path / "plan.docx", paragraphs=False, merged=True)

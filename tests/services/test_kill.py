@@ -20,7 +20,7 @@ from desktop.storage.backup import is_healthy
 from tests.conftest import ROOT
 from tests.province import UNITS, write_return
 
-pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
+pytestmark = [pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX"), pytest.mark.slow]
 
 
 def _kill_after(kind: str, db: Path, target: Path, delay: float) -> bool:

@@ -15,7 +15,7 @@ from desktop.services import pdf_copies
 from desktop.services.messages import error_text
 from tests.exporters.conftest import report
 
-pytestmark = pytest.mark.slow  # OCR, LibreOffice or killed processes: outside `make test-quick`
+pytestmark = pytest.mark.slow  # OCR, LibreOffice or killed processes: outside `make check`
 
 
 def _report(tmp_path: Path) -> Path:

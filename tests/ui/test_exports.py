@@ -83,6 +83,7 @@ def test_ledger_and_locked_target(
     assert target.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_a_pdf_copy_is_written_beside_the_ledger_and_remembered(
     qtbot: QtBot, window: MainWindow, desk: DeskView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -128,6 +129,7 @@ def test_without_an_office_program_the_pdf_box_says_why(qtbot: QtBot, window: Ma
     assert dialog.choice().pdf is False
 
 
+@pytest.mark.slow
 def test_format_check_lists_findings(qtbot: QtBot, desk: DeskView, tmp_path: Path) -> None:
     typed = docx.Document()
     typed.add_paragraph("二〇二六年三月五日")

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from desktop.domain.parsing.doubts import OCR
 from desktop.ui.desk_view import DeskView
 
-pytestmark = pytest.mark.slow  # OCR, LibreOffice or killed processes: outside `make test-quick`
+pytestmark = pytest.mark.slow  # OCR, LibreOffice or killed processes: outside `make check`
 
 PAGES = [
     ["某某市优化营商环境工作方案", "一、提升政务服务", "1.推行帮办代办服务。（市政务服务局负责）"],

@@ -18,7 +18,7 @@ from desktop.ui.opening import open_workspace
 from tests.conftest import ROOT
 from tests.ui.windows import desk_window
 
-pytestmark = pytest.mark.slow  # OCR, LibreOffice or killed processes: outside `make test-quick`
+pytestmark = pytest.mark.slow  # OCR, LibreOffice or killed processes: outside `make check`
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
