@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
-from desktop.domain.corrections import added_label, deadlines_from_text, units_from_names
+from desktop.domain.corrections import (
+    Add,
+    Correction,
+    Edit,
+    MergeNext,
+    Split,
+    added_label,
+    deadlines_from_text,
+    edited,
+    units_from_names,
+)
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.models import Measure
 from desktop.domain.parsing.plan_parser import plan_year as domain_plan_year
@@ -14,6 +25,67 @@ from desktop.storage import plans as plan_store
 from desktop.storage.measure_edits import EditRecord
 
 __all__ = ["EditRecord"]
+
+
+@dataclass(frozen=True)
+class MeasureChange:
+    """What a set of corrections changed: measures rewritten in place, added (split, add) and archived."""
+
+    edited: tuple[int, ...] = ()
+    added: tuple[int, ...] = ()
+    removed: tuple[int, ...] = ()
+
+    @property
+    def rows_changed(self) -> bool:
+        """Return True when measures came or went (the list is read again, not just the rows redrawn)."""
+        return bool(self.added or self.removed)
+
+
+def correct(ws: Workspace, measure_id: int, corrections: Sequence[Correction]) -> MeasureChange:
+    """Make the clerk's corrections of one stored measure (编辑措施) in one transaction: all or none.
+
+    Index 0 is the measure itself and index 1 the one after it in its plan (what 与下一项合并 joins).
+    """
+    stored_measure(ws, measure_id)  # an unknown id is refused before anything is written
+    after = measure_edits.next_measure(ws.db, measure_id)
+    ids = [measure_id] + ([after] if after is not None else [])
+    with ws.db.atomic():
+        return replay(ws, ids, plan_id=None, corrections=corrections)
+
+
+def replay(
+    ws: Workspace, ids: Sequence[int], *, plan_id: int | None, corrections: Sequence[Correction]
+) -> MeasureChange:
+    """Make `corrections` on the stored measures `ids` (their indices), in order.
+
+    The caller holds the transaction. `plan_id` is where an Add goes (None: none is expected).
+    """
+    changed: dict[str, list[int]] = {"edited": [], "added": [], "removed": []}
+    ids = list(ids)
+    for c in corrections:
+        if isinstance(c, Edit):
+            measure_edits.edit(ws.db, ids[c.index], edited(stored_measure(ws, ids[c.index]).measure, c))
+            changed["edited"].append(ids[c.index])
+        elif isinstance(c, MergeNext):
+            merged_in = measure_edits.merge_next(ws.db, ids[c.index])  # refused on a plan's last measure
+            changed["edited"].append(ids[c.index])
+            changed["removed"].append(merged_in)
+            ids.remove(merged_in)
+        elif isinstance(c, Split):
+            ids.insert(c.index + 1, measure_edits.split(ws.db, ids[c.index], c.at))
+            changed["edited"].append(ids[c.index])
+            changed["added"].append(ids[c.index + 1])
+        elif isinstance(c, Add):
+            if plan_id is None:
+                raise ValueError("an Add needs the plan it goes into")
+            after = ids[c.after] if c.after >= 0 else None
+            new_id = measure_edits.add(ws.db, after_id=after, plan_id=plan_id, measure=c.measure)
+            ids.insert(c.after + 1, new_id)
+            changed["added"].append(new_id)
+        else:
+            measure_edits.remove(ws.db, ids[c.index])
+            changed["removed"].append(ids.pop(c.index))
+    return MeasureChange(**{kind: tuple(dict.fromkeys(found)) for kind, found in changed.items()})
 
 
 def stored_measure(ws: Workspace, measure_id: int) -> plan_store.StoredMeasure:

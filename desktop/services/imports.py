@@ -12,12 +12,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from desktop.domain.corrections import Add, Correction, Edit, MergeNext, Split, edited
+from desktop.domain.corrections import Correction
 from desktop.domain.errors import Cancelled
 from desktop.domain.models import Measure, Plan
 from desktop.domain.revision import Review, Stored, compare, correct
 from desktop.importers import Progress
 from desktop.importers.detect import sniff
+from desktop.services import corrections as correction_service
 from desktop.services.backups import make_backup
 from desktop.services.reading import file_hash, parse_file
 from desktop.services.revisions import stored_measures
@@ -180,33 +181,12 @@ def apply(
             archive=archive,
             provenance=prepared.provenance or None,
         )
-        if corrections:
-            _replay(ws, saved, corrections)
+        if corrections:  # made on the parsed plan: the same indices on the version just stored
+            stored = [r.measure_id for r in plan_store.version_measures(ws.db, version_id=saved.version_id)]
+            correction_service.replay(ws, stored, plan_id=saved.plan_id, corrections=corrections)
         if should_stop is not None and should_stop():
             raise Cancelled
     return saved
-
-
-def _replay(ws: Workspace, saved: plan_store.SavedVersion, corrections: Sequence[Correction]) -> None:
-    """Make the corrections collected on the parsed plan on its stored version (same order, same indices)."""
-    ids: list[int] = [r.measure_id for r in plan_store.version_measures(ws.db, version_id=saved.version_id)]
-    for c in corrections:
-        if isinstance(c, Edit):
-            stored = plan_store.current_measure(ws.db, ids[c.index])
-            assert stored is not None
-            measure_edits.edit(ws.db, ids[c.index], edited(stored.measure, c))
-        elif isinstance(c, MergeNext):
-            measure_edits.merge_next(ws.db, ids[c.index])
-            del ids[c.index + 1]
-        elif isinstance(c, Split):
-            ids.insert(c.index + 1, measure_edits.split(ws.db, ids[c.index], c.at))
-        elif isinstance(c, Add):
-            after = ids[c.after] if c.after >= 0 else None
-            new_id = measure_edits.add(ws.db, after_id=after, plan_id=saved.plan_id, measure=c.measure)
-            ids.insert(c.after + 1, new_id)
-        else:
-            measure_edits.remove(ws.db, ids[c.index])
-            del ids[c.index]
 
 
 def import_file(

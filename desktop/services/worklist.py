@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 
 from desktop.domain.assignment import assignment_for
@@ -23,10 +24,14 @@ def _start_dates(plans: list[plan_store.PlanRow]) -> dict[int, date]:
     return {plan.id: date.fromisoformat(plan.issued_on) for plan in plans if plan.issued_on}
 
 
-def load_worklist(ws: Workspace, period: Period, *, today: date) -> list[WorkItem]:
-    """Return every current measure with the clerk's note for `period` and its lights today."""
+def load_worklist(
+    ws: Workspace, period: Period, *, today: date, only: Collection[int] | None = None
+) -> list[WorkItem]:
+    """Return every current measure (those in `only` when given) with the note for `period` and lights."""
     unit = my_unit(ws)
     measures = plan_store.current_measures(ws.db)
+    if only is not None:
+        measures = [stored for stored in measures if stored.measure_id in only]
     names, categories = unit_identity(ws, name=unit) if unit else (set(), set())
     notes = note_store.notes_for_period(ws.db, period=period.code, unit=unit)
     plans = plan_store.list_plans(ws.db)

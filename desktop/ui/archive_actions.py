@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import LuoshiError
 from desktop.services import plans as plan_service
 from desktop.services.messages import error_text
-from desktop.ui.desk import Desk
+from desktop.ui.desk import EVERYTHING, Desk
 
 
 class ArchivedDialog(QDialog):
@@ -88,7 +88,7 @@ class ArchiveActions(QObject):
                 "可在“文件 → 已归档的方案…”中恢复。"
             ).replace("%1", name),
         )
-        if answer != QMessageBox.StandardButton.Yes or not self.desk.autosaver.flush():
+        if answer != QMessageBox.StandardButton.Yes or not self.desk.leave_note():
             return
         self._set(plan.id, archived=True, done=self.tr("已归档%1。").replace("%1", name))
 
@@ -111,5 +111,5 @@ class ArchiveActions(QObject):
         except LuoshiError as error:
             QMessageBox.warning(self.desk.widget(), self.tr("归档方案"), error_text(error))
             return
-        self.desk.plan_changed()
+        self.desk.changed.emit(EVERYTHING)
         self.desk.statusBar().showMessage(done, 8000)

@@ -21,7 +21,7 @@ from desktop.domain.terms import Claim
 from desktop.domain.worklist import WorkItem
 from desktop.services import claims as claim_service
 from desktop.services.messages import error_text
-from desktop.ui.desk import Desk
+from desktop.ui.desk import EVERYTHING, Desk
 from desktop.ui.message_boxes import ok_cancel
 from desktop.ui.screen import fit_to_screen
 
@@ -141,5 +141,5 @@ def _save(desk: Desk, dialog: ClaimsDialog) -> None:
     except LuoshiError as error:
         QMessageBox.warning(desk.widget(), dialog.tr("确认按类别分配的任务"), error_text(error))
         return
-    desk.reload()
+    desk.changed.emit(EVERYTHING)
     desk.statusBar().showMessage(dialog.tr("已保存 %1 项任务的确认。").replace("%1", str(len(answers))), 6000)

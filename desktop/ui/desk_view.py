@@ -1,25 +1,23 @@
 """The clerk's desk: period, filters, the measure table and the note of the chosen measure.
 
-It is the main window's central widget, installed once the database is open (desktop.ui.opening). It owns
-its widgets and their state (splitters, column widths, the chosen measure and filters); the menu commands
-(desktop.ui.window_actions and the flows it opens) reach it through the `Desk` protocol.
+It is the main window's central widget, installed once the database is open (desktop.ui.opening). It lays
+out the widgets and keeps their own state (splitters, column widths); where the clerk is (period, plan,
+filter, measure) and the guard every move passes live in `DeskState`. The menu commands
+(desktop.ui.window_actions and the flows it opens) reach it through the `Desk` protocol and tell it what
+they changed through its `changed` signal.
 """
 
 from __future__ import annotations
 
-import contextlib
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMenu,
@@ -27,8 +25,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStatusBar,
-    QStyle,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,83 +33,84 @@ from desktop.domain.errors import LuoshiError
 from desktop.domain.notes import NoteFields
 from desktop.domain.periods import Period
 from desktop.domain.terms import Claim
-from desktop.domain.worklist import Filter, WorkItem, chapters, summarize, with_note
+from desktop.domain.worklist import WorkItem
 from desktop.services import claims as claim_service
 from desktop.services import notes as note_service
 from desktop.services import periods as period_service
 from desktop.services import plans as plan_service
 from desktop.services import short_titles as short_title_service
-from desktop.services import worklist as wl
 from desktop.services.messages import error_text
 from desktop.services.notes import NoteKey
-from desktop.services.place import Place, load_place, save_place
+from desktop.services.place import Place
 from desktop.services.workspace import Workspace
+from desktop.ui.desk import DeskChange
+from desktop.ui.desk_state import DeskState
 from desktop.ui.detail_pane import DetailPane
 from desktop.ui.filter_bar import FilterBar
 from desktop.ui.fit_scroll import FitScrollArea
-from desktop.ui.measure_model import MeasureTableModel
+from desktop.ui.measure_table import MeasureTable
 from desktop.ui.note_session import NoteSession
 from desktop.ui.plan_chooser import PlanChooser
 from desktop.ui.window_actions import WindowActions
 
 PLACE_DELAY_MS = 500
-MAX_LABEL_CHARS = 10  # 序号 is widened for labels up to this long ('（十一）3', '1（12）'); longer ones wrap
-_SELECT_ROW = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
 
 
 class DeskView(QWidget):
-    """The worklist of one Workspace and the note editor, inside `window` (whose menus it fills)."""
+    """The worklist of one Workspace and the note editor, inside `main_window` (whose menus it fills)."""
+
+    changed = Signal(object)  # a DeskChange: what a command changed, for the desk to show again
+    note_opened = Signal(object)  # the NoteKey now in the editor (None: no measure chosen)
 
     def __init__(
-        self, ws: Workspace, settings: QSettings, window: QMainWindow, *, today: date | None = None
+        self, ws: Workspace, settings: QSettings, main_window: QMainWindow, *, today: date | None = None
     ) -> None:
-        """Build the desk on `ws` in `window` and show the worklist where the clerk left it.
+        """Build the desk on `ws` in `main_window` and show the worklist where the clerk left it.
 
         `settings` keeps the window's own state (splitters, column widths, text size).
         """
-        super().__init__(window)
+        super().__init__(main_window)
         self.setObjectName("desk")
         self.ws = ws
-        self.window_ = window
+        self.main_window = main_window
         self.settings = settings
         self.today = today or date.today()
-        self._items: list[WorkItem] = []
         self._wanted_plan: int | None = None  # the saved plan, chosen once the plans are offered
-        self._plan_shown: int | None = None  # the plan on screen (None: 全部方案)
-        self._switching = False
-        self._columns_fitted = False
+        self._switching = False  # the widgets are being set from the state: their signals are not the clerk
         self._clerk_split: list[int] | None = None  # the split before a larger text widened the table
         # the place is written once the clerk settles, not at every arrow key (each write is an fsync)
         self._place_timer = QTimer(self, singleShot=True, interval=PLACE_DELAY_MS)
-        self._place_timer.timeout.connect(self._save_place)
         self._build()
         self.session = NoteSession(ws, self.detail, self._note_saved, self)
         self.autosaver = self.session.autosaver
+        self.state = DeskState(ws, today=self.today, leave_note=self.session.leave_note)
+        self._place_timer.timeout.connect(self.state.save_place)
         self.session.hint.connect(self.save_hint.setText)
         self.session.error.connect(self._show_save_error)
         self.session.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.autosaver.saved.connect(self._update_counts)
+        self.changed.connect(self._show_change)
         self._restore_state()
-        self.actions_ = WindowActions(self)
+        self.commands = WindowActions(self)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        self._load_periods(load_place(ws))
+        self._load_periods(self.state.saved_place())
 
     # ---- what the commands see (desktop.ui.desk.Desk) -----------------------------------------
     def widget(self) -> QWidget:
         """Return the window, as the parent of the commands' dialogs."""
-        return self.window_
+        return self.main_window
 
     def menuBar(self) -> QMenuBar:
         """Return the window's menu bar."""
-        return self.window_.menuBar()
+        return self.main_window.menuBar()
 
     def statusBar(self) -> QStatusBar:
         """Return the window's status bar."""
-        return self.window_.statusBar()
+        return self.main_window.statusBar()
 
     def close(self) -> bool:
         """Close the window (退出)."""
-        return self.window_.close()
+        return self.main_window.close()
 
     def unit_name(self) -> str:
         """Return 本单位 ('' before the set-up)."""
@@ -127,17 +124,17 @@ class DeskView(QWidget):
         """Return the ids of the plans the desk shows: the chosen one, or every plan in use (全部方案)."""
         return self.plan.plans()
 
-    def plan_changed(self) -> None:
-        """Show the desk again after plans were imported, archived or restored (a new plan is chosen)."""
-        self.reload()
-
     def current_key(self) -> NoteKey | None:
         """Return the key of the note in the editor."""
         return self.session.key
 
+    def leave_note(self) -> bool:
+        """Save the note in the editor before a command changes what the desk shows; False: stay."""
+        return self.state.may_leave()
+
     def import_files(self, files: list[Path]) -> None:
         """Import `files` in the background (a drop on the window)."""
-        self.actions_.import_files(files)
+        self.commands.import_files(files)
 
     def save_pending(self) -> bool:
         """Save the note being typed now; False when that failed."""
@@ -163,19 +160,8 @@ class DeskView(QWidget):
         self.period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.due_label = QLabel()
         self.filters = FilterBar()
-        self.model = MeasureTableModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(MeasureTableModel.TASK, QHeaderView.ResizeMode.Stretch)
-        header.moveSection(MeasureTableModel.PLAN, MeasureTableModel.TASK)  # 方案 beside 序号 in 全部方案
-        self.fit_columns()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
+        self.table = MeasureTable()
+        self.model = self.table.measures
         self.nothing_found = QLabel()
         self.nothing_found.setWordWrap(True)
         self.nothing_found.setStyleSheet("color: #8d6e00; padding: 4px;")
@@ -232,51 +218,15 @@ class DeskView(QWidget):
         self.table.customContextMenuRequested.connect(self._table_menu)
 
     def fit_columns(self) -> None:
-        """Size the columns to their titles and contents in the current font; 任务 takes what is left.
-
-        Rows are two lines high and the unit, deadline and reminder columns wrap, so at a larger text size
-        the table still shows every column beside the note. Run at build and whenever the text size changes.
-        """
-        metrics = self.table.fontMetrics()
-        char = metrics.horizontalAdvance("国")
-        pad = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + char // 2
-        model, header = self.model, self.table.horizontalHeader()
-        labels = [item.label for item in self._plan_items()[:500]] or ["12"]
-        longest_label = max(labels, key=metrics.horizontalAdvance)[:MAX_LABEL_CHARS]
-        # column -> (a long content, lines it may wrap to)
-        samples = {
-            model.SEQ: (longest_label, 1),
-            model.LEADS: ("自治区发展改革委", 2),
-            model.SUPPORTS: ("自治区发展改革委", 2),
-            model.DEADLINE: ("2026年12月底前", 2),
-            model.STATUS: ("持续推进", 1),
-            model.FILLED: ("未填", 1),
-            model.LIGHTS: ("逾期、滞后", 2),
-            model.PLAN: ("鄂府办发〔2025〕18号", 2),
-        }
-        for column, (sample, lines) in samples.items():
-            content = -(-metrics.horizontalAdvance(sample) // lines) + (char if lines > 1 else 0)
-            wanted = max(metrics.horizontalAdvance(model.headers[column]), content) + pad
-            if header.sectionSize(column) < wanted or not self._columns_fitted:
-                self.table.setColumnWidth(column, wanted)
-        header.setMinimumSectionSize(char * 2)
-        self.table.verticalHeader().setDefaultSectionSize(2 * metrics.lineSpacing() + 8)
-        self._columns_fitted = True
-
-    def needed_width(self) -> int:
-        """Return the table's width for every column plus eight characters of 任务."""
-        header = self.table.horizontalHeader()
-        fixed = sum(header.sectionSize(c) for c in range(self.model.columnCount()) if c != self.model.TASK)
-        return fixed + 8 * self.table.fontMetrics().horizontalAdvance("国") + 24
+        """Size the table's columns to the text size and 序号 to the labels of the plans shown."""
+        self.table.fit_columns([item.label for item in self.state.plan_items()])
 
     def changeEvent(self, event: QEvent) -> None:
         """Follow a new text size: columns, row height, and room for the table beside the note."""
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange and self._columns_fitted:
+        if event.type() == QEvent.Type.FontChange and self.table.fitted:
             self.fit_columns()
-            QTimer.singleShot(
-                0, self, self.make_room_for_table
-            )  # once the layouts have followed the new size
+            QTimer.singleShot(0, self, self.make_room_for_table)  # once the layouts follow the new size
 
     def make_room_for_table(self) -> None:
         """Widen the table side of the splitter when its columns no longer fit (the note keeps 40 %).
@@ -286,7 +236,7 @@ class DeskView(QWidget):
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the note's minimum in the new font
         sizes = self.split.sizes()
         total = sum(sizes)
-        needed = self.needed_width()
+        needed = self.table.needed_width()
         if self._clerk_split is not None and needed <= self._clerk_split[0]:
             self.split.setSizes(self._clerk_split)
             self._clerk_split = None
@@ -321,9 +271,9 @@ class DeskView(QWidget):
         self.save_error.setText(text)
         self.save_error.setVisible(bool(text))
 
-    # ---- periods, filters, rows ---------------------------------------------------------------
+    # ---- periods, plans, filters, rows --------------------------------------------------------
     def _load_periods(self, place: Place) -> None:
-        periods, chosen = period_service.offered_periods(self.ws, today=self.today)
+        periods, chosen = self.state.offered_periods()
         self.filters.restore(place)
         self._wanted_plan = place.plan
         self._switching = True
@@ -339,12 +289,10 @@ class DeskView(QWidget):
 
     def reload(self, *, select_uid: str | None = None) -> None:
         """Read the worklist for the chosen period and show it, keeping the chosen plan and measure."""
-        period = self.current_period()
-        self._show_due(period_service.get_schedule(self.ws).due(period))
-        self._items = wl.load_worklist(self.ws, period, today=self.today)
+        self.state.load(self.current_period())
+        self._show_due(self.state.due())
         self._fill_plans()
-        self._show_plan_column()
-        keep = select_uid if select_uid is not None else self._current_uid()
+        keep = select_uid if select_uid is not None else self.table.current_uid()
         self._show_filtered(keep)
 
     def _show_due(self, due: date) -> None:
@@ -366,11 +314,7 @@ class DeskView(QWidget):
         A plan that was not offered before (just imported) is chosen; so is the saved one at the start,
         else the newest plan.
         """
-        mine: dict[int, int] = {}
-        for item in self._items:
-            if item.role is not None and not item.declined:
-                mine[item.plan_id] = mine.get(item.plan_id, 0) + 1
-        offered = plan_service.choices(self.ws, mine)
+        offered = plan_service.choices(self.ws, self.state.task_counts())
         known = self.plan.offered()
         new = [c.plan.id for c in offered if c.plan.id not in known]
         wanted = self._wanted_plan if self._wanted_plan is not None else self.plan.currentData()
@@ -378,60 +322,42 @@ class DeskView(QWidget):
             wanted = new[0]
         self._wanted_plan = None
         self.plan.offer(offered, wanted=wanted, counts=bool(self.unit_name()))
-        self._plan_shown = self.plan.chosen()
-        self._plan_shown_changed()
+        self._plans_shown()
 
-    def _plan_items(self) -> list[WorkItem]:
-        """Return the worklist's items of the plans shown (all of them in 全部方案)."""
-        shown = set(self.current_plans())
-        return [i for i in self._items if i.plan_id in shown]
-
-    def _plan_shown_changed(self) -> None:
-        """Offer the shown plans' chapters and fit 序号 to their labels (not at every filter or search)."""
-        self.filters.set_chapters(chapters(self._plan_items()))
+    def _plans_shown(self) -> None:
+        """Tell the state which plans are shown; offer their chapters and fit 序号 to their labels."""
+        self.state.plan_choice = self.plan.currentData()
+        self.state.plan_ids = self.plan.plans()
+        self.filters.set_chapters(self.state.chapters())
         self.fit_columns()
-
-    def _show_plan_column(self) -> None:
-        self.table.setColumnHidden(self.model.PLAN, not self.plan.every_plan())
-
-    def _filter(self) -> Filter:
-        """Return the filter bar's filter within the chosen plan (全部方案: every plan in use)."""
-        chosen = self.plan.chosen()
-        return replace(self.filters.value(), plans=frozenset([chosen]) if chosen is not None else None)
+        self.table.show_plan_column(self.plan.every_plan())
 
     def _plan_chosen(self) -> None:
         if self._switching:
             return
-        if not self.autosaver.flush():
-            self.session.refuse_move()
-            self.plan.choose(self._plan_shown)  # back to the plan of the note still in the editor
+        if not self.state.may_leave():
+            self.plan.choose(self.state.chosen_plan)  # back to the plan of the note still in the editor
             return
-        self._plan_shown = self.plan.chosen()
-        self._plan_shown_changed()
-        self._show_plan_column()
-        self._show_filtered(self._current_uid())
+        self._plans_shown()
+        self._show_filtered(self.table.current_uid())
         self._remember_place()
 
-    def _current_uid(self) -> str:
-        index = self.table.currentIndex()
-        return self.model.item(index.row()).uid if index.isValid() else ""
-
     def _show_filtered(self, select_uid: str, *, keep_editor: bool = False) -> None:
-        shown = wl.apply_filter(self.ws, self._items, self._filter())
+        self.state.filter = self.filters.value()
+        shown = self.state.shown()
         self._switching = True
         try:
             self.model.set_items(shown)
         finally:
             self._switching = False
-        searched = self.filters.value().text
+        searched = self.state.filter.text
         self.nothing_found.setText(
             self.tr("没有找到“%1”。可换个词，或在“范围”中选“方案全部措施”。").replace("%1", searched)
         )
         self.nothing_found.setVisible(bool(searched) and not shown)
-        row = next((r for r, item in enumerate(shown) if item.uid == select_uid), 0 if shown else -1)
+        row = self.table.row_of(select_uid)
         if row >= 0:
-            self.table.selectionModel().setCurrentIndex(self.model.index(row, 0), _SELECT_ROW)
-            self.table.scrollTo(self.model.index(row, 0))
+            self.table.choose_row(row)
         elif not keep_editor:
             self._open(None)
         self._update_counts()
@@ -439,8 +365,7 @@ class DeskView(QWidget):
     def _period_changed(self) -> None:
         if self._switching:
             return
-        if not self.autosaver.flush():
-            self.session.refuse_move()
+        if not self.state.may_leave():
             key = self.session.key
             self._switching = True
             self.period.setCurrentIndex(self.period.findData(key.period.code if key else ""))
@@ -451,27 +376,23 @@ class DeskView(QWidget):
         self._remember_place()
 
     def _filter_changed(self) -> None:
-        flushed = self.autosaver.flush()
-        uid = self._current_uid()
-        if not flushed:
-            # the note stays in the editor, bound to its measure, until it can be saved
-            self.session.refuse_move()
-        self._switching = not flushed
+        left = self.state.may_leave()  # when not, the note stays in the editor, bound to its measure
+        uid = self.table.current_uid()
+        self._switching = not left
         try:
-            self._show_filtered(uid, keep_editor=not flushed)
+            self._show_filtered(uid, keep_editor=not left)
         finally:
             self._switching = False
-        self.detail.highlight(self.filters.value().text)
+        self.detail.highlight(self.state.filter.text)
         self._remember_place()
 
     def _row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self._switching:
             return
-        if not self.autosaver.flush():
-            self.session.refuse_move()
+        if not self.state.may_leave():
             if previous.isValid():
                 self._switching = True
-                self.table.selectionModel().setCurrentIndex(previous, _SELECT_ROW)
+                self.table.choose_row(previous.row())
                 self._switching = False
             return
         self._open(self.model.item(current.row()) if current.isValid() else None)
@@ -479,50 +400,51 @@ class DeskView(QWidget):
 
     def move_by(self, step: int) -> None:
         """Select the next (1) or previous (-1) measure in the table."""
-        count = self.model.rowCount()
-        if not count:
-            return
-        row = self.table.currentIndex().row()
-        target = min(count - 1, max(0, row + step if row >= 0 else 0))
-        self.table.selectionModel().setCurrentIndex(self.model.index(target, 0), _SELECT_ROW)
-        self.table.scrollTo(self.model.index(target, 0))
+        self.table.move_by(step)
 
     def _open(self, item: WorkItem | None) -> None:
+        self.state.measure_uid = item.uid if item else ""
         self.detail.show_item(item)
         self.session.open(item.measure_id if item else None, self.current_period())
-        self.actions_.notes.refresh_attachments()
-        self.detail.highlight(self.filters.value().text)
+        self.note_opened.emit(self.session.key)
+        self.detail.highlight(self.state.filter.text)
 
     def _note_saved(self, measure_id: int, fields: NoteFields) -> None:
         """Show a saved note's state in its row (status, 已填, lights) without reading the worklist again."""
-        for index, item in enumerate(self._items):
-            if item.measure_id == measure_id:
-                self._items[index] = with_note(item, fields.normalized(), today=self.today)
-                self.model.replace_item(self._items[index])
-                return
+        item = self.state.note_saved(measure_id, fields)
+        if item is not None:
+            self.model.replace_item(item)
 
-    # ---- category tasks -----------------------------------------------------------------------
+    def _show_change(self, change: DeskChange) -> None:
+        """Show what a command changed: its rows redrawn, or the worklist read again when rows came or went."""
+        if change.rows_changed:
+            self.reload(select_uid=change.select_uid)
+            return
+        chosen = self.table.current_item()
+        for item in self.state.refresh(change.measure_ids):
+            self.model.replace_item(item)
+            if chosen is not None and item.measure_id == chosen.measure_id:
+                self._open(item)  # the measure in the detail pane (and its note) as it now stands
+        self._update_counts()
+
+    # ---- category tasks and short titles ------------------------------------------------------
     def _claim_current(self, value: str) -> None:
-        index = self.table.currentIndex()
-        if index.isValid():
-            self.answer_claim(self.model.item(index.row()), Claim(value) if value else None)
+        item = self.table.current_item()
+        if item is not None:
+            self.answer_claim(item, Claim(value) if value else None)
 
     def _set_short_title(self, text: str) -> None:
-        """Store the clerk's 任务简称 for the current measure and show the desk again."""
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return
-        item = self.model.item(index.row())
-        if not self.autosaver.flush():
-            self.session.refuse_move()
+        """Store the clerk's 任务简称 for the current measure and redraw its row."""
+        item = self.table.current_item()
+        if item is None or not self.state.may_leave():
             return
         try:
             stored = short_title_service.set_short_title(self.ws, measure_id=item.measure_id, title=text)
         except LuoshiError as error:
-            QMessageBox.warning(self.window_, self.tr("任务简称"), error_text(error))
+            QMessageBox.warning(self.main_window, self.tr("任务简称"), error_text(error))
             self.detail.show_item(item)
             return
-        self.reload(select_uid=item.uid)
+        self.changed.emit(DeskChange(measure_ids=(item.measure_id,)))
         self.statusBar().showMessage(
             self.tr("任务简称已保存") if stored else self.tr("任务简称已恢复默认"), 5000
         )
@@ -545,16 +467,16 @@ class DeskView(QWidget):
         menu.exec(self.table.viewport().mapToGlobal(position))
 
     def answer_claim(self, item: WorkItem, claim: Claim | None) -> None:
-        """Record the clerk's answer for one category task and show the desk again."""
-        if not self.autosaver.flush():
-            self.session.refuse_move()
+        """Record the clerk's answer for one category task and redraw its row."""
+        if not self.state.may_leave():
             return
         try:
             claim_service.answer(self.ws, {item.measure_id: claim})
         except LuoshiError as error:
-            QMessageBox.warning(self.window_, self.tr("确认任务"), error_text(error))
+            QMessageBox.warning(self.main_window, self.tr("确认任务"), error_text(error))
             return
-        self.reload(select_uid=item.uid)
+        # the plans' task counts change with the answer: the worklist is read again
+        self.changed.emit(DeskChange(rows_changed=True, select_uid=item.uid))
         words = {
             Claim.MINE: self.tr("属于本单位"),
             Claim.NOT_MINE: self.tr("不属于本单位"),
@@ -566,12 +488,7 @@ class DeskView(QWidget):
 
     # ---- status bar and place -----------------------------------------------------------------
     def _update_counts(self) -> None:
-        mine = wl.apply_filter(
-            self.ws,
-            self._items,
-            replace(self._filter(), chapter=None, status=None, warned_only=False, text=""),
-        )
-        summary = summarize(mine)
+        summary = self.state.summary()
         self.counts.setText(
             self.tr(
                 "本期共 %1 项，未填 %2 项 ｜ 逾期 %3 ｜ 7日内到期 %4 ｜ 滞后于序时进度 %5 ｜ 当前显示 %6 项"
@@ -594,15 +511,4 @@ class DeskView(QWidget):
 
     def _save_place(self) -> None:
         self._place_timer.stop()
-        wanted = self.filters.value()
-        place = Place(
-            period=self.period.currentData() or "",
-            plan=self.plan.currentData(),
-            measure_uid=self._current_uid(),
-            scope=wanted.scope.value,
-            chapter=wanted.chapter or "",
-            status=wanted.status or "",
-            warned_only=wanted.warned_only,
-        )
-        with contextlib.suppress(LuoshiError):  # the place is a convenience; note saves report faults
-            save_place(self.ws, place)
+        self.state.save_place()

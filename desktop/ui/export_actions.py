@@ -65,7 +65,7 @@ class ExportActions(QObject):
         The dialog of each kind is kept with what the clerk typed until a file is written or the clerk
         closes it, so cancelling the 保存到 dialog loses nothing.
         """
-        if not self.desk.autosaver.flush():
+        if not self.desk.leave_note():
             return None
         kept = self.dialogs.get(report)
         if kept is not None:

@@ -14,7 +14,7 @@ from desktop.services.messages import error_text
 from desktop.services.workspace import Workspace
 from desktop.ui.background import BackgroundTask, TaskControl
 from desktop.ui.claims_dialog import ClaimsDialog, confirm_category_tasks
-from desktop.ui.desk import Desk
+from desktop.ui.desk import EVERYTHING, Desk
 from desktop.ui.file_dialogs import open_files
 from desktop.ui.guided_dialog import GuidedDialog
 from desktop.ui.import_task import FileResult, ImportRun, start_import
@@ -56,7 +56,7 @@ class ImportFlow(QObject):
         """Import `files` in the background, then list what became of each."""
         if self.task is not None and self.task.is_running():
             return
-        if not self.desk.autosaver.flush():
+        if not self.desk.leave_note():
             return
         self.task = start_import(
             self.desk.ws.path, files, self.widget, on_done=self._import_done, on_failed=self._import_failed
@@ -64,13 +64,13 @@ class ImportFlow(QObject):
 
     def _import_failed(self, message: str) -> None:
         """Show a bug's short message (already logged by the crash reporter) over the desk as it now is."""
-        self.desk.reload()
+        self.desk.changed.emit(EVERYTHING)
         QMessageBox.warning(self.widget, self.tr("导入方案"), message)
 
     def _import_done(self, run: ImportRun) -> None:
         results, cancelled = run.results, run.cancelled
         self.last_import = results
-        self.desk.reload()
+        self.desk.changed.emit(EVERYTHING)
         self.pending_reviews = [p for r in results if (p := r.check or r.review) is not None]
         self.pending_guides = [r.guide for r in results if r.guide is not None]
         failed = [r for r in results if not r.ok]
@@ -202,15 +202,15 @@ class ImportFlow(QObject):
 
     def _review_applied(self, saved: imports.SavedVersion) -> None:
         self.imported.append(saved.plan_id)
-        self.desk.reload()
+        self.desk.changed.emit(EVERYTHING)
         self.desk.statusBar().showMessage(self.tr("已导入，原有进展记录均已保留。"), 8000)
         self.review_next()
 
     def _review_failed(self, message: str) -> None:
-        self.desk.reload()
+        self.desk.changed.emit(EVERYTHING)
         QMessageBox.warning(self.widget, self.tr("导入方案"), message)
         self.review_next()
 
     def _review_ended(self) -> None:
-        self.desk.reload()
+        self.desk.changed.emit(EVERYTHING)
         self.review_next()

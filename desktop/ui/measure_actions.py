@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.domain.corrections import edited
 from desktop.domain.errors import LuoshiError
 from desktop.services import corrections as correction_service
 from desktop.services.messages import error_text
-from desktop.ui.desk import Desk
+from desktop.ui.desk import Desk, DeskChange
 from desktop.ui.measure_editor import MeasureEditor
 
 
@@ -28,7 +25,7 @@ class MeasureActions(QObject):
     def edit_current(self) -> None:
         """Open 编辑措施 for the measure in the detail pane."""
         key = self.desk.current_key()
-        if key is None or not self.desk.autosaver.flush():
+        if key is None or not self.desk.leave_note():
             return
         ws = self.desk.ws
         try:
@@ -44,24 +41,11 @@ class MeasureActions(QObject):
         self.editor = editor
 
     def _store(self, editor: MeasureEditor, measure_id: int) -> None:
-        ws = self.desk.ws
-        steps: list[Callable[[], object]] = []
-        if editor.edit is not None:
-            measure = correction_service.stored_measure(ws, measure_id).measure
-            new = edited(measure, editor.edit)
-            steps.append(lambda: correction_service.edit_measure(ws, measure_id, new))
-        if editor.split_at is not None:
-            at = editor.split_at
-            steps.append(lambda: correction_service.split_measure(ws, measure_id, at))
-        if editor.action == "merge":
-            steps = [lambda: correction_service.merge_with_next(ws, measure_id)]
-        elif editor.action == "remove":
-            steps = [lambda: correction_service.remove_measure(ws, measure_id)]
-        for step in steps:
-            try:
-                step()
-            except LuoshiError as error:
-                QMessageBox.warning(self.widget, self.tr("编辑措施"), error_text(error))
-                break
-        self.desk.reload()
+        """Apply what the clerk did in one transaction (all of it or, on a fault, none) and show it."""
+        try:
+            change = correction_service.correct(self.desk.ws, measure_id, editor.corrections)
+        except LuoshiError as error:
+            QMessageBox.warning(self.widget, self.tr("编辑措施"), error_text(error))
+            return
+        self.desk.changed.emit(DeskChange.of_measures(change))
         self.desk.statusBar().showMessage(self.tr("措施已改正，改动记录已保存。"), 6000)

@@ -26,7 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.corrections import Edit, deadlines_from_text, units_from_names
+from desktop.domain.corrections import (
+    Correction,
+    Edit,
+    MergeNext,
+    Remove,
+    Split,
+    deadlines_from_text,
+    units_from_names,
+)
 from desktop.domain.models import Measure
 from desktop.domain.parsing.doubts import describe
 from desktop.domain.terms import Role
@@ -36,7 +44,11 @@ ROLE_CHOICES = (Role.LEAD, Role.SUPPORT)
 
 
 class MeasureEditor(QDialog):
-    """Edits a copy of a measure; after exec(), `edit` holds the changes or `split_at` a cut position."""
+    """Edits a copy of a measure; once accepted, `corrections` holds what the clerk did, at `index`.
+
+    Saved: an Edit. Cut at the cursor: the Edit, then a Split. On a stored measure also 与下一项合并
+    (MergeNext) or 删除此项 (Remove). Nothing is applied here: the caller applies the list as one step.
+    """
 
     def __init__(
         self,
@@ -53,9 +65,7 @@ class MeasureEditor(QDialog):
         self.measure = measure
         self.year = year
         self.index = index
-        self.edit: Edit | None = None
-        self.split_at: int | None = None
-        self.action: str | None = None  # "merge" or "remove", for a stored measure
+        self.corrections: list[Correction] = []
         self.setWindowTitle(self.tr("编辑措施 ") + measure.label)
         fit_to_screen(self, 760, 600)
         self.label_edit = QLineEdit(measure.label)
@@ -119,9 +129,9 @@ class MeasureEditor(QDialog):
         self.split_button.clicked.connect(self._split)
         if stored:  # on the desk: the whole set of corrections for this one measure
             merge = buttons.addButton(self.tr("与下一项合并"), QDialogButtonBox.ButtonRole.ActionRole)
-            merge.clicked.connect(lambda: self._act("merge"))
+            merge.clicked.connect(lambda: self._act(MergeNext(self.index)))
             remove_measure = buttons.addButton(self.tr("删除此项"), QDialogButtonBox.ButtonRole.ActionRole)
-            remove_measure.clicked.connect(lambda: self._act("remove"))
+            remove_measure.clicked.connect(lambda: self._act(Remove(self.index)))
         buttons.addButton(self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self._save)
@@ -204,11 +214,16 @@ class MeasureEditor(QDialog):
                 self, self.windowTitle(), self.tr("措施内容不能为空。不是措施的一项请在列表中删除。")
             )
             return
-        self.edit = edit
+        self.corrections = [edit]
         self.accept()
 
-    def _act(self, action: str) -> None:
-        if action == "remove":
+    @property
+    def edit(self) -> Edit | None:
+        """Return the clerk's edit of the fields (None after 合并 or 删除)."""
+        return next((c for c in self.corrections if isinstance(c, Edit)), None)
+
+    def _act(self, action: MergeNext | Remove) -> None:
+        if isinstance(action, Remove):
             answer = QMessageBox.question(
                 self,
                 self.windowTitle(),
@@ -216,7 +231,7 @@ class MeasureEditor(QDialog):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self.action = action
+        self.corrections = [action]
         self.accept()
 
     def _split(self) -> None:
@@ -229,6 +244,5 @@ class MeasureEditor(QDialog):
                 self.tr("请先把光标放在第二项措施开头的文字前，再点“在光标处拆分”。"),
             )
             return
-        self.edit = self._current_edit()
-        self.split_at = at
+        self.corrections = [self._current_edit(), Split(self.index, at)]
         self.accept()

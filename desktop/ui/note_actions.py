@@ -14,7 +14,7 @@ from desktop.services import attachments as attachment_service
 from desktop.services import notes as note_service
 from desktop.services.attachments import AttachmentRow
 from desktop.services.messages import error_text
-from desktop.ui.desk import Desk
+from desktop.ui.desk import Desk, DeskChange
 from desktop.ui.file_dialogs import open_files
 from desktop.ui.history_dialog import HistoryDialog
 
@@ -29,22 +29,23 @@ class NoteActions(QObject):
         self.widget = desk.widget()
         self.history_dialog: HistoryDialog | None = None
         self._rows: dict[int, AttachmentRow] = {}
+        desk.note_opened.connect(lambda _key: self.refresh_attachments())
 
     def show_history(self) -> None:
         """List the note's revisions and restore the one the clerk picks."""
         key = self.desk.current_key()
-        if key is None or not self.desk.autosaver.flush():
+        if key is None or not self.desk.leave_note():
             return
         dialog = HistoryDialog(note_service.history(self.desk.ws, key), self.widget)
         self.history_dialog = dialog
         if dialog.exec() and dialog.chosen_revision is not None:
             self._guard(lambda: note_service.restore(self.desk.ws, key, dialog.chosen_revision or 0))
-            self.desk.reload()
+            self.desk.changed.emit(DeskChange(measure_ids=(key.measure_id,)))
 
     def attach_files(self) -> None:
         """Copy evidence files into the data folder and list them under the note."""
         key = self.desk.current_key()
-        if key is None or not self.desk.autosaver.flush():
+        if key is None or not self.desk.leave_note():
             return
         for path in open_files(self.widget, self.desk.settings, "evidence", self.tr("添加佐证材料")):
             self._guard(partial(attachment_service.attach, self.desk.ws, key, path))

@@ -62,7 +62,7 @@ class NoteSession(QObject):
     def open(self, measure_id: int | None, period: Period) -> None:
         """Show the note of `measure_id` for `period` (None: an empty editor), dropping unsaved edits.
 
-        The desk calls it only after `autosaver.flush()` succeeded, so nothing typed is dropped.
+        The desk calls it only after `leave_note()` succeeded, so nothing typed is dropped.
         """
         self.autosaver.discard()
         if measure_id is None:
@@ -80,8 +80,13 @@ class NoteSession(QObject):
         self._detail.show_previous(label, self._previous.fields if self._previous else None)
         self._show_copies()
 
-    def refuse_move(self) -> None:
-        """Say why the clerk cannot leave this note yet: its last save failed."""
+    def leave_note(self) -> bool:
+        """Save the note before the desk shows another; when that fails, say why and return False (stay).
+
+        The one guard every move of the desk and every command that changes what it shows passes.
+        """
+        if self.autosaver.flush():
+            return True
         QMessageBox.warning(
             self._parent,
             self.tr("尚未保存"),
@@ -89,6 +94,7 @@ class NoteSession(QObject):
                 "%1", self.autosaver.last_error
             ),
         )
+        return False
 
     def may_close(self) -> bool:
         """Save; when that fails, ask whether the clerk really wants to quit and lose the text."""

@@ -298,10 +298,11 @@ class PlanCheckDialog(QDialog):
         """Record what a closed editor holds for measure position `index`."""
         # Saving a doubtful measure, even unchanged, says the clerk checked it: its doubts go.
         measure = self.measures[index]
-        if editor.edit is not None and (_changes(measure, editor.edit) or measure.doubts):
-            self.correct(editor.edit, [index])
-        if editor.split_at is not None:
-            self.correct(Split(index, editor.split_at), [index, index + 1])
+        for correction in editor.corrections:
+            if isinstance(correction, Split):
+                self.correct(correction, [index, index + 1])
+            elif isinstance(correction, Edit) and (_changes(measure, correction) or measure.doubts):
+                self.correct(correction, [index])
 
     def merge_selected(self) -> None:
         """Join the selected measure with the next one in the plan."""

@@ -20,7 +20,7 @@ from desktop.services.messages import error_text
 from desktop.ui.background import BackgroundTask
 from desktop.ui.backup_dialog import BackupDialog
 from desktop.ui.claims_dialog import ClaimsDialog, confirm_category_tasks
-from desktop.ui.desk import Desk
+from desktop.ui.desk import EVERYTHING, Desk
 from desktop.ui.note_actions import NoteActions
 from desktop.ui.office_actions import OfficeActions
 from desktop.ui.screen import available
@@ -181,7 +181,7 @@ class WindowActions(QObject):
 
     def restore_backup(self) -> None:
         """List the backups; restoring closes the database and puts the backup in place in the background."""
-        if not self.desk.autosaver.flush():
+        if not self.desk.leave_note():
             return
         dialog = BackupDialog(backups.list_backups(self.desk.ws.path), self.widget)
         if dialog.exec() != BackupDialog.DialogCode.Accepted or dialog.chosen is None:
@@ -198,7 +198,7 @@ class WindowActions(QObject):
         )
 
     def _restored(self, message: str) -> None:
-        self.desk.reload()
+        self.desk.changed.emit(EVERYTHING)
         if message:
             QMessageBox.warning(self.widget, self.tr("恢复备份"), self.tr("未能恢复备份：") + message)
         else:
@@ -217,7 +217,7 @@ class WindowActions(QObject):
         except LuoshiError as error:
             QMessageBox.warning(self.widget, self.tr("落实"), error_text(error))
             saved = False
-        self.desk.reload()
+        self.desk.changed.emit(EVERYTHING)
         if saved:  # the unit or its categories may have changed: ask about tasks given by category
             self.claims_dialog = confirm_category_tasks(self.desk)
 

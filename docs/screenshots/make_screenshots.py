@@ -176,17 +176,17 @@ def main() -> None:
     def text_sizes(window: DeskView, left: list[int]) -> None:
         """Show the desk at 较大字号 and 特大字号, then go back to the standard size."""
         if not left:
-            window.actions_.set_font_scale(100)
+            window.commands.set_font_scale(100)
             QTimer.singleShot(800, lambda: show_report_dialog(window))
             return
-        window.actions_.set_font_scale(left[0])
-        frame = window.window_
+        window.commands.set_font_scale(left[0])
+        frame = window.main_window
         if left[0] == 150:  # 特大字号 maximized: the whole screen less a taskbar, status bar in view
             frame.setGeometry(0, 0, 1366, 768 - 40)
         QTimer.singleShot(1000, lambda: (grab(f"main_window_{left[0]}.png"), text_sizes(window, left[1:])))
 
     def show_report_dialog(window: DeskView) -> None:
-        dialog = window.actions_.exports.export_dialog(report=True)
+        dialog = window.commands.exports.export_dialog(report=True)
         assert dialog is not None
         dialog.fields["addressee"].setText("自治区人民政府")
         dialog.fields["doc_number"].setText("内发改报〔2026〕18号")

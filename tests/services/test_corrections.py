@@ -138,3 +138,36 @@ def test_a_revision_keeps_corrections_it_leaves_unchanged(tmp_path: Path) -> Non
         )  # still after its measure
         note = note_service.get_note(ws, note_service.NoteKey(second.measure_id, Q1, "县发改局"))
         assert note is not None and note.fields.progress == "乙的进展"
+
+
+def _digest(ws: Workspace) -> list[tuple[object, ...]]:
+    """Every stored measure and every logged correction, to compare before and after."""
+    rows = [(s.measure_id, s.measure.label, s.measure.text, s.measure.units) for s in _stored(ws)]
+    return rows + [tuple(r) for r in ws.db.execute("SELECT * FROM measure_edits").fetchall()]
+
+
+def test_the_editor_s_corrections_land_together_or_not_at_all(tmp_path: Path) -> None:
+    """编辑措施 with a cut: the edit and the split are one step; when the split fails the edit is undone."""
+    with Workspace(tmp_path / "t.db") as ws:
+        imports.import_file(ws, path=_write(tmp_path / "plan.txt", PLAN))
+        first = _stored(ws)[0]
+        before = _digest(ws)
+        shorter = Edit(0, text="推进甲项工作。")
+        with pytest.raises(LuoshiError) as caught:  # the cut lies past the end of the edited text
+            correction_service.correct(ws, first.measure_id, [shorter, Split(0, at=12)])
+        assert caught.value.code is ErrorCode.BAD_SPLIT
+        assert _digest(ws) == before  # the edit that came first is not kept either
+
+        change = correction_service.correct(ws, first.measure_id, [shorter, Split(0, at=4)])
+        texts = _texts(ws)
+        assert texts[:2] == ["推进甲项", "工作。"] and len(texts) == 6
+        assert change.edited == (first.measure_id,) and len(change.added) == 1 and change.rows_changed
+
+        merged = correction_service.correct(ws, first.measure_id, [MergeNext(0)])
+        assert _texts(ws)[0] == "推进甲项工作。" and merged.removed == change.added
+        last = _stored(ws)[-1]
+        with pytest.raises(LuoshiError) as caught:
+            correction_service.correct(ws, last.measure_id, [MergeNext(0)])
+        assert caught.value.code is ErrorCode.NO_NEXT_MEASURE
+        fixed = correction_service.correct(ws, last.measure_id, [Edit(0, label="五")])
+        assert fixed.edited == (last.measure_id,) and not fixed.rows_changed

@@ -45,7 +45,7 @@ def _settle(seconds: float = 0.05) -> None:
 
 
 def _import(desk: DeskView, name: str) -> None:
-    flow = desk.actions_.imports
+    flow = desk.commands.imports
     flow.import_files([PLANS / name])
     _wait(lambda: flow.task is not None and not flow.task.is_running())
     _settle()
@@ -80,7 +80,7 @@ def _plans(desk: DeskView) -> None:
 
 
 def _exports(desk: DeskView, out: Path) -> None:
-    actions = desk.actions_.exports
+    actions = desk.commands.exports
     for report in (True, False):
         dialog = actions.export_dialog(report=report)
         assert dialog is not None
@@ -96,8 +96,8 @@ def _exports(desk: DeskView, out: Path) -> None:
 
 
 def _office(desk: DeskView) -> None:
-    desk.actions_.office.set_mode(True)
-    board = desk.actions_.office.show_board()
+    desk.commands.office.set_mode(True)
+    board = desk.commands.office.show_board()
     _settle(0.1)
     board.copy_notice()
     for tab in range(board.tabs.count()):
@@ -107,10 +107,10 @@ def _office(desk: DeskView) -> None:
 
 
 def _dialogs(desk: DeskView) -> None:
-    desk.actions_.show_versions()
+    desk.commands.show_versions()
     _settle(0.05)
-    desk.actions_.versions_dialog.close()
-    desk.actions_.review_claims()
+    desk.commands.versions_dialog.close()
+    desk.commands.review_claims()
     _settle(0.05)
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, QDialog | QMessageBox) and widget.isVisible():
@@ -119,7 +119,7 @@ def _dialogs(desk: DeskView) -> None:
 
 def _text_sizes(desk: DeskView) -> None:
     for percent in (125, 150, 100):
-        desk.actions_.set_font_scale(percent)
+        desk.commands.set_font_scale(percent)
         _settle(0.1)
 
 

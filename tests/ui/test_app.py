@@ -91,7 +91,7 @@ def test_dropping_a_file_imports_it(qtbot: QtBot, window: MainWindow, desk: Desk
         Qt.KeyboardModifier.NoModifier,
     )
     window.dropEvent(event)
-    flow = desk.actions_.imports
+    flow = desk.commands.imports
     assert flow.task is not None
     qtbot.waitUntil(lambda: flow.check_dialog is not None and flow.check_dialog.isVisible(), timeout=10000)
     assert flow.result_box is None  # nothing failed: straight to 核对方案
@@ -107,7 +107,7 @@ def test_attach_open_and_remove_evidence(
     evidence = tmp_path / "督导检查照片.jpg"
     evidence.write_bytes(b"\xff\xd8\xff fake jpeg")
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(evidence)], ""))
-    desk.actions_.notes.attach_files()
+    desk.commands.notes.attach_files()
     assert desk.detail.attachments.count() == 1
     assert desk.detail.attachments.item(0).text() == "督导检查照片.jpg"
     key = desk.current_key()

@@ -59,7 +59,7 @@ def test_the_dialog_lists_every_unanswered_task_and_saves_them(qtbot: QtBot, des
 
 
 def test_an_import_asks_about_the_new_category_tasks(qtbot: QtBot, desk: DeskView) -> None:
-    flow = desk.actions_.imports
+    flow = desk.commands.imports
     flow.import_files([FIXTURES / "plans" / "county_2026_category.txt"])
     qtbot.waitUntil(lambda: flow.task is not None and not flow.task.is_running(), timeout=20000)
     qtbot.waitUntil(lambda: flow.check_dialog is not None or flow.claims_dialog is not None, timeout=5000)
@@ -88,14 +88,14 @@ def test_the_report_dialog_keeps_what_was_typed_when_saving_is_cancelled(
 
     monkeypatch.setattr(ExportDialog, "exec", answer)
     monkeypatch.setattr(export_actions, "save_file", lambda *a, **k: None)
-    desk.actions_.exports.make_report()
+    desk.commands.exports.make_report()
     assert seen[1] == "自治区人民政府办公厅"  # shown again with what was typed
-    desk.actions_.exports.make_report()
+    desk.commands.exports.make_report()
     assert seen[2] != "自治区人民政府办公厅"  # closed by the clerk: a fresh dialog
 
 
 def test_result_boxes_close_with_escape(qtbot: QtBot, desk: DeskView, tmp_path: Path) -> None:
-    exports = desk.actions_.exports
+    exports = desk.commands.exports
     exports.show_findings(CheckResult(tmp_path / "报告.docx", [], rendered=True), "格式检查")
     box = exports.result_box
     assert box is not None and box.isVisible()
@@ -152,7 +152,7 @@ def test_file_dialogs_start_in_the_folder_of_their_kind(tmp_path: Path) -> None:
 
 
 def test_coordination_menu_says_what_it_is_for(qtbot: QtBot, desk: DeskView) -> None:
-    office = desk.actions_.office
+    office = desk.commands.office
     assert "汇总各责任单位" in office.menu.actions()[0].text()
     office.mode.setChecked(True)
     assert "协调单位模式" in desk.statusBar().currentMessage()

@@ -114,7 +114,7 @@ def test_type_switch_period_copy_and_restore(
         dialog.restore_button.click()
 
     QTimer.singleShot(100, pick_oldest)
-    desk.actions_.notes.show_history()
+    desk.commands.notes.show_history()
     assert editor.texts["progress"].toPlainText() == "开展督导检查，检查企业12家"
     assert len(note_service.history(ws, key)) == 3  # the restore is itself a revision
 
@@ -156,7 +156,7 @@ def test_keyboard_navigation_and_status_filter(qtbot: QtBot, window: MainWindow,
     desk.filters.status.setCurrentIndex(desk.filters.status.findData("done"))  # flushes first
     assert desk.model.rowCount() == 1
     desk.filters.status.setCurrentIndex(desk.filters.status.findData("unfilled"))
-    owed = [i for i in wl.apply_filter(desk.ws, desk._items, Filter()) if i.unfilled]
+    owed = [i for i in wl.apply_filter(desk.ws, desk.state.items, Filter()) if i.unfilled]
     assert desk.model.rowCount() == len(owed)  # the note just typed is filled; tasks to confirm are not 未填
 
 
@@ -201,9 +201,9 @@ def test_fits_1366_by_768_without_clipped_labels(qtbot: QtBot, window: MainWindo
 
 def test_larger_text(qtbot: QtBot, window: MainWindow, desk: DeskView) -> None:
     base = QApplication.font().pointSizeF()
-    desk.actions_.size_actions[150].trigger()
+    desk.commands.size_actions[150].trigger()
     try:
         assert QApplication.font().pointSizeF() == base * 1.5
         assert window.settings.value("ui/font_scale") in (150, "150")
     finally:
-        desk.actions_.size_actions[100].trigger()
+        desk.commands.size_actions[100].trigger()

@@ -37,7 +37,7 @@ def _dialogs(window: MainWindow, desk: DeskView, ws: Workspace, tmp_path: Path) 
     key = desk.current_key()
     assert key is not None
     prepared = imports.prepare(ws, path=county)
-    export = desk.actions_.exports.export_dialog(report=True)
+    export = desk.commands.exports.export_dialog(report=True)
     assert export is not None
     return [
         export,

@@ -34,7 +34,7 @@ def test_report_dialog_previews_and_writes(
     qtbot: QtBot, window: MainWindow, desk: DeskView, tmp_path: Path
 ) -> None:
     typed = _type_note(desk)
-    dialog = desk.actions_.exports.export_dialog(report=True)
+    dialog = desk.commands.exports.export_dialog(report=True)
     assert dialog is not None  # the typed note was saved first
     assert typed in dialog.browser.toPlainText()
     dialog.fields["addressee"].setText("自治区人民政府")
@@ -45,9 +45,9 @@ def test_report_dialog_previews_and_writes(
     dialog.fields["signer"].setText("张三")
     qtbot.waitUntil(lambda: "签发人：张三" in dialog.browser.toPlainText(), timeout=3000)
     target = tmp_path / "报告.docx"
-    desk.actions_.exports.export(dialog.choice(), target, report=True)
-    qtbot.waitUntil(lambda: desk.actions_.exports.result_box is not None, timeout=15000)
-    box = desk.actions_.exports.result_box
+    desk.commands.exports.export(dialog.choice(), target, report=True)
+    qtbot.waitUntil(lambda: desk.commands.exports.result_box is not None, timeout=15000)
+    box = desk.commands.exports.result_box
     assert str(target) in box.text()
     assert {b.text() for b in box.buttons()} >= {"打开文件", "打开所在文件夹"}
     gaps = missing_fonts()  # what this PC's font folders lack (on the CI machine: all four)
@@ -62,10 +62,10 @@ def test_ledger_and_locked_target(
     qtbot: QtBot, window: MainWindow, desk: DeskView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     typed = _type_note(desk)
-    dialog = desk.actions_.exports.export_dialog(report=False)
+    dialog = desk.commands.exports.export_dialog(report=False)
     assert dialog is not None and not hasattr(dialog, "browser")
     target = tmp_path / "台账.xlsx"
-    exports = desk.actions_.exports
+    exports = desk.commands.exports
     exports.export(dialog.choice(), target, report=False)
     qtbot.waitUntil(lambda: exports.result_box is not None, timeout=15000)
     sheet = openpyxl.load_workbook(target)[SHEET]
@@ -87,7 +87,7 @@ def test_ledger_and_locked_target(
 def test_a_pdf_copy_is_written_beside_the_ledger_and_remembered(
     qtbot: QtBot, window: MainWindow, desk: DeskView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    exports = desk.actions_.exports
+    exports = desk.commands.exports
     target = tmp_path / "台账.xlsx"
     asked: list[bool] = []
 
@@ -135,7 +135,7 @@ def test_format_check_lists_findings(qtbot: QtBot, desk: DeskView, tmp_path: Pat
     typed.add_paragraph("二〇二六年三月五日")
     path = tmp_path / "手工.docx"
     typed.save(str(path))
-    exports = desk.actions_.exports
+    exports = desk.commands.exports
     exports.check(path)
     qtbot.waitUntil(lambda: exports.result_box is not None, timeout=60000)
     box = exports.result_box

@@ -119,8 +119,8 @@ def test_cancelled_import_leaves_the_database_untouched(qtbot: QtBot, desk: Desk
     ws.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     digest = _sha(ws.path)
     files = sorted((FIXTURES / "plans").glob("*.txt"))
-    desk.actions_.import_files(files)
-    task = desk.actions_.imports.task
+    desk.commands.import_files(files)
+    task = desk.commands.imports.task
     assert task is not None
     task.cancel_event.set()  # what the dialog's 取消 button does
     with qtbot.waitSignal(task.ended, timeout=10000):
@@ -139,8 +139,8 @@ def test_import_lists_errors_per_file(qtbot: QtBot, desk: DeskView, ws: Workspac
     empty.write_bytes(b"")
     good = FIXTURES / "plans" / "eerduosi_2025_yingshang.txt"
     started = time.monotonic()
-    desk.actions_.import_files([bad, good, empty])
-    task = desk.actions_.imports.task
+    desk.commands.import_files([bad, good, empty])
+    task = desk.commands.imports.task
     assert task is not None
     with qtbot.waitSignal(task.ended, timeout=10000):
         pass
@@ -148,7 +148,7 @@ def test_import_lists_errors_per_file(qtbot: QtBot, desk: DeskView, ws: Workspac
     results = task.result.results
     assert [r.ok for r in results] == [False, True, False]
     assert "损坏" in results[0].message and "空" in results[2].message
-    flow = desk.actions_.imports
+    flow = desk.commands.imports
     qtbot.waitUntil(lambda: flow.result_box is not None and flow.result_box.isVisible(), timeout=2000)
     assert flow.result_box is not None
     shown = flow.result_box.text()
@@ -197,8 +197,8 @@ def test_restore_backup_from_the_window(
         return int(BackupDialog.DialogCode.Accepted.value)
 
     monkeypatch.setattr(BackupDialog, "exec", choose_first)
-    desk.actions_.restore_backup()
-    task = desk.actions_.restore_task
+    desk.commands.restore_backup()
+    task = desk.commands.restore_task
     assert task is not None
     qtbot.waitUntil(lambda: not task.is_running(), timeout=10000)
     qtbot.waitUntil(lambda: "已恢复备份" in desk.statusBar().currentMessage(), timeout=5000)

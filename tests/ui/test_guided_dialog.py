@@ -18,8 +18,8 @@ TEXT = Path(__file__).parents[1] / "fixtures" / "plans" / "yishi_style.txt"
 
 
 def _dialog(qtbot: QtBot, desk: DeskView, path: Path) -> GuidedDialog:
-    flow = desk.actions_.imports
-    desk.actions_.import_files([path])
+    flow = desk.commands.imports
+    desk.commands.import_files([path])
     qtbot.waitUntil(lambda: flow.guided_dialog is not None and flow.guided_dialog.isVisible(), timeout=10000)
     assert flow.guided_dialog is not None
     return flow.guided_dialog
@@ -53,7 +53,7 @@ def test_roles_preview_and_import(qtbot: QtBot, desk: DeskView, ws: Workspace) -
     assert rows[0][2:] == ["县水务局", "县住建局、县财政局", "2026年12月底前"]
     assert dialog.import_button.isEnabled()
     dialog.import_button.click()
-    flow = desk.actions_.imports
+    flow = desk.commands.imports
     qtbot.waitUntil(lambda: flow.check_dialog is not None and flow.check_dialog.isVisible(), timeout=10000)
     assert flow.check_dialog is not None
     flow.check_dialog.accept()

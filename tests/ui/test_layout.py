@@ -30,7 +30,7 @@ def test_desk_fits_at_every_text_size(qtbot: QtBot, window: MainWindow, desk: De
     assert (screen.width(), screen.height()) == (1366, 768)
     window.resize(1366, 768 - TASKBAR)
     desk.period.setCurrentIndex(desk.period.findData("2026Q4"))  # the longest label: 2026年第四季度
-    desk.actions_.set_font_scale(percent)
+    desk.commands.set_font_scale(percent)
     QApplication.processEvents()
     qtbot.wait(50)
     try:
@@ -53,7 +53,7 @@ def test_desk_fits_at_every_text_size(qtbot: QtBot, window: MainWindow, desk: De
         )  # the heading follows
         assert table.verticalHeader().defaultSectionSize() >= metrics.height()
     finally:
-        desk.actions_.set_font_scale(100)
+        desk.commands.set_font_scale(100)
         QApplication.processEvents()
 
 
@@ -67,7 +67,7 @@ def test_going_back_to_standard_size_keeps_the_window_on_screen(
     QApplication.processEvents()
     sizes = []
     for percent in (150, 100):
-        desk.actions_.set_font_scale(percent)
+        desk.commands.set_font_scale(percent)
         QApplication.processEvents()
         qtbot.wait(20)
         sizes.append((window.width(), window.height()))

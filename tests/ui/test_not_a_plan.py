@@ -16,8 +16,8 @@ POEMS = Path(__file__).parents[1] / "fixtures" / "nonplans" / "poems.txt"
 
 
 def _question(qtbot: QtBot, desk: DeskView) -> QMessageBox:
-    flow = desk.actions_.imports
-    desk.actions_.import_files([POEMS])
+    flow = desk.commands.imports
+    desk.commands.import_files([POEMS])
     qtbot.waitUntil(
         lambda: flow.not_a_plan_box is not None and flow.not_a_plan_box.isVisible(), timeout=10000
     )
@@ -33,7 +33,7 @@ def test_the_clerk_is_asked_and_decides(qtbot: QtBot, desk: DeskView, ws: Worksp
     box = _question(qtbot, desk)
     button = next(b for b in box.buttons() if b.text() == answer)
     button.click()
-    flow = desk.actions_.imports
+    flow = desk.commands.imports
     if answer == "停止导入":
         qtbot.waitUntil(lambda: not box.isVisible())
         assert flow.check_dialog is None or not flow.check_dialog.isVisible()

@@ -71,8 +71,8 @@ def test_import_of_a_revision_waits_for_review_then_applies(
     frame, window = desk_window(office)
     qtbot.addWidget(frame)
     frame.show()
-    window.actions_.import_files([tmp_path / "v2.txt"])
-    actions = window.actions_.imports
+    window.commands.import_files([tmp_path / "v2.txt"])
+    actions = window.commands.imports
     qtbot.waitUntil(lambda: actions.task is not None and not actions.task.is_running(), timeout=20000)
     qtbot.waitUntil(lambda: actions.review_dialog is not None, timeout=5000)
     assert office.db.execute("SELECT COUNT(*) FROM plan_versions").fetchone()[0] == 1  # nothing written yet

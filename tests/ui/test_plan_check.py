@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QPushButton
+import pytest
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.notes import NoteFields
 from desktop.domain.periods import parse_period
 from desktop.domain.terms import Role
@@ -15,6 +17,7 @@ from desktop.services import measures as measure_service
 from desktop.services import notes as note_service
 from desktop.services import plans as plan_service
 from desktop.services.workspace import Workspace
+from desktop.storage import measure_edits
 from desktop.ui.desk_view import DeskView
 from desktop.ui.main_window import MainWindow
 from desktop.ui.measure_editor import MeasureEditor
@@ -43,8 +46,8 @@ def _plan_measures(ws: Workspace, title: str) -> list[measure_service.MeasureVie
 
 
 def _check_dialog(qtbot: QtBot, desk: DeskView, path: Path) -> PlanCheckDialog:
-    desk.actions_.import_files([path])
-    flow = desk.actions_.imports
+    desk.commands.import_files([path])
+    flow = desk.commands.imports
     qtbot.waitUntil(lambda: flow.check_dialog is not None and flow.check_dialog.isVisible(), timeout=10000)
     assert flow.check_dialog is not None
     return flow.check_dialog
@@ -120,8 +123,8 @@ def test_check_correct_apply_reimport_and_revise(
     note_service.save_note(ws, key, NoteFields(progress="乙已推进"))
 
     # the same file again: nothing changes, no dialog
-    desk.actions_.import_files([v1])
-    flow = desk.actions_.imports
+    desk.commands.import_files([v1])
+    flow = desk.commands.imports
     qtbot.waitUntil(
         lambda: flow.result_box is not None and "此前已导入" in flow.result_box.text(), timeout=10000
     )
@@ -130,7 +133,7 @@ def test_check_correct_apply_reimport_and_revise(
     # a revision that rewrites measure 1 only: the corrections elsewhere stay, the note too
     v2 = tmp_path / "方案（修订）.txt"
     v2.write_text(PLAN.replace("完成甲目标", "全面完成甲目标"), encoding="utf-8")
-    desk.actions_.import_files([v2])
+    desk.commands.import_files([v2])
     qtbot.waitUntil(lambda: flow.review_dialog is not None and flow.review_dialog.isVisible(), timeout=10000)
     review = flow.review_dialog
     assert isinstance(review, ReviewDialog)
@@ -153,7 +156,7 @@ def test_edit_measure_from_the_desk(qtbot: QtBot, desk: DeskView, ws: Workspace)
     key = desk.current_key()
     assert key is not None
     desk.detail.edit_measure_button.click()
-    editor = desk.actions_.measures.editor
+    editor = desk.commands.measures.editor
     assert editor is not None and editor.isVisible()
     editor.deadline_edit.setText("2026年9月底前")
     _button(editor, "保存").click()
@@ -162,3 +165,41 @@ def test_edit_measure_from_the_desk(qtbot: QtBot, desk: DeskView, ws: Workspace)
     )
     assert measure.deadline == "2026年9月底前" and measure.deadlines[0].due == "2026-09-30"
     assert "2026年9月底前" in desk.detail.units.text()
+
+
+def test_edit_and_split_on_the_desk_land_together_or_not_at_all(
+    qtbot: QtBot, desk: DeskView, ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """编辑措施: new text, then 在光标处拆分; when the cut cannot be written (a full disk), the edit goes too."""
+    desk.table.selectRow(0)
+    key = desk.current_key()
+    assert key is not None
+    before = [(v.stored.measure_id, v.stored.measure.text) for v in measure_service.list_measures(ws)]
+
+    def full_disk(*_args: object) -> int:
+        raise LuoshiError(ErrorCode.DB_ERROR, kind="full")
+
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
+    monkeypatch.setattr(measure_edits, "split", full_disk)
+    for attempt in ("fails", "lands"):
+        desk.detail.edit_measure_button.click()
+        editor = desk.commands.measures.editor
+        assert editor is not None
+        editor.text_edit.setPlainText("推进第一项工作。推进第二项工作。")
+        cursor = editor.text_edit.textCursor()
+        cursor.setPosition(len("推进第一项工作。"))
+        editor.text_edit.setTextCursor(cursor)
+        editor.split_button.click()
+        after = [(v.stored.measure_id, v.stored.measure.text) for v in measure_service.list_measures(ws)]
+        if attempt == "fails":
+            assert len(warnings) == 1 and "空间" in warnings[0]
+            assert after == before  # neither the new text nor the cut
+            monkeypatch.undo()
+        else:
+            at = [measure_id for measure_id, _text in after].index(key.measure_id)
+            assert after[at][1] == "推进第一项工作。" and after[at + 1][1] == "推进第二项工作。"
+            assert len(after) == len(before) + 1
+            assert desk.model.rowCount() >= 2 and desk.detail.text.toPlainText().startswith(
+                "推进第一项工作。"
+            )

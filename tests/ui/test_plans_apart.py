@@ -23,7 +23,7 @@ IMPORTED = ("eerduosi_2025_yingshang.txt", "guoban_2020_fengong.txt", "county_20
 
 def _import(qtbot: QtBot, desk: DeskView, path: Path) -> None:
     """Import one plan through the window: 核对方案 accepted; the category dialog is left to the caller."""
-    flow = desk.actions_.imports
+    flow = desk.commands.imports
     flow.import_files([path])
     qtbot.waitUntil(lambda: flow.task is not None and not flow.task.is_running(), timeout=30000)
     qtbot.waitUntil(lambda: flow.check_dialog is not None, timeout=5000)
@@ -38,7 +38,7 @@ def four(qtbot: QtBot, desk: DeskView) -> dict[str, int]:
     """The sample plan and three more imported through the window; plan ids by file name."""
     sample = plan_service.list_plans(desk.ws)[0].id
     for name in IMPORTED:
-        flow = desk.actions_.imports
+        flow = desk.commands.imports
         _import(qtbot, desk, PLANS / name)
         if flow.claims_dialog is not None and name != IMPORTED[-1]:
             flow.claims_dialog.reject()
@@ -54,7 +54,7 @@ def _plans_shown(desk: DeskView) -> set[int]:
 def test_the_category_dialog_after_an_import_holds_that_plan_only(
     qtbot: QtBot, desk: DeskView, four: dict[str, int]
 ) -> None:
-    dialog = desk.actions_.imports.claims_dialog
+    dialog = desk.commands.imports.claims_dialog
     assert dialog is not None  # the sample's four category tasks still wait, but are not asked about here
     assert dialog.table.rowCount() == 2
     assert {dialog.table.item(r, 4).text() for r in range(2)} == {"某县政务服务提质增效实施方案"}
@@ -72,7 +72,7 @@ def test_the_chooser_switches_and_the_desk_follows(
     chooser.setCurrentIndex(chooser.findData(four["sample"]))
     assert _plans_shown(desk) == {four["sample"]}
     chapters = [desk.filters.chapter.itemText(i) for i in range(1, desk.filters.chapter.count())]
-    sample_items = [i for i in desk._items if i.plan_id == four["sample"]]
+    sample_items = [i for i in desk.state.items if i.plan_id == four["sample"]]
     assert chapters == list(dict.fromkeys(i.chapter for i in sample_items if i.chapter))
     assert "本单位" in chooser.currentText() and "内政发〔2026〕4号" in chooser.currentText()
     # every plan: a 方案 column, each plan keeping its own numbering
@@ -87,7 +87,7 @@ def test_the_chooser_switches_and_the_desk_follows(
     )  # the 文号: short, distinct
     # remembered: the desk reopens on the plan chosen
     chooser.setCurrentIndex(chooser.findData(four["eerduosi_2025_yingshang.txt"]))
-    desk._save_place()
+    desk.state.save_place()
     from desktop.services.place import load_place
 
     assert load_place(desk.ws).plan == four["eerduosi_2025_yingshang.txt"]
@@ -97,13 +97,13 @@ def test_report_ledger_tasklist_and_board_hold_the_chosen_plan(
     qtbot: QtBot, desk: DeskView, four: dict[str, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     sample = four["sample"]
-    claims = desk.actions_.imports.claims_dialog
+    claims = desk.commands.imports.claims_dialog
     assert claims is not None
     claims.set_all(Claim.MINE)  # the new plan's category tasks are the unit's: they go in its reports
     claims.accept()
     desk.plan.setCurrentIndex(desk.plan.findData(sample))
     title = plan_service.list_plans(desk.ws)[0].title
-    exports = desk.actions_.exports
+    exports = desk.commands.exports
     dialog = exports.export_dialog(report=True)
     assert dialog is not None and dialog.plans.chosen() == [sample]
     assert dialog.plans.count() == 4
@@ -137,11 +137,11 @@ def test_report_ledger_tasklist_and_board_hold_the_chosen_plan(
     monkeypatch.setattr(office_actions.QInputDialog, "getItem", lambda *a, **k: ("（全部任务）", True))
     tasklist = tmp_path / "清单.xlsx"
     monkeypatch.setattr(office_actions, "save_file", lambda *a, **k: tasklist)
-    desk.actions_.office.export_tasklist()
+    desk.commands.office.export_tasklist()
     listed = openpyxl.load_workbook(tasklist).active
     assert listed is not None and title in str(listed["A1"].value)
     # the board and its 催报名单: the units the chosen plan names, the notice citing it alone
-    board = BoardWindow(desk.ws, desk.window_, today=desk.today, plan=sample)
+    board = BoardWindow(desk.ws, desk.main_window, today=desk.today, plan=sample)
     qtbot.addWidget(board)
     sample_units = {
         u for i in wl.load_worklist(desk.ws, desk.current_period(), today=desk.today) if i.plan_id == sample

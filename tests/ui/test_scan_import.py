@@ -40,15 +40,15 @@ def _scan(path: Path) -> Path:
 def test_a_scan_shows_its_pages_then_the_plan_check_with_doubts(
     qtbot: QtBot, desk: DeskView, tmp_path: Path
 ) -> None:
-    desk.actions_.import_files([_scan(tmp_path / "扫描件.tif")])
-    task = desk.actions_.imports.task
+    desk.commands.import_files([_scan(tmp_path / "扫描件.tif")])
+    task = desk.commands.imports.task
     assert task is not None
     labels: list[str] = []
     task.progress.connect(lambda _step, text: labels.append(text))
     with qtbot.waitSignal(task.ended, timeout=60000):
         pass
     assert any("第 2 页，共 2 页" in text for text in labels), labels
-    flow = desk.actions_.imports
+    flow = desk.commands.imports
     qtbot.waitUntil(lambda: flow.check_dialog is not None, timeout=5000)
     assert flow.check_dialog is not None
     measures = flow.check_dialog.measures

@@ -53,6 +53,6 @@ def test_the_desk_restores_the_text_size_and_fills_the_menus(qtbot: QtBot, ws: W
         "已归档的方案…",
         "退出",
     ]
-    assert desk.actions_.size_actions[125].isChecked() and not desk.actions_.size_actions[100].isChecked()
-    desk.actions_.set_font_scale(100)
+    assert desk.commands.size_actions[125].isChecked() and not desk.commands.size_actions[100].isChecked()
+    desk.commands.set_font_scale(100)
     desk.autosaver.discard()

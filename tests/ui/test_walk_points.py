@@ -105,7 +105,7 @@ def test_every_text_size_fits_maximized_with_four_line_note_boxes(
 ) -> None:
     window.showMaximized()
     for percent in FONT_SCALES:
-        desk.actions_.set_font_scale(percent)
+        desk.commands.set_font_scale(percent)
         QApplication.processEvents()
         qtbot.wait(50)
         screen = QGuiApplication.primaryScreen().availableGeometry()
@@ -114,7 +114,7 @@ def test_every_text_size_fits_maximized_with_four_line_note_boxes(
         assert status.isVisible() and status.mapTo(window, QPoint(0, status.height())).y() <= window.height()
         for box in desk.detail.editor.texts.values():
             assert box.minimumHeight() >= 4 * box.fontMetrics().lineSpacing(), percent
-    desk.actions_.set_font_scale(100)
+    desk.commands.set_font_scale(100)
 
 
 def test_the_window_does_not_grow_when_the_banner_shows(
@@ -134,7 +134,7 @@ def test_a_search_with_no_match_says_so_and_starts_empty(qtbot: QtBot, desk: Des
     desk.filters.search.setText("一个不存在的词语乙丙")
     qtbot.waitUntil(lambda: desk.nothing_found.isVisible(), timeout=3000)
     assert "没有找到" in desk.nothing_found.text() and desk.model.rowCount() == 0
-    desk._save_place()
+    desk.state.save_place()
     again, reopened = desk_window(ws)  # the next start, on the place just saved
     qtbot.addWidget(again)
     assert reopened.filters.search.text() == "" and reopened.model.rowCount() > 0
