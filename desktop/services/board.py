@@ -66,7 +66,7 @@ def load_board(ws: Workspace, period: Period, *, plans: Collection[int] | None =
     wanted = {p.id for p in chosen}
     stored = [s for s in plan_store.current_measures(ws.db) if s.plan_id in wanted]
     returns = {r.unit for r in return_store.for_period(ws.db, period=period.code)}
-    notes = note_store.notes_of_period(ws.db, period=period.code)
+    notes = note_store.notes_of_every_unit(ws.db, period=period.code)
     own = my_unit(ws)
     refs = "、".join(plan_service.plan_label(p.title, p.doc_number) for p in chosen)
     if own and any(unit == own and fields.filled for (_, unit), fields in notes.items()):

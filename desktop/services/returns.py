@@ -153,7 +153,7 @@ def import_return(
             reported.add(match.measure_id)
             _save(ws, match.measure_id, period, unit, match.row.fields, return_id, stamp)
         if before is not None:  # what the first return said and this one no longer does is cleared
-            for measure_id in note_store.notes_for_period(ws.db, period=period.code, unit=unit):
+            for measure_id in note_store.notes_of_unit(ws.db, period=period.code, unit=unit):
                 if measure_id not in reported:
                     _save(ws, measure_id, period, unit, NoteFields(), return_id, stamp)
     warnings = list(found.warnings)

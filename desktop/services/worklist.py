@@ -33,7 +33,7 @@ def load_worklist(
     if only is not None:
         measures = [stored for stored in measures if stored.measure_id in only]
     names, categories = unit_identity(ws, name=unit) if unit else (set(), set())
-    notes = note_store.notes_for_period(ws.db, period=period.code, unit=unit)
+    notes = note_store.notes_of_unit(ws.db, period=period.code, unit=unit)
     plans = plan_store.list_plans(ws.db)
     starts = _start_dates(plans)
     archived = {plan.id for plan in plans if plan.archived}

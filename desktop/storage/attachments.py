@@ -29,7 +29,7 @@ def add(
         [note_id, sha256, name],
     ).fetchone()
     if row is not None:
-        return AttachmentRow(row[0], note_id, name, sha256, size, stored, row[1])
+        return AttachmentRow(row["id"], note_id, name, sha256, size, stored, row["added_at"])
     with db.atomic():
         cursor = db.execute(
             """INSERT INTO attachments (note_id, name, sha256, size, stored, added_at)

@@ -26,6 +26,7 @@ def open_database(path: Path) -> sqlite_utils.Database:
     with translated(name):
         conn = sqlite3.connect(name, timeout=5.0, factory=TranslatingConnection)
         conn.path = name
+        conn.row_factory = sqlite3.Row  # rows are read by column name (an index still works)
         try:
             # no plugins: none is ever wanted here, and looking for them scans every installed package
             db = sqlite_utils.Database(conn, execute_plugins=False)

@@ -22,6 +22,7 @@ from desktop.domain.ids import MeasureId
 from desktop.domain.models import Deadline, Doubt, Measure, UnitRef
 from desktop.domain.terms import Role
 from desktop.storage import char_index
+from desktop.storage import notes as note_store
 from desktop.storage import plans as plan_store
 
 
@@ -92,7 +93,7 @@ def _current(db: sqlite_utils.Database, measure_id: int) -> _Current:
         raise LuoshiError(ErrorCode.MEASURE_UNKNOWN, value=str(measure_id))
     found = plan_store.current_measure(db, measure_id)
     assert found is not None  # the row above says it is current and not archived
-    return _Current(row[0], row[1], row[2], found.measure)
+    return _Current(row["plan_id"], row["current_version_id"], row["seq"], found.measure)
 
 
 def _log(
@@ -211,45 +212,9 @@ def merge_next(db: sqlite_utils.Database, measure_id: int) -> MeasureId:
         _log(db, other, other_id, "merged_into", old=measure_to_json(other.measure), other_id=measure_id)
         _rewrite(db, cur, measure_id, joined)
         db.execute("UPDATE measures SET archived_at = ? WHERE id = ?", [_now(), other_id])
-        _move_notes(db, other_id, measure_id)
+        note_store.merge_into(db, source=other_id, target=measure_id, now=datetime.now().astimezone())
         _renumber(db, cur.version_id)
     return other_id
-
-
-_NOTE_TEXTS = ("progress", "problems", "next_steps")
-
-
-def _move_notes(db: sqlite_utils.Database, source: int, target: int) -> None:
-    """Give `target` the notes of `source`; where both have one for a period and unit, keep both texts."""
-    rows = db.execute(
-        "SELECT id, period, unit, progress, problems, next_steps, status, percent, updated_at"
-        " FROM notes WHERE measure_id = ?",
-        [source],
-    ).fetchall()
-    for note_id, period, unit, *texts, status, percent, updated in rows:
-        mine = db.execute(
-            "SELECT id, progress, problems, next_steps, status, percent, updated_at FROM notes"
-            " WHERE measure_id = ? AND period = ? AND unit = ?",
-            [target, period, unit],
-        ).fetchone()
-        if mine is None:
-            db.execute("UPDATE notes SET measure_id = ? WHERE id = ?", [target, note_id])
-            continue
-        newer_first = updated > mine[6]
-        pairs = zip(texts, mine[1:4], strict=True)
-        combined = ["\n".join(x for x in ((a, b) if newer_first else (b, a)) if x) for a, b in pairs]
-        keep_status = (status, percent) if newer_first else (mine[4], mine[5])
-        db.execute(
-            "UPDATE notes SET progress = ?, problems = ?, next_steps = ?, status = ?, percent = ?,"
-            " updated_at = ? WHERE id = ?",
-            [*combined, *keep_status, _now(), mine[0]],
-        )
-        db.execute(
-            f"""INSERT INTO note_revisions (note_id, saved_at, session, source, {", ".join(_NOTE_TEXTS)},
-                status, percent) VALUES (?, ?, '', 'merge', ?, ?, ?, ?, ?)""",
-            [mine[0], _now(), *combined, *keep_status],
-        )
-    char_index.reindex(db, target)
 
 
 def _renumber(db: sqlite_utils.Database, version_id: int) -> None:
@@ -335,7 +300,19 @@ def history(db: sqlite_utils.Database, measure_id: int) -> list[EditRecord]:
            FROM measure_edits WHERE measure_id = ? ORDER BY id""",
         [measure_id],
     ).fetchall()
-    return [EditRecord(r[0], r[1], r[2], r[3], _load(r[4]), _load(r[5]), r[6], r[7]) for r in rows]
+    return [
+        EditRecord(
+            r["id"],
+            r["measure_id"],
+            r["kind"],
+            r["field"],
+            _load(r["old_value"]),
+            _load(r["new_value"]),
+            r["other_id"],
+            r["edited_at"],
+        )
+        for r in rows
+    ]
 
 
 def _load(value: str | None) -> Any:
@@ -358,7 +335,7 @@ class CorrectedMeasure:
 def corrections(db: sqlite_utils.Database, plan_id: int) -> list[CorrectedMeasure]:
     """Return the measures of a plan's current version that the clerk corrected, made or removed."""
     rows = db.execute(
-        """SELECT r.measure_id, m.uid, r.seq, r.parsed, r.origin, m.archived_at IS NOT NULL
+        """SELECT r.measure_id, m.uid, r.seq, r.parsed, r.origin, m.archived_at IS NOT NULL AS archived
            FROM measure_revisions r JOIN plans p ON p.current_version_id = r.version_id
            JOIN measures m ON m.id = r.measure_id
            WHERE p.id = ? AND (r.parsed IS NOT NULL OR r.origin != 'file') ORDER BY r.seq""",
@@ -370,13 +347,13 @@ def corrections(db: sqlite_utils.Database, plan_id: int) -> list[CorrectedMeasur
     stored = {s.measure_id: s.measure for s in plan_store.version_measures(db, version_id=version_id)}
     return [
         CorrectedMeasure(
-            r[0],
-            r[1],
-            r[2],
-            stored[r[0]],
-            measure_from_json(json.loads(r[3])) if r[3] else None,
-            r[4],
-            bool(r[5]),
+            r["measure_id"],
+            r["uid"],
+            r["seq"],
+            stored[r["measure_id"]],
+            measure_from_json(json.loads(r["parsed"])) if r["parsed"] else None,
+            r["origin"],
+            bool(r["archived"]),
         )
         for r in rows
     ]

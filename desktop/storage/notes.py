@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -37,14 +37,14 @@ class Revision:
     fields: NoteFields
 
 
-def _fields(row: Iterable[object]) -> NoteFields:
-    progress, problems, next_steps, status, percent = row
+def _fields(row: sqlite3.Row) -> NoteFields:
+    """Return the note fields of a row that selected _FIELDS."""
     return NoteFields(
-        progress=str(progress or ""),
-        problems=str(problems or ""),
-        next_steps=str(next_steps or ""),
-        status=Status(str(status)) if status else None,
-        percent=int(str(percent)) if percent is not None else None,
+        progress=str(row["progress"] or ""),
+        problems=str(row["problems"] or ""),
+        next_steps=str(row["next_steps"] or ""),
+        status=Status(str(row["status"])) if row["status"] else None,
+        percent=int(row["percent"]) if row["percent"] is not None else None,
     )
 
 
@@ -61,7 +61,7 @@ def get_note(db: sqlite_utils.Database, *, measure_id: int, period: str, unit: s
     ).fetchone()
     if row is None:
         return None
-    return StoredNote(row[0], measure_id, period, unit, _fields(row[1:6]), row[6])
+    return StoredNote(row["id"], measure_id, period, unit, _fields(row), row["updated_at"])
 
 
 def save_note(
@@ -99,11 +99,7 @@ def save_note(
             note_id = int(cursor.lastrowid or 0)
         else:
             note_id = existing.note_id
-            db.execute(
-                """UPDATE notes SET progress = ?, problems = ?, next_steps = ?, status = ?, percent = ?,
-                   updated_at = ?, return_id = ? WHERE id = ?""",
-                [*_values(fields), stamp, return_id, note_id],
-            )
+            _rewrite(db, note_id, fields, stamp, return_id=return_id)
         if return_id is None:
             char_index.reindex(db, measure_id)
         last = db.execute(
@@ -113,22 +109,67 @@ def save_note(
         if (
             last is not None
             and session
-            and last[2] == session
-            and last[3] == source
-            and (now - datetime.fromisoformat(last[1])).total_seconds() < coalesce_seconds
+            and last["session"] == session
+            and last["source"] == source
+            and (now - datetime.fromisoformat(last["saved_at"])).total_seconds() < coalesce_seconds
         ):
             db.execute(
                 """UPDATE note_revisions SET saved_at = ?, progress = ?, problems = ?, next_steps = ?,
                    status = ?, percent = ? WHERE id = ?""",
-                [stamp, *_values(fields), last[0]],
+                [stamp, *_values(fields), last["id"]],
             )
         else:
-            db.execute(
-                f"""INSERT INTO note_revisions (note_id, saved_at, session, source, {_FIELDS})
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                [note_id, stamp, session, source, *_values(fields)],
-            )
+            _add_revision(db, note_id, fields, stamp, session=session, source=source)
     return StoredNote(note_id, measure_id, period, unit, fields, stamp)
+
+
+def _rewrite(
+    db: sqlite_utils.Database, note_id: int, fields: NoteFields, stamp: str, *, return_id: int | None
+) -> None:
+    db.execute(
+        """UPDATE notes SET progress = ?, problems = ?, next_steps = ?, status = ?, percent = ?,
+           updated_at = ?, return_id = ? WHERE id = ?""",
+        [*_values(fields), stamp, return_id, note_id],
+    )
+
+
+def _add_revision(
+    db: sqlite_utils.Database, note_id: int, fields: NoteFields, stamp: str, *, session: str, source: str
+) -> None:
+    db.execute(
+        f"""INSERT INTO note_revisions (note_id, saved_at, session, source, {_FIELDS})
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [note_id, stamp, session, source, *_values(fields)],
+    )
+
+
+def merge_into(db: sqlite_utils.Database, *, source: int, target: int, now: datetime) -> None:
+    """Give measure `target` the notes of measure `source` (two measures merged into one).
+
+    A note of a period and unit only `source` has moves over whole. Where both have one, the texts are
+    joined, the newer first, the newer one's status kept, and the result saved as a revision ('merge').
+    """
+    stamp = now.isoformat(timespec="seconds")
+    rows = db.execute(
+        f"SELECT id, period, unit, {_FIELDS}, updated_at, return_id FROM notes WHERE measure_id = ?", [source]
+    ).fetchall()
+    for row in rows:
+        mine = get_note(db, measure_id=target, period=row["period"], unit=row["unit"])
+        if mine is None:
+            db.execute("UPDATE notes SET measure_id = ? WHERE id = ?", [target, row["id"]])
+            continue
+        theirs = _fields(row)
+        newer, older = (theirs, mine.fields) if row["updated_at"] > mine.updated_at else (mine.fields, theirs)
+        joined = NoteFields(
+            progress="\n".join(t for t in (newer.progress, older.progress) if t),
+            problems="\n".join(t for t in (newer.problems, older.problems) if t),
+            next_steps="\n".join(t for t in (newer.next_steps, older.next_steps) if t),
+            status=newer.status,
+            percent=newer.percent,
+        )
+        _rewrite(db, mine.note_id, joined, stamp, return_id=None)
+        _add_revision(db, mine.note_id, joined, stamp, session="", source="merge")
+    char_index.reindex(db, target)
 
 
 def previous_note(db: sqlite_utils.Database, *, measure_id: int, unit: str, before: str) -> StoredNote | None:
@@ -142,15 +183,15 @@ def previous_note(db: sqlite_utils.Database, *, measure_id: int, unit: str, befo
     ).fetchone()
     if row is None:
         return None
-    return StoredNote(row[0], measure_id, row[1], unit, _fields(row[2:7]), row[7])
+    return StoredNote(row["id"], measure_id, row["period"], unit, _fields(row), row["updated_at"])
 
 
-def notes_for_period(db: sqlite_utils.Database, *, period: str, unit: str) -> dict[int, NoteFields]:
+def notes_of_unit(db: sqlite_utils.Database, *, period: str, unit: str) -> dict[int, NoteFields]:
     """Return every note of a period and unit, by measure id."""
     rows = db.execute(
         f"SELECT measure_id, {_FIELDS} FROM notes WHERE period = ? AND unit = ?", [period, unit]
     )
-    return {row[0]: _fields(row[1:]) for row in rows}
+    return {row["measure_id"]: _fields(row) for row in rows}
 
 
 def revisions(db: sqlite_utils.Database, *, note_id: int) -> list[Revision]:
@@ -159,7 +200,7 @@ def revisions(db: sqlite_utils.Database, *, note_id: int) -> list[Revision]:
         f"SELECT id, saved_at, source, {_FIELDS} FROM note_revisions WHERE note_id = ? ORDER BY id DESC",
         [note_id],
     )
-    return [Revision(r[0], r[1], r[2], _fields(r[3:])) for r in rows]
+    return [Revision(r["id"], r["saved_at"], r["source"], _fields(r)) for r in rows]
 
 
 def revision(db: sqlite_utils.Database, *, revision_id: int) -> tuple[int, Revision] | None:
@@ -167,10 +208,10 @@ def revision(db: sqlite_utils.Database, *, revision_id: int) -> tuple[int, Revis
     r = db.execute(
         f"SELECT note_id, id, saved_at, source, {_FIELDS} FROM note_revisions WHERE id = ?", [revision_id]
     ).fetchone()
-    return (r[0], Revision(r[1], r[2], r[3], _fields(r[4:]))) if r else None
+    return (r["note_id"], Revision(r["id"], r["saved_at"], r["source"], _fields(r))) if r else None
 
 
-def notes_of_period(db: sqlite_utils.Database, *, period: str) -> dict[tuple[int, str], NoteFields]:
+def notes_of_every_unit(db: sqlite_utils.Database, *, period: str) -> dict[tuple[int, str], NoteFields]:
     """Return every unit's notes of a period, by (measure id, unit)."""
     rows = db.execute(f"SELECT measure_id, unit, {_FIELDS} FROM notes WHERE period = ?", [period])
-    return {(row[0], row[1]): _fields(row[2:]) for row in rows}
+    return {(row["measure_id"], row["unit"]): _fields(row) for row in rows}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -57,11 +58,13 @@ def find_version_by_hash(db: sqlite_utils.Database, source_hash: str) -> SavedVe
     """Return the version imported from a file with this hash, if any."""
     row = db.execute(
         """SELECT v.plan_id, v.id, v.version_no,
-                  (SELECT COUNT(*) FROM measure_revisions r WHERE r.version_id = v.id)
+                  (SELECT COUNT(*) FROM measure_revisions r WHERE r.version_id = v.id) AS measures
            FROM plan_versions v WHERE v.source_hash = ? ORDER BY v.id DESC LIMIT 1""",
         [source_hash],
     ).fetchone()
-    return SavedVersion(row[0], row[1], row[2], False, row[3]) if row else None
+    if row is None:
+        return None
+    return SavedVersion(row["plan_id"], row["id"], row["version_no"], False, row["measures"])
 
 
 def save_plan(
@@ -247,8 +250,8 @@ def version_measures(
         "(SELECT ?)" if version_id is not None else "(SELECT current_version_id FROM plans WHERE ? IS NULL)"
     )
     rows = db.execute(
-        f"""SELECT m.id, m.uid, p.id, p.title, r.seq, r.label, r.chapter, r.section, r.text,
-                  r.deadline, r.due_on, r.standing, r.clause, r.version_id, r.leaders, r.doubts
+        f"""SELECT m.id AS measure_id, m.uid, p.id AS plan_id, p.title, r.seq, r.label, r.chapter, r.section,
+                  r.text, r.deadline, r.due_on, r.standing, r.clause, r.version_id, r.leaders, r.doubts
            FROM measure_revisions r
            JOIN plan_versions v ON v.id = r.version_id
            JOIN plans p ON p.id = v.plan_id
@@ -271,20 +274,25 @@ def version_measures(
         )
     result = []
     for r in rows:
-        deadlines = (Deadline(text=r[9], due=r[10], standing=bool(r[11])),) if r[9] else ()
-        measure = Measure(
-            seq=r[4],
-            label=r[5],
-            chapter=r[6],
-            section=r[7],
-            text=r[8],
-            deadlines=deadlines,
-            clause=r[12],
-            units=tuple(links.get((r[13], r[0]), [])),
-            leaders=tuple(json.loads(r[14] or "[]")),
-            doubts=tuple(Doubt(code, detail) for code, detail in json.loads(r[15] or "[]")),
+        deadline = r["deadline"]
+        deadlines = (
+            (Deadline(text=deadline, due=r["due_on"], standing=bool(r["standing"])),) if deadline else ()
         )
-        result.append(StoredMeasure(MeasureId(r[0]), r[1], PlanId(r[2]), r[3], measure))
+        measure = Measure(
+            seq=r["seq"],
+            label=r["label"],
+            chapter=r["chapter"],
+            section=r["section"],
+            text=r["text"],
+            deadlines=deadlines,
+            clause=r["clause"],
+            units=tuple(links.get((r["version_id"], r["measure_id"]), [])),
+            leaders=tuple(json.loads(r["leaders"] or "[]")),
+            doubts=tuple(Doubt(code, detail) for code, detail in json.loads(r["doubts"] or "[]")),
+        )
+        result.append(
+            StoredMeasure(MeasureId(r["measure_id"]), r["uid"], PlanId(r["plan_id"]), r["title"], measure)
+        )
     return result
 
 
@@ -316,22 +324,23 @@ class VersionRow:
 
 
 _PLAN_ROWS = """SELECT p.id, p.key, p.title, p.doc_number, p.issued_on, v.version_no, v.source_name,
-                       (SELECT COUNT(*) FROM measure_revisions r WHERE r.version_id = p.current_version_id),
-                       p.archived_at IS NOT NULL
+                       (SELECT COUNT(*) FROM measure_revisions r WHERE r.version_id = p.current_version_id)
+                           AS measures,
+                       p.archived_at IS NOT NULL AS archived
                 FROM plans p LEFT JOIN plan_versions v ON v.id = p.current_version_id"""
 
 
-def _plan_row(r: Sequence[object]) -> PlanRow:
+def _plan_row(r: sqlite3.Row) -> PlanRow:
     return PlanRow(
-        PlanId(int(str(r[0]))),
-        str(r[1]),
-        str(r[2]),
-        None if r[3] is None else str(r[3]),
-        None if r[4] is None else str(r[4]),
-        None if r[5] is None else int(str(r[5])),
-        None if r[6] is None else str(r[6]),
-        int(str(r[7])),
-        bool(r[8]),
+        PlanId(r["id"]),
+        r["key"],
+        r["title"],
+        r["doc_number"],
+        r["issued_on"],
+        r["version_no"],
+        r["source_name"],
+        r["measures"],
+        bool(r["archived"]),
     )
 
 
@@ -372,12 +381,22 @@ def list_versions(db: sqlite_utils.Database, *, plan_id: int) -> list[VersionRow
     """Return a plan's versions, oldest first, with their measure counts and which one is current."""
     rows = db.execute(
         """SELECT v.id, v.version_no, v.source_name, v.imported_at,
-                  (SELECT COUNT(*) FROM measure_revisions r WHERE r.version_id = v.id),
-                  v.id = p.current_version_id
+                  (SELECT COUNT(*) FROM measure_revisions r WHERE r.version_id = v.id) AS measures,
+                  v.id = p.current_version_id AS current
            FROM plan_versions v JOIN plans p ON p.id = v.plan_id WHERE v.plan_id = ? ORDER BY v.version_no""",
         [plan_id],
     ).fetchall()
-    return [VersionRow(VersionId(r[0]), r[1], r[2], r[3], r[4], bool(r[5])) for r in rows]
+    return [
+        VersionRow(
+            VersionId(r["id"]),
+            r["version_no"],
+            r["source_name"],
+            r["imported_at"],
+            r["measures"],
+            bool(r["current"]),
+        )
+        for r in rows
+    ]
 
 
 def find_plan(db: sqlite_utils.Database, plan: Plan) -> int | None:

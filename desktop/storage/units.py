@@ -51,8 +51,8 @@ def list_units(db: sqlite_utils.Database) -> list[UnitRow]:
     rows = db.execute(
         """
         SELECT u.id, u.name, u.wildcard, u.category,
-               SUM(CASE WHEN mu.role = 'lead' THEN 1 ELSE 0 END),
-               SUM(CASE WHEN mu.role = 'support' THEN 1 ELSE 0 END)
+               SUM(CASE WHEN mu.role = 'lead' THEN 1 ELSE 0 END) AS leads,
+               SUM(CASE WHEN mu.role = 'support' THEN 1 ELSE 0 END) AS supports
         FROM units u
         LEFT JOIN measure_units mu ON mu.unit_id = u.id
              AND mu.version_id IN (SELECT current_version_id FROM plans)
@@ -60,7 +60,15 @@ def list_units(db: sqlite_utils.Database) -> list[UnitRow]:
         """
     ).fetchall()
     return [
-        UnitRow(r[0], r[1], bool(r[2]), r[3], tuple(aliases.get(r[0], [])), r[4] or 0, r[5] or 0)
+        UnitRow(
+            r["id"],
+            r["name"],
+            bool(r["wildcard"]),
+            r["category"],
+            tuple(aliases.get(r["id"], [])),
+            r["leads"] or 0,
+            r["supports"] or 0,
+        )
         for r in rows
     ]
 

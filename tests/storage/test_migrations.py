@@ -94,7 +94,7 @@ def test_v2_fixture_keeps_its_note(tmp_path: Path) -> None:
     shutil.copy(FIXTURES / "db" / "schema_v2.db", copy)
     db = open_database(copy)
     row = db.execute("SELECT period, progress, status FROM notes").fetchone()
-    assert row == ("2026Q1", "清理文件12件", "in_progress")
+    assert tuple(row) == ("2026Q1", "清理文件12件", "in_progress")
     db.close()
 
 

@@ -55,4 +55,4 @@ def test_notes_save_coalesce_and_keep_revisions(db_path: Path, sample_path: Path
     assert note is not None and note.note_id == first.note_id and note.fields.progress == "定稿"
     newest_first = [r.fields.progress for r in note_store.revisions(db, note_id=first.note_id)]
     assert newest_first == ["定稿", "草稿二"]
-    assert note_store.notes_for_period(db, period="2026Q1", unit="甲")[measure_id].progress == "定稿"
+    assert note_store.notes_of_unit(db, period="2026Q1", unit="甲")[measure_id].progress == "定稿"
