@@ -12,6 +12,7 @@ from desktop.cli.output import say, say_json, with_workspace
 from desktop.cli.plan_options import add_plan_option, chosen_plan
 from desktop.cli.render import measure_line
 from desktop.domain.headings import short_title
+from desktop.domain.ids import MeasureId
 from desktop.domain.terms import Claim
 from desktop.services import claims as claim_service
 from desktop.services import corrections as correction_service
@@ -129,7 +130,7 @@ def _add(args: argparse.Namespace, ws: Workspace) -> int:
     return 0
 
 
-def _history(args: argparse.Namespace, ws: Workspace, measure_id: int) -> int:
+def _history(args: argparse.Namespace, ws: Workspace, measure_id: MeasureId) -> int:
     records = correction_service.history(ws, measure_id)
     if args.json:
         say_json([r.__dict__ for r in records])

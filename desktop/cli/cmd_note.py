@@ -10,7 +10,7 @@ from desktop.cli.output import say, say_json, with_workspace
 from desktop.cli.plan_options import add_plan_option
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.notes import NoteFields
-from desktop.domain.terms import STATUS_WORDS, Status, status_from_word
+from desktop.domain.terms import STATUS_WORDS, NoteSource, Status, status_from_word
 from desktop.services import attachments as attachment_service
 from desktop.services import measures as measure_service
 from desktop.services import notes as note_service
@@ -84,7 +84,7 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
             status=_status(args.status, old.status),
             percent=args.percent if args.percent is not None else old.percent,
         )
-        note_service.save_note(ws, key, fields, source="cli")
+        note_service.save_note(ws, key, fields, source=NoteSource.CLI)
         say(TEXT["note_saved"].format(label=label, period=key.period.label))
         for name in note_service.copy_warnings(ws, key, fields):
             say(TEXT["copied"].format(field=TEXT[name]))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from desktop.domain.ids import PlanId
 from desktop.services import plans as plan_service
 from desktop.services.workspace import Workspace
 
@@ -28,7 +29,7 @@ def add_plan_option(parser: argparse.ArgumentParser, *, many: bool = False) -> N
         )
 
 
-def chosen_plan(ws: Workspace, args: argparse.Namespace) -> int:
+def chosen_plan(ws: Workspace, args: argparse.Namespace) -> PlanId:
     """Return the id of the plan `--plan` names (the only one in use when absent)."""
     return plan_service.resolve_plan(ws, getattr(args, "plan", None)).id
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from desktop.domain.ids import MeasureId
 from desktop.domain.notes import NoteFields
 from desktop.domain.report import clean
 from desktop.domain.revision import Similar, Stored
@@ -85,7 +86,7 @@ class RowMatch:
     """The stored measure a return row reports on."""
 
     row: ReturnRow
-    measure_id: int
+    measure_id: MeasureId
     how: str  # "uid" | "label_text" | "text"
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from desktop.domain.ids import MeasureId
 from desktop.domain.models import Measure
 from desktop.domain.text import squash
 
@@ -51,7 +52,7 @@ class How(StrEnum):
 class Stored:
     """A measure of the version in the database, with its stable id."""
 
-    measure_id: int
+    measure_id: MeasureId
     uid: str
     measure: Measure
 
@@ -61,7 +62,7 @@ class Match:
     """A new measure that continues a stored one (its notes stay with it)."""
 
     new_index: int
-    measure_id: int
+    measure_id: MeasureId
     score: float
     how: How
     changes: tuple[Change, ...]
@@ -74,8 +75,8 @@ class Review:
 
     matches: tuple[Match, ...]
     added: tuple[int, ...]  # indexes into the new measures
-    removed: tuple[int, ...]  # stored measure ids, to be archived
-    candidates: dict[int, tuple[tuple[int, float], ...]] = field(default_factory=dict)
+    removed: tuple[MeasureId, ...]  # stored measure ids, to be archived
+    candidates: dict[int, tuple[tuple[MeasureId, float], ...]] = field(default_factory=dict)  # by new index
 
     @property
     def changed(self) -> tuple[Match, ...]:
@@ -147,7 +148,7 @@ def compare(old: Sequence[Stored], new: Sequence[Measure], *, similar: Similar) 
             free_old.discard(carried.measure_id)
             free_new.discard(index)
 
-    texts: dict[str, list[int]] = {}
+    texts: dict[str, list[MeasureId]] = {}
     for s in old:
         if s.measure_id in free_old:
             texts.setdefault(_key(s.measure.text), []).append(s.measure_id)
@@ -161,8 +162,8 @@ def compare(old: Sequence[Stored], new: Sequence[Measure], *, similar: Similar) 
 
     rest_old = sorted(free_old)
     choices = [_key(by_id[i].measure.text) for i in rest_old]
-    pairs: list[tuple[float, int, int]] = []
-    candidates: dict[int, tuple[tuple[int, float], ...]] = {}
+    pairs: list[tuple[float, int, MeasureId]] = []
+    candidates: dict[int, tuple[tuple[MeasureId, float], ...]] = {}
     for index in sorted(free_new):
         found = similar(_key(new[index].text), choices) if choices else []
         scored = []
@@ -185,7 +186,11 @@ def compare(old: Sequence[Stored], new: Sequence[Measure], *, similar: Similar) 
 
 
 def correct(
-    review: Review, old: Sequence[Stored], new: Sequence[Measure], new_index: int, measure_id: int | None
+    review: Review,
+    old: Sequence[Stored],
+    new: Sequence[Measure],
+    new_index: int,
+    measure_id: MeasureId | None,
 ) -> Review:
     """Return the review with a new measure matched by hand to `measure_id`, or made a new measure (None).
 

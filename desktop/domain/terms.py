@@ -16,6 +16,44 @@ class Role(StrEnum):
     SUPPORT = "support"
 
 
+class Origin(StrEnum):
+    """Where a stored measure came from: the plan's file, or the clerk (added or split off by hand)."""
+
+    FILE = "file"
+    CLERK = "clerk"
+
+
+class EditKind(StrEnum):
+    """A logged correction of a stored measure (measure_edits.kind)."""
+
+    EDIT = "edit"
+    MERGE = "merge"
+    MERGED_INTO = "merged_into"
+    SPLIT = "split"
+    SPLIT_FROM = "split_from"
+    ADD = "add"
+    REMOVE = "remove"
+
+
+class NoteSource(StrEnum):
+    """What saved a note's revision (a return's revision is stored as 'return:<its id>')."""
+
+    EDITOR = "editor"
+    RESTORE = "restore"
+    CLI = "cli"
+    ATTACHMENT = "attachment"
+    MERGE = "merge"
+    RETURN = "return"
+
+    @classmethod
+    def of(cls, stored: str) -> NoteSource | None:
+        """Return the source of a stored revision ('return:12' is RETURN); None for an unknown word."""
+        try:
+            return cls(stored.split(":", 1)[0])
+        except ValueError:
+            return None
+
+
 class Claim(StrEnum):
     """The clerk's answer for a task that reaches the unit only through a category (各行业主管部门…)."""
 

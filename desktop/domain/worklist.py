@@ -6,6 +6,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from desktop.domain.ids import MeasureId, PlanId
 from desktop.domain.lights import lights_for
 from desktop.domain.notes import NoteFields
 from desktop.domain.terms import UNFILLED, Claim, Light, Role, Scope
@@ -15,9 +16,9 @@ from desktop.domain.terms import UNFILLED, Claim, Light, Role, Scope
 class WorkItem:
     """One measure as the desk shows it for a period."""
 
-    measure_id: int
+    measure_id: MeasureId
     uid: str
-    plan_id: int
+    plan_id: PlanId
     plan_title: str
     seq: int
     label: str

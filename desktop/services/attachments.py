@@ -10,6 +10,7 @@ from pathlib import Path
 
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.notes import NoteFields
+from desktop.domain.terms import NoteSource
 from desktop.services.notes import NoteKey, get_note, save_note
 from desktop.services.workspace import Workspace
 from desktop.storage import attachments as attachment_store
@@ -63,7 +64,7 @@ def attach(ws: Workspace, key: NoteKey, source: Path) -> AttachmentRow:
     if not source.is_file():
         raise LuoshiError(ErrorCode.FILE_NOT_FOUND, path=str(source))
     sha, size, relative = _copy_in(ws, source)
-    note = get_note(ws, key) or save_note(ws, key, NoteFields(), source="attachment")
+    note = get_note(ws, key) or save_note(ws, key, NoteFields(), source=NoteSource.ATTACHMENT)
     return attachment_store.add(
         ws.db,
         note_id=note.note_id,

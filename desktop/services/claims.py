@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from datetime import date
 
 from desktop.domain.assignment import assignment_for
 from desktop.domain.errors import ErrorCode, LuoshiError
+from desktop.domain.ids import MeasureId
 from desktop.domain.periods import Period
 from desktop.domain.terms import Claim
 from desktop.domain.worklist import WorkItem, in_plans
@@ -34,7 +35,7 @@ def category_tasks(
     return [i for i in items if i.unconfirmed] if unconfirmed_only else items
 
 
-def answer(ws: Workspace, answers: dict[int, Claim | None]) -> None:
+def answer(ws: Workspace, answers: Mapping[MeasureId, Claim | None]) -> None:
     """Record the clerk's answers by measure id (None: ask again), in one transaction.
 
     Answers are kept per plan and measure uid, so a revision of the plan keeps them.

@@ -17,6 +17,7 @@ from desktop.domain.corrections import (
     units_from_names,
 )
 from desktop.domain.errors import ErrorCode, LuoshiError
+from desktop.domain.ids import MeasureId, PlanId
 from desktop.domain.models import Measure
 from desktop.domain.parsing.plan_parser import plan_year as domain_plan_year
 from desktop.services.workspace import Workspace
@@ -31,9 +32,9 @@ __all__ = ["EditRecord"]
 class MeasureChange:
     """What a set of corrections changed: measures rewritten in place, added (split, add) and archived."""
 
-    edited: tuple[int, ...] = ()
-    added: tuple[int, ...] = ()
-    removed: tuple[int, ...] = ()
+    edited: tuple[MeasureId, ...] = ()
+    added: tuple[MeasureId, ...] = ()
+    removed: tuple[MeasureId, ...] = ()
 
     @property
     def rows_changed(self) -> bool:
@@ -41,7 +42,7 @@ class MeasureChange:
         return bool(self.added or self.removed)
 
 
-def correct(ws: Workspace, measure_id: int, corrections: Sequence[Correction]) -> MeasureChange:
+def correct(ws: Workspace, measure_id: MeasureId, corrections: Sequence[Correction]) -> MeasureChange:
     """Make the clerk's corrections of one stored measure (编辑措施) in one transaction: all or none.
 
     Index 0 is the measure itself and index 1 the one after it in its plan (what 与下一项合并 joins).
@@ -54,13 +55,13 @@ def correct(ws: Workspace, measure_id: int, corrections: Sequence[Correction]) -
 
 
 def replay(
-    ws: Workspace, ids: Sequence[int], *, plan_id: int | None, corrections: Sequence[Correction]
+    ws: Workspace, ids: Sequence[MeasureId], *, plan_id: PlanId | None, corrections: Sequence[Correction]
 ) -> MeasureChange:
     """Make `corrections` on the stored measures `ids` (their indices), in order.
 
     The caller holds the transaction. `plan_id` is where an Add goes (None: none is expected).
     """
-    changed: dict[str, list[int]] = {"edited": [], "added": [], "removed": []}
+    changed: dict[str, list[MeasureId]] = {"edited": [], "added": [], "removed": []}
     ids = list(ids)
     for c in corrections:
         if isinstance(c, Edit):
@@ -88,7 +89,7 @@ def replay(
     return MeasureChange(**{kind: tuple(dict.fromkeys(found)) for kind, found in changed.items()})
 
 
-def stored_measure(ws: Workspace, measure_id: int) -> plan_store.StoredMeasure:
+def stored_measure(ws: Workspace, measure_id: MeasureId) -> plan_store.StoredMeasure:
     """Return a current measure by id."""
     found = plan_store.current_measure(ws.db, measure_id)
     if found is None:
@@ -96,13 +97,13 @@ def stored_measure(ws: Workspace, measure_id: int) -> plan_store.StoredMeasure:
     return found
 
 
-def plan_year(ws: Workspace, plan_id: int) -> int | None:
+def plan_year(ws: Workspace, plan_id: PlanId) -> int | None:
     """Return the year a plan was issued in, for reading deadlines such as 年底前."""
     plan = plan_store.get_plan(ws.db, plan_id)
     return domain_plan_year(plan.issued_on, plan.doc_number) if plan else None
 
 
-def unit_directory(ws: Workspace, plan_id: int | None = None) -> list[str]:
+def unit_directory(ws: Workspace, plan_id: PlanId | None = None) -> list[str]:
     """Return the unit names a plan uses (every plan's when None), for the clerk to pick from."""
     measures = plan_store.current_measures(ws.db, plan_id=plan_id)
     return list(dict.fromkeys(u.name for s in measures for u in s.measure.units))
@@ -134,22 +135,22 @@ def corrected_measure(
     return measure
 
 
-def edit_measure(ws: Workspace, measure_id: int, new: Measure) -> list[str]:
+def edit_measure(ws: Workspace, measure_id: MeasureId, new: Measure) -> list[str]:
     """Store the clerk's corrected form of a measure; return the fields that changed."""
     return measure_edits.edit(ws.db, measure_id, new)
 
 
-def merge_with_next(ws: Workspace, measure_id: int) -> int:
+def merge_with_next(ws: Workspace, measure_id: MeasureId) -> MeasureId:
     """Join a measure with the next one (notes of both kept); return the id of the one merged in."""
     return measure_edits.merge_next(ws.db, measure_id)
 
 
-def split_measure(ws: Workspace, measure_id: int, at: int) -> int:
+def split_measure(ws: Workspace, measure_id: MeasureId, at: int) -> MeasureId:
     """Cut a measure's text at character `at` (notes stay with the first part); return the new id."""
     return measure_edits.split(ws.db, measure_id, at)
 
 
-def add_measure(ws: Workspace, *, plan_id: int, after_id: int | None, measure: Measure) -> int:
+def add_measure(ws: Workspace, *, plan_id: PlanId, after_id: MeasureId | None, measure: Measure) -> MeasureId:
     """Add a measure the parser missed; return its id."""
     return measure_edits.add(ws.db, after_id=after_id, plan_id=plan_id, measure=measure)
 
@@ -157,7 +158,7 @@ def add_measure(ws: Workspace, *, plan_id: int, after_id: int | None, measure: M
 def new_measure(
     ws: Workspace,
     *,
-    plan_id: int,
+    plan_id: PlanId,
     after: plan_store.StoredMeasure | None,
     text: str,
     label: str = "",
@@ -178,11 +179,11 @@ def new_measure(
     )
 
 
-def remove_measure(ws: Workspace, measure_id: int) -> None:
+def remove_measure(ws: Workspace, measure_id: MeasureId) -> None:
     """Archive a measure that is not one; it is never deleted."""
     measure_edits.remove(ws.db, measure_id)
 
 
-def history(ws: Workspace, measure_id: int) -> list[EditRecord]:
+def history(ws: Workspace, measure_id: MeasureId) -> list[EditRecord]:
     """Return the corrections made to a measure, oldest first."""
     return measure_edits.history(ws.db, measure_id)

@@ -14,8 +14,10 @@ from pathlib import Path
 
 from desktop.domain.corrections import Correction
 from desktop.domain.errors import Cancelled
+from desktop.domain.ids import MeasureId, PlanId
 from desktop.domain.models import Measure, Plan
 from desktop.domain.revision import Review, Stored, compare, correct
+from desktop.domain.terms import Origin
 from desktop.importers import Progress
 from desktop.importers.detect import sniff
 from desktop.services import corrections as correction_service
@@ -37,11 +39,11 @@ class ImportReview:
     plan: Plan
     source_hash: str
     source_format: str
-    plan_id: int | None  # the stored plan it revises; None: a plan not seen before
+    plan_id: PlanId | None  # the stored plan it revises; None: a plan not seen before
     stored: tuple[Stored, ...]
     review: Review | None  # None for a new plan or a file imported before
     seen_before: bool
-    provenance: tuple[tuple[str | None, str], ...] = ()  # per measure: a carried correction's parsed form
+    provenance: tuple[tuple[str | None, Origin], ...] = ()  # per measure: a carried correction's parsed form
 
     @property
     def needs_review(self) -> bool:
@@ -53,7 +55,7 @@ class ImportReview:
         """Return the parsed measures that carry doubts."""
         return [m for m in self.plan.measures if m.doubts]
 
-    def corrected(self, new_index: int, measure_id: int | None) -> ImportReview:
+    def corrected(self, new_index: int, measure_id: MeasureId | None) -> ImportReview:
         """Return a copy with one match corrected by the clerk."""
         assert self.review is not None
         review = correct(self.review, self.stored, self.plan.measures, new_index, measure_id)
@@ -107,7 +109,7 @@ def _fingerprint(measure: Measure) -> tuple[object, ...]:
 
 def _carry_corrections(
     measures: list[Measure], kept: list[measure_edits.CorrectedMeasure], stored: tuple[Stored, ...]
-) -> tuple[list[Measure], list[tuple[str | None, str]]]:
+) -> tuple[list[Measure], list[tuple[str | None, Origin]]]:
     """Keep the clerk's corrections where the new version left a measure as it was first parsed.
 
     A measure parsed as before is replaced by its corrected form; one the clerk removed or merged away
@@ -115,9 +117,9 @@ def _carry_corrections(
     """
     corrected = {_fingerprint(c.parsed): c for c in kept if c.parsed is not None and not c.archived}
     dropped = {_fingerprint(c.parsed) for c in kept if c.parsed is not None and c.archived}
-    made = [c for c in kept if c.origin == "clerk" and not c.archived]
+    made = [c for c in kept if c.origin is Origin.CLERK and not c.archived]
     out: list[Measure] = []
-    provenance: list[tuple[str | None, str]] = []
+    provenance: list[tuple[str | None, Origin]] = []
     unchanged = {_fingerprint(s.measure): s.measure.seq for s in stored}  # measures the clerk left alone
     placed: dict[int, int] = {}  # stored seq -> index in `out`
     for measure in measures:
@@ -131,16 +133,16 @@ def _carry_corrections(
             placed[found.seq] = len(out)
             out.append(replace(found.measure, uid=found.uid))
             provenance.append(
-                (json.dumps(measure_edits.measure_to_json(found.parsed), ensure_ascii=False), "file")
+                (json.dumps(measure_edits.measure_to_json(found.parsed), ensure_ascii=False), Origin.FILE)
             )
         else:
             out.append(measure)
-            provenance.append((None, "file"))
+            provenance.append((None, Origin.FILE))
     for c in made:
         before = [seq for seq in placed if seq < c.seq]
         at = placed[max(before)] + 1 if before else len(out)
         out.insert(at, replace(c.measure, uid=c.uid))
-        provenance.insert(at, (None, "clerk"))
+        provenance.insert(at, (None, Origin.CLERK))
         placed = {seq: (i + 1 if i >= at else i) for seq, i in placed.items()}
         placed[c.seq] = at
     return out, provenance

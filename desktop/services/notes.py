@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from desktop.domain.errors import ErrorCode, LuoshiError
+from desktop.domain.ids import MeasureId
 from desktop.domain.notes import NoteFields, copied_fields
 from desktop.domain.periods import Period
+from desktop.domain.terms import NoteSource
 from desktop.services.workspace import Workspace
 from desktop.storage import notes as note_store
 from desktop.storage import settings
@@ -23,7 +25,7 @@ MY_UNIT = "profile.unit"
 class NoteKey:
     """Which note: a measure, a period and the unit writing it."""
 
-    measure_id: int
+    measure_id: MeasureId
     period: Period
     unit: str
 
@@ -33,7 +35,7 @@ def my_unit(ws: Workspace) -> str:
     return str(settings.get(ws.db, MY_UNIT) or "")
 
 
-def key_for(ws: Workspace, measure_id: int, period: Period) -> NoteKey:
+def key_for(ws: Workspace, measure_id: MeasureId, period: Period) -> NoteKey:
     """Return the key of the clerk's own note on a measure for a period."""
     return NoteKey(measure_id, period, my_unit(ws))
 
@@ -56,7 +58,7 @@ def save_note(
     fields: NoteFields,
     *,
     session: str = "",
-    source: str = "editor",
+    source: NoteSource | str = NoteSource.EDITOR,
     now: datetime | None = None,
 ) -> StoredNote:
     """Save a note durably (one transaction, synchronous=FULL); an unchanged note writes nothing."""
@@ -88,7 +90,7 @@ def restore(ws: Workspace, key: NoteKey, revision_id: int) -> StoredNote:
     found = note_store.revision(ws.db, revision_id=revision_id)
     if note is None or found is None or found[0] != note.note_id:
         raise LuoshiError(ErrorCode.REVISION_UNKNOWN, value=str(revision_id))
-    return save_note(ws, key, found[1].fields, source="restore")
+    return save_note(ws, key, found[1].fields, source=NoteSource.RESTORE)
 
 
 def copy_warnings(ws: Workspace, key: NoteKey, fields: NoteFields) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.domain.errors import ErrorCode, LuoshiError
+from desktop.domain.ids import PlanId
 from desktop.domain.parsing.front_matter import normalise_doc_number
 from desktop.services.workspace import Workspace
 from desktop.storage import plans as plan_store
@@ -81,7 +82,7 @@ def choices(ws: Workspace, mine: dict[int, int]) -> list[PlanChoice]:
     return [PlanChoice(p, mine.get(p.id, 0)) for p in reversed(active)]
 
 
-def set_archived(ws: Workspace, plan_id: int, archived: bool) -> plan_store.PlanRow:
+def set_archived(ws: Workspace, plan_id: PlanId, archived: bool) -> plan_store.PlanRow:
     """Archive a finished plan (归档) or restore it; return it as it now stands."""
     if not plan_store.set_archived(ws.db, plan_id, archived):
         raise LuoshiError(ErrorCode.PLAN_UNKNOWN, value=str(plan_id), plans=[])

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop.domain.errors import ErrorCode, LuoshiError
+from desktop.domain.ids import MeasureId
 from desktop.domain.models import Plan
 from desktop.domain.revision import Review, Stored, compare
 from desktop.importers import Progress, read_plan
@@ -40,5 +41,5 @@ def file_hash(path: Path) -> str:
 def diff_files(old: Path, new: Path) -> tuple[Plan, Plan, Review]:
     """Compare two plan files without any database (`luoshi plan diff`)."""
     before, after = parse_file(path=old), parse_file(path=new)
-    stored = [Stored(i, m.uid, m) for i, m in enumerate(before.measures, start=1)]
+    stored = [Stored(MeasureId(i), m.uid, m) for i, m in enumerate(before.measures, start=1)]
     return before, after, compare(stored, after.measures, similar=similar)

@@ -8,11 +8,13 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop.domain.errors import Cancelled, ErrorCode, LuoshiError
+from desktop.domain.ids import MeasureId
 from desktop.domain.notes import NoteFields
 from desktop.domain.parsing.units import normalize_unit_name
 from desktop.domain.periods import Period, parse_period, period_from_label
 from desktop.domain.returns import ReturnFile, match_rows
 from desktop.domain.revision import Stored
+from desktop.domain.terms import NoteSource
 from desktop.domain.text import squash
 from desktop.services.backups import make_backup
 from desktop.services.reading import file_hash
@@ -168,7 +170,7 @@ def import_return(
 
 def _save(
     ws: Workspace,
-    measure_id: int,
+    measure_id: MeasureId,
     period: Period,
     unit: str,
     fields: NoteFields,
@@ -183,7 +185,7 @@ def _save(
         unit=unit,
         fields=fields.normalized(),
         session="",
-        source=f"return:{return_id}",
+        source=f"{NoteSource.RETURN}:{return_id}",
         now=now,
         coalesce_seconds=0,
         return_id=return_id,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.headings import SHORT_TITLE_CHARS
+from desktop.domain.ids import MeasureId
 from desktop.services.workspace import Workspace
 from desktop.storage import short_titles as store
 
@@ -16,7 +17,7 @@ def short_titles(ws: Workspace) -> dict[int, str]:
     return store.short_titles(ws.db)
 
 
-def set_short_title(ws: Workspace, *, measure_id: int, title: str) -> str:
+def set_short_title(ws: Workspace, *, measure_id: MeasureId, title: str) -> str:
     """Set a measure's short title (blank clears it, back to the default); returns what was stored.
 
     Raises LuoshiError for an unknown measure or a title longer than MAX_CHARS characters.

@@ -18,9 +18,9 @@ import sqlite_utils
 
 from desktop.domain.corrections import merged, split_at
 from desktop.domain.errors import ErrorCode, LuoshiError
-from desktop.domain.ids import MeasureId
+from desktop.domain.ids import MeasureId, PlanId, VersionId
 from desktop.domain.models import Deadline, Doubt, Measure, UnitRef
-from desktop.domain.terms import Role
+from desktop.domain.terms import EditKind, Origin, Role
 from desktop.storage import char_index
 from desktop.storage import notes as note_store
 from desktop.storage import plans as plan_store
@@ -31,8 +31,8 @@ class EditRecord:
     """One logged correction: what changed on a measure, from what to what, and when."""
 
     edit_id: int
-    measure_id: int
-    kind: str  # edit, merge, merged_into, split, split_from, add, remove
+    measure_id: MeasureId
+    kind: EditKind
     field: str
     old_value: Any
     new_value: Any
@@ -75,13 +75,13 @@ def _now() -> str:
 
 @dataclass(frozen=True)
 class _Current:
-    plan_id: int
-    version_id: int
+    plan_id: PlanId
+    version_id: VersionId
     seq: int
     measure: Measure
 
 
-def _current(db: sqlite_utils.Database, measure_id: int) -> _Current:
+def _current(db: sqlite_utils.Database, measure_id: MeasureId) -> _Current:
     row = db.execute(
         """SELECT m.plan_id, p.current_version_id, r.seq FROM measures m
            JOIN plans p ON p.id = m.plan_id
@@ -99,8 +99,8 @@ def _current(db: sqlite_utils.Database, measure_id: int) -> _Current:
 def _log(
     db: sqlite_utils.Database,
     cur: _Current,
-    measure_id: int,
-    kind: str,
+    measure_id: MeasureId,
+    kind: EditKind,
     *,
     field: str = "",
     old: Any = None,
@@ -124,16 +124,21 @@ def _log(
     )
 
 
-def _keep_parsed(db: sqlite_utils.Database, cur: _Current, measure_id: int) -> None:
+def _keep_parsed(db: sqlite_utils.Database, cur: _Current, measure_id: MeasureId) -> None:
     """Remember the form a measure was parsed in, before its first correction."""
     db.execute(
         """UPDATE measure_revisions SET parsed = ? WHERE version_id = ? AND measure_id = ?
-           AND parsed IS NULL AND origin = 'file'""",
-        [json.dumps(measure_to_json(cur.measure), ensure_ascii=False), cur.version_id, measure_id],
+           AND parsed IS NULL AND origin = ?""",
+        [
+            json.dumps(measure_to_json(cur.measure), ensure_ascii=False),
+            cur.version_id,
+            measure_id,
+            Origin.FILE,
+        ],
     )
 
 
-def _rewrite(db: sqlite_utils.Database, cur: _Current, measure_id: int, measure: Measure) -> None:
+def _rewrite(db: sqlite_utils.Database, cur: _Current, measure_id: MeasureId, measure: Measure) -> None:
     """Replace the stored fields and units of a measure in the current version."""
     db.execute(
         """UPDATE measure_revisions SET label = ?, text = ?, deadline = ?, due_on = ?, standing = ?,
@@ -158,7 +163,7 @@ def _rewrite(db: sqlite_utils.Database, cur: _Current, measure_id: int, measure:
 _FIELDS = ("label", "text", "units", "deadlines")
 
 
-def edit(db: sqlite_utils.Database, measure_id: int, new: Measure) -> list[str]:
+def edit(db: sqlite_utils.Database, measure_id: MeasureId, new: Measure) -> list[str]:
     """Store `new` as the corrected form of a measure; log each field that changed; return those fields."""
     cur = _current(db, measure_id)
     before, after = measure_to_json(cur.measure), measure_to_json(new)
@@ -168,12 +173,12 @@ def edit(db: sqlite_utils.Database, measure_id: int, new: Measure) -> list[str]:
     with db.atomic():
         _keep_parsed(db, cur, measure_id)
         for field in changed:
-            _log(db, cur, measure_id, "edit", field=field, old=before[field], new=after[field])
+            _log(db, cur, measure_id, EditKind.EDIT, field=field, old=before[field], new=after[field])
         _rewrite(db, cur, measure_id, new)
     return changed
 
 
-def _ordered_ids(db: sqlite_utils.Database, version_id: int) -> list[MeasureId]:
+def _ordered_ids(db: sqlite_utils.Database, version_id: VersionId) -> list[MeasureId]:
     rows = db.execute(
         """SELECT r.measure_id FROM measure_revisions r JOIN measures m ON m.id = r.measure_id
            WHERE r.version_id = ? AND m.archived_at IS NULL ORDER BY r.seq""",
@@ -182,7 +187,7 @@ def _ordered_ids(db: sqlite_utils.Database, version_id: int) -> list[MeasureId]:
     return [MeasureId(int(r[0])) for r in rows]
 
 
-def next_measure(db: sqlite_utils.Database, measure_id: int) -> MeasureId | None:
+def next_measure(db: sqlite_utils.Database, measure_id: MeasureId) -> MeasureId | None:
     """Return the measure after this one in its plan's current version, or None for the last."""
     cur = _current(db, measure_id)
     ids = _ordered_ids(db, cur.version_id)
@@ -190,7 +195,7 @@ def next_measure(db: sqlite_utils.Database, measure_id: int) -> MeasureId | None
     return ids[at + 1] if at + 1 < len(ids) else None
 
 
-def merge_next(db: sqlite_utils.Database, measure_id: int) -> MeasureId:
+def merge_next(db: sqlite_utils.Database, measure_id: MeasureId) -> MeasureId:
     """Join a measure with the next one; the next is archived and its notes move here. Return its id."""
     other_id = next_measure(db, measure_id)
     if other_id is None:
@@ -204,12 +209,14 @@ def merge_next(db: sqlite_utils.Database, measure_id: int) -> MeasureId:
             db,
             cur,
             measure_id,
-            "merge",
+            EditKind.MERGE,
             old=measure_to_json(cur.measure),
             new=measure_to_json(joined),
             other_id=other_id,
         )
-        _log(db, other, other_id, "merged_into", old=measure_to_json(other.measure), other_id=measure_id)
+        _log(
+            db, other, other_id, EditKind.MERGED_INTO, old=measure_to_json(other.measure), other_id=measure_id
+        )
         _rewrite(db, cur, measure_id, joined)
         db.execute("UPDATE measures SET archived_at = ? WHERE id = ?", [_now(), other_id])
         note_store.merge_into(db, source=other_id, target=measure_id, now=datetime.now().astimezone())
@@ -217,7 +224,7 @@ def merge_next(db: sqlite_utils.Database, measure_id: int) -> MeasureId:
     return other_id
 
 
-def _renumber(db: sqlite_utils.Database, version_id: int) -> None:
+def _renumber(db: sqlite_utils.Database, version_id: VersionId) -> None:
     for seq, measure_id in enumerate(_ordered_ids(db, version_id), start=1):
         db.execute(
             "UPDATE measure_revisions SET seq = ? WHERE version_id = ? AND measure_id = ?",
@@ -236,13 +243,13 @@ def _insert_after(db: sqlite_utils.Database, cur: _Current, after_seq: int, meas
     )
     new_id = MeasureId(int(cursor.lastrowid or 0))
     plan_store.insert_revision(
-        db, cur.version_id, new_id, replace(measure, seq=after_seq + 1, doubts=()), origin="clerk"
+        db, cur.version_id, new_id, replace(measure, seq=after_seq + 1, doubts=()), origin=Origin.CLERK
     )
     char_index.reindex(db, new_id)
     return new_id
 
 
-def split(db: sqlite_utils.Database, measure_id: int, at: int) -> MeasureId:
+def split(db: sqlite_utils.Database, measure_id: MeasureId, at: int) -> MeasureId:
     """Cut a measure's text at character `at`; the second part is a new measure after it. Return its id."""
     cur = _current(db, measure_id)
     try:
@@ -259,41 +266,43 @@ def split(db: sqlite_utils.Database, measure_id: int, at: int) -> MeasureId:
             db,
             cur,
             measure_id,
-            "split",
+            EditKind.SPLIT,
             old=measure_to_json(cur.measure),
             new=measure_to_json(first),
             other_id=new_id,
         )
-        _log(db, cur, new_id, "split_from", new=measure_to_json(second), other_id=measure_id)
+        _log(db, cur, new_id, EditKind.SPLIT_FROM, new=measure_to_json(second), other_id=measure_id)
         _renumber(db, cur.version_id)
     return new_id
 
 
-def add(db: sqlite_utils.Database, *, after_id: int | None, plan_id: int, measure: Measure) -> MeasureId:
+def add(
+    db: sqlite_utils.Database, *, after_id: MeasureId | None, plan_id: PlanId, measure: Measure
+) -> MeasureId:
     """Add a measure the parser missed after `after_id` (None: first). Return its id."""
     row = db.execute("SELECT current_version_id FROM plans WHERE id = ?", [plan_id]).fetchone()
     if row is None or row[0] is None:
         raise LuoshiError(ErrorCode.NO_PLAN)
     anchor = _current(db, after_id) if after_id is not None else None
-    cur = _Current(plan_id, int(row[0]), anchor.seq if anchor else 0, measure)
+    cur = _Current(plan_id, VersionId(int(row[0])), anchor.seq if anchor else 0, measure)
     with db.atomic():
         new_id = _insert_after(db, cur, cur.seq, measure)
-        _log(db, cur, new_id, "add", new=measure_to_json(measure), other_id=after_id)
+        _log(db, cur, new_id, EditKind.ADD, new=measure_to_json(measure), other_id=after_id)
         _renumber(db, cur.version_id)
     return new_id
 
 
-def remove(db: sqlite_utils.Database, measure_id: int) -> None:
+def remove(db: sqlite_utils.Database, measure_id: MeasureId) -> None:
     """Archive a measure that is not one (never deleted: its notes stay with it)."""
     cur = _current(db, measure_id)
     with db.atomic():
         _keep_parsed(db, cur, measure_id)
-        _log(db, cur, measure_id, "remove", old=measure_to_json(cur.measure))
+        _log(db, cur, measure_id, EditKind.REMOVE, old=measure_to_json(cur.measure))
         db.execute("UPDATE measures SET archived_at = ? WHERE id = ?", [_now(), measure_id])
         _renumber(db, cur.version_id)
 
 
-def history(db: sqlite_utils.Database, measure_id: int) -> list[EditRecord]:
+def history(db: sqlite_utils.Database, measure_id: MeasureId) -> list[EditRecord]:
     """Return every logged correction of a measure, oldest first."""
     rows = db.execute(
         """SELECT id, measure_id, kind, field, old_value, new_value, other_id, edited_at
@@ -323,23 +332,23 @@ def _load(value: str | None) -> Any:
 class CorrectedMeasure:
     """A stored measure as the clerk left it, for carrying corrections into a revision of the plan."""
 
-    measure_id: int
+    measure_id: MeasureId
     uid: str
     seq: int
     measure: Measure
     parsed: Measure | None  # the form it was parsed in (None: made by the clerk)
-    origin: str  # file | clerk
+    origin: Origin
     archived: bool
 
 
-def corrections(db: sqlite_utils.Database, plan_id: int) -> list[CorrectedMeasure]:
+def corrections(db: sqlite_utils.Database, plan_id: PlanId) -> list[CorrectedMeasure]:
     """Return the measures of a plan's current version that the clerk corrected, made or removed."""
     rows = db.execute(
         """SELECT r.measure_id, m.uid, r.seq, r.parsed, r.origin, m.archived_at IS NOT NULL AS archived
            FROM measure_revisions r JOIN plans p ON p.current_version_id = r.version_id
            JOIN measures m ON m.id = r.measure_id
-           WHERE p.id = ? AND (r.parsed IS NOT NULL OR r.origin != 'file') ORDER BY r.seq""",
-        [plan_id],
+           WHERE p.id = ? AND (r.parsed IS NOT NULL OR r.origin != ?) ORDER BY r.seq""",
+        [plan_id, Origin.FILE],
     ).fetchall()
     if not rows:
         return []
@@ -352,7 +361,7 @@ def corrections(db: sqlite_utils.Database, plan_id: int) -> list[CorrectedMeasur
             r["seq"],
             stored[r["measure_id"]],
             measure_from_json(json.loads(r["parsed"])) if r["parsed"] else None,
-            r["origin"],
+            Origin(r["origin"]),
             bool(r["archived"]),
         )
         for r in rows

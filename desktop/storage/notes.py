@@ -8,8 +8,9 @@ from datetime import datetime
 
 import sqlite_utils
 
+from desktop.domain.ids import MeasureId
 from desktop.domain.notes import NoteFields
-from desktop.domain.terms import Status
+from desktop.domain.terms import NoteSource, Status
 from desktop.storage import char_index
 
 _FIELDS = "progress, problems, next_steps, status, percent"
@@ -20,7 +21,7 @@ class StoredNote:
     """A note as saved: its row id, where it belongs, and what it says."""
 
     note_id: int
-    measure_id: int
+    measure_id: MeasureId
     period: str
     unit: str
     fields: NoteFields
@@ -53,7 +54,9 @@ def _values(fields: NoteFields) -> list[object]:
     return [fields.progress, fields.problems, fields.next_steps, status, fields.percent]
 
 
-def get_note(db: sqlite_utils.Database, *, measure_id: int, period: str, unit: str) -> StoredNote | None:
+def get_note(
+    db: sqlite_utils.Database, *, measure_id: MeasureId, period: str, unit: str
+) -> StoredNote | None:
     """Return the note of a measure for a period and unit, if one was saved."""
     row = db.execute(
         f"SELECT id, {_FIELDS}, updated_at FROM notes WHERE measure_id = ? AND period = ? AND unit = ?",
@@ -67,7 +70,7 @@ def get_note(db: sqlite_utils.Database, *, measure_id: int, period: str, unit: s
 def save_note(
     db: sqlite_utils.Database,
     *,
-    measure_id: int,
+    measure_id: MeasureId,
     period: str,
     period_end: str,
     unit: str,
@@ -143,7 +146,7 @@ def _add_revision(
     )
 
 
-def merge_into(db: sqlite_utils.Database, *, source: int, target: int, now: datetime) -> None:
+def merge_into(db: sqlite_utils.Database, *, source: MeasureId, target: MeasureId, now: datetime) -> None:
     """Give measure `target` the notes of measure `source` (two measures merged into one).
 
     A note of a period and unit only `source` has moves over whole. Where both have one, the texts are
@@ -168,11 +171,13 @@ def merge_into(db: sqlite_utils.Database, *, source: int, target: int, now: date
             percent=newer.percent,
         )
         _rewrite(db, mine.note_id, joined, stamp, return_id=None)
-        _add_revision(db, mine.note_id, joined, stamp, session="", source="merge")
+        _add_revision(db, mine.note_id, joined, stamp, session="", source=NoteSource.MERGE)
     char_index.reindex(db, target)
 
 
-def previous_note(db: sqlite_utils.Database, *, measure_id: int, unit: str, before: str) -> StoredNote | None:
+def previous_note(
+    db: sqlite_utils.Database, *, measure_id: MeasureId, unit: str, before: str
+) -> StoredNote | None:
     """Return the latest note with something written for a period that ended before `before`."""
     row = db.execute(
         f"""SELECT id, period, {_FIELDS}, updated_at FROM notes
@@ -186,12 +191,12 @@ def previous_note(db: sqlite_utils.Database, *, measure_id: int, unit: str, befo
     return StoredNote(row["id"], measure_id, row["period"], unit, _fields(row), row["updated_at"])
 
 
-def notes_of_unit(db: sqlite_utils.Database, *, period: str, unit: str) -> dict[int, NoteFields]:
+def notes_of_unit(db: sqlite_utils.Database, *, period: str, unit: str) -> dict[MeasureId, NoteFields]:
     """Return every note of a period and unit, by measure id."""
     rows = db.execute(
         f"SELECT measure_id, {_FIELDS} FROM notes WHERE period = ? AND unit = ?", [period, unit]
     )
-    return {row["measure_id"]: _fields(row) for row in rows}
+    return {MeasureId(row["measure_id"]): _fields(row) for row in rows}
 
 
 def revisions(db: sqlite_utils.Database, *, note_id: int) -> list[Revision]:

@@ -15,7 +15,7 @@ import sqlite_utils
 from desktop.domain.errors import Cancelled
 from desktop.domain.ids import MeasureId, PlanId, VersionId
 from desktop.domain.models import Deadline, Doubt, Measure, Plan, UnitRef
-from desktop.domain.terms import Role
+from desktop.domain.terms import Origin, Role
 from desktop.storage import char_index
 from desktop.storage import units as unit_store
 
@@ -40,9 +40,6 @@ class StoredMeasure:
     plan_id: PlanId
     plan_title: str
     measure: Measure
-
-
-_ROLES = {role.value: role for role in Role}
 
 
 def _now() -> str:
@@ -75,10 +72,10 @@ def save_plan(
     source_hash: str,
     source_format: str,
     should_stop: Callable[[], bool] | None = None,
-    plan_id: int | None = None,
+    plan_id: PlanId | None = None,
     ids: Sequence[int | None] | None = None,
     archive: Sequence[int] = (),
-    provenance: Sequence[tuple[str | None, str]] | None = None,
+    provenance: Sequence[tuple[str | None, Origin]] | None = None,
 ) -> SavedVersion:
     """Store `plan` as a new version in one transaction; a file seen before changes nothing.
 
@@ -100,7 +97,7 @@ def save_plan(
             else db.execute("SELECT id FROM plans WHERE key = ?", [key]).fetchone()
         )
         if row:
-            plan_id = int(row[0])
+            plan_id = PlanId(int(row[0]))
             db.execute(
                 "UPDATE plans SET title = ?, doc_number = ?, issued_on = ? WHERE id = ?",
                 [plan.title, plan.doc_number, plan.issued_on, plan_id],
@@ -110,7 +107,7 @@ def save_plan(
                 "INSERT INTO plans (key, title, doc_number, issued_on, created_at) VALUES (?, ?, ?, ?, ?)",
                 [key, plan.title, plan.doc_number, plan.issued_on, now],
             )
-            plan_id = int(cursor.lastrowid or 0)
+            plan_id = PlanId(int(cursor.lastrowid or 0))
         previous = db.execute("SELECT current_version_id FROM plans WHERE id = ?", [plan_id]).fetchone()[0]
         version_no = (
             1
@@ -123,7 +120,7 @@ def save_plan(
                VALUES (?, ?, ?, ?, ?, ?)""",
             [plan_id, version_no, source_name, source_hash, source_format, now],
         )
-        version_id = int(cursor.lastrowid or 0)
+        version_id = VersionId(int(cursor.lastrowid or 0))
         for ord_, chapter in enumerate(plan.chapters, start=1):
             db.execute(
                 "INSERT INTO chapters (version_id, ord, numeral, title) VALUES (?, ?, ?, ?)",
@@ -134,8 +131,8 @@ def save_plan(
             if should_stop is not None and should_stop():
                 raise Cancelled
             given = ids[index] if ids is not None else reuse.pop((measure.label, measure.text), None)
-            measure_id = given or _new_measure(db, plan_id, key, measure)
-            parsed, origin = provenance[index] if provenance is not None else (None, "file")
+            measure_id = MeasureId(given) if given else _new_measure(db, plan_id, key, measure)
+            parsed, origin = provenance[index] if provenance is not None else (None, Origin.FILE)
             insert_revision(db, version_id, measure_id, measure, parsed=parsed, origin=origin)
         if ids is not None:
             kept = [i for i in ids if i is not None]
@@ -151,10 +148,10 @@ def save_plan(
             "SELECT measure_id FROM measure_revisions WHERE version_id IN (?, ?)", [version_id, previous or 0]
         ).fetchall():
             char_index.reindex(db, measure_id)
-    return SavedVersion(PlanId(plan_id), VersionId(version_id), version_no, True, len(plan.measures))
+    return SavedVersion(plan_id, version_id, version_no, True, len(plan.measures))
 
 
-def _previous_ids(db: sqlite_utils.Database, version_id: int) -> dict[tuple[str, str], int]:
+def _previous_ids(db: sqlite_utils.Database, version_id: VersionId) -> dict[tuple[str, str], int]:
     rows = db.execute(
         "SELECT label, text, measure_id FROM measure_revisions WHERE version_id = ?", [version_id]
     )
@@ -170,12 +167,12 @@ def measure_uid(key: str, measure: Measure) -> str:
     return hashlib.sha256(f"{key}\n{measure.label}\n{measure.text}".encode()).hexdigest()[:24]
 
 
-def _new_measure(db: sqlite_utils.Database, plan_id: int, key: str, measure: Measure) -> int:
+def _new_measure(db: sqlite_utils.Database, plan_id: PlanId, key: str, measure: Measure) -> MeasureId:
     for uid in (measure.uid, measure_uid(key, measure), uuid.uuid4().hex):
         if uid and db.execute("SELECT 1 FROM measures WHERE uid = ?", [uid]).fetchone() is None:
             break
     cursor = db.execute("INSERT INTO measures (uid, plan_id) VALUES (?, ?)", [uid, plan_id])
-    return int(cursor.lastrowid or 0)
+    return MeasureId(int(cursor.lastrowid or 0))
 
 
 def deadline_columns(measure: Measure) -> tuple[str | None, str | None, int]:
@@ -186,12 +183,12 @@ def deadline_columns(measure: Measure) -> tuple[str | None, str | None, int]:
 
 def insert_revision(
     db: sqlite_utils.Database,
-    version_id: int,
-    measure_id: int,
+    version_id: VersionId,
+    measure_id: MeasureId,
     measure: Measure,
     *,
     parsed: str | None = None,
-    origin: str = "file",
+    origin: Origin = Origin.FILE,
 ) -> None:
     """Store one measure of a version with its units (`parsed`: the parsed form a corrected one had)."""
     db.execute(
@@ -217,7 +214,9 @@ def insert_revision(
     link_units(db, version_id, measure_id, measure.units)
 
 
-def link_units(db: sqlite_utils.Database, version_id: int, measure_id: int, units: Sequence[UnitRef]) -> None:
+def link_units(
+    db: sqlite_utils.Database, version_id: VersionId, measure_id: MeasureId, units: Sequence[UnitRef]
+) -> None:
     """Link a measure of a version to its units, in order."""
     for ord_, unit in enumerate(units):
         unit_id = unit_store.ensure(db, unit)
@@ -227,12 +226,12 @@ def link_units(db: sqlite_utils.Database, version_id: int, measure_id: int, unit
         )
 
 
-def current_measures(db: sqlite_utils.Database, *, plan_id: int | None = None) -> list[StoredMeasure]:
+def current_measures(db: sqlite_utils.Database, *, plan_id: PlanId | None = None) -> list[StoredMeasure]:
     """Return the measures of every plan's current version (or one plan's), in plan order."""
     return version_measures(db, plan_id=plan_id)
 
 
-def current_measure(db: sqlite_utils.Database, measure_id: int) -> StoredMeasure | None:
+def current_measure(db: sqlite_utils.Database, measure_id: MeasureId) -> StoredMeasure | None:
     """Return one measure of its plan's current version (None when unknown or archived)."""
     found = version_measures(db, measure_id=measure_id)
     return found[0] if found else None
@@ -241,9 +240,9 @@ def current_measure(db: sqlite_utils.Database, measure_id: int) -> StoredMeasure
 def version_measures(
     db: sqlite_utils.Database,
     *,
-    plan_id: int | None = None,
-    version_id: int | None = None,
-    measure_id: int | None = None,
+    plan_id: PlanId | None = None,
+    version_id: VersionId | None = None,
+    measure_id: MeasureId | None = None,
 ) -> list[StoredMeasure]:
     """Return the measures of one version, or of the current versions (of every plan, of one, or one measure)."""
     versions = (
@@ -270,7 +269,7 @@ def version_measures(
         [version_id, measure_id, measure_id],
     ):
         links.setdefault((version_id_, linked_id), []).append(
-            UnitRef(name, _ROLES[role], bool(wildcard), category)
+            UnitRef(name, Role(role), bool(wildcard), category)
         )
     result = []
     for r in rows:
@@ -349,7 +348,7 @@ def list_plans(db: sqlite_utils.Database) -> list[PlanRow]:
     return [_plan_row(r) for r in db.execute(_PLAN_ROWS + " ORDER BY p.id").fetchall()]
 
 
-def set_archived(db: sqlite_utils.Database, plan_id: int, archived: bool) -> bool:
+def set_archived(db: sqlite_utils.Database, plan_id: PlanId, archived: bool) -> bool:
     """Archive a plan (归档) or bring it back; return False when no such plan exists."""
     with db.atomic():
         cursor = db.execute(
@@ -358,7 +357,7 @@ def set_archived(db: sqlite_utils.Database, plan_id: int, archived: bool) -> boo
     return cursor.rowcount > 0
 
 
-def get_plan(db: sqlite_utils.Database, plan_id: int) -> PlanRow | None:
+def get_plan(db: sqlite_utils.Database, plan_id: PlanId) -> PlanRow | None:
     """Return one stored plan, or None."""
     row = db.execute(_PLAN_ROWS + " WHERE p.id = ?", [plan_id]).fetchone()
     return _plan_row(row) if row else None
@@ -377,7 +376,7 @@ def first_issue_year(db: sqlite_utils.Database) -> int | None:
     return int(row[0]) if row and row[0] else None
 
 
-def list_versions(db: sqlite_utils.Database, *, plan_id: int) -> list[VersionRow]:
+def list_versions(db: sqlite_utils.Database, *, plan_id: PlanId) -> list[VersionRow]:
     """Return a plan's versions, oldest first, with their measure counts and which one is current."""
     rows = db.execute(
         """SELECT v.id, v.version_no, v.source_name, v.imported_at,
@@ -399,7 +398,7 @@ def list_versions(db: sqlite_utils.Database, *, plan_id: int) -> list[VersionRow
     ]
 
 
-def find_plan(db: sqlite_utils.Database, plan: Plan) -> int | None:
+def find_plan(db: sqlite_utils.Database, plan: Plan) -> PlanId | None:
     """Return the id of the stored plan a parsed plan is a version of: same key, else same title."""
     for sql, value in (
         ("SELECT id FROM plans WHERE key = ?", plan_key(plan)),
@@ -407,5 +406,5 @@ def find_plan(db: sqlite_utils.Database, plan: Plan) -> int | None:
     ):
         row = db.execute(sql, [value]).fetchone()
         if row:
-            return int(row[0])
+            return PlanId(int(row[0]))
     return None

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from desktop.domain.ids import UnitId
 from desktop.domain.models import UnitRef
 
 
@@ -22,13 +23,13 @@ class UnitRow:
     support_count: int
 
 
-def resolve(db: sqlite_utils.Database, name: str) -> int | None:
+def resolve(db: sqlite_utils.Database, name: str) -> UnitId | None:
     """Return the id of the unit called `name` or aliased as `name`."""
     row = db.execute(
         "SELECT id FROM units WHERE name = ? UNION ALL SELECT unit_id FROM unit_aliases WHERE alias = ?",
         [name, name],
     ).fetchone()
-    return int(row[0]) if row else None
+    return UnitId(int(row[0])) if row else None
 
 
 def ensure(db: sqlite_utils.Database, unit: UnitRef) -> int:
@@ -73,7 +74,7 @@ def list_units(db: sqlite_utils.Database) -> list[UnitRow]:
     ]
 
 
-def merge(db: sqlite_utils.Database, *, alias_id: int, target_id: int) -> None:
+def merge(db: sqlite_utils.Database, *, alias_id: UnitId, target_id: UnitId) -> None:
     """Make unit `alias_id` another name of `target_id`: links move, the name becomes an alias."""
     with db.atomic():
         name = db.execute("SELECT name FROM units WHERE id = ?", [alias_id]).fetchone()[0]
@@ -90,13 +91,13 @@ def merge(db: sqlite_utils.Database, *, alias_id: int, target_id: int) -> None:
         db.execute("INSERT OR REPLACE INTO unit_aliases (alias, unit_id) VALUES (?, ?)", [name, target_id])
 
 
-def add_alias(db: sqlite_utils.Database, *, alias: str, unit_id: int) -> None:
+def add_alias(db: sqlite_utils.Database, *, alias: str, unit_id: UnitId) -> None:
     """Record `alias` as another name of unit `unit_id`."""
     with db.atomic():
         db.execute("INSERT OR REPLACE INTO unit_aliases (alias, unit_id) VALUES (?, ?)", [alias, unit_id])
 
 
-def names_of(db: sqlite_utils.Database, unit_id: int) -> list[str]:
+def names_of(db: sqlite_utils.Database, unit_id: UnitId) -> list[str]:
     """Return a unit's name first, then its aliases."""
     row = db.execute("SELECT name FROM units WHERE id = ?", [unit_id]).fetchone()
     aliases = [

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import LuoshiError
+from desktop.domain.ids import PlanId
 from desktop.services import plans as plan_service
 from desktop.services.messages import error_text
 from desktop.ui.desk import EVERYTHING, Desk
@@ -103,9 +104,9 @@ class ArchiveActions(QObject):
             chosen = self.dialog.chosen()
             assert chosen is not None
             name = dict(names)[chosen]
-            self._set(chosen, archived=False, done=self.tr("已恢复%1。").replace("%1", name))
+            self._set(PlanId(chosen), archived=False, done=self.tr("已恢复%1。").replace("%1", name))
 
-    def _set(self, plan_id: int, *, archived: bool, done: str) -> None:
+    def _set(self, plan_id: PlanId, *, archived: bool, done: str) -> None:
         try:
             plan_service.set_archived(self.desk.ws, plan_id, archived)
         except LuoshiError as error:

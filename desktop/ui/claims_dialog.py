@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import LuoshiError
+from desktop.domain.ids import MeasureId
 from desktop.domain.terms import Claim
 from desktop.domain.worklist import WorkItem
 from desktop.services import claims as claim_service
@@ -100,9 +101,9 @@ class ClaimsDialog(QDialog):
         for choice in self.choices:
             choice.setCurrentIndex(choice.findData(claim.value))
 
-    def answers(self) -> dict[int, Claim | None]:
+    def answers(self) -> dict[MeasureId, Claim | None]:
         """Return the rows whose answer changed, by measure id (None: back to 待确认)."""
-        changed: dict[int, Claim | None] = {}
+        changed: dict[MeasureId, Claim | None] = {}
         for item, choice in zip(self._items, self.choices, strict=True):
             value = choice.currentData()
             claim = Claim(value) if value else None

@@ -13,6 +13,7 @@ from typing import Protocol
 from PySide6.QtCore import QSettings, SignalInstance
 from PySide6.QtWidgets import QMenuBar, QStatusBar, QWidget
 
+from desktop.domain.ids import MeasureId
 from desktop.domain.periods import Period
 from desktop.services.corrections import MeasureChange
 from desktop.services.notes import NoteKey
@@ -31,7 +32,7 @@ class DeskChange:
     again (a plan not offered before is chosen), keeping the chosen measure or choosing `select_uid`.
     """
 
-    measure_ids: tuple[int, ...] = ()
+    measure_ids: tuple[MeasureId, ...] = ()
     rows_changed: bool = False
     select_uid: str | None = None
 

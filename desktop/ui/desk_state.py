@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date
 
 from desktop.domain.errors import LuoshiError
+from desktop.domain.ids import MeasureId
 from desktop.domain.notes import NoteFields
 from desktop.domain.periods import Period
 from desktop.domain.worklist import Filter, Summary, WorkItem, chapters, summarize, with_note
@@ -99,7 +100,7 @@ class DeskState:
         return summarize(worklist_service.apply_filter(self.ws, self.items, every))
 
     # ---- what changed -----------------------------------------------------------------------------
-    def note_saved(self, measure_id: int, fields: NoteFields) -> WorkItem | None:
+    def note_saved(self, measure_id: MeasureId, fields: NoteFields) -> WorkItem | None:
         """Return the measure's item as it stands with its saved note (status, 已填, lights)."""
         for index, item in enumerate(self.items):
             if item.measure_id == measure_id:

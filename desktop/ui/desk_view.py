@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import LuoshiError
+from desktop.domain.ids import MeasureId
 from desktop.domain.notes import NoteFields
 from desktop.domain.periods import Period
 from desktop.domain.terms import Claim
@@ -409,7 +410,7 @@ class DeskView(QWidget):
         self.note_opened.emit(self.session.key)
         self.detail.highlight(self.state.filter.text)
 
-    def _note_saved(self, measure_id: int, fields: NoteFields) -> None:
+    def _note_saved(self, measure_id: MeasureId, fields: NoteFields) -> None:
         """Show a saved note's state in its row (status, 已填, lights) without reading the worklist again."""
         item = self.state.note_saved(measure_id, fields)
         if item is not None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.terms import NoteSource
 from desktop.services.notes import Revision
 from desktop.ui.note_text import describe
 from desktop.ui.screen import fit_to_screen
@@ -38,16 +39,18 @@ class HistoryDialog(QDialog):
         self.setWindowTitle(self.tr("历史版本"))
         self.chosen_revision: int | None = None
         self._revisions = revisions
-        sources = {
-            "editor": self.tr("编辑"),
-            "restore": self.tr("恢复"),
-            "cli": self.tr("命令行"),
-            "attachment": self.tr("佐证材料"),
+        sources: dict[NoteSource | None, str] = {
+            NoteSource.EDITOR: self.tr("编辑"),
+            NoteSource.RESTORE: self.tr("恢复"),
+            NoteSource.CLI: self.tr("命令行"),
+            NoteSource.ATTACHMENT: self.tr("佐证材料"),
+            NoteSource.MERGE: self.tr("合并措施"),
+            NoteSource.RETURN: self.tr("导入回执"),
         }
         self.list = QListWidget()
         for revision in revisions:
             entry = QListWidgetItem(
-                f"{_when(revision.saved_at)}  {sources.get(revision.source, revision.source)}"
+                f"{_when(revision.saved_at)}  {sources.get(NoteSource.of(revision.source), revision.source)}"
             )
             entry.setData(Qt.ItemDataRole.UserRole, revision.revision_id)
             self.list.addItem(entry)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.domain.errors import LuoshiError
+from desktop.domain.ids import MeasureId
 from desktop.services import corrections as correction_service
 from desktop.services.messages import error_text
 from desktop.ui.desk import Desk, DeskChange
@@ -40,7 +41,7 @@ class MeasureActions(QObject):
         editor.open()
         self.editor = editor
 
-    def _store(self, editor: MeasureEditor, measure_id: int) -> None:
+    def _store(self, editor: MeasureEditor, measure_id: MeasureId) -> None:
         """Apply what the clerk did in one transaction (all of it or, on a fault, none) and show it."""
         try:
             change = correction_service.correct(self.desk.ws, measure_id, editor.corrections)

@@ -9,6 +9,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from desktop.domain.ids import MeasureId
 from desktop.domain.notes import NoteFields, copied_fields
 from desktop.domain.periods import Period
 from desktop.services import notes as note_service
@@ -33,7 +34,7 @@ class NoteSession(QObject):
         self,
         ws: Workspace,
         detail: DetailPane,
-        on_saved: Callable[[int, NoteFields], None],
+        on_saved: Callable[[MeasureId, NoteFields], None],
         parent: QWidget,
     ) -> None:
         """Edit notes of `ws` in `detail`'s editor; dialogs open over `parent`."""
@@ -59,7 +60,7 @@ class NoteSession(QObject):
         """The note in the editor, if a measure is chosen."""
         return self._key
 
-    def open(self, measure_id: int | None, period: Period) -> None:
+    def open(self, measure_id: MeasureId | None, period: Period) -> None:
         """Show the note of `measure_id` for `period` (None: an empty editor), dropping unsaved edits.
 
         The desk calls it only after `leave_note()` succeeded, so nothing typed is dropped.

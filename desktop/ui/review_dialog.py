@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.ids import MeasureId
 from desktop.domain.revision import CHANGE_WORDS, How, text_diff
 from desktop.services.imports import ImportReview
 from desktop.ui.screen import fit_to_screen
@@ -161,7 +162,9 @@ class ReviewDialog(QDialog):
         self.table.setCellWidget(row, 2, combo)
 
     def _correct(self, index: int, measure_id: int) -> None:
-        self.prepared = self.prepared.corrected(index, None if measure_id == AS_NEW else measure_id)
+        self.prepared = self.prepared.corrected(
+            index, None if measure_id == AS_NEW else MeasureId(measure_id)
+        )
         current = self.table.currentRow()
         self._fill()
         self.table.setCurrentCell(max(0, min(current, self.table.rowCount() - 1)), 0)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.ids import PlanId
 from desktop.domain.terms import Role
 from desktop.services import plans as plan_service
 from desktop.services import revisions
@@ -62,7 +63,7 @@ class VersionsDialog(QDialog):
     def _fill_versions(self) -> None:
         self.versions.clear()
         plan_id = self.plan.currentData()
-        self._rows = revisions.versions(self.ws, int(plan_id)) if plan_id is not None else []
+        self._rows = revisions.versions(self.ws, PlanId(int(plan_id))) if plan_id is not None else []
         for v in self._rows:
             mark = self.tr("（当前）") if v.current else ""
             self.versions.addItem(
@@ -79,7 +80,7 @@ class VersionsDialog(QDialog):
         if not 0 <= row < len(self._rows):
             self.table.setRowCount(0)
             return
-        plan_id = int(self.plan.currentData())
+        plan_id = PlanId(int(self.plan.currentData()))
         measures = revisions.version_measures(self.ws, plan_id, self._rows[row].id)
         self.table.setRowCount(len(measures))
         for number, m in enumerate(measures):
