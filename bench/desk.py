@@ -17,10 +17,10 @@ from unittest import mock
 
 from bench.generate import plan_text
 from bench.timing import timed
-from desktop.domain.notes import NoteFields
-from desktop.domain.periods import Period, Rhythm, parse_period
+from desktop.domain.desk.notes import NoteFields
+from desktop.domain.desk.periods import Period, Rhythm, parse_period
+from desktop.domain.desk.worklist import Filter
 from desktop.domain.terms import Scope
-from desktop.domain.worklist import Filter
 from desktop.services import imports
 from desktop.services import notes as note_service
 from desktop.services import search as search_service

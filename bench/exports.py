@@ -12,10 +12,10 @@ import docx
 from openpyxl import Workbook
 
 from bench.timing import timed_pair
-from desktop.domain.ledger import LedgerMeta, LedgerRow, ledger_row
-from desktop.domain.notes import NoteFields
-from desktop.domain.periods import parse_period
-from desktop.domain.report import Report, ReportMeasure, ReportOptions, build_report
+from desktop.domain.desk.notes import NoteFields
+from desktop.domain.desk.periods import parse_period
+from desktop.domain.reporting.ledger import LedgerMeta, LedgerRow, ledger_row
+from desktop.domain.reporting.report import Report, ReportMeasure, ReportOptions, build_report
 from desktop.domain.terms import Role, Scope, Status
 from desktop.exporters.ledger_xlsx import write_ledger
 from desktop.exporters.report_docx import write_report

@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.exports import NOTE, Q1, _bare_docx, _measures, _report_paragraphs
-from desktop.domain.report import ReportOptions, build_report
+from desktop.domain.reporting.report import ReportOptions, build_report
 from desktop.exporters.report_docx import write_report
 
 

@@ -25,9 +25,9 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from desktop.domain.desk.notes import NoteFields
 from desktop.domain.errors import LuoshiError
-from desktop.domain.ledger import LedgerMeta, ledger_row
-from desktop.domain.notes import NoteFields
+from desktop.domain.reporting.ledger import LedgerMeta, ledger_row
 from desktop.exporters.ledger_xlsx import write_ledger
 from desktop.importers import read_plan
 from desktop.importers.return_file import read_return

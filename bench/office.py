@@ -10,9 +10,9 @@ from pathlib import Path
 import openpyxl
 
 from bench.timing import timed
-from desktop.domain.ledger import LedgerMeta, ledger_row
-from desktop.domain.notes import NoteFields
-from desktop.domain.periods import parse_period
+from desktop.domain.desk.notes import NoteFields
+from desktop.domain.desk.periods import parse_period
+from desktop.domain.reporting.ledger import LedgerMeta, ledger_row
 from desktop.domain.terms import Status
 from desktop.exporters.ledger_xlsx import write_ledger
 from desktop.services import board as board_service

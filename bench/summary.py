@@ -16,9 +16,9 @@ from datetime import date
 from pathlib import Path
 
 from bench.timing import timed
-from desktop.domain.notes import NoteFields
-from desktop.domain.periods import parse_period
-from desktop.domain.report import ReportOptions
+from desktop.domain.desk.notes import NoteFields
+from desktop.domain.desk.periods import parse_period
+from desktop.domain.reporting.report import ReportOptions
 from desktop.domain.terms import Status
 from desktop.services import board as board_service
 from desktop.services import imports

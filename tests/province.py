@@ -10,9 +10,9 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.domain.ledger import LedgerMeta, ledger_row
-from desktop.domain.notes import NoteFields
-from desktop.domain.periods import Period
+from desktop.domain.desk.notes import NoteFields
+from desktop.domain.desk.periods import Period
+from desktop.domain.reporting.ledger import LedgerMeta, ledger_row
 from desktop.domain.terms import Status
 from desktop.exporters.ledger_xlsx import write_ledger
 from desktop.services.workspace import Workspace

@@ -10,7 +10,7 @@ from desktop.cli.messages import TEXT
 from desktop.cli.output import say, with_workspace
 from desktop.cli.plan_options import add_plan_option, chosen_plans
 from desktop.domain.errors import ErrorCode, LuoshiError
-from desktop.domain.report import Unfilled
+from desktop.domain.reporting.report import Unfilled
 from desktop.domain.terms import Scope
 from desktop.services import board as board_service
 from desktop.services import fonts as font_service

@@ -11,7 +11,7 @@ from desktop.cli.messages import TEXT
 from desktop.cli.output import say, say_json, with_workspace
 from desktop.cli.plan_options import add_plan_option, chosen_plan
 from desktop.cli.render import measure_line
-from desktop.domain.headings import short_title
+from desktop.domain.desk.headings import short_title
 from desktop.domain.ids import MeasureId
 from desktop.domain.terms import Claim
 from desktop.services import claims as claim_service

@@ -8,8 +8,8 @@ from pathlib import Path
 from desktop.cli.messages import TEXT
 from desktop.cli.output import say, say_json, with_workspace
 from desktop.cli.plan_options import add_plan_option
+from desktop.domain.desk.notes import NoteFields
 from desktop.domain.errors import ErrorCode, LuoshiError
-from desktop.domain.notes import NoteFields
 from desktop.domain.terms import STATUS_WORDS, NoteSource, Status, status_from_word
 from desktop.services import attachments as attachment_service
 from desktop.services import measures as measure_service

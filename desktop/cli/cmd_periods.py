@@ -7,7 +7,7 @@ from datetime import date
 
 from desktop.cli.messages import TEXT
 from desktop.cli.output import say, say_json, with_workspace
-from desktop.domain.worklist import Filter, summarize
+from desktop.domain.desk.worklist import Filter, summarize
 from desktop.services import periods as period_service
 from desktop.services import worklist as worklist_service
 from desktop.services.workspace import Workspace

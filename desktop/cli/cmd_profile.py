@@ -6,7 +6,7 @@ import argparse
 
 from desktop.cli.messages import TEXT
 from desktop.cli.output import say, workspace
-from desktop.domain.periods import RHYTHM_LABELS, Rhythm
+from desktop.domain.desk.periods import RHYTHM_LABELS, Rhythm
 from desktop.services import periods as period_service
 from desktop.services import reports as report_service
 from desktop.services import units as unit_service

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.cli.messages import TEXT
-from desktop.domain.assignment import Assignment
+from desktop.domain.desk.assignment import Assignment
 from desktop.domain.models import Measure, Plan
 from desktop.domain.parsing.doubts import describe
 from desktop.domain.terms import Claim, Role

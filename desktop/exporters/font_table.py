@@ -1,7 +1,7 @@
 """The report's font table: tell Word which installed face to show for an official font a PC lacks.
 
 Word reads `w:altName` when the named font is missing (ECMA-376 §17.8.3.1), and the GB 2312 character set
-and PANOSE class when the alternative is missing too. The names come from desktop.domain.fonts, so what
+and PANOSE class when the alternative is missing too. The names come from desktop.domain.gongwen.fonts, so what
 生成报告 tells the clerk Word will show is what the file asks for.
 """
 
@@ -13,7 +13,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from lxml import etree
 
-from desktop.domain.fonts import OFFICIAL_FONTS
+from desktop.domain.gongwen.fonts import OFFICIAL_FONTS
 
 GB2312_CHARSET = "86"
 # PANOSE of the Windows faces (serif 宋/仿宋/楷 styles and the sans 黑体), as their own font files give them.

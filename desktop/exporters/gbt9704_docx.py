@@ -20,7 +20,7 @@ from docx.shared import Mm, Pt, Twips
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from desktop.domain.format_facts import A4_MM, MARGINS_MM
+from desktop.domain.gongwen.format_facts import A4_MM, MARGINS_MM
 from desktop.exporters.font_table import name_fallbacks
 from desktop.exporters.ooxml import child
 

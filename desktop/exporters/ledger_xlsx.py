@@ -18,7 +18,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.domain.errors import Cancelled
-from desktop.domain.ledger import (
+from desktop.domain.reporting.ledger import (
     COLUMNS,
     FIRST_DATA_ROW,
     FORMAT,

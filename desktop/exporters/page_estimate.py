@@ -6,7 +6,7 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
-from desktop.domain.page_fill import Block, Fill, ends_within
+from desktop.domain.gongwen.page_fill import Block, Fill, ends_within
 from desktop.exporters import gbt9704_docx as gb
 
 PAGE_TWIPS = gb.LINES_PER_PAGE * gb.LINE_TWIPS

@@ -17,10 +17,10 @@ from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 
 from desktop.domain.errors import Cancelled
-from desktop.domain.format_facts import SEAL_LINES, signature_layout, text_width
-from desktop.domain.page_fill import line_count
-from desktop.domain.report import Colophon, Entry, Letterhead, Report, date_text
-from desktop.domain.title_layout import title_lines
+from desktop.domain.gongwen.format_facts import SEAL_LINES, signature_layout, text_width
+from desktop.domain.gongwen.page_fill import line_count
+from desktop.domain.gongwen.title_layout import title_lines
+from desktop.domain.reporting.report import Colophon, Entry, Letterhead, Report, date_text
 from desktop.exporters import gbt9704_docx as gb
 from desktop.exporters import page_estimate
 from desktop.exporters.atomic import check_suffix, write_atomically
@@ -124,7 +124,7 @@ def _entry(document: Document, entry: Entry) -> None:
 
 
 def _signature(document: Document, report: Report) -> None:
-    """Lay out 署名 and 成文日期 (§7.3.5), from the columns domain/format_facts gives.
+    """Lay out 署名 and 成文日期 (§7.3.5), from the columns domain/gongwen/format_facts gives.
 
     Sealed: the date 右空四字, the organ centred over it, room for the seal above. Unsealed: the organ 右空二字
     and the date's first character two characters right of the organ's.

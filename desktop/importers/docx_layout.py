@@ -15,7 +15,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from desktop.domain.errors import ErrorCode, LuoshiError
-from desktop.domain.format_facts import DocFacts, FooterFacts, ParaFacts, RunFacts
+from desktop.domain.gongwen.format_facts import DocFacts, FooterFacts, ParaFacts, RunFacts
 from desktop.importers.failures import unusable
 from desktop.importers.safety import check_office_zip
 

@@ -6,8 +6,8 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from desktop.domain.fonts import pdf_face
-from desktop.domain.format_facts import LineBox, PageBox, RenderFacts, is_wide
+from desktop.domain.gongwen.fonts import pdf_face
+from desktop.domain.gongwen.format_facts import LineBox, PageBox, RenderFacts, is_wide
 
 
 def _lines(chars: list[dict[str, Any]]) -> tuple[LineBox, ...]:

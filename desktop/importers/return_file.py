@@ -11,10 +11,10 @@ from typing import Any
 
 import openpyxl
 
+from desktop.domain.desk.notes import NoteFields
 from desktop.domain.errors import ErrorCode, LuoshiError
-from desktop.domain.ledger import FORMAT, TASKLIST_FORMAT
-from desktop.domain.notes import NoteFields
-from desktop.domain.returns import ReturnFile, ReturnRow, bounded, column_kind, subtitle_facts
+from desktop.domain.reporting.ledger import FORMAT, TASKLIST_FORMAT
+from desktop.domain.reporting.returns import ReturnFile, ReturnRow, bounded, column_kind, subtitle_facts
 from desktop.domain.terms import status_from_word
 from desktop.importers.cells import MAX_COLS, MAX_ROWS, cell_text
 from desktop.importers.failures import unusable

@@ -11,9 +11,9 @@ import openpyxl
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.domain.errors import ErrorCode, LuoshiError
-from desktop.domain.ledger import META_SHEET, TASKLIST_FORMAT
 from desktop.domain.models import Plan
 from desktop.domain.parsing.tables import plan_from_tables
+from desktop.domain.reporting.ledger import META_SHEET, TASKLIST_FORMAT
 from desktop.importers.cells import MAX_COLS, MAX_ROWS, cell_text
 from desktop.importers.extracted import Extracted
 from desktop.importers.failures import unusable

@@ -8,8 +8,8 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
+from desktop.domain.desk.notes import NoteFields
 from desktop.domain.errors import ErrorCode, LuoshiError
-from desktop.domain.notes import NoteFields
 from desktop.domain.terms import NoteSource
 from desktop.services.notes import NoteKey, get_note, save_note
 from desktop.services.workspace import Workspace

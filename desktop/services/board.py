@@ -7,11 +7,11 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
+from desktop.domain.desk.periods import Period
 from desktop.domain.errors import ErrorCode, LuoshiError
-from desktop.domain.ledger import LedgerMeta, LedgerRow, ledger_meta, ledger_row
-from desktop.domain.periods import Period
-from desktop.domain.report import Report, ReportOptions
-from desktop.domain.summary import (
+from desktop.domain.reporting.ledger import LedgerMeta, LedgerRow, ledger_meta, ledger_row
+from desktop.domain.reporting.report import Report, ReportOptions
+from desktop.domain.reporting.summary import (
     NOT_REPORTED,
     SummaryMeasure,
     UnitNote,

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from datetime import date
 
-from desktop.domain.assignment import assignment_for
+from desktop.domain.desk.assignment import assignment_for
+from desktop.domain.desk.periods import Period
+from desktop.domain.desk.worklist import WorkItem, in_plans
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.ids import MeasureId
-from desktop.domain.periods import Period
 from desktop.domain.terms import Claim
-from desktop.domain.worklist import WorkItem, in_plans
 from desktop.services import worklist as wl
 from desktop.services.notes import my_unit
 from desktop.services.units import unit_identity

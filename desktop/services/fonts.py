@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from desktop.domain.fonts import FontGap, font_gaps
+from desktop.domain.gongwen.fonts import FontGap, font_gaps
 
 
 @lru_cache(maxsize=1)

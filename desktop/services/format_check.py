@@ -7,9 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.domain.findings import Finding
-from desktop.domain.format_check import check_document
-from desktop.domain.render_check import check_rendering
+from desktop.domain.gongwen.findings import Finding
+from desktop.domain.gongwen.format_check import check_document
+from desktop.domain.gongwen.render_check import check_rendering
 from desktop.exporters import office_pdf
 from desktop.exporters.words import words
 from desktop.importers import rendering

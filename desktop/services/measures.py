@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.domain.assignment import Assignment, assignment_for
+from desktop.domain.desk.assignment import Assignment, assignment_for
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.terms import Claim, Role
 from desktop.domain.text import label_key

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from desktop.domain.desk.notes import NoteFields, copied_fields
+from desktop.domain.desk.periods import Period
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.ids import MeasureId
-from desktop.domain.notes import NoteFields, copied_fields
-from desktop.domain.periods import Period
 from desktop.domain.terms import NoteSource
 from desktop.services.workspace import Workspace
 from desktop.storage import notes as note_store

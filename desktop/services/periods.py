@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.domain.errors import ErrorCode, LuoshiError
-from desktop.domain.periods import (
+from desktop.domain.desk.periods import (
     DEFAULT_DUE_DAYS,
     Period,
     Rhythm,
@@ -14,6 +13,7 @@ from desktop.domain.periods import (
     parse_period,
     periods_between,
 )
+from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.services.workspace import Workspace
 from desktop.storage import plans as plan_store
 from desktop.storage import settings

@@ -7,13 +7,13 @@ from dataclasses import asdict, replace
 from datetime import date
 from pathlib import Path
 
+from desktop.domain.desk.periods import Period
+from desktop.domain.desk.worklist import Filter, WorkItem, confirmed_only
 from desktop.domain.errors import ErrorCode, LuoshiError
-from desktop.domain.ledger import LedgerMeta, LedgerRow, ledger_meta, ledger_row
-from desktop.domain.periods import Period
-from desktop.domain.report import Report, ReportMeasure, ReportOptions, Unfilled, build_report
+from desktop.domain.reporting.ledger import LedgerMeta, LedgerRow, ledger_meta, ledger_row
+from desktop.domain.reporting.report import Report, ReportMeasure, ReportOptions, Unfilled, build_report
 from desktop.domain.terms import Light, Scope
 from desktop.domain.version import VERSION
-from desktop.domain.worklist import Filter, WorkItem, confirmed_only
 from desktop.exporters.words import words
 from desktop.services import attachments as attachment_service
 from desktop.services import plans as plan_service

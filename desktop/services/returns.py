@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from desktop.domain.desk.notes import NoteFields
+from desktop.domain.desk.periods import Period, parse_period, period_from_label
 from desktop.domain.errors import Cancelled, ErrorCode, LuoshiError
 from desktop.domain.ids import MeasureId
-from desktop.domain.notes import NoteFields
 from desktop.domain.parsing.units import normalize_unit_name
-from desktop.domain.periods import Period, parse_period, period_from_label
-from desktop.domain.returns import ReturnFile, match_rows
+from desktop.domain.reporting.returns import ReturnFile, match_rows
 from desktop.domain.revision import Stored
 from desktop.domain.terms import NoteSource
 from desktop.domain.text import squash

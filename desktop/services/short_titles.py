@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from desktop.domain.desk.headings import SHORT_TITLE_CHARS
 from desktop.domain.errors import ErrorCode, LuoshiError
-from desktop.domain.headings import SHORT_TITLE_CHARS
 from desktop.domain.ids import MeasureId
 from desktop.services.workspace import Workspace
 from desktop.storage import short_titles as store

@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from desktop.domain.errors import ErrorCode, LuoshiError
-from desktop.domain.ledger import FIRST_DATA_ROW, FORMAT_VERSION, TASKLIST_FORMAT
-from desktop.domain.report import chinese_number, clean, date_text
+from desktop.domain.reporting.ledger import FIRST_DATA_ROW, FORMAT_VERSION, TASKLIST_FORMAT
+from desktop.domain.reporting.report import chinese_number, clean, date_text
 from desktop.domain.terms import Role
 from desktop.domain.version import VERSION
 from desktop.services import measures as measure_service

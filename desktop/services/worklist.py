@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date
 
-from desktop.domain.assignment import assignment_for
-from desktop.domain.lights import lights_for
-from desktop.domain.periods import Period
+from desktop.domain.desk.assignment import assignment_for
+from desktop.domain.desk.lights import lights_for
+from desktop.domain.desk.periods import Period
+from desktop.domain.desk.worklist import Filter, WorkItem, select
 from desktop.domain.terms import Role
-from desktop.domain.worklist import Filter, WorkItem, select
 from desktop.services import search as search_service
 from desktop.services.notes import my_unit
 from desktop.services.units import unit_identity

@@ -8,8 +8,8 @@ from datetime import datetime
 
 import sqlite_utils
 
+from desktop.domain.desk.notes import NoteFields
 from desktop.domain.ids import MeasureId
-from desktop.domain.notes import NoteFields
 from desktop.domain.terms import NoteSource, Status
 from desktop.storage import char_index
 

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.desk.periods import Period
 from desktop.domain.errors import ErrorCode
-from desktop.domain.fonts import FontGap
+from desktop.domain.gongwen.fonts import FontGap
 from desktop.domain.parsing.units import level_prefix
-from desktop.domain.periods import Period
 from desktop.services import board as board_service
 from desktop.services import fonts as font_service
 from desktop.services import periods as period_service

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.desk.worklist import WorkItem
 from desktop.domain.errors import LuoshiError
 from desktop.domain.ids import MeasureId
 from desktop.domain.terms import Claim
-from desktop.domain.worklist import WorkItem
 from desktop.services import claims as claim_service
 from desktop.services.messages import error_text
 from desktop.ui.desk import EVERYTHING, Desk

@@ -13,8 +13,8 @@ from typing import Protocol
 from PySide6.QtCore import QSettings, SignalInstance
 from PySide6.QtWidgets import QMenuBar, QStatusBar, QWidget
 
+from desktop.domain.desk.periods import Period
 from desktop.domain.ids import MeasureId
-from desktop.domain.periods import Period
 from desktop.services.corrections import MeasureChange
 from desktop.services.notes import NoteKey
 from desktop.services.workspace import Workspace

@@ -13,11 +13,11 @@ from collections.abc import Callable, Collection
 from dataclasses import replace
 from datetime import date
 
+from desktop.domain.desk.notes import NoteFields
+from desktop.domain.desk.periods import Period
+from desktop.domain.desk.worklist import Filter, Summary, WorkItem, chapters, summarize, with_note
 from desktop.domain.errors import LuoshiError
 from desktop.domain.ids import MeasureId
-from desktop.domain.notes import NoteFields
-from desktop.domain.periods import Period
-from desktop.domain.worklist import Filter, Summary, WorkItem, chapters, summarize, with_note
 from desktop.services import periods as period_service
 from desktop.services import worklist as worklist_service
 from desktop.services.place import Place, load_place, save_place

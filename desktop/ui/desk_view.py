@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.desk.notes import NoteFields
+from desktop.domain.desk.periods import Period
+from desktop.domain.desk.worklist import WorkItem
 from desktop.domain.errors import LuoshiError
 from desktop.domain.ids import MeasureId
-from desktop.domain.notes import NoteFields
-from desktop.domain.periods import Period
 from desktop.domain.terms import Claim
-from desktop.domain.worklist import WorkItem
 from desktop.services import claims as claim_service
 from desktop.services import notes as note_service
 from desktop.services import periods as period_service

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.headings import default_short_title
-from desktop.domain.notes import NoteFields
+from desktop.domain.desk.headings import default_short_title
+from desktop.domain.desk.notes import NoteFields
+from desktop.domain.desk.worklist import WorkItem
 from desktop.domain.terms import Claim, Role
-from desktop.domain.worklist import WorkItem
 from desktop.ui.note_editor import NoteEditor
 from desktop.ui.note_text import describe
 

@@ -13,8 +13,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.domain.errors import LuoshiError
-from desktop.domain.fonts import FontGap
-from desktop.domain.report import Report, ReportOptions
+from desktop.domain.gongwen.fonts import FontGap
+from desktop.domain.reporting.report import Report, ReportOptions
 from desktop.services import fonts as font_service
 from desktop.services import format_check, pdf_copies
 from desktop.services import periods as period_service

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.desk.periods import Period
 from desktop.domain.errors import LuoshiError
-from desktop.domain.periods import Period
-from desktop.domain.report import Report, ReportOptions, Unfilled
+from desktop.domain.reporting.report import Report, ReportOptions, Unfilled
 from desktop.domain.terms import Scope
 from desktop.services.messages import error_text
 from desktop.ui.message_boxes import ok_cancel

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
 
+from desktop.domain.desk.worklist import Filter
 from desktop.domain.terms import STATUS_WORDS, UNFILLED, Scope
-from desktop.domain.worklist import Filter
 from desktop.services.place import Place
 
 SEARCH_DELAY_MS = 250

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from desktop.domain.desk.worklist import WorkItem
 from desktop.domain.terms import LIGHT_WORDS, STATUS_WORDS, Light, Role
-from desktop.domain.worklist import WorkItem
 
 _Index = QModelIndex | QPersistentModelIndex
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1

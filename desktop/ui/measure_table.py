@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
-from desktop.domain.worklist import WorkItem
+from desktop.domain.desk.worklist import WorkItem
 from desktop.ui.measure_model import MeasureTableModel
 
 MAX_LABEL_CHARS = 10  # 序号 is widened for labels up to this long ('（十一）3', '1（12）'); longer ones wrap

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPushButton
 
-from desktop.domain.fonts import FontGap
+from desktop.domain.gongwen.fonts import FontGap
 
 
 def add_close(box: QMessageBox, *, default: bool = True) -> QPushButton:

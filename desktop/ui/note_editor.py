@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.notes import NoteFields
+from desktop.domain.desk.notes import NoteFields
 from desktop.domain.terms import FIELDS, STATUS_WORDS, Status
 
 _NO_PERCENT = -1

@@ -9,9 +9,9 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from desktop.domain.desk.notes import NoteFields, copied_fields
+from desktop.domain.desk.periods import Period
 from desktop.domain.ids import MeasureId
-from desktop.domain.notes import NoteFields, copied_fields
-from desktop.domain.periods import Period
 from desktop.services import notes as note_service
 from desktop.services import periods as period_service
 from desktop.services.notes import NoteKey, StoredNote

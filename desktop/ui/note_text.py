@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.domain.notes import NoteFields
+from desktop.domain.desk.notes import NoteFields
 from desktop.domain.terms import STATUS_WORDS
 
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
-from desktop.domain.summary import STATES
+from desktop.domain.reporting.summary import STATES
 
 COLOURS = {
     "已完成": "#2E7D32",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from desktop.domain.report import Report, date_text
+from desktop.domain.reporting.report import Report, date_text
 
 _PAGE = "font-family:'仿宋_GB2312','仿宋','FangSong',serif; font-size:16pt; line-height:150%;"
 

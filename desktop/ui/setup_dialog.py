@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.periods import RHYTHM_LABELS, Rhythm
+from desktop.domain.desk.periods import RHYTHM_LABELS, Rhythm
 from desktop.services.measures import TaskCount
 from desktop.ui.message_boxes import ok_cancel
 from desktop.ui.screen import fit_to_screen

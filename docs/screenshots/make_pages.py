@@ -16,9 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from desktop.domain.notes import NoteFields  # noqa: E402
-from desktop.domain.periods import parse_period  # noqa: E402
-from desktop.domain.report import ReportMeasure, ReportOptions, build_report  # noqa: E402
+from desktop.domain.desk.notes import NoteFields  # noqa: E402
+from desktop.domain.desk.periods import parse_period  # noqa: E402
+from desktop.domain.reporting.report import ReportMeasure, ReportOptions, build_report  # noqa: E402
 from desktop.domain.terms import Role, Status  # noqa: E402
 from desktop.exporters.ledger_xlsx import write_ledger  # noqa: E402
 from desktop.exporters.report_docx import write_report  # noqa: E402

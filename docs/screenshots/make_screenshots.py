@@ -20,10 +20,10 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from desktop.app import application  # noqa: E402
-from desktop.domain.notes import NoteFields, Status  # noqa: E402
-from desktop.domain.periods import parse_period  # noqa: E402
-from desktop.domain.report import ReportOptions  # noqa: E402
-from desktop.domain.worklist import Scope  # noqa: E402
+from desktop.domain.desk.notes import NoteFields, Status  # noqa: E402
+from desktop.domain.desk.periods import parse_period  # noqa: E402
+from desktop.domain.desk.worklist import Scope  # noqa: E402
+from desktop.domain.reporting.report import ReportOptions  # noqa: E402
 from desktop.importers import rendering  # noqa: E402
 from desktop.services import imports  # noqa: E402
 from desktop.services import measures as measure_service  # noqa: E402

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from desktop.cli import main
-from desktop.domain.ledger import FIRST_DATA_ROW, SHEET
+from desktop.domain.reporting.ledger import FIRST_DATA_ROW, SHEET
 from tests.province import UNITS, plan_text, province
 
 

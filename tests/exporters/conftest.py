@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain.notes import NoteFields
-from desktop.domain.periods import parse_period
-from desktop.domain.report import Report, ReportMeasure, ReportOptions, build_report
+from desktop.domain.desk.notes import NoteFields
+from desktop.domain.desk.periods import parse_period
+from desktop.domain.reporting.report import Report, ReportMeasure, ReportOptions, build_report
 from desktop.domain.terms import Role, Status
 from desktop.exporters import office_pdf
 from desktop.services.format_check import render_pdf

@@ -5,9 +5,9 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from desktop.domain.notes import NoteFields
-from desktop.domain.periods import parse_period
-from desktop.domain.report import Report, ReportMeasure, ReportOptions, build_report
+from desktop.domain.desk.notes import NoteFields
+from desktop.domain.desk.periods import parse_period
+from desktop.domain.reporting.report import Report, ReportMeasure, ReportOptions, build_report
 from desktop.domain.terms import Role, Status
 
 PERIOD = parse_period("2026Q1")

@@ -10,8 +10,8 @@ import openpyxl
 import pdfplumber
 import pytest
 
-from desktop.domain.ledger import COLUMNS, LedgerMeta, LedgerRow, ledger_row
-from desktop.domain.notes import NoteFields
+from desktop.domain.desk.notes import NoteFields
+from desktop.domain.reporting.ledger import COLUMNS, LedgerMeta, LedgerRow, ledger_row
 from desktop.domain.terms import Status
 from desktop.exporters.ledger_xlsx import (
     FIRST_DATA_ROW,

@@ -14,9 +14,9 @@ from docx.oxml.ns import qn
 from lxml import etree
 from PIL import Image
 
-from desktop.domain.fonts import OFFICIAL_FONTS
-from desktop.domain.format_check import check_document
-from desktop.domain.render_check import check_rendering
+from desktop.domain.gongwen.fonts import OFFICIAL_FONTS
+from desktop.domain.gongwen.format_check import check_document
+from desktop.domain.gongwen.render_check import check_rendering
 from desktop.exporters.report_docx import STYLE_NAMES, write_report
 from desktop.exporters.words import words
 from desktop.importers.docx_layout import read_layout

@@ -17,7 +17,7 @@ from typing import Any
 import docx
 import pytest
 
-from desktop.domain.format_facts import (
+from desktop.domain.gongwen.format_facts import (
     A4_MM,
     CHAR_PT,
     MARGINS_MM,
@@ -26,7 +26,7 @@ from desktop.domain.format_facts import (
     signature_layout,
     signature_lines,
 )
-from desktop.domain.report import date_text
+from desktop.domain.reporting.report import date_text
 from desktop.exporters.report_docx import write_report
 from desktop.importers import rendering
 from desktop.services.format_check import check_file
@@ -172,9 +172,9 @@ def test_a_signature_of_any_length_stays_in_the_type_area(
 def test_a_url_or_a_code_does_not_stretch_the_line_before_it(
     tmp_path: Path, render: Callable[[Path], Path]
 ) -> None:
-    from desktop.domain.notes import NoteFields
-    from desktop.domain.periods import parse_period
-    from desktop.domain.report import ReportMeasure, ReportOptions, build_report
+    from desktop.domain.desk.notes import NoteFields
+    from desktop.domain.desk.periods import parse_period
+    from desktop.domain.reporting.report import ReportMeasure, ReportOptions, build_report
     from desktop.domain.terms import Role, Status
 
     progress = (

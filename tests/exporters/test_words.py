@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.domain.format_facts import text_width
-from desktop.domain.title_layout import (
+from desktop.domain.gongwen.format_facts import text_width
+from desktop.domain.gongwen.title_layout import (
     bad_line_end,
     bad_line_start,
     breaks_inside_words,

@@ -8,7 +8,7 @@ from fontTools.fontBuilder import FontBuilder
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTCollection, TTFont
 
-from desktop.domain.fonts import font_gaps
+from desktop.domain.gongwen.fonts import font_gaps
 from desktop.importers.font_files import family_names, installed_families
 
 PRC = 0x804  # Windows language id of Simplified Chinese

@@ -10,11 +10,11 @@ import docx
 import openpyxl
 import pytest
 
+from desktop.domain.desk.notes import NoteFields
+from desktop.domain.desk.periods import parse_period
 from desktop.domain.errors import ErrorCode, LuoshiError
-from desktop.domain.ledger import FIRST_DATA_ROW, SHEET
-from desktop.domain.notes import NoteFields
-from desktop.domain.periods import parse_period
-from desktop.domain.report import ReportOptions
+from desktop.domain.reporting.ledger import FIRST_DATA_ROW, SHEET
+from desktop.domain.reporting.report import ReportOptions
 from desktop.importers import read_plan
 from desktop.services import board as board_service
 from desktop.services import imports

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from desktop.domain.desk.notes import NoteFields
 from desktop.domain.errors import ErrorCode, LuoshiError
-from desktop.domain.ledger import LedgerMeta, ledger_row
-from desktop.domain.notes import NoteFields
+from desktop.domain.reporting.ledger import LedgerMeta, ledger_row
 from desktop.exporters.ledger_xlsx import write_ledger
 from desktop.importers.return_file import read_return
 from tests.helpers import write_xlsx
@@ -74,7 +74,7 @@ def test_task_list_and_unrelated_sheet_are_not_returns(tmp_path: Path) -> None:
 def test_format_1_hidden_sheet_with_a_row_per_measure_is_still_read(tmp_path: Path) -> None:
     import openpyxl
 
-    from desktop.domain.ledger import META_SHEET
+    from desktop.domain.reporting.ledger import META_SHEET
 
     path = _ledger(tmp_path / "r.xlsx", rows=4)
     book = openpyxl.load_workbook(path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from desktop.domain.periods import parse_period
+from desktop.domain.desk.periods import parse_period
 from desktop.services import imports
 from desktop.services import returns as return_service
 from desktop.services.workspace import Workspace

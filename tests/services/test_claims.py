@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from desktop.domain.desk.periods import parse_period
+from desktop.domain.desk.worklist import Filter, summarize
 from desktop.domain.errors import ErrorCode, LuoshiError
-from desktop.domain.periods import parse_period
 from desktop.domain.terms import Claim
-from desktop.domain.worklist import Filter, summarize
 from desktop.services import claims as claim_service
 from desktop.services import imports
 from desktop.services import measures as measure_service

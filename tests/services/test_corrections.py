@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from desktop.domain.corrections import Edit, MergeNext, Remove, Split, apply_corrections, units_from_names
+from desktop.domain.desk.notes import NoteFields
+from desktop.domain.desk.periods import parse_period
 from desktop.domain.errors import ErrorCode, LuoshiError
-from desktop.domain.notes import NoteFields
-from desktop.domain.periods import parse_period
 from desktop.domain.terms import Role
 from desktop.services import corrections as correction_service
 from desktop.services import imports

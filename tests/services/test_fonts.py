@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.domain.findings import Finding
-from desktop.domain.fonts import OFFICIAL_FONTS, font_gaps
+from desktop.domain.gongwen.findings import Finding
+from desktop.domain.gongwen.fonts import OFFICIAL_FONTS, font_gaps
 from desktop.importers.font_files import installed_families
 from desktop.services import fonts as font_service
 from desktop.services.format_check import CheckResult

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bench.generate import plan_text
-from desktop.domain.periods import parse_period
+from desktop.domain.desk.periods import parse_period
 from desktop.services import imports
 from desktop.services.workspace import Workspace
 from desktop.storage.backup import is_healthy

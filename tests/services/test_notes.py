@@ -4,9 +4,9 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from desktop.domain.desk.notes import NoteFields
+from desktop.domain.desk.periods import parse_period
 from desktop.domain.errors import ErrorCode, LuoshiError
-from desktop.domain.notes import NoteFields
-from desktop.domain.periods import parse_period
 from desktop.domain.terms import Status
 from desktop.services import measures as measure_service
 from desktop.services import notes as note_service

@@ -10,12 +10,12 @@ import docx
 import openpyxl
 import pytest
 
+from desktop.domain.desk.notes import NoteFields
+from desktop.domain.desk.periods import Period, parse_period
 from desktop.domain.errors import ErrorCode
-from desktop.domain.ledger import COLUMNS, FIRST_DATA_ROW, META_SHEET, SHEET
-from desktop.domain.notes import NoteFields
-from desktop.domain.periods import Period, parse_period
-from desktop.domain.report import ReportOptions, date_text
-from desktop.domain.returns import MAX_FIELD
+from desktop.domain.reporting.ledger import COLUMNS, FIRST_DATA_ROW, META_SHEET, SHEET
+from desktop.domain.reporting.report import ReportOptions, date_text
+from desktop.domain.reporting.returns import MAX_FIELD
 from desktop.domain.terms import Status
 from desktop.services import board as board_service
 from desktop.services import imports, revisions, tasklists

@@ -9,10 +9,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from desktop.domain.desk.notes import NoteFields
+from desktop.domain.desk.periods import parse_period
 from desktop.domain.errors import ErrorCode, LuoshiError
-from desktop.domain.notes import NoteFields
-from desktop.domain.periods import parse_period
-from desktop.domain.report import Report, ReportOptions, Unfilled
+from desktop.domain.reporting.report import Report, ReportOptions, Unfilled
 from desktop.domain.terms import Claim, Scope, Status
 from desktop.exporters.ledger_xlsx import COLUMNS, FIRST_DATA_ROW, META_SHEET, SHEET
 from desktop.services import attachments as attachment_service

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain.notes import NoteFields
-from desktop.domain.periods import parse_period
+from desktop.domain.desk.notes import NoteFields
+from desktop.domain.desk.periods import parse_period
+from desktop.domain.desk.worklist import Filter, chapters, summarize
 from desktop.domain.terms import UNFILLED, Light, Role, Scope, Status
-from desktop.domain.worklist import Filter, chapters, summarize
 from desktop.services import attachments as attachment_service
 from desktop.services import imports
 from desktop.services import measures as measure_service

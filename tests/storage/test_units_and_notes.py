@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from desktop.domain.desk.notes import NoteFields
 from desktop.domain.models import UnitRef
-from desktop.domain.notes import NoteFields
 from desktop.domain.terms import Role, Status
 from desktop.importers import read_plan
 from desktop.storage import notes as note_store

@@ -6,10 +6,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from desktop.domain.notes import NoteFields
-from desktop.domain.periods import parse_period
+from desktop.domain.desk.notes import NoteFields
+from desktop.domain.desk.periods import parse_period
+from desktop.domain.desk.worklist import Filter
 from desktop.domain.terms import Status
-from desktop.domain.worklist import Filter
 from desktop.services import notes as note_service
 from desktop.services import search as search_service
 from desktop.services import worklist as wl

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain.notes import NoteFields
-from desktop.domain.periods import parse_period
+from desktop.domain.desk.notes import NoteFields
+from desktop.domain.desk.periods import parse_period
 from desktop.domain.terms import Scope
 from desktop.services import imports
 from desktop.services import short_titles as short_title_service

@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.domain.periods import parse_period
-from desktop.domain.report import ReportOptions
+from desktop.domain.desk.periods import parse_period
+from desktop.domain.reporting.report import ReportOptions
 from desktop.exporters.ledger_xlsx import COLUMNS, FIRST_DATA_ROW, SHEET
 from desktop.services.fonts import missing_fonts
 from desktop.ui import export_actions

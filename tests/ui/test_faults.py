@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.app import acquire_lock
-from desktop.domain.notes import NoteFields
+from desktop.domain.desk.notes import NoteFields
 from desktop.services import backups, imports
 from desktop.services import measures as measure_service
 from desktop.services import notes as note_service

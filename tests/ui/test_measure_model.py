@@ -3,9 +3,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
-from desktop.domain.notes import NoteFields
+from desktop.domain.desk.notes import NoteFields
+from desktop.domain.desk.worklist import with_note
 from desktop.domain.terms import Status
-from desktop.domain.worklist import with_note
 from desktop.services import worklist as wl
 from desktop.services.workspace import Workspace
 from desktop.ui.measure_model import MeasureTableModel
@@ -13,7 +13,7 @@ from tests.ui.conftest import TODAY
 
 
 def test_model_passes_the_model_tester(qapp: object, ws: Workspace) -> None:
-    from desktop.domain.periods import parse_period
+    from desktop.domain.desk.periods import parse_period
 
     period = parse_period("2026Q1")
     assert period is not None

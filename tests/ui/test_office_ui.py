@@ -12,7 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.domain.periods import parse_period
+from desktop.domain.desk.periods import parse_period
 from desktop.services import imports
 from desktop.services import returns as return_service
 from desktop.services import units as unit_service

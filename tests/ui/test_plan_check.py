@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.desk.notes import NoteFields
+from desktop.domain.desk.periods import parse_period
 from desktop.domain.errors import ErrorCode, LuoshiError
-from desktop.domain.notes import NoteFields
-from desktop.domain.periods import parse_period
 from desktop.domain.terms import Role
 from desktop.services import measures as measure_service
 from desktop.services import notes as note_service

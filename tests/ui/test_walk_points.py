@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.domain.fonts import OFFICIAL_FONTS, FontGap
+from desktop.domain.gongwen.fonts import OFFICIAL_FONTS, FontGap
 from desktop.services import imports
 from desktop.services.workspace import Workspace
 from desktop.ui import message_boxes

@@ -6,9 +6,9 @@ from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from desktop.domain.desk.lights import lights_for
+from desktop.domain.desk.notes import NoteFields
 from desktop.domain.ids import MeasureId, PlanId
-from desktop.domain.lights import lights_for
-from desktop.domain.notes import NoteFields
 from desktop.domain.terms import UNFILLED, Claim, Light, Role, Scope
 
 

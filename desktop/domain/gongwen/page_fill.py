@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.domain.format_facts import NO_LINE_END, NO_LINE_START, is_wide
+from desktop.domain.gongwen.format_facts import NO_LINE_END, NO_LINE_START, is_wide
 
 # Times New Roman advance widths in em for the Latin a report holds (Liberation Serif, which LibreOffice
 # uses in its place, has the same metrics); anything not listed counts as the widest common letter.

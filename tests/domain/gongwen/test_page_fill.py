@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.domain.page_fill import Block, Fill, ends_within, line_count
+from desktop.domain.gongwen.page_fill import Block, Fill, ends_within, line_count
 
 LINE = 579
 PAGE = 22 * LINE

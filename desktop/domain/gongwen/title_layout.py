@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import combinations, pairwise
 
-from desktop.domain.format_facts import NO_LINE_END, NO_LINE_START, text_width
+from desktop.domain.gongwen.format_facts import NO_LINE_END, NO_LINE_START, text_width
 
 # A title line may not end with these function words (它们属于下一行的词组).
 FUNCTION_WORDS = ("的", "和", "及", "与", "或", "暨", "并")

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.domain.lights import elapsed_share, lights_for
-from desktop.domain.notes import NoteFields, copied_fields
+from desktop.domain.desk.lights import elapsed_share, lights_for
+from desktop.domain.desk.notes import NoteFields, copied_fields
 from desktop.domain.terms import Light, Status, status_from_word
 
 TODAY = date(2026, 6, 1)

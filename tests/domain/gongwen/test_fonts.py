@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from desktop.domain.findings import Finding
-from desktop.domain.fonts import OFFICIAL_FONTS, font_gaps, is_official_face, pdf_face
-from desktop.domain.format_facts import A4_MM, MARGINS_MM, MM_PER_PT, LineBox, PageBox, RenderFacts
-from desktop.domain.render_check import check_rendering
+from desktop.domain.gongwen.findings import Finding
+from desktop.domain.gongwen.fonts import OFFICIAL_FONTS, font_gaps, is_official_face, pdf_face
+from desktop.domain.gongwen.format_facts import A4_MM, MARGINS_MM, MM_PER_PT, LineBox, PageBox, RenderFacts
+from desktop.domain.gongwen.render_check import check_rendering
 
 
 def test_a_pc_with_every_official_font_lacks_none() -> None:

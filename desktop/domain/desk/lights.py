@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.domain.notes import NoteFields
+from desktop.domain.desk.notes import NoteFields
 from desktop.domain.terms import Light, Status
 
 DUE_SOON_DAYS = 7

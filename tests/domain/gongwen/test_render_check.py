@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.domain.format_facts import (
+from desktop.domain.gongwen.format_facts import (
     A4_MM,
     DASH_INK_EM,
     MARGINS_MM,
@@ -11,7 +11,7 @@ from desktop.domain.format_facts import (
     PageBox,
     RenderFacts,
 )
-from desktop.domain.render_check import check_rendering
+from desktop.domain.gongwen.render_check import check_rendering
 
 BOTTOM = (A4_MM[1] - MARGINS_MM[1]) / MM_PER_PT
 RIGHT = (A4_MM[0] - MARGINS_MM[3]) / MM_PER_PT

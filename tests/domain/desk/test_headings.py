@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.domain.headings import CLOSERS, OPENERS, SHORT_TITLE_CHARS, default_short_title, short_title
-from desktop.domain.report import entry_heading
+from desktop.domain.desk.headings import CLOSERS, OPENERS, SHORT_TITLE_CHARS, default_short_title, short_title
+from desktop.domain.reporting.report import entry_heading
 
 CASES = [
     # the first sentence, when short
@@ -84,7 +84,7 @@ def test_a_label_keeps_its_own_punctuation() -> None:
 
 
 def test_no_corpus_or_sample_title_ends_as_a_fragment() -> None:
-    from desktop.domain.headings import reads_whole
+    from desktop.domain.desk.headings import reads_whole
     from desktop.importers import read_plan
     from tests.conftest import FIXTURES, SAMPLE
 

@@ -11,9 +11,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from desktop.domain.fonts import is_official_face
-from desktop.domain.format_facts import LineBox, is_wide
-from desktop.domain.title_layout import title_faults
+from desktop.domain.gongwen.fonts import is_official_face
+from desktop.domain.gongwen.format_facts import LineBox, is_wide
+from desktop.domain.gongwen.title_layout import title_faults
 
 TOLERANCE_MM = 1.0  # the standard's print tolerance (§6: type area ±1 mm)
 # Cuts a title into words (a segmenter passed in by the service: the domain is standard library only).

@@ -10,10 +10,10 @@ from datetime import date
 from enum import StrEnum
 from functools import partial
 
+from desktop.domain.desk.headings import short_title
+from desktop.domain.desk.notes import NoteFields
+from desktop.domain.desk.periods import Period
 from desktop.domain.errors import ErrorCode, LuoshiError
-from desktop.domain.headings import short_title
-from desktop.domain.notes import NoteFields
-from desktop.domain.periods import Period
 from desktop.domain.terms import STATUS_WORDS, Role, Status
 
 NO_PROGRESS = "暂无进展。"

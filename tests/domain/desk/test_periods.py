@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from desktop.domain.periods import Period, Rhythm, current_period, parse_period, periods_between
+from desktop.domain.desk.periods import Period, Rhythm, current_period, parse_period, periods_between
 
 
 @pytest.mark.parametrize(

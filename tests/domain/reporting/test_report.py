@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.domain.periods import parse_period
-from desktop.domain.report import (
+from desktop.domain.desk.periods import parse_period
+from desktop.domain.reporting.report import (
     NO_PROGRESS,
     ReportOptions,
     Unfilled,
@@ -44,7 +44,7 @@ def test_sections_follow_chapters_and_unfilled_option() -> None:
 
 
 def test_an_empty_note_says_its_status() -> None:
-    from desktop.domain.report import NO_PROGRESS, empty_progress
+    from desktop.domain.reporting.report import NO_PROGRESS, empty_progress
     from desktop.domain.terms import Status
 
     assert empty_progress(Status.NOT_STARTED) == "本期未启动。"
@@ -58,7 +58,7 @@ def test_a_letterhead_needs_a_doc_number() -> None:
     import pytest
 
     from desktop.domain.errors import ErrorCode, LuoshiError
-    from desktop.domain.report import ReportOptions, assemble
+    from desktop.domain.reporting.report import ReportOptions, assemble
 
     with pytest.raises(LuoshiError) as caught:
         assemble(title="关于…的报告", opening="", sections=(), options=ReportOptions(letterhead=True),

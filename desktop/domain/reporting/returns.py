@@ -6,9 +6,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from desktop.domain.desk.notes import NoteFields
 from desktop.domain.ids import MeasureId
-from desktop.domain.notes import NoteFields
-from desktop.domain.report import clean
+from desktop.domain.reporting.report import clean
 from desktop.domain.revision import Similar, Stored
 from desktop.domain.text import squash
 

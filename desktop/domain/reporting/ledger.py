@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.domain import headings
-from desktop.domain.notes import NoteFields
-from desktop.domain.periods import Period
-from desktop.domain.report import clean, date_text
+from desktop.domain.desk import headings
+from desktop.domain.desk.notes import NoteFields
+from desktop.domain.desk.periods import Period
+from desktop.domain.reporting.report import clean, date_text
 from desktop.domain.terms import STATUS_WORDS, Status
 
 # The columns, in order (ledger.md §3, as the submissions issue asks).

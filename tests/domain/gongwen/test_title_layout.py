@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.domain.title_layout import bad_line_end, breaks_inside_words, good_shape, title_lines
+from desktop.domain.gongwen.title_layout import bad_line_end, breaks_inside_words, good_shape, title_lines
 
 
 def test_short_title_stays_one_line() -> None:

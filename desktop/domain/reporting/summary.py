@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
-from desktop.domain.headings import short_title
-from desktop.domain.notes import NoteFields
-from desktop.domain.periods import Period
-from desktop.domain.report import (
+from desktop.domain.desk.headings import short_title
+from desktop.domain.desk.notes import NoteFields
+from desktop.domain.desk.periods import Period
+from desktop.domain.reporting.report import (
     NO_PROGRESS,
     ROLE_WORDS,
     Entry,

@@ -1,14 +1,22 @@
 """格式检查 of a .docx: GB/T 9704-2012 rules applied to its XML (page, grid, fonts, sizes, dates, footers).
 
-The rendered layout is measured in desktop.domain.render_check; both report desktop.domain.findings.
+The rendered layout is measured in desktop.domain.gongwen.render_check; both report desktop.domain.gongwen.findings.
 """
 
 from __future__ import annotations
 
 import re
 
-from desktop.domain.findings import DATE, LEVELS, TOLERANCE_MM, Collector, Finding, Segmenter, title_breaks
-from desktop.domain.format_facts import (
+from desktop.domain.gongwen.findings import (
+    DATE,
+    LEVELS,
+    TOLERANCE_MM,
+    Collector,
+    Finding,
+    Segmenter,
+    title_breaks,
+)
+from desktop.domain.gongwen.format_facts import (
     A4_MM,
     MARGINS_MM,
     DocFacts,

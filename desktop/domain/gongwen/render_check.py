@@ -9,8 +9,16 @@ from __future__ import annotations
 from itertools import groupby, pairwise
 from statistics import median
 
-from desktop.domain.findings import DATE, LEVELS, TOLERANCE_MM, Collector, Finding, Segmenter, title_breaks
-from desktop.domain.format_facts import (
+from desktop.domain.gongwen.findings import (
+    DATE,
+    LEVELS,
+    TOLERANCE_MM,
+    Collector,
+    Finding,
+    Segmenter,
+    title_breaks,
+)
+from desktop.domain.gongwen.format_facts import (
     A4_MM,
     CHAR_PT,
     CHARS_PER_LINE,
