@@ -7,9 +7,9 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from desktop.domain.gongwen.page_fill import Block, Fill, ends_within
-from desktop.exporters import gbt9704_docx as gb
+from desktop.exporters import gbt9704_docx as gbt9704
 
-PAGE_TWIPS = gb.LINES_PER_PAGE * gb.LINE_TWIPS
+PAGE_TWIPS = gbt9704.LINES_PER_PAGE * gbt9704.LINE_TWIPS
 # Tag and attribute names resolved once: a 1,000-measure report has 3,000 paragraphs to read.
 _P, _PPR, _T, _BR, _TAB, _R, _SZ, _VAL = (
     qn(x) for x in ("w:p", "w:pPr", "w:t", "w:br", "w:tab", "w:r", "w:sz", "w:val")
@@ -45,7 +45,7 @@ def _size_pt(paragraph: BaseOxmlElement) -> float:
     for size in paragraph.iter(_SZ):
         if size.getparent().getparent().tag == _R:
             return int(size.get(_VAL)) / 2
-    return float(gb.SIZE_3)
+    return float(gbt9704.SIZE_3)
 
 
 def _block(paragraph: BaseOxmlElement, kept_styles: set[str]) -> Block:
@@ -55,18 +55,18 @@ def _block(paragraph: BaseOxmlElement, kept_styles: set[str]) -> Block:
         spacing, indent, style = ppr.find(_SPACING), ppr.find(_IND), ppr.find(_STYLE)
         border, keep, wrap = ppr.find(_BORDER), ppr.find(_KEEP), ppr.find(_WRAP)
     size = _size_pt(paragraph)
-    line = _twips(spacing, _LINE) or gb.LINE_TWIPS
+    line = _twips(spacing, _LINE) or gbt9704.LINE_TWIPS
     rule = border.find(_BOTTOM) if border is not None else None
     if rule is not None:  # the 版头's red rule below the line
         line += _twips(rule, _SPACE) * 20 + _twips(rule, _SZ) * 20 // 8
-    width = gb.TYPE_AREA_TWIPS - _twips(indent, _LEFT) - _twips(indent, _RIGHT)
+    width = gbt9704.TYPE_AREA_TWIPS - _twips(indent, _LEFT) - _twips(indent, _RIGHT)
     return Block(
         text=_text(paragraph),
-        chars=width / gb.CHAR_TWIPS,
-        first_indent=_twips(indent, _FIRST) / gb.CHAR_TWIPS,
+        chars=width / gbt9704.CHAR_TWIPS,
+        first_indent=_twips(indent, _FIRST) / gbt9704.CHAR_TWIPS,
         line_twips=line,
         before_twips=_twips(spacing, _BEFORE),
-        scale=1.0 if size == gb.SIZE_3 else size * 20 / gb.CHAR_TWIPS,
+        scale=1.0 if size == gbt9704.SIZE_3 else size * 20 / gbt9704.CHAR_TWIPS,
         keep_with_next=keep is not None or (style is not None and style.get(_VAL) in kept_styles),
         latin_breaks=wrap is not None and wrap.get(_VAL) == "0",
     )

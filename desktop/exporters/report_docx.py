@@ -21,7 +21,7 @@ from desktop.domain.gongwen.format_facts import SEAL_LINES, signature_layout, te
 from desktop.domain.gongwen.page_fill import line_count
 from desktop.domain.gongwen.title_layout import title_lines
 from desktop.domain.reporting.report import Colophon, Entry, Letterhead, Report, date_text
-from desktop.exporters import gbt9704_docx as gb
+from desktop.exporters import gbt9704_docx as gbt9704
 from desktop.exporters import page_estimate
 from desktop.exporters.atomic import check_suffix, write_atomically
 from desktop.exporters.ooxml import child
@@ -42,20 +42,22 @@ RULE_THICK_TWIPS, RULE_THIN_TWIPS = 20, 14  # 版记 rules: 0.35 mm and 0.25 mm 
 COPY_LABEL = "抄送："
 
 
-def _body(document: Document, text: str = "", *, face: gb.Face = gb.BODY, **layout: object) -> Paragraph:
-    paragraph = gb.new_paragraph(document)
-    gb.set_paragraph(paragraph, **layout)  # type: ignore[arg-type]
+def _body(
+    document: Document, text: str = "", *, face: gbt9704.Face = gbt9704.BODY, **layout: object
+) -> Paragraph:
+    paragraph = gbt9704.new_paragraph(document)
+    gbt9704.set_paragraph(paragraph, **layout)  # type: ignore[arg-type]
     if text:
-        gb.add_text(paragraph, text, face)
+        gbt9704.add_text(paragraph, text, face)
     return paragraph
 
 
 def _letterhead(document: Document, head: Letterhead) -> None:
     """Red 发文机关标志 35 mm down, 发文字号 left and 签发人 right two lines below, red rule under them."""
-    width_pt = gb.TYPE_AREA_TWIPS / 20
+    width_pt = gbt9704.TYPE_AREA_TWIPS / 20
     lines = title_lines(words(head.organ), width_pt / MARK_MIN_PT)  # two lines only when 22 pt is too wide
     size = max(MARK_MIN_PT, min(MARK_MAX_PT, int(width_pt / max(max(text_width(x) for x in lines), 1))))
-    mark = gb.Face(gb.TITLE_FONT, size, color=gb.RED, latin=gb.TITLE_FONT)
+    mark = gbt9704.Face(gbt9704.TITLE_FONT, size, color=gbt9704.RED, latin=gbt9704.TITLE_FONT)
     paragraph = _body(
         document,
         face=mark,
@@ -65,32 +67,34 @@ def _letterhead(document: Document, head: Letterhead) -> None:
         before_twips=Mm(MARK_TOP_MM).twips,
     )
     _lines(paragraph, lines, mark)
-    number = _body(document, first_line_chars=0, before_twips=2 * gb.LINE_TWIPS)
-    gb.add_text(number, "　" + head.doc_number, gb.BODY)  # 居左空一字
+    number = _body(document, first_line_chars=0, before_twips=2 * gbt9704.LINE_TWIPS)
+    gbt9704.add_text(number, "　" + head.doc_number, gbt9704.BODY)  # 居左空一字
     if head.signer:
-        gb.right_tab(number, gb.TYPE_AREA_TWIPS - gb.CHAR_TWIPS)
-        gb.add_text(number, "\t签发人：", gb.BODY)
-        gb.add_text(number, head.signer, gb.Face(gb.KAI_FONT, gb.SIZE_3))
-    gb.border(number._p.get_or_add_pPr(), "bottom", size_eighths=12, color=gb.RED, space_pt=RULE_GAP_PT)
+        gbt9704.right_tab(number, gbt9704.TYPE_AREA_TWIPS - gbt9704.CHAR_TWIPS)
+        gbt9704.add_text(number, "\t签发人：", gbt9704.BODY)
+        gbt9704.add_text(number, head.signer, gbt9704.Face(gbt9704.KAI_FONT, gbt9704.SIZE_3))
+    gbt9704.border(
+        number._p.get_or_add_pPr(), "bottom", size_eighths=12, color=gbt9704.RED, space_pt=RULE_GAP_PT
+    )
 
 
-def _lines(paragraph: Paragraph, lines: list[str], face: gb.Face) -> None:
+def _lines(paragraph: Paragraph, lines: list[str], face: gbt9704.Face) -> None:
     """Write the lines of a title or 发文机关标志, a line break between each (§7.3.1: whole words)."""
     for i, line in enumerate(lines):
         if i:
-            gb.add_text(paragraph, "", face).add_break()
-        gb.add_text(paragraph, line, face)
+            gbt9704.add_text(paragraph, "", face).add_break()
+        gbt9704.add_text(paragraph, line, face)
 
 
 def _title(document: Document, report: Report) -> None:
-    before = 2 * gb.LINE_TWIPS if report.letterhead else 0
+    before = 2 * gbt9704.LINE_TWIPS if report.letterhead else 0
     paragraph = _body(
-        document, face=gb.TITLE, first_line_chars=0, align=WD_ALIGN_PARAGRAPH.CENTER, before_twips=before
+        document, face=gbt9704.TITLE, first_line_chars=0, align=WD_ALIGN_PARAGRAPH.CENTER, before_twips=before
     )
     cut = words(report.title, plan_vocabulary(report.title, report.plan_texts))
-    _lines(paragraph, title_lines(cut, gb.TYPE_AREA_TWIPS // (gb.SIZE_2 * 20)), gb.TITLE)
+    _lines(paragraph, title_lines(cut, gbt9704.TYPE_AREA_TWIPS // (gbt9704.SIZE_2 * 20)), gbt9704.TITLE)
     paragraph._p.style = STYLE_IDS["title"]
-    gb.outline_level(paragraph, 0)
+    gbt9704.outline_level(paragraph, 0)
     _body(document)  # 空一行 before 主送机关
     if report.addressee:
         _body(document, report.addressee.rstrip("：:") + "：", first_line_chars=0)
@@ -104,15 +108,15 @@ _LONG_LATIN = re.compile(r"[!-~]{12,}")
 def _note(document: Document, text: str, head: Paragraph | None = None) -> None:
     """Append a paragraph of the clerk's text (or continue `head`), long Latin breakable."""
     paragraph = head if head is not None else _body(document)
-    gb.add_text(paragraph, text, gb.BODY)
+    gbt9704.add_text(paragraph, text, gbt9704.BODY)
     if _LONG_LATIN.search(text):
-        gb.latin_breaks_anywhere(paragraph)
+        gbt9704.latin_breaks_anywhere(paragraph)
 
 
 def _entry(document: Document, entry: Entry) -> None:
     head = _body(document)
     head._p.style = STYLE_IDS[f"level{entry.level}"]
-    gb.add_text(head, entry.heading, gb.LEVEL2 if entry.level == 2 else gb.LEVEL3)
+    gbt9704.add_text(head, entry.heading, gbt9704.LEVEL2 if entry.level == 2 else gbt9704.LEVEL3)
     _note(document, entry.progress[0], head)
     for text in entry.progress[1:]:
         _note(document, text)
@@ -140,7 +144,7 @@ def _signature(document: Document, report: Report) -> None:
                 text,
                 first_line_chars=0,
                 align=WD_ALIGN_PARAGRAPH.RIGHT,
-                right_twips=round(place.right * gb.CHAR_TWIPS),
+                right_twips=round(place.right * gbt9704.CHAR_TWIPS),
             )
         else:
             line = _body(document, text, first_line_chars=place.left or 0)
@@ -160,12 +164,14 @@ def _colophon(document: Document, colophon: Colophon) -> None:
     paragraph that has borders, so each rule is an empty paragraph of its own height shaded black: thick
     (0.35 mm) first and last, thin (0.25 mm) between the lines. luoshi check measures where it ends.
     """
-    one_char = gb.SIZE_4 * 20
+    one_char = gbt9704.SIZE_4 * 20
     rows: list[list[tuple[str, str]]] = []  # each row between rules: its lines (left text, right text)
     if colophon.copy_to:
         rows.append([(COPY_LABEL + colophon.copy_to.rstrip("。") + "。", "")])
     printed = date_text(colophon.printed_on) + "印发"
-    room = (gb.TYPE_AREA_TWIPS - 2 * one_char) // one_char  # characters on a 版记 line, one in from each side
+    room = (
+        gbt9704.TYPE_AREA_TWIPS - 2 * one_char
+    ) // one_char  # characters on a 版记 line, one in from each side
     if text_width(colophon.printer) + 1 + text_width(printed) <= room:
         rows.append([(colophon.printer, printed)])
     else:  # a long 印发机关 wraps on its own lines; the date keeps a line of its own, whole, on the right
@@ -180,12 +186,12 @@ def _colophon(document: Document, colophon: Colophon) -> None:
             if left.startswith(COPY_LABEL):  # 回行时与冒号后的首字对齐 (§7.4.2)
                 paragraph.paragraph_format.left_indent = Twips(one_char * (1 + len(COPY_LABEL)))
                 paragraph.paragraph_format.first_line_indent = Twips(-one_char * len(COPY_LABEL))
-            gb.add_text(paragraph, left, gb.COLOPHON)
+            gbt9704.add_text(paragraph, left, gbt9704.COLOPHON)
             if right:
-                gb.right_tab(paragraph, gb.TYPE_AREA_TWIPS - one_char)
-                gb.add_text(paragraph, "\t" + right, gb.COLOPHON)
+                gbt9704.right_tab(paragraph, gbt9704.TYPE_AREA_TWIPS - one_char)
+                gbt9704.add_text(paragraph, "\t" + right, gbt9704.COLOPHON)
     _rule(document, RULE_THICK_TWIPS)
-    _rule(document, Mm(gb.MARGIN_BOTTOM_MM).twips, shaded=False)  # the bottom margin
+    _rule(document, Mm(gbt9704.MARGIN_BOTTOM_MM).twips, shaded=False)  # the bottom margin
 
 
 def _colophon_page(document: Document, rows: list[list[tuple[str, str]]], room: int) -> None:
@@ -198,23 +204,23 @@ def _colophon_page(document: Document, rows: list[list[tuple[str, str]]], room: 
     the body ends on an even page; neither that blank page nor the 版记 page carries a page number (§7.5).
     """
     lines = sum(line_count(left or right, room, loose=True) for row in rows for left, right in row)
-    height = lines * gb.LINE_TWIPS + 2 * RULE_THICK_TWIPS + (len(rows) - 1) * RULE_THIN_TWIPS
-    height += gb.LINE_TWIPS  # the line after the signature that anchors the frame
+    height = lines * gbt9704.LINE_TWIPS + 2 * RULE_THICK_TWIPS + (len(rows) - 1) * RULE_THIN_TWIPS
+    height += gbt9704.LINE_TWIPS  # the line after the signature that anchors the frame
     tight, loose = page_estimate.body_end(document)
     used = max(tight.used_twips, loose.used_twips) if tight.page == loose.page else loose.used_twips
     if loose.page % 2 == 0 and tight.page <= loose.page and used + height <= page_estimate.PAGE_TWIPS:
         return
-    gb.unnumbered(document.add_section(WD_SECTION.EVEN_PAGE))
+    gbt9704.unnumbered(document.add_section(WD_SECTION.EVEN_PAGE))
 
 
-def _framed(document: Document, *, line_twips: int = gb.LINE_TWIPS, indent_twips: int = 0) -> Paragraph:
+def _framed(document: Document, *, line_twips: int = gbt9704.LINE_TWIPS, indent_twips: int = 0) -> Paragraph:
     """Append a paragraph of the 版记's frame: 156 mm wide, centred, on the bottom of the page."""
     paragraph = _body(
         document, first_line_chars=0, line_twips=line_twips, left_twips=indent_twips, right_twips=indent_twips
     )
     frame = child(paragraph._p.get_or_add_pPr(), "w:framePr")
     for attr, value in (
-        ("w", str(gb.TYPE_AREA_TWIPS)),
+        ("w", str(gbt9704.TYPE_AREA_TWIPS)),
         ("wrap", "around"),
         ("vAnchor", "page"),
         ("hAnchor", "margin"),
@@ -245,11 +251,11 @@ def _styles(document: Document) -> None:
     """
     normal = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
     for key, face, level in (
-        ("title", gb.TITLE, 0),
-        ("level1", gb.LEVEL1, 1),
-        ("level2", gb.LEVEL2, 2),
-        ("level3", gb.LEVEL3, 3),
-        ("body", gb.BODY, 9),
+        ("title", gbt9704.TITLE, 0),
+        ("level1", gbt9704.LEVEL1, 1),
+        ("level2", gbt9704.LEVEL2, 2),
+        ("level3", gbt9704.LEVEL3, 3),
+        ("body", gbt9704.BODY, 9),
     ):
         style = ParagraphStyle(
             document.styles.element.add_style_of_type(STYLE_NAMES[key], WD_STYLE_TYPE.PARAGRAPH, False)
@@ -257,7 +263,7 @@ def _styles(document: Document) -> None:
         style.base_style = normal
         style.font.size = Pt(face.size)
         style.font.bold = face.bold
-        gb.set_fonts(style.element.get_or_add_rPr(), face)
+        gbt9704.set_fonts(style.element.get_or_add_rPr(), face)
         if level < 9:
             style.paragraph_format.keep_with_next = key not in ("level2", "level3")  # run-in headings
 
@@ -265,7 +271,7 @@ def _styles(document: Document) -> None:
 def build_document(report: Report, *, should_stop: Callable[[], bool] | None = None) -> Document:
     """Lay the report out: 版头 (optional), title, 主送机关, opening, sections, closing, signature, 版记."""
     document = docx.Document()
-    gb.prepare(document)
+    gbt9704.prepare(document)
     _styles(document)
     core = document.core_properties
     core.title, core.author, core.language = report.title, report.organ, "zh-CN"
@@ -276,9 +282,9 @@ def build_document(report: Report, *, should_stop: Callable[[], bool] | None = N
     for section in report.sections:
         if should_stop and should_stop():
             raise Cancelled
-        heading = _body(document, section.heading, face=gb.LEVEL1)
+        heading = _body(document, section.heading, face=gbt9704.LEVEL1)
         heading._p.style = STYLE_IDS["level1"]
-        gb.outline_level(heading, 1)
+        gbt9704.outline_level(heading, 1)
         for entry in section.entries:
             _entry(document, entry)
     # 特此报告 never stands alone on the signature page: the body's last lines go with it (widow control

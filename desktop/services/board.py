@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from desktop.domain.desk.periods import Period
@@ -25,6 +25,7 @@ from desktop.domain.version import VERSION
 from desktop.exporters.atomic import write_atomically
 from desktop.services import periods as period_service
 from desktop.services import plans as plan_service
+from desktop.services.messages import text as words
 from desktop.services.notes import my_unit
 from desktop.services.workspace import Workspace
 from desktop.storage import notes as note_store
@@ -111,9 +112,8 @@ def reminder(ws: Workspace, board: Board, *, today: date) -> str:
     """Return the 催报 notice for the board's missing units ('' when every unit reported)."""
     if not board.missing:
         return ""
-    schedule = period_service.get_schedule(ws)
-    due = board.period.end + timedelta(days=schedule.due_days)
-    organ = my_unit(ws) or "（协调单位）"
+    due = period_service.get_schedule(ws).due(board.period)
+    organ = my_unit(ws) or words("office_unnamed")
     return reminder_text(
         board.missing, plan_refs=board.plan_refs, period=board.period, due=due, organ=organ, today=today
     )
@@ -121,13 +121,13 @@ def reminder(ws: Workspace, board: Board, *, today: date) -> str:
 
 def export_reminder(ws: Workspace, board: Board, *, out: Path, today: date) -> int:
     """Write the 催报名单 with its notice as a UTF-8 text file (Notepad and WPS open it as is)."""
-    text = (
-        "催报名单（"
-        + board.period.label
-        + "）\n"
-        + "\n".join(board.missing)
-        + "\n\n"
-        + reminder(ws, board, today=today)
+    text = "\n".join(
+        [
+            words("reminder_title", period=board.period.label),
+            *board.missing,
+            "",
+            reminder(ws, board, today=today),
+        ]
     )
     write_atomically(out, lambda target: target.write_text(text, encoding="utf-8-sig"))
     return len(board.missing)
@@ -141,7 +141,7 @@ def summary_report(ws: Workspace, board: Board, *, options: ReportOptions, today
         board.measures,
         period=board.period,
         options=options,
-        organ=my_unit(ws) or "（协调单位）",
+        organ=my_unit(ws) or words("office_unnamed"),
         plan_refs=board.plan_refs,
         expected=board.units,
         missing=board.missing,

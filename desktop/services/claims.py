@@ -11,7 +11,7 @@ from desktop.domain.desk.worklist import WorkItem, in_plans
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.ids import MeasureId
 from desktop.domain.terms import Claim
-from desktop.services import worklist as wl
+from desktop.services import worklist as worklist_service
 from desktop.services.notes import my_unit
 from desktop.services.units import unit_identity
 from desktop.services.workspace import Workspace
@@ -31,7 +31,11 @@ def category_tasks(
 
     Of `plans`, or of every plan in use (an archived plan's only when it is named).
     """
-    items = [i for i in wl.load_worklist(ws, period, today=today) if i.via_wildcard and in_plans(i, plans)]
+    items = [
+        i
+        for i in worklist_service.load_worklist(ws, period, today=today)
+        if i.via_wildcard and in_plans(i, plans)
+    ]
     return [i for i in items if i.unconfirmed] if unconfirmed_only else items
 
 

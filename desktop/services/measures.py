@@ -9,6 +9,7 @@ from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.terms import Claim, Role
 from desktop.domain.text import label_key
 from desktop.services import plans as plan_service
+from desktop.services.messages import text as words
 from desktop.services.units import unit_identity
 from desktop.services.workspace import Workspace
 from desktop.storage import claims as claim_store
@@ -69,7 +70,9 @@ def list_measures(
 
 def _candidate(stored: plan_store.StoredMeasure) -> str:
     text = stored.measure.text
-    return f"#{stored.measure.seq}（编号{stored.measure.label}）{text[:16]}{'…' if len(text) > 16 else ''}"
+    return words("candidate", seq=stored.measure.seq, label=stored.measure.label, text=text[:16]) + (
+        "…" if len(text) > 16 else ""
+    )
 
 
 def find_measure(ws: Workspace, ref: str, *, plan: str | int | None = None) -> plan_store.StoredMeasure:
@@ -82,7 +85,7 @@ def find_measure(ws: Workspace, ref: str, *, plan: str | int | None = None) -> p
     chosen = plan_service.resolve_plan(ws, plan)
     measures = plan_store.current_measures(ws.db, plan_id=chosen.id)
     text = ref.strip()
-    where = f"（方案{plan_service.describe(chosen)}中）"
+    where = words("in_plan", plan=plan_service.describe(chosen))
     if text.startswith(("#", "＃")):
         number = text[1:].strip()
         found = [s for s in measures if number.isdigit() and s.measure.seq == int(number)]

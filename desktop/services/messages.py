@@ -179,3 +179,25 @@ def error_text(error: LuoshiError) -> str:
     if error.code is ErrorCode.EXPORT_FAILED:
         params["reason"] = _EXPORT_REASONS.get(params["reason"], params["reason"])
     return template.format(**params)
+
+
+# Words the services put into the files and lists they return, as templates the service fills in.
+TEXTS = {
+    "office_unnamed": "（协调单位）",  # the office's name before its set-up
+    "reminder_title": "催报名单（{period}）",
+    "candidate": "#{seq}（编号{label}）{text}",  # a measure a reference could mean
+    "in_plan": "（方案{plan}中）",
+    "row_unmatched": "第{row}行（序号 {label}）与本方案的措施对应不上，未导入",
+    "no_label": "空",
+    "status_unknown": "第{row}行完成状态“{status}”无法识别，未记录状态",
+    "other_chapter": "其他任务",  # the heading of measures outside any chapter
+    "tasklist_title": "《{title}》重点任务分解清单",
+    "tasklist_unit": "（{unit}）",
+    "tasklist_subtitle": "依据：《{title}》{number}　　　　版本：第{version}版　　　　下发时间：{date}",
+    "tasklist_sheet": "任务清单",
+}
+
+
+def text(key: str, **params: object) -> str:
+    """Return the words `key` names, filled with `params`."""
+    return TEXTS[key].format(**params)

@@ -10,6 +10,7 @@ from desktop.domain.desk.periods import Period
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.ids import MeasureId
 from desktop.domain.terms import NoteSource
+from desktop.services.units import MY_UNIT
 from desktop.services.workspace import Workspace
 from desktop.storage import notes as note_store
 from desktop.storage import settings
@@ -18,7 +19,6 @@ from desktop.storage.notes import StoredNote as StoredNote
 
 # Autosaves of one editing visit within this many seconds share one revision in the history.
 COALESCE_SECONDS = 300
-MY_UNIT = "profile.unit"
 
 
 @dataclass(frozen=True)

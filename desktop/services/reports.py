@@ -17,7 +17,7 @@ from desktop.domain.version import VERSION
 from desktop.exporters.words import words
 from desktop.services import attachments as attachment_service
 from desktop.services import plans as plan_service
-from desktop.services import worklist as wl
+from desktop.services import worklist as worklist_service
 from desktop.services.notes import NoteKey, my_unit
 from desktop.services.workspace import Workspace
 from desktop.storage import settings
@@ -102,7 +102,9 @@ def _items(
     if not my_unit(ws):
         raise LuoshiError(ErrorCode.NOTHING_TO_EXPORT, reason="no_unit")
     chosen = frozenset(plans) if plans is not None else None
-    items = wl.apply_filter(ws, wl.load_worklist(ws, period, today=today), Filter(scope=scope, plans=chosen))
+    items = worklist_service.apply_filter(
+        ws, worklist_service.load_worklist(ws, period, today=today), Filter(scope=scope, plans=chosen)
+    )
     if scope is not Scope.ALL and not include_unconfirmed:
         items = confirmed_only(items)
     if not items:

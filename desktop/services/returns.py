@@ -17,6 +17,7 @@ from desktop.domain.revision import Stored
 from desktop.domain.terms import NoteSource
 from desktop.domain.text import squash
 from desktop.services.backups import make_backup
+from desktop.services.messages import text as words
 from desktop.services.reading import file_hash
 from desktop.services.similarity import similar
 from desktop.services.workspace import Workspace
@@ -160,10 +161,10 @@ def import_return(
                     _save(ws, measure_id, period, unit, NoteFields(), return_id, stamp)
     warnings = list(found.warnings)
     warnings += [
-        f"第{row.row}行（序号 {row.label or '空'}）与本方案的措施对应不上，未导入" for row in unmatched
+        words("row_unmatched", row=row.row, label=row.label or words("no_label")) for row in unmatched
     ]
     warnings += [
-        f"第{r.row}行完成状态“{r.status_text}”无法识别，未记录状态" for r in found.rows if r.status_text
+        words("status_unknown", row=r.row, status=r.status_text) for r in found.rows if r.status_text
     ]
     return ReturnOutcome(path, True, unit, len(matched), before is not None, tuple(warnings))
 

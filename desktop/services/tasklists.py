@@ -13,6 +13,7 @@ from desktop.domain.terms import Role
 from desktop.domain.version import VERSION
 from desktop.services import measures as measure_service
 from desktop.services import plans as plan_service
+from desktop.services.messages import text as words
 from desktop.services.workspace import Workspace
 from desktop.storage import plans as plan_store
 
@@ -46,18 +47,25 @@ def export_tasklist(
         m = s.measure
         if m.chapter != chapter:
             chapter, chapters = m.chapter, chapters + 1
-            lines.append(Line((f"{chinese_number(chapters)}、{chapter or '其他任务'}",), heading=True))
+            lines.append(
+                Line((f"{chinese_number(chapters)}、{chapter or words('other_chapter')}",), heading=True)
+            )
         leads = "、".join(u.name for u in m.units if u.role is Role.LEAD)
         supports = "、".join(u.name for u in m.units if u.role is Role.SUPPORT)
         ids.append((FIRST_DATA_ROW + len(lines), s.measure_id, s.uid, m.label))
         lines.append(Line((m.label, m.chapter, clean(m.text), leads, supports or "—", m.deadline or "")))
-    title = f"《{plan.title}》重点任务分解清单" + (f"（{unit}）" if unit else "")
+    title = words("tasklist_title", title=plan.title) + (words("tasklist_unit", unit=unit) if unit else "")
     number = f"（{plan.doc_number}）" if plan.doc_number else ""
     table = Table(
         layout=TASKLIST,
         title=title,
-        subtitle=f"依据：《{plan.title}》{number}　　　　版本：第{version.version_no}版　　　　"
-        f"下发时间：{date_text(today)}",
+        subtitle=words(
+            "tasklist_subtitle",
+            title=plan.title,
+            number=number,
+            version=version.version_no,
+            date=date_text(today),
+        ),
         lines=lines,
         facts=[
             ("format", TASKLIST_FORMAT),
@@ -72,7 +80,7 @@ def export_tasklist(
             ("exported_on", date_text(today)),
         ],
         ids=ids,
-        sheet_name="任务清单",
+        sheet_name=words("tasklist_sheet"),
     )
     write_table(table, out, should_stop=should_stop)
     return len(stored)

@@ -74,14 +74,14 @@ def _now() -> str:
 
 
 @dataclass(frozen=True)
-class _Current:
+class _CurrentMeasure:
     plan_id: PlanId
     version_id: VersionId
     seq: int
     measure: Measure
 
 
-def _current(db: sqlite_utils.Database, measure_id: MeasureId) -> _Current:
+def _current(db: sqlite_utils.Database, measure_id: MeasureId) -> _CurrentMeasure:
     row = db.execute(
         """SELECT m.plan_id, p.current_version_id, r.seq FROM measures m
            JOIN plans p ON p.id = m.plan_id
@@ -93,12 +93,12 @@ def _current(db: sqlite_utils.Database, measure_id: MeasureId) -> _Current:
         raise LuoshiError(ErrorCode.MEASURE_UNKNOWN, value=str(measure_id))
     found = plan_store.current_measure(db, measure_id)
     assert found is not None  # the row above says it is current and not archived
-    return _Current(row["plan_id"], row["current_version_id"], row["seq"], found.measure)
+    return _CurrentMeasure(row["plan_id"], row["current_version_id"], row["seq"], found.measure)
 
 
 def _log(
     db: sqlite_utils.Database,
-    cur: _Current,
+    current: _CurrentMeasure,
     measure_id: MeasureId,
     kind: EditKind,
     *,
@@ -111,9 +111,9 @@ def _log(
         """INSERT INTO measure_edits (plan_id, measure_id, version_id, kind, field, old_value, new_value,
                                       other_id, edited_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
-            cur.plan_id,
+            current.plan_id,
             measure_id,
-            cur.version_id,
+            current.version_id,
             kind,
             field,
             None if old is None else json.dumps(old, ensure_ascii=False),
@@ -124,21 +124,23 @@ def _log(
     )
 
 
-def _keep_parsed(db: sqlite_utils.Database, cur: _Current, measure_id: MeasureId) -> None:
+def _keep_parsed(db: sqlite_utils.Database, current: _CurrentMeasure, measure_id: MeasureId) -> None:
     """Remember the form a measure was parsed in, before its first correction."""
     db.execute(
         """UPDATE measure_revisions SET parsed = ? WHERE version_id = ? AND measure_id = ?
            AND parsed IS NULL AND origin = ?""",
         [
-            json.dumps(measure_to_json(cur.measure), ensure_ascii=False),
-            cur.version_id,
+            json.dumps(measure_to_json(current.measure), ensure_ascii=False),
+            current.version_id,
             measure_id,
             Origin.FILE,
         ],
     )
 
 
-def _rewrite(db: sqlite_utils.Database, cur: _Current, measure_id: MeasureId, measure: Measure) -> None:
+def _rewrite(
+    db: sqlite_utils.Database, current: _CurrentMeasure, measure_id: MeasureId, measure: Measure
+) -> None:
     """Replace the stored fields and units of a measure in the current version."""
     db.execute(
         """UPDATE measure_revisions SET label = ?, text = ?, deadline = ?, due_on = ?, standing = ?,
@@ -149,14 +151,14 @@ def _rewrite(db: sqlite_utils.Database, cur: _Current, measure_id: MeasureId, me
             *plan_store.deadline_columns(measure),
             measure.clause,
             json.dumps(list(measure.leaders), ensure_ascii=False),
-            cur.version_id,
+            current.version_id,
             measure_id,
         ],
     )
     db.execute(
-        "DELETE FROM measure_units WHERE version_id = ? AND measure_id = ?", [cur.version_id, measure_id]
+        "DELETE FROM measure_units WHERE version_id = ? AND measure_id = ?", [current.version_id, measure_id]
     )
-    plan_store.link_units(db, cur.version_id, measure_id, measure.units)
+    plan_store.link_units(db, current.version_id, measure_id, measure.units)
     char_index.reindex(db, measure_id)
 
 
@@ -165,16 +167,16 @@ _FIELDS = ("label", "text", "units", "deadlines")
 
 def edit(db: sqlite_utils.Database, measure_id: MeasureId, new: Measure) -> list[str]:
     """Store `new` as the corrected form of a measure; log each field that changed; return those fields."""
-    cur = _current(db, measure_id)
-    before, after = measure_to_json(cur.measure), measure_to_json(new)
+    current = _current(db, measure_id)
+    before, after = measure_to_json(current.measure), measure_to_json(new)
     changed = [f for f in _FIELDS if before[f] != after[f]]
     if not changed:
         return []
     with db.atomic():
-        _keep_parsed(db, cur, measure_id)
+        _keep_parsed(db, current, measure_id)
         for field in changed:
-            _log(db, cur, measure_id, EditKind.EDIT, field=field, old=before[field], new=after[field])
-        _rewrite(db, cur, measure_id, new)
+            _log(db, current, measure_id, EditKind.EDIT, field=field, old=before[field], new=after[field])
+        _rewrite(db, current, measure_id, new)
     return changed
 
 
@@ -189,8 +191,8 @@ def _ordered_ids(db: sqlite_utils.Database, version_id: VersionId) -> list[Measu
 
 def next_measure(db: sqlite_utils.Database, measure_id: MeasureId) -> MeasureId | None:
     """Return the measure after this one in its plan's current version, or None for the last."""
-    cur = _current(db, measure_id)
-    ids = _ordered_ids(db, cur.version_id)
+    current = _current(db, measure_id)
+    ids = _ordered_ids(db, current.version_id)
     at = ids.index(MeasureId(measure_id))
     return ids[at + 1] if at + 1 < len(ids) else None
 
@@ -200,27 +202,27 @@ def merge_next(db: sqlite_utils.Database, measure_id: MeasureId) -> MeasureId:
     other_id = next_measure(db, measure_id)
     if other_id is None:
         raise LuoshiError(ErrorCode.NO_NEXT_MEASURE, value=_current(db, measure_id).measure.label)
-    cur, other = _current(db, measure_id), _current(db, other_id)
-    joined = merged(cur.measure, other.measure)
+    current, other = _current(db, measure_id), _current(db, other_id)
+    joined = merged(current.measure, other.measure)
     with db.atomic():
-        _keep_parsed(db, cur, measure_id)
+        _keep_parsed(db, current, measure_id)
         _keep_parsed(db, other, other_id)
         _log(
             db,
-            cur,
+            current,
             measure_id,
             EditKind.MERGE,
-            old=measure_to_json(cur.measure),
+            old=measure_to_json(current.measure),
             new=measure_to_json(joined),
             other_id=other_id,
         )
         _log(
             db, other, other_id, EditKind.MERGED_INTO, old=measure_to_json(other.measure), other_id=measure_id
         )
-        _rewrite(db, cur, measure_id, joined)
+        _rewrite(db, current, measure_id, joined)
         db.execute("UPDATE measures SET archived_at = ? WHERE id = ?", [_now(), other_id])
         note_store.merge_into(db, source=other_id, target=measure_id, now=datetime.now().astimezone())
-        _renumber(db, cur.version_id)
+        _renumber(db, current.version_id)
     return other_id
 
 
@@ -232,18 +234,20 @@ def _renumber(db: sqlite_utils.Database, version_id: VersionId) -> None:
         )
 
 
-def _insert_after(db: sqlite_utils.Database, cur: _Current, after_seq: int, measure: Measure) -> MeasureId:
+def _insert_after(
+    db: sqlite_utils.Database, current: _CurrentMeasure, after_seq: int, measure: Measure
+) -> MeasureId:
     """Store a clerk-made measure right after position `after_seq` of the current version."""
     db.execute(
         "UPDATE measure_revisions SET seq = seq + 1 WHERE version_id = ? AND seq > ?",
-        [cur.version_id, after_seq],
+        [current.version_id, after_seq],
     )
     cursor = db.execute(
-        "INSERT INTO measures (uid, plan_id) VALUES (?, ?)", [uuid.uuid4().hex[:24], cur.plan_id]
+        "INSERT INTO measures (uid, plan_id) VALUES (?, ?)", [uuid.uuid4().hex[:24], current.plan_id]
     )
     new_id = MeasureId(int(cursor.lastrowid or 0))
     plan_store.insert_revision(
-        db, cur.version_id, new_id, replace(measure, seq=after_seq + 1, doubts=()), origin=Origin.CLERK
+        db, current.version_id, new_id, replace(measure, seq=after_seq + 1, doubts=()), origin=Origin.CLERK
     )
     char_index.reindex(db, new_id)
     return new_id
@@ -251,28 +255,31 @@ def _insert_after(db: sqlite_utils.Database, cur: _Current, after_seq: int, meas
 
 def split(db: sqlite_utils.Database, measure_id: MeasureId, at: int) -> MeasureId:
     """Cut a measure's text at character `at`; the second part is a new measure after it. Return its id."""
-    cur = _current(db, measure_id)
+    current = _current(db, measure_id)
     try:
-        first, second = split_at(cur.measure, at)
+        first, second = split_at(current.measure, at)
     except ValueError:
         raise LuoshiError(
-            ErrorCode.BAD_SPLIT, value=str(at), name=cur.measure.label, reason=str(len(cur.measure.text) - 1)
+            ErrorCode.BAD_SPLIT,
+            value=str(at),
+            name=current.measure.label,
+            reason=str(len(current.measure.text) - 1),
         ) from None
     with db.atomic():
-        _keep_parsed(db, cur, measure_id)
-        _rewrite(db, cur, measure_id, first)
-        new_id = _insert_after(db, cur, cur.seq, second)
+        _keep_parsed(db, current, measure_id)
+        _rewrite(db, current, measure_id, first)
+        new_id = _insert_after(db, current, current.seq, second)
         _log(
             db,
-            cur,
+            current,
             measure_id,
             EditKind.SPLIT,
-            old=measure_to_json(cur.measure),
+            old=measure_to_json(current.measure),
             new=measure_to_json(first),
             other_id=new_id,
         )
-        _log(db, cur, new_id, EditKind.SPLIT_FROM, new=measure_to_json(second), other_id=measure_id)
-        _renumber(db, cur.version_id)
+        _log(db, current, new_id, EditKind.SPLIT_FROM, new=measure_to_json(second), other_id=measure_id)
+        _renumber(db, current.version_id)
     return new_id
 
 
@@ -284,22 +291,22 @@ def add(
     if row is None or row[0] is None:
         raise LuoshiError(ErrorCode.NO_PLAN)
     anchor = _current(db, after_id) if after_id is not None else None
-    cur = _Current(plan_id, VersionId(int(row[0])), anchor.seq if anchor else 0, measure)
+    current = _CurrentMeasure(plan_id, VersionId(int(row[0])), anchor.seq if anchor else 0, measure)
     with db.atomic():
-        new_id = _insert_after(db, cur, cur.seq, measure)
-        _log(db, cur, new_id, EditKind.ADD, new=measure_to_json(measure), other_id=after_id)
-        _renumber(db, cur.version_id)
+        new_id = _insert_after(db, current, current.seq, measure)
+        _log(db, current, new_id, EditKind.ADD, new=measure_to_json(measure), other_id=after_id)
+        _renumber(db, current.version_id)
     return new_id
 
 
 def remove(db: sqlite_utils.Database, measure_id: MeasureId) -> None:
     """Archive a measure that is not one (never deleted: its notes stay with it)."""
-    cur = _current(db, measure_id)
+    current = _current(db, measure_id)
     with db.atomic():
-        _keep_parsed(db, cur, measure_id)
-        _log(db, cur, measure_id, EditKind.REMOVE, old=measure_to_json(cur.measure))
+        _keep_parsed(db, current, measure_id)
+        _log(db, current, measure_id, EditKind.REMOVE, old=measure_to_json(current.measure))
         db.execute("UPDATE measures SET archived_at = ? WHERE id = ?", [_now(), measure_id])
-        _renumber(db, cur.version_id)
+        _renumber(db, current.version_id)
 
 
 def history(db: sqlite_utils.Database, measure_id: MeasureId) -> list[EditRecord]:

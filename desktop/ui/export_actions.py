@@ -47,7 +47,7 @@ class ExportActions(QObject):
     """Writes the report and the ledger, and checks a report's layout, for the 文件 menu."""
 
     def __init__(self, desk: Desk) -> None:
-        """Carry out the 文件 menu's 生成报告…, 导出台账… and 格式检查… for `window`."""
+        """Carry out the 文件 menu's 生成报告…, 导出台账… and 格式检查… for `desk`."""
         super().__init__(desk.widget())
         self.desk = desk
         self.widget = desk.widget()

@@ -29,7 +29,7 @@ class ImportFlow(QObject):
     """Runs one import at a time for a MainWindow and walks the clerk through the new versions found."""
 
     def __init__(self, desk: Desk) -> None:
-        """Import into `window`'s workspace."""
+        """Import into the workspace of `desk`."""
         super().__init__(desk.widget())
         self.desk = desk
         self.widget = desk.widget()

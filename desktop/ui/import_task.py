@@ -53,7 +53,7 @@ def import_files(db_path: Path, files: list[Path], control: TaskControl) -> Impo
                     run.cancelled = True
                     break
                 control.report(number, _tr("正在导入：") + path.name)
-                run.results.append(_one(ws, path, control, number))
+                run.results.append(_import_one(ws, path, control, number))
     except Cancelled:
         run.cancelled = True
     except LuoshiError as error:  # the database itself could not be opened or written
@@ -61,7 +61,7 @@ def import_files(db_path: Path, files: list[Path], control: TaskControl) -> Impo
     return run
 
 
-def _one(ws: Workspace, path: Path, control: TaskControl, number: int = 0) -> FileResult:
+def _import_one(ws: Workspace, path: Path, control: TaskControl, number: int = 0) -> FileResult:
     def page(done: int, pages: int) -> None:  # a scan: each page takes a second or two to recognise
         text = _tr("正在识别扫描件 %1：第 %2 页，共 %3 页").replace("%1", path.name)
         control.report(number, text.replace("%2", str(done + 1)).replace("%3", str(pages)))

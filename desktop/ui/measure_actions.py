@@ -17,7 +17,7 @@ class MeasureActions(QObject):
     """Opens the measure editor for the window's current measure and stores what the clerk did."""
 
     def __init__(self, desk: Desk) -> None:
-        """Act on the measure `window` shows."""
+        """Act on the measure `desk` shows."""
         super().__init__(desk.widget())
         self.desk = desk
         self.widget = desk.widget()

@@ -23,7 +23,7 @@ class NoteActions(QObject):
     """Carries out the detail pane's 历史版本 and 佐证材料 buttons for a MainWindow."""
 
     def __init__(self, desk: Desk) -> None:
-        """Act on the note `window` has open."""
+        """Act on the note `desk` has open."""
         super().__init__(desk.widget())
         self.desk = desk
         self.widget = desk.widget()

@@ -10,7 +10,6 @@ MM_PER_PT = 25.4 / 72
 # The layout of GB/T 9704-2012 that the generator writes and `luoshi check` measures: one set of numbers.
 A4_MM = (210.0, 297.0)  # §5.1
 MARGINS_MM = (37.0, 35.0, 28.0, 26.0)  # top, bottom, left, right: a 156 × 225 mm type area (§5.2.1)
-PAGE_NUMBER_PT = 14  # 4号 (§7.5)
 PAGE_NUMBER_GAP_MM = 7.0  # the 一字线 of "— 1 —" lies 7 mm below the type area's bottom edge (§7.5)
 # Where a CJK font inks the 一字线 (U+2014): this far above the baseline, in em. Measured in the pixels of
 # a 600 dpi render (Noto Serif CJK standing in for 宋体): 0.276 em; not the em box's middle (0.5 em),

@@ -23,7 +23,6 @@ BAD_STARTS = ("的", "和")
 _GOOD_AFTER = "》”、，）"
 _GOOD_BEFORE = ("《", "关于", "“")
 # More lines than needed are allowed only when no shape fits; each one costs this much.
-_EXTRA_LINE_COST = 20.0
 _MAX_EXTRA_LINES = 2
 # Titles are short; beyond this many words the search keeps only break points near the even cuts.
 _MAX_WORDS = 60

@@ -355,8 +355,3 @@ def assemble(
         sealed=options.sealed,
         plan_texts=plan_texts,
     )
-
-
-def is_behind(note: NoteFields | None) -> bool:
-    """Return True when the clerk reported the measure as 滞后."""
-    return note is not None and note.status is Status.BEHIND
