@@ -249,3 +249,42 @@ def test_a_bug_in_background_work_is_logged_and_reported(qtbot: QtBot, window: M
         sys.excepthook = previous
     assert seen == ["TypeError: a bug"]
     assert len(failed) == 1 and "意外错误" in failed[0] and not task.cancelled
+
+
+def test_a_bug_in_a_reader_reaches_the_crash_log_not_the_clerk_as_a_damaged_file(
+    qtbot: QtBot, desk: DeskView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug in a reader helper travels from the import worker to crash.log with its traceback."""
+    import docx  # function-local: the test writes a real Word file, the window never imports python-docx
+
+    from desktop.importers.docx_numbering import ListNumbers
+
+    plan = tmp_path / "方案.docx"
+    document = docx.Document()
+    document.add_paragraph("1.清理规范招商引资违规政策。（自治区商务厅负责）")
+    document.save(str(plan))
+
+    def numbering_bug(_document: object) -> object:
+        lists: dict[str, object] = {}
+        return lists["a list-numbering bug"]  # a KeyError from our code
+
+    monkeypatch.setattr(ListNumbers, "from_document", staticmethod(numbering_bug))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *_: shown.append(text))
+    log = log_file(tmp_path / "logs")
+    reporter = CrashReporter(log)
+    monkeypatch.setattr(sys, "excepthook", reporter.hook)
+
+    desk.commands.import_files([plan])
+    task = desk.commands.imports.task
+    assert task is not None
+    with qtbot.waitSignal(task.ended, timeout=10000):
+        pass
+    for handler in logging.getLogger("luoshi").handlers:
+        handler.flush()
+    logged = log.read_text(encoding="utf-8")
+    assert "Traceback" in logged and "numbering_bug" in logged and "a list-numbering bug" in logged
+    assert len(shown) == 1 and "意外错误" in shown[0] and "损坏" not in shown[0]
+    qtbot.waitUntil(lambda: reporter.dialog is not None, timeout=2000)
+    assert reporter.dialog is not None
+    reporter.dialog.close()
