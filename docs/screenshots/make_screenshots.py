@@ -37,6 +37,7 @@ from desktop.services.locations import sample_plan_path  # noqa: E402
 from desktop.services.workspace import Workspace  # noqa: E402
 from desktop.ui.board_window import BoardWindow  # noqa: E402
 from desktop.ui.claims_dialog import confirm_category_tasks  # noqa: E402
+from desktop.ui.desk import EVERYTHING  # noqa: E402
 from desktop.ui.desk_view import DeskView  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 from desktop.ui.opening import open_workspace  # noqa: E402
@@ -146,7 +147,7 @@ def main() -> None:
         """Two more plans: the chooser open, then 全部方案 with its 方案 column."""
         for name in ("eerduosi_2025_yingshang.txt", "county_2026_category.txt"):
             imports.import_file(ws, path=ROOT / "tests" / "fixtures" / "plans" / name)
-        window.plan_changed()
+        window.changed.emit(EVERYTHING)  # the plans just imported join the chooser
         window.plan.setCurrentIndex(window.plan.findData(plan_service.list_plans(ws)[0].id))
         window.plan.showPopup()
 
