@@ -8,7 +8,7 @@ RUN_DEBS := libglib2.0-0 libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype
 	libxcb-render-util0 libxcb-shape0 libxcb-sync1 libxcb-xfixes0 libxcb-xkb1
 # Tests also render documents (LibreOffice, poppler) with real CJK fonts.
 TEST_DEBS := $(RUN_DEBS) libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-noto-cjk \
-	fonts-arphic-ukai fonts-liberation2
+	fonts-arphic-ukai fonts-liberation2 postgresql-15
 
 .PHONY: run test check lint bench fuzz bundle test-bundle screenshots system-run system-test clean
 

@@ -15,7 +15,8 @@ ALLOWED = {
     "storage": {"storage", "domain"},
     "importers": {"importers", "domain"},
     "exporters": {"exporters", "domain"},
-    "services": {"services", "storage", "importers", "exporters", "domain"},
+    "network": {"network", "domain"},  # the office server (psycopg): beside storage, behind services
+    "services": {"services", "storage", "network", "importers", "exporters", "domain"},
     "ui": {"ui", "services", "domain"},
 }
 ROOTS = {"app", "cli", "__main__", "__init__"}  # composition roots may import any layer
@@ -47,6 +48,8 @@ def _violations(package: Path = PACKAGE) -> list[str]:
         for line, module in _imports(path):
             top = module.split(".")[0]
             where = f"{path.relative_to(package.parent)}:{line} imports {module}"
+            if top == "psycopg" and layer != "network":
+                problems.append(f"{where}: psycopg only in desktop/network")
             if top in ("PySide6", "shiboken6") and layer not in QT_ALLOWED:
                 problems.append(f"{where}: Qt only in desktop/ui and desktop/app.py")
             if top == "desktop":

@@ -18,7 +18,9 @@ from desktop.cli import (
     cmd_import,
     cmd_measure,
     cmd_measures,
+    cmd_network,
     cmd_note,
+    cmd_office,
     cmd_parse,
     cmd_periods,
     cmd_plan,
@@ -49,6 +51,8 @@ COMMANDS = (
     cmd_returns,
     cmd_board,
     cmd_backup,
+    cmd_office,
+    cmd_network,
 )
 
 

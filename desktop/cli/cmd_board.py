@@ -6,10 +6,12 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from desktop.cli.messages import TEXT
-from desktop.cli.output import say, say_json, workspace
+from desktop.cli.messages import TEXT, error_text
+from desktop.cli.output import complain, say, say_json, workspace
 from desktop.cli.plan_options import add_plan_option, chosen_plans
+from desktop.domain.errors import LuoshiError
 from desktop.services import board as board_service
+from desktop.services import network, office_server
 from desktop.services import periods as period_service
 
 
@@ -28,6 +30,15 @@ def run(args: argparse.Namespace) -> int:
     """Print the missing units and the tallies by chapter; optionally write the 催报 notice."""
     period = period_service.require_period(args.period)
     with workspace(args) as ws:
+        if network.has_office(ws):  # the office's server returns join the files imported here
+            try:
+                received, refused = office_server.receive(ws, period)
+                if received and not args.json:
+                    say(TEXT["board_received"].format(count=len(received)))
+                for problem in refused:
+                    complain(error_text(problem))
+            except LuoshiError as error:
+                complain(TEXT["board_offline"].format(reason=error_text(error)))
         board = board_service.load_board(ws, period, plans=chosen_plans(ws, args))
         if args.reminder:
             today = date.fromisoformat(args.date) if args.date else date.today()

@@ -61,6 +61,7 @@ class ErrorCode(StrEnum):
     NO_PDF_CONVERTER = "no_pdf_converter"
     PDF_FAILED = "pdf_failed"
     PDF_BY_HAND = "pdf_by_hand"
+    NETWORK = "network"  # the office server: down, login refused, schema mismatch, not connected … (`kind`)
 
 
 class Cancelled(Exception):

@@ -139,8 +139,36 @@ def _too_large(error: LuoshiError) -> str:
     return f"文件“{error.path}”太大，读取时内存不足。请确认选择了正确的文件，或关闭其他程序后重试。"
 
 
+# The office server (ErrorCode.NETWORK), by kind: what went wrong and what to do.
+_NETWORK_KINDS = {
+    "down": "连不上协调单位的服务器（{where}）。已填写的内容都保存在本机；报送已放入待发送，服务器恢复后会自动发送。"
+    "如长时间连不上，请检查网络或联系协调单位。",
+    "login": "服务器（{where}）不接受本单位的登录：密码不正确，或协调单位已撤销本单位的接入。"
+    "请向协调单位索取新的接入文件，再在“设置 → 联网报送”中导入。",
+    "refused": "服务器（{where}）拒绝了这项操作：本单位只能报送和查看本单位的内容。如确有需要，请联系协调单位。",
+    "no_schema": "服务器（{where}）上还没有落实的数据库。请协调单位先运行“luoshi office init”。",
+    "server_newer": "服务器（{where}）的数据库版本（{found}）比本程序（{supported}）新，未读写任何内容。"
+    "请升级落实后再联网。",
+    "server_older": "服务器（{where}）的数据库版本（{found}）比本程序（{supported}）旧，未读写任何内容。"
+    "请协调单位运行“luoshi office init”升级服务器。",
+    "not_connected": "本机尚未联网报送。请在“设置 → 联网报送”中导入协调单位发来的接入文件（命令行：luoshi connect 文件）。",
+    "no_office": "本机还不是协调单位的服务器端。请先运行“luoshi office init --dsn 连接串”。",
+    "bad_dsn": "连接串无法识别：{value}。格式如：host=10.0.0.5 dbname=luoshi user=office。",
+    "bad_access_file": "“{path}”不是落实的接入文件（应为协调单位生成的 .json 文件）。请向协调单位重新索取。",
+    "unit_mismatch": "接入文件写的是“{value}”，服务器上这个账号属于“{name}”，未导入。请向协调单位核对。",
+    "unit_exists": "“{value}”已有接入账号。如需重发接入文件，请先撤销（luoshi office remove-unit）再添加。",
+    "unit_not_found": "服务器上没有“{value}”的接入账号。可用“luoshi office units”查看已添加的单位。",
+    "receipt_mismatch": "服务器上编号为 {value} 的报送与本机内容不一致，未作修改。请联系协调单位。",
+}
+
+
 def error_text(error: LuoshiError) -> str:
     """Return the Chinese message for a known failure."""
+    if error.code is ErrorCode.NETWORK:
+        kind = str(error.params.get("kind", "down"))
+        values = {"where": "", "found": "", "supported": "", "value": "", "name": "", "path": error.path}
+        values.update({k: str(v) for k, v in error.params.items()})
+        return _NETWORK_KINDS.get(kind, _NETWORK_KINDS["down"]).format(**values)
     if error.code is ErrorCode.DB_ERROR:
         kind = str(error.params.get("kind", "io"))
         return f"数据库“{error.path}”：{_DB_KINDS.get(kind, _DB_KINDS['io'])}"
@@ -195,6 +223,7 @@ TEXTS = {
     "tasklist_unit": "（{unit}）",
     "tasklist_subtitle": "依据：《{title}》{number}　　　　版本：第{version}版　　　　下发时间：{date}",
     "tasklist_sheet": "任务清单",
+    "server_return_name": "联网报送：{unit}（{time}）",
 }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -12,7 +12,7 @@ from desktop.domain.desk.periods import Period, parse_period, period_from_label
 from desktop.domain.errors import Cancelled, ErrorCode, LuoshiError
 from desktop.domain.ids import MeasureId
 from desktop.domain.parsing.units import normalize_unit_name
-from desktop.domain.reporting.returns import ReturnFile, match_rows
+from desktop.domain.reporting.returns import ReturnFile, match_rows, return_from_content
 from desktop.domain.revision import Stored
 from desktop.domain.terms import NoteSource
 from desktop.domain.text import squash
@@ -124,6 +124,25 @@ def import_return(
     from desktop.importers.return_file import read_return  # openpyxl: loaded to read
 
     found = read_return(path)
+    return _store(
+        ws, found, path=path, source_hash=file_hash(path), period=period, confirm=confirm,
+        should_stop=should_stop, now=now, plans=plans,
+    )  # fmt: skip
+
+
+def _store(
+    ws: Workspace,
+    found: ReturnFile,
+    *,
+    path: Path,
+    source_hash: str,
+    period: Period,
+    confirm: Confirm | None,
+    should_stop: Callable[[], bool] | None,
+    now: datetime | None,
+    plans: _Plans | None,
+    server_id: str | None = None,
+) -> ReturnOutcome:
     plans = plans or _Plans.read(ws)
     unit = _check(ws, path, found, period, plans.units)
     matched, unmatched = match_rows(found.rows, plans.measures, similar=similar)
@@ -145,9 +164,10 @@ def import_return(
             unit=unit,
             period=period.code,
             source_name=path.name,
-            source_hash=file_hash(path),
+            source_hash=source_hash,
             row_count=len(matched),
             now=stamp,
+            server_id=server_id,
         )
         reported = set()
         for number, match in enumerate(matched):
@@ -167,6 +187,26 @@ def import_return(
         words("status_unknown", row=r.row, status=r.status_text) for r in found.rows if r.status_text
     ]
     return ReturnOutcome(path, True, unit, len(matched), before is not None, tuple(warnings))
+
+
+def store_server_return(
+    ws: Workspace,
+    *,
+    server_id: str,
+    unit: str,
+    content: dict[str, object],
+    content_hash: str,
+    sent_at: datetime,
+    period: Period,
+) -> ReturnOutcome:
+    """Store one return the office server holds, as an imported file is stored (a later version replaces)."""
+    found = return_from_content(content)
+    found = replace(found, unit=unit)  # the server's row says who sent it: a unit cannot claim another's
+    name = Path(words("server_return_name", unit=unit, time=sent_at.strftime("%Y-%m-%d %H:%M")))
+    return _store(
+        ws, found, path=name, source_hash=content_hash, period=period, confirm=lambda _u, _b: True,
+        should_stop=None, now=sent_at, plans=None, server_id=server_id,
+    )  # fmt: skip
 
 
 def _save(

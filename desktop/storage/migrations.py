@@ -211,6 +211,49 @@ def _v8_archived_plans(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE plans ADD COLUMN archived_at TEXT")
 
 
+def _v9_sending(db: sqlite_utils.Database) -> None:
+    """Add the outbox of network returns, the record of everything sent (报送记录), server returns' ids."""
+    db.executescript(
+        """
+        CREATE TABLE outbox (
+            return_id TEXT PRIMARY KEY,
+            plan_id INTEGER NOT NULL REFERENCES plans(id),
+            period TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            content TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            row_count INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            receipt_time TEXT,
+            last_error TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE sent (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            plan_ids TEXT NOT NULL,
+            period TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            recipient TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            file_hash TEXT NOT NULL,
+            sent_at TEXT NOT NULL,
+            return_id TEXT REFERENCES outbox(return_id)
+        );
+        CREATE TABLE sent_notes (
+            sent_id INTEGER NOT NULL REFERENCES sent(id),
+            measure_id INTEGER NOT NULL REFERENCES measures(id),
+            period TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            revision_id INTEGER,
+            fields_hash TEXT NOT NULL
+        );
+        CREATE INDEX sent_notes_note ON sent_notes(period, unit, measure_id, sent_id);
+        ALTER TABLE returns ADD COLUMN server_id TEXT;
+        CREATE UNIQUE INDEX returns_server_id ON returns(server_id) WHERE server_id IS NOT NULL;
+        """
+    )
+
+
 def fts_available(db: sqlite_utils.Database) -> bool:
     """Return True when this SQLite has FTS5."""
     try:
@@ -230,6 +273,7 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _v6_claims,
     _v7_short_titles,
     _v8_archived_plans,
+    _v9_sending,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -220,3 +220,13 @@ def notes_of_every_unit(db: sqlite_utils.Database, *, period: str) -> dict[tuple
     """Return every unit's notes of a period, by (measure id, unit)."""
     rows = db.execute(f"SELECT measure_id, unit, {_FIELDS} FROM notes WHERE period = ?", [period])
     return {(row["measure_id"], row["unit"]): _fields(row) for row in rows}
+
+
+def latest_revisions(db: sqlite_utils.Database, *, period: str, unit: str) -> dict[MeasureId, int]:
+    """Return the id of each note's latest revision for a period and unit, by measure id."""
+    rows = db.execute(
+        """SELECT n.measure_id, max(r.id) AS revision FROM notes n JOIN note_revisions r ON r.note_id = n.id
+           WHERE n.period = ? AND n.unit = ? GROUP BY n.measure_id""",
+        [period, unit],
+    )
+    return {MeasureId(row["measure_id"]): int(row["revision"]) for row in rows}

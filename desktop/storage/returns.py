@@ -60,14 +60,22 @@ def record(
     source_hash: str,
     row_count: int,
     now: datetime,
+    server_id: str | None = None,
 ) -> int:
     """Record a return and mark the one it replaces; call inside the transaction that stores its notes."""
     before = current(db, unit=unit, period=period)
     cursor = db.execute(
-        "INSERT INTO returns (unit, period, source_name, source_hash, imported_at, row_count) VALUES (?, ?, ?, ?, ?, ?)",
-        [unit, period, source_name, source_hash, now.isoformat(timespec="seconds"), row_count],
+        "INSERT INTO returns (unit, period, source_name, source_hash, imported_at, row_count, server_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [unit, period, source_name, source_hash, now.isoformat(timespec="seconds"), row_count, server_id],
     )
     return_id = int(cursor.lastrowid or 0)
     if before is not None:
         db.execute("UPDATE returns SET replaced_by = ? WHERE id = ?", [return_id, before.return_id])
     return return_id
+
+
+def server_ids(db: sqlite_utils.Database, *, period: str) -> set[str]:
+    """Return the ids of the server returns of the period already stored here."""
+    rows = db.execute("SELECT server_id FROM returns WHERE period = ? AND server_id IS NOT NULL", [period])
+    return {r[0] for r in rows}

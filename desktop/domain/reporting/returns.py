@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from typing import Any
 
 from desktop.domain.desk.notes import NoteFields
 from desktop.domain.ids import MeasureId
+from desktop.domain.reporting.ledger import LedgerMeta, LedgerRow
 from desktop.domain.reporting.report import clean
 from desktop.domain.revision import Similar, Stored
+from desktop.domain.terms import status_from_word
 from desktop.domain.text import squash
 
 MAX_FIELD = 20_000  # characters kept of one field; a report paragraph is never near this
@@ -124,3 +129,50 @@ def match_rows(
         taken.add(found.measure_id)
         matched.append(RowMatch(row, found.measure_id, how))
     return matched, unmatched
+
+
+def return_content(meta: LedgerMeta, rows: Sequence[LedgerRow]) -> dict[str, object]:
+    """Return what a return sent over the network holds: the return ledger's identity and rows, as JSON."""
+    keep = (
+        "uid", "label", "short", "task", "leads", "supports", "deadline",
+        "progress", "problems", "next_steps", "status", "remark",
+    )  # fmt: skip
+    return {
+        "format": "luoshi-return",
+        "meta": asdict(meta),
+        "rows": [{name: getattr(row, name) for name in keep} for row in rows],
+    }
+
+
+def content_hash(content: dict[str, object]) -> str:
+    """Return the SHA-256 of the content written canonically (sorted keys, no spaces, UTF-8)."""
+    canonical = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def return_from_content(content: dict[str, Any]) -> ReturnFile:
+    """Read a network return back as a return file reads, so both are stored the same way."""
+    meta = content.get("meta") or {}
+    rows = []
+    for number, row in enumerate(content.get("rows") or [], start=1):
+        status_word = str(row.get("status") or "")
+        status = status_from_word(status_word) if status_word else None
+        texts = [bounded(str(row.get(name) or ""))[0] for name in ("progress", "problems", "next_steps")]
+        rows.append(
+            ReturnRow(
+                row=number,
+                label=str(row.get("label") or ""),
+                task=str(row.get("task") or ""),
+                fields=NoteFields(progress=texts[0], problems=texts[1], next_steps=texts[2], status=status),
+                uid=str(row.get("uid") or ""),
+                status_text="" if status or not status_word else status_word[:20],
+            )
+        )
+    return ReturnFile(
+        unit=str(meta.get("unit") or ""),
+        period_code=str(meta.get("period_code") or ""),
+        period_label=str(meta.get("period_label") or ""),
+        plans=str(meta.get("plans") or ""),
+        rows=tuple(rows),
+        has_ids=True,
+    )
