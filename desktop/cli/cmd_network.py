@@ -8,7 +8,7 @@ from pathlib import Path
 
 from desktop.cli.messages import TEXT
 from desktop.cli.output import complain, say, workspace
-from desktop.services import imports, network, pulling, sending
+from desktop.services import imports, network, pulling, sending, sent_log
 from desktop.services import periods as period_service
 from desktop.services.imports import ImportReview
 
@@ -104,7 +104,7 @@ def _send(args: argparse.Namespace) -> int:
 
 def _sent(args: argparse.Namespace) -> int:
     with workspace(args) as ws:
-        records = sending.sent_records(ws)
+        records = sent_log.sent_records(ws)
         waiting = {w.return_id for w in sending.waiting(ws)}
     if not records:
         say(TEXT["sent_empty"])

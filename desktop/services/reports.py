@@ -17,6 +17,7 @@ from desktop.domain.version import VERSION
 from desktop.exporters.words import words
 from desktop.services import attachments as attachment_service
 from desktop.services import plans as plan_service
+from desktop.services import sent_log
 from desktop.services import worklist as worklist_service
 from desktop.services.notes import NoteKey, my_unit
 from desktop.services.workspace import Workspace
@@ -134,7 +135,12 @@ def build(
     plans: Collection[int] | None = None,
 ) -> Report:
     """Return the report's content, as the preview shows it and the .docx carries it."""
-    items = _items(ws, period, scope, today, include_unconfirmed, plans)
+    return _report(ws, _items(ws, period, scope, today, include_unconfirmed, plans), period, options, today)
+
+
+def _report(
+    ws: Workspace, items: list[WorkItem], period: Period, options: ReportOptions, today: date
+) -> Report:
     unit = my_unit(ws)  # read once, not per measure
     measures = [
         ReportMeasure(
@@ -188,17 +194,19 @@ def export_report(
     """Write the report to `out` (whole or not at all) and remember the options."""
     from desktop.exporters.report_docx import write_report  # python-docx: loaded to write
 
-    report = build(
-        ws,
-        period=period,
-        scope=scope,
-        options=options,
-        today=today,
-        include_unconfirmed=include_unconfirmed,
-        plans=plans,
-    )
+    items = _items(ws, period, scope, today, include_unconfirmed, plans)
+    report = _report(ws, items, period, options, today)
     write_report(report, out, should_stop=should_stop)
     remember_options(ws, replace(options, title="", dated=None))
+    sent_log.record_file(
+        ws,
+        kind=sent_log.Kind.REPORT,
+        path=out,
+        period=period,
+        measure_ids=[i.measure_id for i in items if i.note is not None and not i.note.empty],
+        plan_ids=[i.plan_id for i in items],
+        recipient=options.addressee,
+    )
     return report
 
 
@@ -254,4 +262,13 @@ def export_ledger(
         ws, period=period, scope=scope, today=today, include_unconfirmed=include_unconfirmed, plans=plans
     )
     write_ledger(meta, rows, out, should_stop=should_stop)
+    sent_log.record_file(
+        ws,
+        kind=sent_log.Kind.LEDGER,
+        path=out,
+        period=period,
+        measure_ids=[r.measure_id for r in rows],
+        plan_ids=plans if plans is not None else [],
+        recipient=saved_options(ws).addressee,
+    )
     return len(rows)

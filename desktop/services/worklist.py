@@ -11,12 +11,14 @@ from desktop.domain.desk.periods import Period
 from desktop.domain.desk.worklist import Filter, WorkItem, select
 from desktop.domain.terms import Role
 from desktop.services import search as search_service
+from desktop.services import sent_log
 from desktop.services.notes import my_unit
 from desktop.services.units import unit_identity
 from desktop.services.workspace import Workspace
 from desktop.storage import claims as claim_store
 from desktop.storage import notes as note_store
 from desktop.storage import plans as plan_store
+from desktop.storage import sending as sending_store
 from desktop.storage import short_titles as title_store
 
 
@@ -40,6 +42,7 @@ def load_worklist(
     numbers = {plan.id: plan.doc_number or "" for plan in plans}
     claims = claim_store.claims_for(ws.db, unit=unit) if unit else {}
     titles = title_store.short_titles(ws.db)
+    sent = sending_store.last_sent_hashes(ws.db, period=period.code, unit=unit)
     items = []
     for stored in measures:
         measure = stored.measure
@@ -78,6 +81,8 @@ def load_worklist(
                 archived=stored.plan_id in archived,
                 matched=assignment.unit if assignment else "",
                 plan_number=numbers.get(stored.plan_id, ""),
+                changed_since_sent=stored.measure_id in sent
+                and sent[stored.measure_id] != sent_log.fields_hash(note),
             )
         )
     return items

@@ -81,6 +81,8 @@ class MeasureTableModel(QAbstractTableModel):
         words = [self._light_words[light] for light in _LIGHT_ORDER if light in item.lights]
         if item.unconfirmed:
             words.insert(0, self.tr("待确认"))
+        if item.changed_since_sent:
+            words.append(self.tr("报送后已修改"))
         return "、".join(words)
 
     def _display(self, item: WorkItem, column: int) -> str:

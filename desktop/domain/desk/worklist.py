@@ -40,6 +40,7 @@ class WorkItem:
     archived: bool = False  # its plan was archived (归档): shown only when chosen or found by a search
     plan_number: str = ""  # its plan's 发文字号, the short name the 方案 column shows
     matched: str = ""  # the name that gives it to the unit: the unit's own, or the category (各行业主管部门)
+    changed_since_sent: bool = False  # 报送后已修改: its note differs from what was last sent for the period
 
     @property
     def unconfirmed(self) -> bool:
