@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 from collections.abc import Iterator
@@ -14,6 +15,8 @@ if os.environ["QT_QPA_PLATFORM"] == "offscreen":  # a clerk's screen, 1366×768,
 from pathlib import Path
 
 import pytest
+
+from tests.network.pg import Server, remove_server, start_server
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "resources" / "samples" / "neimenggu_2026_yingshang_huanjing.txt"
@@ -62,3 +65,24 @@ def _heavy_work_is_marked_slow(request: pytest.FixtureRequest) -> Iterator[None]
     heavy = sorted({name for name in _spawned if name.startswith(_HEAVY_PROGRAMS)})
     assert not heavy, f"this test starts {heavy}: mark it @pytest.mark.slow"
     assert ocr_before or "rapidocr_onnxruntime" not in sys.modules, "this test runs OCR: mark it slow"
+
+
+_databases = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[Server]:
+    """One real PostgreSQL server for the session (initdb + pg_ctl on 127.0.0.1, never as root)."""
+    server = start_server()
+    try:
+        yield server
+    finally:
+        remove_server(server)
+
+
+@pytest.fixture
+def office_dsn(pg_server: Server) -> str:
+    """Return the DSN of a fresh database on the test server, as its owner (the office)."""
+    name = f"office_{next(_databases)}"
+    pg_server.create_database(name)
+    return pg_server.dsn(name)

@@ -160,7 +160,8 @@ def test_imports_inside_functions_are_the_few_with_a_reason() -> None:
     of .docx/.xlsx/.pdf/HTML whose library loads only when such a file is read or written; the flows behind the
     menus, built at their first use (window_actions, office_actions); the log's rotating handler; the plan
     reader on a first run (the sample plan is read once, when there is no data); the word segmenter, loaded
-    when a title is laid out or checked; the font-file reader, when a report is written; the Windows registry, on Windows.
+    when a title is laid out or checked; the font-file reader, when a report is written; the Windows registry, on Windows;
+    psycopg and keyring, when the network is used (the window shows 联网报送 without loading them).
     """
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):
@@ -189,6 +190,8 @@ def test_imports_inside_functions_are_the_few_with_a_reason() -> None:
         | {f"{lib}: loaded to read a scan" for lib in ("pypdfium2", "Pillow", "numpy")}
         | {"rapidocr: loaded to read a scan", "rapidocr: loaded to read a scan (its models take 0.2 s)"}
         | {"the Windows registry: only on Windows"}
+        | {"psycopg: loaded when the network is used", "keyring: loaded when a password is stored or read"}
+        | {"a network task's services: loaded when used"}
     )
     assert [f for f in found if f[1] not in reasons] == []
     assert [f for f in found if f[1] == start_up] == [("app.py", start_up)]

@@ -36,8 +36,8 @@ class Connection:
 def _keyring() -> object | None:
     """Return the OS credential store when one is usable here (none on a bare Linux without a desktop)."""
     try:
-        import keyring  # loaded when a password is stored or read
-        from keyring.backends import fail
+        import keyring  # keyring: loaded when a password is stored or read
+        from keyring.backends import fail  # keyring: loaded when a password is stored or read
     except ImportError:
         return None
     backend = keyring.get_keyring()
@@ -157,9 +157,9 @@ def require_unit_connection(ws: Workspace) -> Connection:
 
 def endpoint_from_dsn(dsn: str) -> Endpoint:
     """Return the endpoint a libpq connection string names (refused with a message when unreadable)."""
-    from desktop.network.connection import endpoint_from_dsn as parse  # psycopg's own parser
+    from desktop.network import connection  # psycopg: loaded when the network is used
 
-    return parse(dsn)
+    return connection.endpoint_from_dsn(dsn)
 
 
 def keep_office_dsn(ws: Workspace, dsn: str) -> Connection:
@@ -184,14 +184,14 @@ def has_office(ws: Workspace) -> bool:
 
 def online(ws: Workspace) -> bool:
     """Return True when the server answers this unit (or the office) now; never raises for the network."""
-    from desktop.network.connection import connect  # psycopg: loaded when the network is used
+    from desktop.network import connection as server  # psycopg: loaded when the network is used
 
     connection = unit_connection(ws)
     endpoint = connection.endpoint if connection else (office_endpoint(ws) if has_office(ws) else None)
     if endpoint is None:
         return False
     try:
-        with connect(endpoint):
+        with server.connect(endpoint):
             return True
     except LuoshiError:
         return False

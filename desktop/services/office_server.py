@@ -11,12 +11,13 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from desktop.domain.desk.periods import Period
 from desktop.domain.errors import LuoshiError
 from desktop.domain.parsing.units import is_wildcard
+from desktop.network import office as server
 from desktop.network.endpoint import Endpoint
+from desktop.network.office import UnitAccount
 from desktop.services import network
 from desktop.services import plans as plan_service
 from desktop.services.reading import file_hash
@@ -25,9 +26,6 @@ from desktop.services.tasklists import export_tasklist
 from desktop.services.workspace import Workspace
 from desktop.storage import plans as plan_store
 from desktop.storage import returns as return_store
-
-if TYPE_CHECKING:
-    from desktop.network.office import UnitAccount
 
 
 @dataclass(frozen=True)
@@ -43,8 +41,6 @@ class Published:
 
 def init(ws: Workspace, dsn: str) -> tuple[int, int]:
     """Create or upgrade the server's schema and keep the DSN here; return (version before, after)."""
-    from desktop.network import office as server  # psycopg: loaded when the network is used
-
     endpoint = network.endpoint_from_dsn(dsn)
     versions = server.init(endpoint)
     network.keep_office_dsn(ws, dsn)
@@ -53,8 +49,6 @@ def init(ws: Workspace, dsn: str) -> tuple[int, int]:
 
 def add_unit(ws: Workspace, unit: str, out: Path, *, ca_file: Path | None = None) -> str:
     """Create the unit's login and write its 接入文件 to `out`; return the role's name."""
-    from desktop.network import office as server
-
     endpoint = network.office_endpoint(ws)
     role, password = server.add_unit(endpoint, unit)
     params = {k: v for k, v in endpoint.params.items() if k in ("host", "port", "dbname", "sslmode")}
@@ -68,22 +62,16 @@ def add_unit(ws: Workspace, unit: str, out: Path, *, ca_file: Path | None = None
 
 def remove_unit(ws: Workspace, unit: str) -> None:
     """Revoke the unit's login; what it sent stays on the server."""
-    from desktop.network import office as server
-
     server.remove_unit(network.office_endpoint(ws), unit)
 
 
 def units(ws: Workspace) -> list[UnitAccount]:
     """Return the units with a login and their last send."""
-    from desktop.network import office as server
-
     return list(server.units(network.office_endpoint(ws)))
 
 
 def publish(ws: Workspace, plan: str | int | None, *, today: date) -> Published:
     """Publish the plan's current version (its task list, with the measures' ids) to the units it names."""
-    from desktop.network import office as server
-
     endpoint = network.office_endpoint(ws)
     row = plan_service.resolve_plan(ws, plan)
     named: Counter[str] = Counter()
@@ -113,8 +101,6 @@ def receive(ws: Workspace, period: Period) -> tuple[list[ReturnOutcome], list[Lu
 
     Returns what was stored and what was refused (a return for a plan this office does not hold).
     """
-    from desktop.network import office as server
-
     endpoint = network.office_endpoint(ws)
     known = return_store.server_ids(ws.db, period=period.code)
     stored: list[ReturnOutcome] = []

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from desktop.network import unit as server
 from desktop.services import network
 from desktop.services.imports import ImportReview, prepare
 from desktop.services.workspace import Workspace
@@ -27,8 +28,6 @@ def received_folder(ws: Workspace) -> Path:
 
 def download(ws: Workspace) -> list[Path]:
     """Fetch the publications this PC does not hold yet; return their files, oldest first."""
-    from desktop.network import unit as server  # psycopg: loaded when the network is used
-
     connection = network.require_unit_connection(ws)
     files = []
     for publication in server.publications(connection.endpoint):

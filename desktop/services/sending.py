@@ -17,6 +17,7 @@ from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.ids import MeasureId, PlanId
 from desktop.domain.reporting.returns import content_hash, return_content
 from desktop.domain.terms import Scope
+from desktop.network import unit as server
 from desktop.services import network, sent_log
 from desktop.services import plans as plan_service
 from desktop.services.messages import error_text
@@ -89,7 +90,6 @@ def _deliver(
     *,
     before_commit: Callable[[], None] | None = None,
 ) -> SendOutcome:
-    from desktop.network import unit as server  # psycopg: loaded when the network is used
 
     plan = plan_service.resolve_plan(ws, item.plan_id)
     try:

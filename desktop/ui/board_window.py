@@ -28,6 +28,7 @@ from desktop.domain.gongwen.fonts import FontGap
 from desktop.domain.parsing.units import level_prefix
 from desktop.services import board as board_service
 from desktop.services import fonts as font_service
+from desktop.services import network, office_server
 from desktop.services import periods as period_service
 from desktop.services import plans as plan_service
 from desktop.services import reports as report_service
@@ -193,7 +194,8 @@ class BoardWindow(QDialog):
         layout.addWidget(self.feedback)
         fit_to_screen(self, 1280, 760)
         self.board: board_service.Board | None = None
-        self.reload()
+        self.server_task: BackgroundTask[int] | None = None
+        self.redraw()  # its opener calls reload(), which also asks the server
 
     def show_plan(self, plan: int | None) -> None:
         """Offer the plans in use again and show `plan` (None: 全部方案)."""
@@ -205,7 +207,38 @@ class BoardWindow(QDialog):
         return period_service.require_period(str(self.period.currentData()))
 
     def reload(self) -> None:
-        """Read the period's returns again and redraw everything."""
+        """Read the period's returns again and redraw; on an office with a server, fetch its new returns."""
+        self.redraw()
+        if network.has_office(self.ws):
+            self.receive_from_server()
+
+    def receive_from_server(self) -> None:
+        """Bring the period's server returns into the office's database off the UI thread, then redraw."""
+        path, period = self.ws.path, self.current_period()
+
+        def work(_control: TaskControl) -> int:
+            with Workspace(path) as ws:
+                stored, _refused = office_server.receive(ws, period)
+            return len(stored)
+
+        def done(count: int) -> None:
+            self.redraw()
+            self.status(self.tr("已从服务器收到 %1 份报送。").replace("%1", str(count)))
+
+        def failed(message: str) -> None:
+            self.status(self.tr("连不上服务器，只显示本机已收到的报送：") + message)
+
+        self.server_task = BackgroundTask(
+            work,
+            on_done=done,
+            on_failed=failed,
+            title=self.tr("报送情况"),
+            label=self.tr("正在从服务器接收各单位的报送…"),
+            parent=self,
+        )
+
+    def redraw(self) -> None:
+        """Read the period's returns in this database and redraw everything."""
         board = board_service.load_board(self.ws, self.current_period(), plans=self.plan.plans())
         self.board = board
         self.model.set_board(board)
@@ -308,7 +341,7 @@ class BoardWindow(QDialog):
                 )
                 if answer == QMessageBox.StandardButton.Yes:
                     again.append(o.path)
-        self.reload()
+        self.redraw()
         lines = [
             f"✔ {o.path.name}：{o.unit}，{o.rows} 项" + "".join(f"\n    {w}" for w in o.warnings)
             if o.ok

@@ -21,6 +21,7 @@ from desktop.ui.background import BackgroundTask
 from desktop.ui.backup_dialog import BackupDialog
 from desktop.ui.claims_dialog import ClaimsDialog, confirm_category_tasks
 from desktop.ui.desk import EVERYTHING, Desk
+from desktop.ui.network_actions import NetworkActions
 from desktop.ui.note_actions import NoteActions
 from desktop.ui.office_actions import OfficeActions
 from desktop.ui.screen import available
@@ -90,6 +91,7 @@ class WindowActions(QObject):
         }
         self._fill_menus()
         self.office = OfficeActions(desk, self._menus["settings"])
+        self.network = NetworkActions(desk, self._menus["settings"], import_files=self.import_files)
         self._action("help", self.tr("关于落实"), self.about)
         saved = str(desk.settings.value("ui/font_scale", 100) or 100)
         self._font_scale = int(saved) if saved.isdigit() and int(saved) in FONT_SCALES else 100
@@ -155,6 +157,7 @@ class WindowActions(QObject):
         self._action("file", self.tr("生成报告…"), lambda: self.exports.make_report(), "Ctrl+R")
         self._action("file", self.tr("导出台账…"), lambda: self.exports.make_ledger(), "Ctrl+E")
         self._action("file", self.tr("格式检查…"), lambda: self.exports.choose_check())
+        self._action("file", self.tr("报送到服务器…"), lambda: self.network.send())
         self._menus["file"].addSeparator()
         self._action("file", self.tr("归档当前方案…"), lambda: self.archive.archive_current())
         self._action("file", self.tr("已归档的方案…"), lambda: self.archive.show_archived())

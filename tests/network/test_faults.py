@@ -17,8 +17,8 @@ from desktop.network import connection as net_connection
 from desktop.services import network, sending
 from desktop.services.messages import error_text
 from desktop.services.workspace import Workspace
-from tests.network.conftest import Round, luoshi, make_round
 from tests.network.pg import Server
+from tests.network.rounds import Round, luoshi, make_round
 
 PERIOD = parse_period("2026Q2")
 TODAY = date(2026, 6, 20)

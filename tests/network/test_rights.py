@@ -14,7 +14,7 @@ from psycopg.types.json import Jsonb
 from desktop.domain.desk.periods import parse_period
 from desktop.services import sending
 from desktop.services.workspace import Workspace
-from tests.network.conftest import luoshi, make_round
+from tests.network.rounds import luoshi, make_round
 
 PERIOD = parse_period("2026Q2")
 

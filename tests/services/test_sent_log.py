@@ -38,5 +38,7 @@ def test_a_sent_ledger_is_recorded_and_a_later_change_is_marked(ws: Workspace, t
 
     key = note_service.key_for(ws, first, Q2)
     note_service.save_note(ws, key, NoteFields(progress="已开展，又召开推进会", status=Status.IN_PROGRESS))
-    changed = {i.measure_id for i in worklist_service.load_worklist(ws, Q2, today=TODAY) if i.changed_since_sent}
+    changed = {
+        i.measure_id for i in worklist_service.load_worklist(ws, Q2, today=TODAY) if i.changed_since_sent
+    }
     assert changed == {first}

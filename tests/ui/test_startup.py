@@ -49,6 +49,7 @@ def test_the_desk_restores_the_text_size_and_fills_the_menus(qtbot: QtBot, ws: W
         "生成报告…",
         "导出台账…",
         "格式检查…",
+        "报送到服务器…",
         "归档当前方案…",
         "已归档的方案…",
         "退出",
