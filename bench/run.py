@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import desk, exports, office, scans, summary, tables
+from bench import desk, exports, network, office, scans, summary, tables
 from bench.generate import plan_text
 from bench.timing import timed
 from desktop.domain.errors import LuoshiError
@@ -69,7 +69,9 @@ def main(argv: list[str] | None = None) -> int:
         "--previous", type=Path, help="another checkout (git worktree) whose start is timed too"
     )
     parser.add_argument(
-        "--only", choices=["startup", "exports", "scans", "tables", "summary"], help="run one group only"
+        "--only",
+        choices=["startup", "exports", "scans", "tables", "summary", "network"],
+        help="run one group only",
     )
     parser.add_argument("--profile", action="store_true", help="with --only summary: where its time goes")
     options = parser.parse_args(argv)
@@ -90,6 +92,9 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if options.only == "tables":
             tables.tables(folder, _row)
+            return 0
+        if options.only == "network":
+            network.network_load(folder, _row)
             return 0
         if options.only == "summary":
             summary.summary(folder, _row, profile=options.profile)
@@ -116,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         tables.tables(folder, _row)
         desk.notes_search(folder, _row)
         desk.startup(folder, _row, previous=previous)
-        for group in (exports.exports, office.office, summary.summary, scans.scans):
+        for group in (exports.exports, office.office, summary.summary, network.network_load, scans.scans):
             # what earlier groups left in memory is set aside, so the collector does not rescan it in the
             # middle of the next group's figures (it slowed the allocation-heavy exports by a third)
             gc.collect()
