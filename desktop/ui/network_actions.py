@@ -45,6 +45,7 @@ class NetworkDialog(QDialog):
         super().__init__(actions.widget)
         self.owner = actions
         self.setWindowTitle(self.tr("联网报送"))
+        self.setMinimumWidth(480)
         self.server = QLabel()
         self.unit = QLabel()
         self.store = QLabel()
