@@ -100,3 +100,21 @@ def test_two_units_send_and_the_office_board_shows_both(
     assert all(u in listed for u in UNITS) and "报送 2 次" in listed
     assert luoshi(rounds[0].unit, "sent") == 0
     assert capsys.readouterr().out.count("联网报送") == 2
+
+
+def test_a_published_revision_reaches_the_unit_as_a_revision_to_review(
+    tmp_path: Path, office_dsn: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    [r] = make_round(tmp_path, office_dsn)
+    sample = locations.sample_plan_path().read_text(encoding="utf-8")
+    revised = tmp_path / "修订稿.txt"
+    revised.write_text(
+        sample.replace("清理规范招商引资违规政策", "全面清理规范招商引资违规政策"), encoding="utf-8"
+    )
+    assert luoshi(r.office, "import", str(revised), "--yes") == 0
+    assert luoshi(r.office, "office", "publish", "--plan", "1") == 0
+    capsys.readouterr()
+    assert luoshi(r.unit, "pull") == 3
+    said = capsys.readouterr().out
+    assert "修订：新增 0 项，修改 1 项，删除 0 项" in said
+    assert luoshi(r.unit, "pull", "--yes") == 0 and "第 2 版" in capsys.readouterr().out
