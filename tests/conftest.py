@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.network.pg import Server, remove_server, start_server
+from tests.network.pg import Server, running_server
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "resources" / "samples" / "neimenggu_2026_yingshang_huanjing.txt"
@@ -73,11 +73,8 @@ _databases = itertools.count(1)
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[Server]:
     """One real PostgreSQL server for the session (initdb + pg_ctl on 127.0.0.1, never as root)."""
-    server = start_server()
-    try:
+    with running_server() as server:
         yield server
-    finally:
-        remove_server(server)
 
 
 @pytest.fixture

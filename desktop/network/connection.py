@@ -83,24 +83,20 @@ def server_version(conn: psycopg.Connection) -> int:
     return int(row[0]) if row else 0
 
 
+def version_error(found: int, endpoint: Endpoint) -> LuoshiError | None:
+    """Return why a server of schema `found` cannot be used by this program, or None when it can."""
+    if found == 0:
+        return LuoshiError(ErrorCode.NETWORK, kind="no_schema", where=endpoint.label)
+    if found == SCHEMA_VERSION:
+        return None
+    kind = "server_newer" if found > SCHEMA_VERSION else "server_older"
+    return LuoshiError(
+        ErrorCode.NETWORK, kind=kind, where=endpoint.label, found=found, supported=SCHEMA_VERSION
+    )
+
+
 def check_version(conn: psycopg.Connection, endpoint: Endpoint) -> None:
     """Refuse a server whose schema this program does not speak, before anything is read or written."""
-    found = server_version(conn)
-    if found == 0:
-        raise LuoshiError(ErrorCode.NETWORK, kind="no_schema", where=endpoint.label)
-    if found > SCHEMA_VERSION:
-        raise LuoshiError(
-            ErrorCode.NETWORK,
-            kind="server_newer",
-            where=endpoint.label,
-            found=found,
-            supported=SCHEMA_VERSION,
-        )
-    if found < SCHEMA_VERSION:
-        raise LuoshiError(
-            ErrorCode.NETWORK,
-            kind="server_older",
-            where=endpoint.label,
-            found=found,
-            supported=SCHEMA_VERSION,
-        )
+    error = version_error(server_version(conn), endpoint)
+    if error is not None:
+        raise error

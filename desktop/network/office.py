@@ -10,7 +10,7 @@ import psycopg
 from psycopg import sql
 
 from desktop.domain.errors import ErrorCode, LuoshiError
-from desktop.network.connection import connect, server_version
+from desktop.network.connection import connect, server_version, version_error
 from desktop.network.endpoint import Endpoint
 from desktop.network.schema import MIGRATIONS, OFFICE_GROUP, SCHEMA_VERSION, UNIT_GROUP
 
@@ -52,14 +52,9 @@ def init(endpoint: Endpoint) -> tuple[int, int]:
     """Create or upgrade the schema, one migration per step, all in one transaction; return (before, after)."""
     with connect(endpoint, check_schema=False) as conn:
         before = server_version(conn)
-        if before > SCHEMA_VERSION:
-            raise LuoshiError(
-                ErrorCode.NETWORK,
-                kind="server_newer",
-                where=endpoint.label,
-                found=before,
-                supported=SCHEMA_VERSION,
-            )
+        newer = version_error(before, endpoint) if before > SCHEMA_VERSION else None
+        if newer is not None:  # a newer program set it up: this one would not know its tables
+            raise newer
         _ensure_group(conn, OFFICE_GROUP)
         _ensure_group(conn, UNIT_GROUP)
         conn.execute(sql.SQL("GRANT {} TO CURRENT_USER").format(sql.Identifier(OFFICE_GROUP)))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.network.pg import Server, remove_server, start_server
+from tests.network.pg import Server, running_server
 from tests.network.rounds import Round, make_round
 
 
@@ -19,8 +19,5 @@ def one_unit(tmp_path: Path, office_dsn: str) -> Round:
 @pytest.fixture
 def own_server() -> Iterator[Server]:
     """A server of the test's own, to stop and start."""
-    server = start_server()
-    try:
+    with running_server() as server:
         yield server
-    finally:
-        remove_server(server)

@@ -11,6 +11,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,6 +91,16 @@ def start_server() -> Server:
     server.start()
     server.create_database("luoshi")
     return server
+
+
+@contextlib.contextmanager
+def running_server() -> Iterator[Server]:
+    """Yield a started server; stop and remove it afterwards."""
+    server = start_server()
+    try:
+        yield server
+    finally:
+        remove_server(server)
 
 
 def remove_server(server: Server) -> None:
