@@ -147,6 +147,11 @@ def unit_connection(ws: Workspace) -> Connection | None:
     return _load(ws, UNIT_KEY)
 
 
+def is_connected(ws: Workspace) -> bool:
+    """Return True when this PC took a 接入文件 (the password is not read)."""
+    return settings.get(ws.db, UNIT_KEY) is not None
+
+
 def require_unit_connection(ws: Workspace) -> Connection:
     """Return this unit's connection or say how to make one."""
     found = unit_connection(ws)

@@ -147,7 +147,7 @@ class NetworkActions(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_MS)
         self.timer.timeout.connect(self.check)
-        if network.unit_connection(desk.ws) is not None:
+        if network.is_connected(desk.ws):  # the password is read only when the check runs
             self.status.setText(self.tr("联网：检查中…"))
             self.timer.start()
             QTimer.singleShot(0, self.check)
