@@ -43,6 +43,7 @@ def round_on_own_server(tmp_path: Path, own_server: Server) -> Round:
     return r
 
 
+@pytest.mark.slow  # a server of its own, stopped and started
 def test_a_cut_in_the_middle_of_a_send_leaves_nothing_and_the_retry_lands_once(
     round_on_own_server: Round, own_server: Server
 ) -> None:
@@ -65,6 +66,7 @@ def test_a_cut_in_the_middle_of_a_send_leaves_nothing_and_the_retry_lands_once(
     assert ids[0] == outcome.outgoing.return_id and len(ids) == 2 and len(set(ids)) == 2
 
 
+@pytest.mark.slow  # a server of its own, stopped and started twice
 def test_server_down_queues_and_a_restart_costs_nothing(
     round_on_own_server: Round, own_server: Server
 ) -> None:
