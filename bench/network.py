@@ -22,7 +22,7 @@ from desktop.services import board as board_service
 from desktop.services import imports, network, office_server
 from desktop.services.workspace import Workspace
 from desktop.storage import plans as plan_store
-from tests.network.pg import remove_server, start_server
+from tests.network.pg import Server, remove_server, start_server
 
 Row = Callable[[str, float, float, str], None]
 UNITS = 100
@@ -86,8 +86,8 @@ def network_load(folder: Path, row: Row) -> None:
         remove_server(pg)
 
 
-def _run(pg: object, folder: Path, row: Row) -> None:
-    dsn = pg.dsn()  # type: ignore[attr-defined]
+def _run(pg: Server, folder: Path, row: Row) -> None:
+    dsn = pg.dsn()
     plan = folder / "plan-network.txt"
     plan.write_text(_plan_text(), encoding="utf-8")
     office_db = folder / "network-office" / "luoshi.db"

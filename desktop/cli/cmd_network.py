@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from desktop.cli.messages import TEXT
+from desktop.cli.messages import SENT_KINDS, TEXT
 from desktop.cli.output import complain, say, workspace
 from desktop.services import imports, network, pulling, sending, sent_log
 from desktop.services import periods as period_service
@@ -108,10 +108,9 @@ def _sent(args: argparse.Namespace) -> int:
         waiting = {w.return_id for w in sending.waiting(ws)}
     if not records:
         say(TEXT["sent_empty"])
-    kinds = dict(zip(("report", "ledger", "return", "network"), TEXT["sent_kinds"].split("|"), strict=True))
     for r in records:
         say(TEXT["sent_line"].format(
-            time=r.sent_at, kind=kinds.get(r.kind, r.kind), period=r.period, name=r.file_name,
+            time=r.sent_at, kind=SENT_KINDS.get(r.kind, r.kind), period=r.period, name=r.file_name,
             to=r.recipient or "—", notes=r.notes,
             state=TEXT["sent_waiting"] if r.return_id in waiting else "",
         ))  # fmt: skip

@@ -140,7 +140,9 @@ TEXT = {
     "sent_line": "{time}  {kind}  {period}  {name}  → {to}（{notes} 项进展）{state}",
     "sent_waiting": "  [待发送]",
     "sent_empty": "还没有报送记录。",
-    "sent_kinds": "报告|台账|回执|联网报送",
     "board_offline": "注意：连不上服务器，报送情况只含本机已收到的内容。原因：{reason}",
     "board_received": "已从服务器收到 {count} 份报送。",
 }
+
+# The kind of each 报送记录 entry, as `luoshi sent` prints it.
+SENT_KINDS = {"report": "报告", "ledger": "台账", "network": "联网报送"}

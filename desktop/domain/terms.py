@@ -35,6 +35,14 @@ class EditKind(StrEnum):
     REMOVE = "remove"
 
 
+class SentKind(StrEnum):
+    """What left the PC (the kind of a 报送记录 entry)."""
+
+    REPORT = "report"
+    LEDGER = "ledger"
+    NETWORK = "network"  # a return sent to the office server
+
+
 class NoteSource(StrEnum):
     """What saved a note's revision (a return's revision is stored as 'return:<its id>')."""
 

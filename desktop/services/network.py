@@ -20,7 +20,6 @@ from desktop.storage import settings
 UNIT_KEY = "network"  # this unit's connection
 OFFICE_KEY = "office_server"  # the coordinating office's own connection (as the database owner)
 KEYRING_SERVICE = "luoshi"
-ACCESS_FILE_KEYS = (*LIBPQ_KEYS, "unit")
 MAX_ACCESS_FILE = 64 * 1024
 
 
@@ -172,10 +171,8 @@ def keep_office_dsn(ws: Workspace, dsn: str) -> Connection:
     return _save(ws, OFFICE_KEY, endpoint_from_dsn(dsn), "")
 
 
-def office_endpoint(ws: Workspace, dsn: str | None = None) -> Endpoint:
-    """Return the office's server: the DSN given, else the one `office init` kept."""
-    if dsn:
-        return endpoint_from_dsn(dsn)
+def office_endpoint(ws: Workspace) -> Endpoint:
+    """Return the office's server, as `office init` kept it."""
     found = _load(ws, OFFICE_KEY)
     if found is None:
         raise LuoshiError(ErrorCode.NETWORK, kind="no_office")

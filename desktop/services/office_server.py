@@ -21,7 +21,7 @@ from desktop.network.office import UnitAccount
 from desktop.services import network
 from desktop.services import plans as plan_service
 from desktop.services.reading import file_hash
-from desktop.services.returns import ReturnOutcome, store_server_return
+from desktop.services.returns import ReturnOutcome, store_server_returns
 from desktop.services.tasklists import export_tasklist
 from desktop.services.workspace import Workspace
 from desktop.storage import plans as plan_store
@@ -101,23 +101,6 @@ def receive(ws: Workspace, period: Period) -> tuple[list[ReturnOutcome], list[Lu
 
     Returns what was stored and what was refused (a return for a plan this office does not hold).
     """
-    endpoint = network.office_endpoint(ws)
     known = return_store.server_ids(ws.db, period=period.code)
-    stored: list[ReturnOutcome] = []
-    refused: list[LuoshiError] = []
-    for item in server.new_returns(endpoint, period=period.code, known=known):
-        try:
-            stored.append(
-                store_server_return(
-                    ws,
-                    server_id=item.return_id,
-                    unit=item.unit,
-                    content=item.content,
-                    content_hash=item.content_hash,
-                    sent_at=item.sent_at,
-                    period=period,
-                )
-            )
-        except LuoshiError as error:
-            refused.append(error)
-    return stored, refused
+    items = server.new_returns(network.office_endpoint(ws), period=period.code, known=known)
+    return store_server_returns(ws, items, period=period)

@@ -12,7 +12,7 @@ from desktop.domain.desk.worklist import Filter, WorkItem, confirmed_only
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.reporting.ledger import LedgerMeta, LedgerRow, ledger_meta, ledger_row
 from desktop.domain.reporting.report import Report, ReportMeasure, ReportOptions, Unfilled, build_report
-from desktop.domain.terms import Light, Scope
+from desktop.domain.terms import Light, Scope, SentKind
 from desktop.domain.version import VERSION
 from desktop.exporters.words import words
 from desktop.services import attachments as attachment_service
@@ -200,7 +200,7 @@ def export_report(
     remember_options(ws, replace(options, title="", dated=None))
     sent_log.record_file(
         ws,
-        kind=sent_log.Kind.REPORT,
+        kind=SentKind.REPORT,
         path=out,
         period=period,
         measure_ids=[i.measure_id for i in items if i.note is not None and not i.note.empty],
@@ -264,7 +264,7 @@ def export_ledger(
     write_ledger(meta, rows, out, should_stop=should_stop)
     sent_log.record_file(
         ws,
-        kind=sent_log.Kind.LEDGER,
+        kind=SentKind.LEDGER,
         path=out,
         period=period,
         measure_ids=[r.measure_id for r in rows],

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.domain.desk.notes import NoteFields
 from desktop.domain.desk.periods import Period, parse_period, period_from_label
@@ -25,6 +26,9 @@ from desktop.storage import notes as note_store
 from desktop.storage import plans as plan_store
 from desktop.storage import returns as return_store
 from desktop.storage import units as unit_store
+
+if TYPE_CHECKING:
+    from desktop.network.office import ServerReturn
 
 MIN_MATCHED_SHARE = 0.5  # an old-style ledger whose rows mostly match no measure is another plan's
 SUFFIXES = (".xlsx", ".xlsm")
@@ -189,24 +193,32 @@ def _store(
     return ReturnOutcome(path, True, unit, len(matched), before is not None, tuple(warnings))
 
 
-def store_server_return(
-    ws: Workspace,
-    *,
-    server_id: str,
-    unit: str,
-    content: dict[str, object],
-    content_hash: str,
-    sent_at: datetime,
-    period: Period,
-) -> ReturnOutcome:
-    """Store one return the office server holds, as an imported file is stored (a later version replaces)."""
-    found = return_from_content(content)
-    found = replace(found, unit=unit)  # the server's row says who sent it: a unit cannot claim another's
-    name = Path(words("server_return_name", unit=unit, time=sent_at.strftime("%Y-%m-%d %H:%M")))
-    return _store(
-        ws, found, path=name, source_hash=content_hash, period=period, confirm=lambda _u, _b: True,
-        should_stop=None, now=sent_at, plans=None, server_id=server_id,
-    )  # fmt: skip
+def store_server_returns(
+    ws: Workspace, items: Sequence[ServerReturn], *, period: Period
+) -> tuple[list[ReturnOutcome], list[LuoshiError]]:
+    """Store returns the office server holds, in order, as imported files are stored (a later version replaces).
+
+    The plans are read once for all of them. Returns what was stored and what was refused.
+    """
+    if not items:
+        return [], []  # the board asks on every open: nothing new costs no read of the plans
+    plans = _Plans.read(ws)  # returns change notes only: the measures and units hold for the batch
+    stored: list[ReturnOutcome] = []
+    refused: list[LuoshiError] = []
+    for item in items:
+        found = replace(return_from_content(item.content), unit=item.unit)  # the server row says who sent it
+        name = Path(words("server_return_name", unit=item.unit, time=item.sent_at.strftime("%Y-%m-%d %H:%M")))
+        try:
+            outcome = _store(
+                ws, found, path=name, source_hash=item.content_hash, period=period,
+                confirm=lambda _u, _b: True, should_stop=None, now=item.sent_at, plans=plans,
+                server_id=item.return_id,
+            )  # fmt: skip
+        except LuoshiError as error:
+            refused.append(error)
+            continue
+        stored.append(outcome)
+    return stored, refused
 
 
 def _save(

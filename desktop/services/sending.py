@@ -16,7 +16,7 @@ from desktop.domain.desk.periods import Period
 from desktop.domain.errors import ErrorCode, LuoshiError
 from desktop.domain.ids import MeasureId, PlanId
 from desktop.domain.reporting.returns import content_hash, return_content
-from desktop.domain.terms import Scope
+from desktop.domain.terms import Scope, SentKind
 from desktop.network import unit as server
 from desktop.services import network, sent_log
 from desktop.services import plans as plan_service
@@ -69,7 +69,7 @@ def send(
         store.queue(ws.db, item)
         store.record(
             ws.db,
-            kind=sent_log.Kind.NETWORK,
+            kind=SentKind.NETWORK,
             plan_ids=[plan_row.id],
             period=period.code,
             unit=unit,
@@ -90,7 +90,6 @@ def _deliver(
     *,
     before_commit: Callable[[], None] | None = None,
 ) -> SendOutcome:
-
     plan = plan_service.resolve_plan(ws, item.plan_id)
     try:
         receipt = server.send(
@@ -134,8 +133,3 @@ def deliver_waiting(ws: Workspace) -> list[SendOutcome]:
 def waiting(ws: Workspace) -> list[Outgoing]:
     """Return the returns waiting in the outbox."""
     return store.waiting(ws.db)
-
-
-def receipt_of(ws: Workspace, return_id: str) -> Outgoing | None:
-    """Return a network return with its receipt (None when unknown)."""
-    return store.outgoing(ws.db, return_id)

@@ -6,28 +6,20 @@ A note that differs from what was last sent for its period is 报送后已修改
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from datetime import datetime
 from pathlib import Path
 
 from desktop.domain.desk.notes import NoteFields
 from desktop.domain.desk.periods import Period
 from desktop.domain.ids import MeasureId
+from desktop.domain.terms import SentKind
 from desktop.services.notes import my_unit
 from desktop.services.reading import file_hash
 from desktop.services.workspace import Workspace
 from desktop.storage import notes as note_store
 from desktop.storage import sending as store
 from desktop.storage.sending import SentNote, SentRecord
-
-
-class Kind:
-    """What left the PC (the `kind` of a 报送记录 entry)."""
-
-    REPORT = "report"
-    LEDGER = "ledger"
-    RETURN = "return"  # the return ledger, as a file
-    NETWORK = "network"  # a return sent to the office server
 
 
 def fields_hash(fields: NoteFields | None) -> str:
@@ -41,6 +33,7 @@ def fields_hash(fields: NoteFields | None) -> str:
 def sent_notes(
     ws: Workspace, period: Period, unit: str, measure_ids: Collection[MeasureId]
 ) -> list[SentNote]:
+    """Return the notes of `measure_ids` as they are now: what a record of their sending keeps."""
     notes = note_store.notes_of_unit(ws.db, period=period.code, unit=unit)
     revisions = note_store.latest_revisions(ws.db, period=period.code, unit=unit)
     return [SentNote(m, revisions.get(m), fields_hash(notes.get(m))) for m in measure_ids]
@@ -49,7 +42,7 @@ def sent_notes(
 def record_file(
     ws: Workspace,
     *,
-    kind: str,
+    kind: SentKind,
     path: Path,
     period: Period,
     measure_ids: Collection[int],
@@ -80,11 +73,9 @@ def sent_records(ws: Workspace) -> list[SentRecord]:
     return store.records(ws.db)
 
 
-def changed_after_send(ws: Workspace, period: Period) -> set[MeasureId]:
-    """Return the measures whose note for the period differs from what was last sent (报送后已修改)."""
-    unit = my_unit(ws)
+def changed_since_sent(
+    ws: Workspace, period: Period, unit: str, notes: Mapping[MeasureId, NoteFields]
+) -> set[MeasureId]:
+    """Return the measures whose note (from `notes`) differs from what was last sent for the period."""
     sent = store.last_sent_hashes(ws.db, period=period.code, unit=unit)
-    if not sent:
-        return set()
-    notes = note_store.notes_of_unit(ws.db, period=period.code, unit=unit)
     return {m for m, digest in sent.items() if fields_hash(notes.get(m)) != digest}

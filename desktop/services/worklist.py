@@ -18,7 +18,6 @@ from desktop.services.workspace import Workspace
 from desktop.storage import claims as claim_store
 from desktop.storage import notes as note_store
 from desktop.storage import plans as plan_store
-from desktop.storage import sending as sending_store
 from desktop.storage import short_titles as title_store
 
 
@@ -42,7 +41,7 @@ def load_worklist(
     numbers = {plan.id: plan.doc_number or "" for plan in plans}
     claims = claim_store.claims_for(ws.db, unit=unit) if unit else {}
     titles = title_store.short_titles(ws.db)
-    sent = sending_store.last_sent_hashes(ws.db, period=period.code, unit=unit)
+    changed = sent_log.changed_since_sent(ws, period, unit, notes)
     items = []
     for stored in measures:
         measure = stored.measure
@@ -81,8 +80,7 @@ def load_worklist(
                 archived=stored.plan_id in archived,
                 matched=assignment.unit if assignment else "",
                 plan_number=numbers.get(stored.plan_id, ""),
-                changed_since_sent=stored.measure_id in sent
-                and sent[stored.measure_id] != sent_log.fields_hash(note),
+                changed_since_sent=stored.measure_id in changed,
             )
         )
     return items

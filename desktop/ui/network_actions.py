@@ -118,8 +118,9 @@ class _Checker(QObject):
 
         try:
             with Workspace(path) as ws:
-                delivered = sum(1 for o in sending.deliver_waiting(ws) if o.delivered)
-                self.checked.emit(network.online(ws), delivered)
+                online = network.online(ws)  # one wait when the server is down, not one per step
+                delivered = sum(1 for o in sending.deliver_waiting(ws) if o.delivered) if online else 0
+                self.checked.emit(online, delivered)
         except LuoshiError:
             self.checked.emit(False, 0)
 
@@ -141,7 +142,6 @@ class NetworkActions(QObject):
         desk.statusBar().addPermanentWidget(self.status)
         self.dialog: NetworkDialog | None = None
         self.task: BackgroundTask[Any] | None = None
-        self.last_receipt = ""
         self.checker = _Checker(self)
         self.checker.checked.connect(self._checked)
         self.timer = QTimer(self)
@@ -171,7 +171,7 @@ class NetworkActions(QObject):
         self.dialog.show()
         return self.dialog
 
-    def connect_file(self, path: Path, on_done: object = None) -> None:
+    def connect_file(self, path: Path, on_done: Callable[[], None] | None = None) -> None:
         """Take a 接入文件 off the UI thread; say where the password went."""
         db = self.desk.ws.path
 
@@ -189,7 +189,7 @@ class NetworkActions(QObject):
                 .replace("%1", connection.endpoint.label)
                 .replace("%2", connection.unit),
             )
-            if callable(on_done):
+            if on_done is not None:
                 on_done()
 
         self.task = BackgroundTask(
@@ -224,17 +224,16 @@ class NetworkActions(QObject):
         item = outcome.outgoing
         if outcome.delivered:
             self.status.setText(self.tr("已联网"))
-            self.last_receipt = (
+            receipt = (
                 self.tr("已报送 %1 项任务。\n服务器回执：编号 %2\n服务器时间：%3\n内容校验：%4")
                 .replace("%1", str(item.row_count))
                 .replace("%2", item.return_id)
                 .replace("%3", item.receipt_time or "")
                 .replace("%4", item.content_hash[:16])
             )
-            QMessageBox.information(self.widget, self.tr("报送"), self.last_receipt)
+            QMessageBox.information(self.widget, self.tr("报送"), receipt)
         else:
             self.status.setText(self.tr("离线"))
-            self.last_receipt = outcome.error
             QMessageBox.warning(self.widget, self.tr("报送"), outcome.error)
         self.desk.changed.emit(EVERYTHING)  # 报送后已修改 marks start again from this send
 
