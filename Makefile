@@ -10,17 +10,28 @@ RUN_DEBS := libglib2.0-0 libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype
 TEST_DEBS := $(RUN_DEBS) libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-noto-cjk \
 	fonts-arphic-ukai fonts-liberation2 postgresql-15
 
-.PHONY: run test check lint bench fuzz bundle test-bundle screenshots system-run system-test clean
+.PHONY: platform run test check lint bench fuzz bundle deb test-bundle screenshots system-run system-test clean
+
+# The OCR engine without its opencv-python requirement (pyproject's `ocr` extra says why).
+OCR_PACKAGE := rapidocr-onnxruntime>=1.4,<1.5
 
 $(VENV)/.base: pyproject.toml
 	$(PYTHON) -m venv $(VENV) || { echo "python3-venv is missing: apt-get install python3-venv"; exit 1; }
 	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip uninstall -q -y opencv-python 2>/dev/null || true
 	$(PY) -m pip install -q -e '.[ocr]'
+	$(PY) -m pip install -q --no-deps '$(OCR_PACKAGE)'
 	touch $@
 
 $(VENV)/.test: $(VENV)/.base
 	$(PY) -m pip install -q -e '.[test,ocr]'
 	touch $@
+
+# A python3 older than 3.11, or a platform Qt has no wheel for (Linux ARM64 below glibc 2.31), stops
+# here with what to do.
+platform:
+	@sh build/check-python.sh $(PYTHON)
+	@sh build/check-platform.sh
 
 system-run:
 	@sh build/apt-install.sh $(RUN_DEBS)
@@ -28,14 +39,14 @@ system-run:
 system-test:
 	@sh build/apt-install.sh $(TEST_DEBS)
 
-run: system-run $(VENV)/.base
+run: platform system-run $(VENV)/.base
 	$(PY) -m desktop
 
 lint: $(VENV)/.test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 
-test: system-test $(VENV)/.test lint
+test: platform system-test $(VENV)/.test lint
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
 
 bench: $(VENV)/.test
@@ -46,19 +57,23 @@ $(VENV)/.bundle: $(VENV)/.base
 	$(PY) -m pip install -q -e '.[bundle,ocr]'
 	touch $@
 
-bundle: system-run $(VENV)/.bundle
+bundle: platform system-run $(VENV)/.bundle
 	$(VENV)/bin/pyinstaller --noconfirm --distpath dist --workpath build/work build/luoshi.spec
 	@du -sh dist/luoshi
+
+# A .deb of the bundle for UOS, Kylin and Debian desktops: /opt/luoshi, a menu entry and an icon.
+deb: bundle
+	$(PY) build/make_deb.py dist/luoshi dist
 
 # The everyday loop (under a minute): lint, then every test but the slow ones (OCR, LibreOffice, kills),
 # on two workers. `make test` runs everything in one process, as CI does.
 check: lint
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -m "not slow" -n 2
 
-# The bundle's smoke test: starts it offscreen on the sample, writes a report and a ledger.
-
-test-bundle: system-test $(VENV)/.test bundle
-	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q tests/test_bundle.py
+# The bundle's smoke test (starts it offscreen on the sample, writes a report and a ledger, reports the
+# highest GLIBC it needs), then the .deb installed with dpkg -i and removed with dpkg -r.
+test-bundle: system-test $(VENV)/.test deb
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q tests/test_bundle.py tests/test_deb.py
 
 # Mutated files through every importer for FUZZ_SECONDS each; fails on any unhandled exception.
 FUZZ_SECONDS ?= 30

@@ -154,8 +154,9 @@ class DetailPane(QWidget):
                 cursor = view.document().find(word)
                 while not cursor.isNull():
                     mark = QTextEdit.ExtraSelection()
-                    mark.cursor = cursor
-                    mark.format.setBackground(fill)
+                    # PySide6 6.9's stubs lack ExtraSelection's fields (6.10's have them)
+                    mark.cursor = cursor  # type: ignore[attr-defined, unused-ignore]
+                    mark.format.setBackground(fill)  # type: ignore[attr-defined, unused-ignore]
                     marks.append(mark)
                     cursor = view.document().find(word, cursor)
             view.setExtraSelections(marks)

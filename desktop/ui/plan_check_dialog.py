@@ -62,11 +62,12 @@ class _DoubtDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         super().initStyleOption(option, index)
-        if index.data(_DOUBT_ROLE) and option.state & QStyle.StateFlag.State_Selected:
-            palette = QPalette(option.palette)
+        # PySide6 6.9's stubs lack QStyleOptionViewItem's fields (6.10's have them)
+        if index.data(_DOUBT_ROLE) and option.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined, unused-ignore]
+            palette = QPalette(option.palette)  # type: ignore[attr-defined, unused-ignore]
             palette.setColor(QPalette.ColorRole.Highlight, DOUBT_SELECTED)
             palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#000000"))
-            option.palette = palette
+            option.palette = palette  # type: ignore[attr-defined, unused-ignore]
 
 
 class PlanCheckDialog(QDialog):

@@ -17,9 +17,10 @@ MISSING = {
 
 
 class _Supplement(QTranslator):
-    def translate(
+    # None is Qt's null string: "not mine", and the next catalogue is asked (6.9's stub says str)
+    def translate(  # type: ignore[override, unused-ignore]
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str | None:  # None is Qt's null string: "not mine", and the next catalogue is asked
+    ) -> str | None:
         return MISSING.get((context, source))
 
     def isEmpty(self) -> bool:

@@ -43,7 +43,8 @@ def test_the_desk_restores_the_text_size_and_fills_the_menus(qtbot: QtBot, ws: W
     qtbot.addWidget(window)
     titles = [a.text() for a in window.menuBar().actions() if a.isVisible()]
     assert titles == ["文件(&F)", "查看(&V)", "设置(&S)", "帮助(&H)"]
-    commands = [a.text() for a in window.menuBar().actions()[0].menu().actions() if a.text()]  # type: ignore[union-attr]
+    menus = window.menuBar().actions()  # held: PySide6 6.9 frees a menu reached through a temporary list
+    commands = [a.text() for a in menus[0].menu().actions() if a.text()]  # type: ignore[union-attr]
     assert commands == [
         "导入方案或任务清单…",
         "生成报告…",
