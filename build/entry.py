@@ -5,11 +5,13 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 
 
 def main() -> int:
-    """Dispatch to the command line or the window."""
+    """Dispatch to the command line or the window (or, started by multiprocessing, be the OCR child)."""
+    multiprocessing.freeze_support()  # the OCR child runs this program again: it must not open a window
     if len(sys.argv) > 1 and sys.argv[1] == "cli":
         from desktop.cli import main as cli_main
 

@@ -2,4 +2,5 @@
 
 from desktop.app import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # not when a child process (the OCR reader) imports the main module
+    raise SystemExit(main())

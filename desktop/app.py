@@ -12,9 +12,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLockFile, QObject, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.services.locations import database_path
+from desktop.services.locations import database_path, resource_path
 from desktop.ui import qt_chinese
 from desktop.ui.background import stop_all
 from desktop.ui.crash import CrashReporter, log_file
@@ -30,6 +31,8 @@ def application() -> QApplication:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Luoshi")
     app.setApplicationDisplayName("落实")
+    app.setDesktopFileName("luoshi")  # the menu entry the .deb installs: its icon in the task bar
+    app.setWindowIcon(QIcon(str(resource_path("icons", "luoshi.png"))))
     qt_chinese.install(app)
     return app
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import multiprocessing.context
 import os
 import sys
 from collections.abc import Iterator
@@ -54,17 +55,27 @@ def _audit(event: str, args: tuple[object, ...]) -> None:
 sys.addaudithook(_audit)
 
 
+_start_process = multiprocessing.context.SpawnProcess.start
+
+
+def _noted_start(process: multiprocessing.context.SpawnProcess) -> None:
+    """Note each child process a test starts by multiprocessing (the OCR reader is one, "luoshi-ocr")."""
+    _spawned.append(process.name)
+    _start_process(process)
+
+
+multiprocessing.context.SpawnProcess.start = _noted_start  # type: ignore[method-assign]
+
+
 @pytest.fixture(autouse=True)
 def _heavy_work_is_marked_slow(request: pytest.FixtureRequest) -> Iterator[None]:
     """Fail a test that renders with LibreOffice or runs OCR without the `slow` marker."""
     _spawned.clear()
-    ocr_before = "rapidocr_onnxruntime" in sys.modules
     yield
     if request.node.get_closest_marker("slow") is not None:
         return
-    heavy = sorted({name for name in _spawned if name.startswith(_HEAVY_PROGRAMS)})
+    heavy = sorted({name for name in _spawned if name.startswith((*_HEAVY_PROGRAMS, "luoshi-ocr"))})
     assert not heavy, f"this test starts {heavy}: mark it @pytest.mark.slow"
-    assert ocr_before or "rapidocr_onnxruntime" not in sys.modules, "this test runs OCR: mark it slow"
 
 
 _databases = itertools.count(1)

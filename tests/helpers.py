@@ -234,11 +234,42 @@ def write_gongwen_docx(paragraphs: list[str], path: Path) -> Path:
     return path
 
 
+def write_red_headed_docx(paragraphs: list[str], organ_mark: str, doc_number: str, path: Path) -> Path:
+    """Write `paragraphs` as a 红头文件: `organ_mark` in large red characters (the 版头), the 发文字号 with
+    the red rule under it, then the title and body as `write_gongwen_docx` lays them out."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    from desktop.exporters import gbt9704_docx as gb
+
+    document = docx.Document()
+    gb.prepare(document)
+    mark = gb.new_paragraph(document)
+    gb.set_paragraph(mark, first_line_chars=0, align=WD_ALIGN_PARAGRAPH.CENTER, line_twips=48 * 20)
+    gb.add_text(mark, organ_mark, gb.Face(gb.TITLE_FONT, 44, color=gb.RED, latin=gb.TITLE_FONT))
+    number = gb.new_paragraph(document)
+    gb.set_paragraph(number, first_line_chars=0, align=WD_ALIGN_PARAGRAPH.CENTER)
+    gb.add_text(number, doc_number, gb.BODY)
+    gb.border(number._p.get_or_add_pPr(), "bottom", size_eighths=12, color=gb.RED, space_pt=11)
+    for index, text in enumerate(paragraphs):
+        paragraph = gb.new_paragraph(document)
+        gb.set_paragraph(paragraph, first_line_chars=0 if index == 0 else 2)
+        gb.add_text(paragraph, text, gb.TITLE if index == 0 else gb.BODY)
+    document.save(str(path))
+    return path
+
+
 def scan_pdf(
-    source_pdf: Path, target: Path, *, dpi: int = 200, pages: int | None = None, seed: int = 7
+    source_pdf: Path,
+    target: Path,
+    *,
+    dpi: int = 200,
+    pages: int | None = None,
+    seed: int = 7,
+    colour: bool = False,
 ) -> Path:
-    """Print and scan `source_pdf`: pages rendered at `dpi` (pdftoppm), turned a little and speckled,
-    then wrapped back into a PDF of images with no text layer; also stamps a red seal on the last page."""
+    """Print and scan `source_pdf`: pages rendered at `dpi` (pdftoppm, in grey unless `colour`), turned a
+    little and speckled, then wrapped back into a PDF of images with no text layer; also stamps a red seal
+    on the last page."""
     import random
     import tempfile
 
@@ -246,7 +277,15 @@ def scan_pdf(
 
     rng = random.Random(seed)
     with tempfile.TemporaryDirectory() as tmp:
-        command = ["pdftoppm", "-r", str(dpi), "-gray", "-png", str(source_pdf), f"{tmp}/p"]
+        command = [
+            "pdftoppm",
+            "-r",
+            str(dpi),
+            *([] if colour else ["-gray"]),
+            "-png",
+            str(source_pdf),
+            f"{tmp}/p",
+        ]
         if pages:
             command[1:1] = ["-l", str(pages)]
         subprocess.run(command, check=True, timeout=300)

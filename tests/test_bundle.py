@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import re
 import subprocess
 import sys
 import time
@@ -18,14 +20,19 @@ EXE = ROOT / "dist" / "luoshi" / ("luoshi.exe" if sys.platform == "win32" else "
 pytestmark = pytest.mark.skipif(not EXE.exists(), reason="no bundle built: run `make bundle` first")
 
 
+def run_bundle(exe: Path, *args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run the bundled program `exe` with `args` and wait for it."""
+    return subprocess.run([str(exe), *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
 def _run(*args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(EXE), *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=120)
+    return run_bundle(EXE, *args, env=env, cwd=cwd)
 
 
-def _open_window_until_started(db: str, *, env: dict[str, str], cwd: Path) -> None:
+def open_window_until_started(exe: Path, db: str, *, env: dict[str, str], cwd: Path) -> None:
     """Start the bundled window and wait for its log line: written once the filled desk has painted."""
     log = Path(db).parent / "logs" / "luoshi.log"
-    window = subprocess.Popen([str(EXE), "--db", db], env=env, cwd=cwd)
+    window = subprocess.Popen([str(exe), "--db", db], env=env, cwd=cwd)
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and window.poll() is None:
@@ -45,7 +52,7 @@ def test_bundle_opens_the_sample_and_writes_a_report_and_a_ledger(tmp_path: Path
     db = str(tmp_path / "luoshi.db")
     unit = _run("cli", "--db", db, "profile", "set", "--unit", "自治区发展改革委", env=env, cwd=tmp_path)
     assert unit.returncode == 0, unit.stderr  # 本单位 known: the window opens without the set-up dialog
-    _open_window_until_started(db, env=env, cwd=tmp_path)
+    open_window_until_started(EXE, db, env=env, cwd=tmp_path)
     listed = _run("cli", "--db", db, "measures", env=env, cwd=tmp_path)
     assert listed.returncode == 0 and len(listed.stdout.splitlines()) == 34  # the bundled sample plan
     for args in (
@@ -60,3 +67,30 @@ def test_bundle_opens_the_sample_and_writes_a_report_and_a_ledger(tmp_path: Path
     assert openpyxl.load_workbook(tmp_path / "台账.xlsx").sheetnames[0] == "工作台账"
     check = _run("cli", "check", str(tmp_path / "报告.docx"), env=env, cwd=tmp_path)
     assert check.returncode == 0, check.stdout
+
+
+def _glibc_needs() -> object:
+    spec = importlib.util.spec_from_file_location("glibc_needs", ROOT / "build" / "glibc_needs.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="glibc is Linux's")
+def test_no_file_of_the_bundle_needs_a_newer_glibc_than_the_readme_states() -> None:
+    """The floor is LUOSHI_GLIBC_TARGET (2.28 for the 信创 build) or else this build machine's glibc, and
+    it must be a floor the README's table of supported systems names."""
+    glibc = _glibc_needs()
+    rows = glibc.report(EXE.parent)  # type: ignore[attr-defined]
+    highest, path = rows[0]
+    shown = ".".join(map(str, highest))
+    print(
+        f"\nGLIBC report: {len(rows)} ELF files in dist/luoshi; highest GLIBC_{shown} ({path.relative_to(ROOT)})"
+    )
+    for version, needy in rows[:5]:
+        print(f"  GLIBC_{'.'.join(map(str, version))}  {needy.relative_to(EXE.parent)}")
+    floor = os.environ.get("LUOSHI_GLIBC_TARGET") or os.confstr("CS_GNU_LIBC_VERSION").split()[-1]  # type: ignore[union-attr]
+    stated = set(re.findall(r"\|\s*glibc\s*(2\.\d+)\s*\|", (ROOT / "README.md").read_text(encoding="utf-8")))
+    assert floor in stated, f"the README's table names no build for glibc {floor} (it names {sorted(stated)})"
+    assert highest <= glibc.parse(floor), f"{path} needs GLIBC_{shown}, above the stated {floor}"  # type: ignore[attr-defined]

@@ -161,7 +161,7 @@ def test_imports_inside_functions_are_the_few_with_a_reason() -> None:
     menus, built at their first use (window_actions, office_actions); the log's rotating handler; the plan
     reader on a first run (the sample plan is read once, when there is no data); the word segmenter, loaded
     when a title is laid out or checked; the font-file reader, when a report is written; the Windows registry, on Windows;
-    psycopg and keyring, when the network is used (the window shows 联网报送 without loading them).
+    the OCR child's libraries, inside it; psycopg and keyring, when the network is used (the window shows 联网报送 without loading them).
     """
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):
@@ -187,8 +187,10 @@ def test_imports_inside_functions_are_the_few_with_a_reason() -> None:
         | {"the plan reader: loaded on a first run, to read the sample"}
         | {"rjieba: loaded to break a title (its dictionary takes 0.1 s to build)"}
         | {"fontTools: loaded to read names"}
-        | {f"{lib}: loaded to read a scan" for lib in ("pypdfium2", "Pillow", "numpy")}
-        | {"rapidocr: loaded to read a scan", "rapidocr: loaded to read a scan (its models take 0.2 s)"}
+        | {"the OCR reader: loaded to read a scan"}
+        | {"rapidocr: the child's one job", "pypdfium2: the child renders the pages"}
+        | {"numpy: loaded in the OCR child"}
+        | {"Pillow: the child decodes the pages"}
         | {"the Windows registry: only on Windows"}
         | {"psycopg: loaded when the network is used", "keyring: loaded when a password is stored or read"}
         | {"a network task's services: loaded when used"}

@@ -17,6 +17,7 @@ class ErrorCode(StrEnum):
     LEGACY_OFFICE = "legacy_office"  # Word 2/6/95, Excel 3/4: an office format older than 1997
     OLD_VERSION = "old_version"
     NO_TEXT_IN_SCAN = "no_text_in_scan"  # a picture or scan in which OCR found no text at all
+    OCR_FAILED = "ocr_failed"  # the OCR child process ended without an answer (a crash, memory)
     BAD_COLUMNS = "bad_columns"  # --columns names an unknown role or a column the grid lacks, or no 任务
     BAD_NUMBERING = "bad_numbering"
     NO_GRID = "no_grid"  # --columns asked of a file whose text holds no table

@@ -66,7 +66,7 @@ def read_plan(
             if error.code is not ErrorCode.SCANNED_PDF:
                 raise
     if kind in (Format.PDF, Format.IMAGE):
-        from desktop.importers.scan_file import read_scan  # rapidocr: loaded to read a scan
+        from desktop.importers.scan_file import read_scan  # the OCR reader: loaded to read a scan
 
         return read_scan(path, pdf=kind is Format.PDF, progress=progress, should_stop=should_stop)
     if kind is Format.DOC:
@@ -81,7 +81,7 @@ def read_plan(
         except LuoshiError as error:
             if error.code is not ErrorCode.SCANNED_PDF:
                 raise
-        from desktop.importers.scan_file import read_scan  # rapidocr: loaded to read a scan
+        from desktop.importers.scan_file import read_scan  # the OCR reader: loaded to read a scan
 
         return read_scan(path, pdf=False, ofd=True, progress=progress, should_stop=should_stop)
     if kind is Format.HTML:

@@ -237,7 +237,7 @@ def read_pdf(
         return plan
     lines, scanned = list(reading.lines), None
     if reading.image_pages:
-        from desktop.importers import scan_file  # rapidocr: loaded to read a scan
+        from desktop.importers import scan_file  # the OCR reader: loaded to read a scan
 
         if scan_file.ocr_available():
             scanned = scan_file.ocr_pdf_pages(path, reading.image_pages, progress, should_stop)

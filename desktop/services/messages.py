@@ -30,6 +30,10 @@ ERRORS: dict[ErrorCode, str] = {
         "文件“{path}”是图片或扫描件，但没有识别出任何文字。请确认图片清晰、方向正确（没有倒置或横放），"
         "或向发文单位索取 Word、PDF 文字版。"
     ),
+    ErrorCode.OCR_FAILED: (
+        "识别扫描件“{path}”时，文字识别（OCR）组件意外退出（{reason}），方案没有导入，数据未做任何改动。"
+        "请关闭其他程序后重试；如仍失败，可把扫描件分成几份分别导入，或向发文单位索取 Word、PDF 文字版。"
+    ),
     ErrorCode.OLD_VERSION: (
         "文件“{path}”是 {version} 格式，是 1997 年以前的老版本，本程序读不了。"
         "请在 Word、Excel 或 WPS 中打开它，“另存为” .docx 或 .xlsx 后再导入。"

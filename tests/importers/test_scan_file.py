@@ -4,7 +4,12 @@ from the .txt. The whole 10-page scan (34 measures) is read by `bench/run --only
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -91,16 +96,44 @@ def test_a_photographed_page_and_a_multi_page_tiff_are_read(
     assert [m.label for m in both.measures] == [m.label for m in one.measures]
 
 
-def test_stopping_between_pages_cancels(scan: Path) -> None:
-    asked: list[int] = []
+def test_stop_ends_the_ocr_child_within_a_second(scan: Path) -> None:
+    asked: list[float] = []
 
-    def stop() -> bool:
-        asked.append(1)
-        return len(asked) > 1  # after the first page
+    def stop_when_reading_starts(done: int, total: int) -> None:  # the child is loading or recognising
+        asked.append(time.monotonic())
 
     with pytest.raises(Cancelled):
-        read_plan(scan, should_stop=stop)
-    assert len(asked) == 2
+        read_plan(scan, progress=stop_when_reading_starts, should_stop=lambda: bool(asked))
+    assert time.monotonic() - asked[0] < 1.0
+    assert [c for c in multiprocessing.active_children() if c.name == "luoshi-ocr"] == []
+
+
+def test_a_killed_ocr_child_is_a_message_not_a_crash(scan: Path) -> None:
+    """The system killing the recogniser (memory) ends the import with words for the clerk."""
+
+    def kill_the_child(done: int, total: int) -> None:
+        for child in multiprocessing.active_children():
+            if child.name == "luoshi-ocr" and child.pid is not None:
+                os.kill(child.pid, signal.SIGKILL)
+
+    with pytest.raises(LuoshiError) as caught:
+        read_plan(scan, progress=kill_the_child)
+    assert caught.value.code is ErrorCode.OCR_FAILED
+    assert "内存不足" in error_text(caught.value) and "数据未做任何改动" in error_text(caught.value)
+
+
+def test_opencv_would_change_the_environment_but_ocr_leaves_this_one_alone(scan: Path) -> None:
+    imported = subprocess.run(
+        [sys.executable, "-c", "import os, cv2; print(os.environ.get('LD_LIBRARY_PATH', ''))"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={k: v for k, v in os.environ.items() if k != "LD_LIBRARY_PATH"},
+    )
+    assert "cv2" in imported.stdout  # what an OCR inside this process would have done to it
+    before = dict(os.environ)
+    assert read_plan(scan).measures
+    assert dict(os.environ) == before
 
 
 def test_without_the_ocr_extra_a_scan_is_refused_saying_so(

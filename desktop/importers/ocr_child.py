@@ -1,0 +1,157 @@
+"""The OCR child process: decode a scan's pages, wash the seals, recognise the text, send back the boxes.
+
+Everything heavy of a scan lives here and ends with the process: rapidocr, onnxruntime and OpenCV (whose
+import rewrites environment variables such as QT_QPA_PLATFORM_PLUGIN_PATH and LD_LIBRARY_PATH), the page
+images, the decoders that meet the untrusted file (pypdfium2, Pillow), and the memory of all of them.
+`ocr_process` starts it and reads its messages, all tuples:
+
+- ("count", pages)                           the number of pages that will be read
+- ("page", index, width, height, boxes)      one page's text boxes (TextBox values)
+- ("refused", code, path, params, details)   a LuoshiError, or a library failing on the file (details: the
+                                             traceback, logged by the parent)
+- ("bug", traceback)                         an exception raised by our own code
+- ("done",)
+"""
+
+from __future__ import annotations
+
+import io
+import traceback
+from collections.abc import Iterator
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from desktop.domain.errors import ErrorCode, LuoshiError
+from desktop.domain.parsing.ocr_text import TextBox
+from desktop.importers.failures import raised_by_us
+from desktop.importers.ofd_file import ofd_page_images
+from desktop.importers.seal_wash import without_seals
+
+DPI = 200
+MAX_PAGES = 300
+MAX_PIXELS = 60_000_000  # a page image larger than about 7,700 × 7,700 is refused, not decoded
+# Detection looks at the page with its longer side at most this long (rapidocr's default shrinks only to
+# 2000, and lets the shorter side stay above 736: 2000 × 1414 on a 200-dpi A4 page, 0.9 GB at the peak).
+# Recognition still reads each line from the page itself (at most 2000 on its longer side), so small text
+# keeps its strokes.
+DETECTION_SIDE = 1280
+THREADS = 2  # onnxruntime's threads; the window keeps working beside them
+
+
+def _engine() -> Any:
+    from rapidocr_onnxruntime import RapidOCR  # rapidocr: the child's one job
+
+    return RapidOCR(
+        det_limit_type="max",
+        det_limit_side_len=DETECTION_SIDE,
+        intra_op_num_threads=THREADS,
+        inter_op_num_threads=1,
+    )
+
+
+def pdf_pages(path: Path, indices: list[int] | None) -> tuple[int, Iterator[Any]]:
+    """Return how many pages and the pages (all, or those of `indices`) rendered at DPI."""
+    import pypdfium2  # pypdfium2: the child renders the pages
+
+    document = pypdfium2.PdfDocument(str(path))
+    chosen = list(range(len(document))) if indices is None else indices
+
+    def pages() -> Iterator[Any]:
+        try:
+            for index in chosen:
+                page = document[index]
+                width, height = page.get_size()
+                scale = DPI / 72
+                if width * height * scale * scale > MAX_PIXELS:
+                    raise LuoshiError(ErrorCode.FILE_TOO_LARGE, path=str(path))
+                yield page.render(scale=scale).to_pil().convert("RGB")
+        finally:
+            document.close()
+
+    return len(chosen), pages()
+
+
+def ofd_pages(path: Path) -> tuple[int, Iterator[Any]]:
+    """Return how many pages and the page images of a scanner's OFD."""
+    from PIL import Image  # Pillow: the child decodes the pages
+
+    images = ofd_page_images(path)
+
+    def pages() -> Iterator[Any]:
+        for data in images:
+            with Image.open(io.BytesIO(data)) as image:
+                if image.width * image.height > MAX_PIXELS:
+                    raise LuoshiError(ErrorCode.FILE_TOO_LARGE, path=str(path))
+                yield image.convert("RGB")
+
+    return len(images), pages()
+
+
+def image_pages(path: Path) -> tuple[int, Iterator[Any]]:
+    """Return how many pages and the pages of a picture (each page of a multi-page TIFF)."""
+    from PIL import Image, ImageSequence  # Pillow: the child decodes the pages
+
+    image = Image.open(path)  # reads the header only
+    if image.width * image.height > MAX_PIXELS:  # refused before a pixel is decoded
+        image.close()
+        raise LuoshiError(ErrorCode.FILE_TOO_LARGE, path=str(path))
+    count = getattr(image, "n_frames", 1)
+
+    def pages() -> Iterator[Any]:
+        with image:
+            for frame in ImageSequence.Iterator(image):  # a multi-page TIFF gives each page
+                yield frame.convert("RGB")
+
+    return count, pages()
+
+
+def boxes(engine: Any, pixels: Any) -> list[TextBox]:
+    """Recognise one page array into text boxes, each character with its confidence."""
+    result, _ = engine(pixels, use_cls=False, return_word_box=True)
+    found = []
+    for item in result or []:
+        quad, text, score = item[0], str(item[1]), float(item[2])
+        words = item[4] if len(item) > 5 and isinstance(item[4], list) else []
+        scores = item[5] if len(item) > 5 and isinstance(item[5], list) else []
+        confidences = [float(s) for word, s in zip(words, scores, strict=False) for _ in str(word)]
+        if len(confidences) != len(text):
+            confidences = [score] * len(text)
+        xs, ys = [p[0] for p in quad], [p[1] for p in quad]
+        run = quad[1][0] - quad[0][0]
+        tilt = (quad[1][1] - quad[0][1]) / run if run else 1.0
+        found.append(TextBox(min(xs), min(ys), max(xs), max(ys), text, tuple(confidences), tilt))
+    return found
+
+
+def _read(out: Connection, kind: str, path: Path, indices: list[int] | None) -> None:
+    count, pages = (
+        pdf_pages(path, indices) if kind == "pdf" else ofd_pages(path) if kind == "ofd" else image_pages(path)
+    )
+    if count > MAX_PAGES:
+        raise LuoshiError(ErrorCode.FILE_TOO_LARGE, path=str(path), pages=count, limit_pages=MAX_PAGES)
+    out.send(("count", count))
+    engine = None
+    for index, picture in enumerate(pages):
+        if engine is None:
+            engine = _engine()  # after the first page decoded: a broken file is told before the models load
+        out.send(("page", index, picture.width, picture.height, boxes(engine, without_seals(picture))))
+    out.send(("done",))
+
+
+def serve(out: Connection, kind: str, path: str, indices: list[int] | None) -> None:
+    """Read the scan at `path` (`kind`: pdf, ofd or image) and send its pages' boxes down `out`."""
+    try:
+        _read(out, kind, Path(path), indices)
+    except LuoshiError as refused:
+        out.send(("refused", refused.code.value, refused.path, refused.params, ""))
+    except MemoryError:
+        out.send(("refused", ErrorCode.FILE_TOO_LARGE.value, path, {}, ""))
+    except Exception as exc:  # a damaged image or PDF fails anywhere inside the decoders
+        details = traceback.format_exc()
+        if raised_by_us(exc):
+            out.send(("bug", details))
+        else:
+            out.send(("refused", ErrorCode.CORRUPT.value, path, {}, details))
+    finally:
+        out.close()
