@@ -10,7 +10,7 @@ RUN_DEBS := libglib2.0-0 libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype
 TEST_DEBS := $(RUN_DEBS) libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-noto-cjk \
 	fonts-arphic-ukai fonts-liberation2 postgresql-15
 
-.PHONY: platform run test check lint bench fuzz bundle deb test-bundle screenshots system-run system-test clean
+.PHONY: platform run test check lint bench fuzz bundle zip deb test-bundle screenshots system-run system-test clean
 
 # The OCR engine without its opencv-python requirement (pyproject's `ocr` extra says why).
 OCR_PACKAGE := rapidocr-onnxruntime>=1.4,<1.5
@@ -59,7 +59,11 @@ $(VENV)/.bundle: $(VENV)/.base
 
 bundle: platform system-run $(VENV)/.bundle
 	$(VENV)/bin/pyinstaller --noconfirm --distpath dist --workpath build/work build/luoshi.spec
-	@du -sh dist/luoshi
+	$(PY) build/split_ocr.py dist/luoshi
+
+# The downloads: the program's zip and the OCR add-on's zip (README, 下载即用).
+zip: bundle
+	$(PY) build/zip_bundle.py dist/luoshi dist
 
 # A .deb of the bundle for UOS, Kylin and Debian desktops: /opt/luoshi, a menu entry and an icon.
 deb: bundle

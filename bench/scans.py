@@ -2,9 +2,10 @@
 
 The scan is made as the tests make it: the sample laid out as a published 公文, printed to PDF by
 LibreOffice, rendered at 200 dpi, turned and speckled, sealed, and wrapped back into a PDF of images.
-Ours is `read_plan` (pages rendered, seal washed out, recognised, put in reading order, parsed, doubts
-attached); the floor is bare rapidocr recognising the same rendered pages. Each runs in its own process,
-which reports its wall time and its peak resident memory.
+Ours is `read_plan` (a child process renders the pages, washes the seals and recognises them at a bounded
+side; the lines are put in reading order, parsed and given doubts); the floor is bare rapidocr with its
+defaults recognising the same rendered pages in one process. Each reports its wall time and the peak
+resident memory of the process that did the OCR (ours: the child).
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ seconds = time.perf_counter() - start
 units = lambda p: {m.label: [(u.name, u.role.value) for u in m.units] for m in p.measures}
 ours, theirs = units(plan), units(read_plan(sample_plan_path()))
 right = sum(ours.get(label) == named for label, named in theirs.items())
-print(seconds, right, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the OCR child's peak
+here = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(seconds, right, here, child)
 """
 _FLOOR = """
 import resource, sys, time
@@ -44,17 +47,18 @@ engine = RapidOCR()
 document = pypdfium2.PdfDocument(sys.argv[1])
 for i in range(len(document)):
     engine(numpy.asarray(document[i].render(scale=200 / 72).to_pil().convert("RGB")), use_cls=False)
-print(time.perf_counter() - start, len(document), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(time.perf_counter() - start, len(document), 0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
-def _run(script: str, path: Path) -> tuple[float, int, float]:
+def _run(script: str, path: Path) -> tuple[float, int, float, float]:
+    """Run `script` on `path` in a fresh Python; return its seconds, count, own and children's peak (bytes)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
         [sys.executable, "-c", script, str(path)], env=env, capture_output=True, text=True, check=True
     )
-    seconds, count, rss_kb = done.stdout.split()[-3:]
-    return float(seconds), int(count), float(rss_kb) * 1024
+    seconds, count, here_kb, children_kb = done.stdout.split()[-4:]
+    return float(seconds), int(count), float(here_kb) * 1024, float(children_kb) * 1024
 
 
 def _bare_doc(path: Path) -> None:
@@ -88,11 +92,12 @@ def scans(folder: Path, row: Row) -> None:
     finally:
         del os.environ["FONTCONFIG_FILE"]
     scan = scan_pdf(pdf, folder / "scan.pdf")
-    ours, right, ours_rss = _run(_OURS, scan)
-    floor, pages, floor_rss = _run(_FLOOR, scan)
+    ours, right, window_rss, ours_rss = _run(_OURS, scan)
+    floor, pages, _, floor_rss = _run(_FLOOR, scan)
     print(f"OCR of the {pages}-page scan: {right} of 34 measures with every unit right")
-    row(f"OCR {pages}-page scan, per page (load included)", ours / pages, floor / pages, "< 3000 ms a page")
+    row(f"OCR {pages}-page scan, per page (load included)", ours / pages, floor / pages, "< 2000 ms a page")
     print(
-        f"{f'peak memory, OCR of the {pages}-page scan':<50} {ours_rss / 2**20:9.1f} MB   floor "
-        f"{floor_rss / 2**20:8.1f} MB   ratio {ours_rss / floor_rss:7.2f}   target < 1024 MB"
+        f"{f'peak memory, OCR child, {pages}-page scan':<50} {ours_rss / 2**20:9.1f} MB   floor "
+        f"{floor_rss / 2**20:8.1f} MB   ratio {ours_rss / floor_rss:7.2f}   target < 600 MB"
     )
+    print(f"{'peak memory of the process that asked (no OCR in it)':<50} {window_rss / 2**20:9.1f} MB")

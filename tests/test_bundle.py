@@ -9,12 +9,14 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import docx
 import openpyxl
 import pytest
 
 from tests.conftest import ROOT
+from tests.helpers import convert, sample_paragraphs, scan_pdf, write_gongwen_docx
 
 EXE = ROOT / "dist" / "luoshi" / ("luoshi.exe" if sys.platform == "win32" else "luoshi")
 pytestmark = pytest.mark.skipif(not EXE.exists(), reason="no bundle built: run `make bundle` first")
@@ -69,28 +71,67 @@ def test_bundle_opens_the_sample_and_writes_a_report_and_a_ledger(tmp_path: Path
     assert check.returncode == 0, check.stdout
 
 
-def _glibc_needs() -> object:
-    spec = importlib.util.spec_from_file_location("glibc_needs", ROOT / "build" / "glibc_needs.py")
+def _bundle_needs() -> Any:
+    spec = importlib.util.spec_from_file_location("bundle_needs", ROOT / "build" / "bundle_needs.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-@pytest.mark.skipif(sys.platform != "linux", reason="glibc is Linux's")
+# Libraries a desktop brings when it uses the Qt plugin that needs them, and not otherwise: the Wayland
+# platform on a Wayland session, the GTK theme on a GTK desktop. Qt loads neither elsewhere.
+DESKTOP_PROVIDED = {"libwayland-cursor.so.0", "libwayland-egl.so.1", "libgtk-3.so.0", "libgdk-3.so.0"}
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="glibc and ELF are Linux's")
 def test_no_file_of_the_bundle_needs_a_newer_glibc_than_the_readme_states() -> None:
     """The floor is LUOSHI_GLIBC_TARGET (2.28 for the 信创 build) or else this build machine's glibc, and
     it must be a floor the README's table of supported systems names."""
-    glibc = _glibc_needs()
-    rows = glibc.report(EXE.parent)  # type: ignore[attr-defined]
+    needs = _bundle_needs()
+    rows = needs.report(EXE.parent)
     highest, path = rows[0]
     shown = ".".join(map(str, highest))
-    print(
-        f"\nGLIBC report: {len(rows)} ELF files in dist/luoshi; highest GLIBC_{shown} ({path.relative_to(ROOT)})"
-    )
+    print(f"\nGLIBC report: {len(rows)} ELF files in dist/luoshi need at most GLIBC_{shown}")
     for version, needy in rows[:5]:
         print(f"  GLIBC_{'.'.join(map(str, version))}  {needy.relative_to(EXE.parent)}")
     floor = os.environ.get("LUOSHI_GLIBC_TARGET") or os.confstr("CS_GNU_LIBC_VERSION").split()[-1]  # type: ignore[union-attr]
-    stated = set(re.findall(r"\|\s*glibc\s*(2\.\d+)\s*\|", (ROOT / "README.md").read_text(encoding="utf-8")))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    stated = set(re.findall(r"\|\s*glibc\s*(2\.\d+)\s*\|", readme))
     assert floor in stated, f"the README's table names no build for glibc {floor} (it names {sorted(stated)})"
-    assert highest <= glibc.parse(floor), f"{path} needs GLIBC_{shown}, above the stated {floor}"  # type: ignore[attr-defined]
+    assert highest <= needs.parse(floor), f"{path} needs GLIBC_{shown}, above the stated {floor}"
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="ELF is Linux's")
+def test_every_library_the_bundle_loads_is_in_it_or_on_the_system() -> None:
+    """Nothing build/luoshi.spec dropped from Qt is still needed, and the OCR add-on's libraries are whole."""
+    unmet = {
+        name: lacking - DESKTOP_PROVIDED
+        for name, lacking in _bundle_needs().unmet(EXE.parent).items()
+        if lacking - DESKTOP_PROVIDED
+    }
+    assert unmet == {}
+
+
+@pytest.mark.slow
+def test_the_bundle_reads_a_scan_with_its_ocr_add_on_and_says_so_without_it(tmp_path: Path) -> None:
+    from tests.conftest import SAMPLE
+
+    fonts = ROOT / "resources" / "fonts" / "fonts.conf"
+    os.environ["FONTCONFIG_FILE"] = str(fonts)  # the 公文 fonts mapped to free faces for LibreOffice
+    try:
+        pdf = convert(write_gongwen_docx(sample_paragraphs(SAMPLE), tmp_path / "原件.docx"), tmp_path, "pdf")
+    finally:
+        del os.environ["FONTCONFIG_FILE"]
+    scan = scan_pdf(pdf, tmp_path / "扫描件.pdf", pages=2)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    parsed = _run("cli", "parse", str(scan), env=env, cwd=tmp_path)
+    assert parsed.returncode == 0, parsed.stderr
+    assert "自治区商务厅" in parsed.stdout and "第 2 页，共 2 页" in parsed.stdout + parsed.stderr
+    addon, aside = EXE.parent / "ocr", EXE.parent / "ocr-aside"
+    addon.rename(aside)
+    try:
+        refused = _run("cli", "parse", str(scan), env=env, cwd=tmp_path)
+    finally:
+        aside.rename(addon)
+    assert refused.returncode != 0 and "文字识别（OCR）组件" in refused.stdout + refused.stderr

@@ -5,12 +5,35 @@ from __future__ import annotations
 import errno
 import os
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePath, PureWindowsPath
 
 from desktop.domain.errors import ErrorCode, LuoshiError
 
+WINDOWS_MAX_PATH = 260  # MAX_PATH: a longer path needs the \\?\ form unless long paths are switched on
+_LONG, _LONG_UNC = "\\\\?\\", "\\\\?\\UNC\\"
+_ROOM = 20  # the temporary file written beside the target first has a longer name
 
-def lock_files(path: Path) -> list[Path]:
+
+def long_path(path: PurePath) -> PurePath:
+    r"""Return a Windows path near MAX_PATH long or longer in its \\?\ form; any other path as it is.
+
+    Windows opens the \\?\ form whatever its long-path setting (off by default on Windows 10 and 11).
+
+    A clerk's folders nest deep (D:\工作\2026年\…\各单位报送\…), and each Chinese character counts as one.
+    """
+    text = str(path)
+    if (
+        not isinstance(path, PureWindowsPath)
+        or len(text) + _ROOM < WINDOWS_MAX_PATH
+        or text.startswith(_LONG)
+    ):
+        return path
+    if text.startswith("\\\\"):  # a network share, \\server\share\…
+        return PureWindowsPath(_LONG_UNC + text[2:])
+    return PureWindowsPath(_LONG + text)
+
+
+def lock_files(path: PurePath) -> list[PurePath]:
     """Return the owner files Word/WPS (~$…) and LibreOffice (.~lock.…#) keep beside an open file."""
     return [
         path.with_name("~$" + path.name),
@@ -21,7 +44,7 @@ def lock_files(path: Path) -> list[Path]:
 
 def is_locked(path: Path) -> bool:
     """Return True when an office program has `path` open (its owner file exists)."""
-    return path.exists() and any(lock.exists() for lock in lock_files(path))
+    return path.exists() and any(Path(lock).exists() for lock in lock_files(path))
 
 
 def free_name(path: Path) -> Path:
@@ -58,7 +81,7 @@ def write_atomically(path: Path, write: Callable[[Path], object]) -> None:
 
     A failure at any point leaves the previous file (if any) untouched and no temporary behind.
     """
-    path = Path(path)
+    path = Path(long_path(Path(path)))  # the \\?\ form on Windows when the path is too long for MAX_PATH
     if is_locked(path):
         raise LuoshiError(ErrorCode.TARGET_LOCKED, path=str(path), suggestion=free_name(path).name)
     temporary = path.with_name(f".{path.stem}.{os.getpid()}.part{path.suffix}")

@@ -15,22 +15,15 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 from desktop.domain.errors import Cancelled
 
 TIMEOUT_S = 180
 # Where LibreOffice installs when it is not on PATH (its own packages put it under /opt on Linux).
 _LIBREOFFICE_PLACES = {
-    "win32": tuple(
-        os.path.join(os.environ.get(folder, default), "LibreOffice*", "program", "soffice.exe")
-        for folder, default in (
-            ("ProgramFiles", r"C:\Program Files"),
-            ("ProgramFiles(x86)", r"C:\Program Files (x86)"),
-        )
-    ),
     "linux": (
         "/usr/lib/libreoffice/program/soffice",
         "/usr/lib64/libreoffice/program/soffice",
@@ -40,6 +33,25 @@ _LIBREOFFICE_PLACES = {
     ),
     "darwin": ("/Applications/LibreOffice.app/Contents/MacOS/soffice",),
 }
+
+
+def libreoffice_places(platform: str, environ: Mapping[str, str]) -> tuple[str, ...]:
+    """Return the glob patterns where LibreOffice may be installed on `platform` (sys.platform's names).
+
+    On Windows: under Program Files and Program Files (x86), wherever the environment puts them (a PC
+    set up with a program folder on drive D too).
+    """
+    if platform == "win32":
+        return tuple(
+            str(PureWindowsPath(environ.get(folder, default), "LibreOffice*", "program", "soffice.exe"))
+            for folder, default in (
+                ("ProgramFiles", r"C:\Program Files"),
+                ("ProgramFiles(x86)", r"C:\Program Files (x86)"),
+            )
+        )
+    return _LIBREOFFICE_PLACES.get("linux" if platform.startswith("linux") else platform, ())
+
+
 # Automation objects that open a document and export it as PDF, by file kind: WPS first (the office
 # program of most government PCs), then Microsoft Office, both with Word's and Excel's object model.
 _AUTOMATION = {
@@ -70,8 +82,7 @@ def find_libreoffice() -> str | None:
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if found:
         return found
-    places = _LIBREOFFICE_PLACES.get("linux" if sys.platform.startswith("linux") else sys.platform, ())
-    for pattern in places:
+    for pattern in libreoffice_places(sys.platform, os.environ):
         matches = sorted(glob.glob(pattern), reverse=True)  # the newest version first
         if matches:
             return matches[0]
@@ -97,9 +108,12 @@ def _registered(prog_id: str) -> bool:
         return False
 
 
-def converters(suffix: str) -> list[Office]:
-    """Return the programs here that can turn a file of `suffix` into PDF, the preferred first."""
-    found = [Office(name, prog_id) for name, prog_id in _AUTOMATION.get(suffix, ()) if _registered(prog_id)]
+def converters(suffix: str, registered: Callable[[str], bool] = _registered) -> list[Office]:
+    """Return the programs here that can turn a file of `suffix` into PDF, the preferred first.
+
+    `registered` tells whether Windows knows an automation object (the registry; a test passes its own).
+    """
+    found = [Office(name, prog_id) for name, prog_id in _AUTOMATION.get(suffix, ()) if registered(prog_id)]
     # one automation object per program: the first of WPS's names, the first of Microsoft's
     found = [office for i, office in enumerate(found) if office.name not in {o.name for o in found[:i]}]
     office = libreoffice()

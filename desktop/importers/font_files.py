@@ -8,24 +8,34 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
-from pathlib import Path
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path, PureWindowsPath
 
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
 _FAMILY_IDS = (1, 4, 16)  # family, full name, typographic family
 
 
-def font_folders() -> list[Path]:
-    """Return the folders Windows, Linux (including 统信/麒麟) and macOS install fonts into."""
-    home = Path.home()
-    if sys.platform == "win32":
-        windows = Path(os.environ.get("WINDIR", r"C:\Windows"))
-        local = Path(os.environ.get("LOCALAPPDATA", home / "AppData" / "Local"))
-        return [windows / "Fonts", local / "Microsoft" / "Windows" / "Fonts"]
-    if sys.platform == "darwin":
-        return [Path("/System/Library/Fonts"), Path("/Library/Fonts"), home / "Library" / "Fonts"]
-    data = Path(os.environ.get("XDG_DATA_HOME", home / ".local" / "share"))
-    return [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), data / "fonts", home / ".fonts"]
+def font_folders(
+    platform: str = sys.platform, environ: Mapping[str, str] = os.environ, home: str | None = None
+) -> list[Path]:
+    """Return the folders Windows, Linux (including 统信/麒麟) and macOS install fonts into.
+
+    `platform`, `environ` and `home` are this PC's unless given (a test asks for Windows' folders here).
+    """
+    home = str(Path.home()) if home is None else home
+    if platform == "win32":
+        windows = PureWindowsPath(environ.get("WINDIR", r"C:\Windows"))
+        local = PureWindowsPath(environ.get("LOCALAPPDATA", PureWindowsPath(home, "AppData", "Local")))
+        return [Path(str(windows / "Fonts")), Path(str(local / "Microsoft" / "Windows" / "Fonts"))]
+    if platform == "darwin":
+        return [Path("/System/Library/Fonts"), Path("/Library/Fonts"), Path(home, "Library", "Fonts")]
+    data = environ.get("XDG_DATA_HOME", str(Path(home, ".local", "share")))
+    return [
+        Path("/usr/share/fonts"),
+        Path("/usr/local/share/fonts"),
+        Path(data, "fonts"),
+        Path(home, ".fonts"),
+    ]
 
 
 def _files(folders: Iterable[Path]) -> Iterator[Path]:

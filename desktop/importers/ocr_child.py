@@ -15,7 +15,9 @@ images, the decoders that meet the untrusted file (pypdfium2, Pillow), and the m
 
 from __future__ import annotations
 
+import importlib.util
 import io
+import sys
 import traceback
 from collections.abc import Iterator
 from multiprocessing.connection import Connection
@@ -31,20 +33,38 @@ from desktop.importers.seal_wash import without_seals
 DPI = 200
 MAX_PAGES = 300
 MAX_PIXELS = 60_000_000  # a page image larger than about 7,700 × 7,700 is refused, not decoded
-# Detection looks at the page with its longer side at most this long (rapidocr's default shrinks only to
-# 2000, and lets the shorter side stay above 736: 2000 × 1414 on a 200-dpi A4 page, 0.9 GB at the peak).
-# Recognition still reads each line from the page itself (at most 2000 on its longer side), so small text
-# keeps its strokes.
-DETECTION_SIDE = 1280
+# The page is read with its longer side at most this long: 1440 × 1018 for a 200-dpi A4 page, on which 3号
+# text is 32 px high and 五号 20 px (the recogniser's lines are 48 px). Measured on the 10-page scan
+# (bench/run --only scans): 1280, 1360 and 1440 read 34 of 34 measures right, 1600 read 33. rapidocr's own bound is 2000, and its
+# detector then works on 2.8 million pixels: 0.9 GB at the peak. Its det_limit_side_len does not bound it
+# (with limit_type "max" it picks 960, 1500 or 2000 from the image's size), so the bound is applied here.
+PAGE_SIDE = 1440
+REC_BATCH = 1  # a batch is padded to its widest line: one line at a time is faster and smaller here
 THREADS = 2  # onnxruntime's threads; the window keeps working beside them
+
+
+ADDON = "ocr"  # the add-on folder beside a bundled program (build/split_ocr.py)
+
+
+def addon_folder() -> Path | None:
+    """Return the OCR add-on folder of a bundled program, or None when not bundled or not installed."""
+    if not getattr(sys, "frozen", False):
+        return None
+    folder = Path(sys.executable).resolve().parent / ADDON
+    return folder if (folder / "rapidocr_onnxruntime").is_dir() else None
+
+
+def ocr_available() -> bool:
+    """Return True when the OCR libraries are here: installed (a checkout) or the bundle's add-on."""
+    return addon_folder() is not None or importlib.util.find_spec("rapidocr_onnxruntime") is not None
 
 
 def _engine() -> Any:
     from rapidocr_onnxruntime import RapidOCR  # rapidocr: the child's one job
 
     return RapidOCR(
-        det_limit_type="max",
-        det_limit_side_len=DETECTION_SIDE,
+        max_side_len=PAGE_SIDE,
+        rec_batch_num=REC_BATCH,
         intra_op_num_threads=THREADS,
         inter_op_num_threads=1,
     )
@@ -141,6 +161,9 @@ def _read(out: Connection, kind: str, path: Path, indices: list[int] | None) -> 
 
 def serve(out: Connection, kind: str, path: str, indices: list[int] | None) -> None:
     """Read the scan at `path` (`kind`: pdf, ofd or image) and send its pages' boxes down `out`."""
+    addon = addon_folder()
+    if addon is not None:
+        sys.path.insert(0, str(addon))  # the child alone loads the OCR libraries
     try:
         _read(out, kind, Path(path), indices)
     except LuoshiError as refused:

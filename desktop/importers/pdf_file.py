@@ -237,9 +237,9 @@ def read_pdf(
         return plan
     lines, scanned = list(reading.lines), None
     if reading.image_pages:
-        from desktop.importers import scan_file  # the OCR reader: loaded to read a scan
+        from desktop.importers import ocr_child, scan_file  # the OCR reader: loaded to read a scan
 
-        if scan_file.ocr_available():
+        if ocr_child.ocr_available():
             scanned = scan_file.ocr_pdf_pages(path, reading.image_pages, progress, should_stop)
             for index, page in sorted(zip(reading.image_pages, scanned, strict=True), reverse=True):
                 at = reading.page_starts[index]

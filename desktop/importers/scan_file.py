@@ -9,7 +9,6 @@ each page in turn so the caller can show progress and stop.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,12 +24,8 @@ from desktop.domain.parsing.ocr_text import (
     with_scan_doubts,
 )
 from desktop.importers.extracted import table_or_text
+from desktop.importers.ocr_child import ocr_available
 from desktop.importers.ocr_process import recognise_pages
-
-
-def ocr_available() -> bool:
-    """Return True when the OCR extra is installed."""
-    return importlib.util.find_spec("rapidocr_onnxruntime") is not None
 
 
 def _recognise(

@@ -46,7 +46,7 @@ ERRORS: dict[ErrorCode, str] = {
     ErrorCode.ENCODING: "无法识别文件“{path}”的文字编码。请用记事本或 WPS 打开后另存为 UTF-8 编码再导入。",
     ErrorCode.SCANNED_PDF: (
         "文件“{path}”是扫描件（没有文字层），需要文字识别（OCR）组件才能读取，本机的落实没有安装它。"
-        "请安装带 OCR 组件的落实，或向发文单位索取 Word 版或可复制文字的 PDF。"
+        "请把文字识别组件（luoshi-ocr 压缩包）解压到落实所在的文件夹，或向发文单位索取 Word 版或可复制文字的 PDF。"
     ),
     ErrorCode.NO_MEASURES: "文件“{path}”中没有找到编号的任务措施（如“1.……（××负责）”）。请确认这是实施方案或任务清单。",
     ErrorCode.NO_TASK_TABLE: "表格“{path}”中没有找到任务清单的表头（如“序号、重点任务、牵头单位、完成时限”）。请检查表头名称。",
