@@ -19,7 +19,10 @@ from tests.conftest import ROOT
 from tests.helpers import convert, sample_paragraphs, scan_pdf, write_gongwen_docx
 
 EXE = ROOT / "dist" / "luoshi" / ("luoshi.exe" if sys.platform == "win32" else "luoshi")
-pytestmark = pytest.mark.skipif(not EXE.exists(), reason="no bundle built: run `make bundle` first")
+pytestmark = [
+    pytest.mark.slow,  # starts the bundled program: `make test-bundle` runs it
+    pytest.mark.skipif(not EXE.exists(), reason="no bundle built: run `make bundle` first"),
+]
 
 
 def run_bundle(exe: Path, *args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:

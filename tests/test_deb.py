@@ -16,6 +16,7 @@ from tests.test_bundle import open_window_until_started, run_bundle
 
 DEBS = sorted((ROOT / "dist").glob("luoshi_*.deb"))
 pytestmark = [
+    pytest.mark.slow,  # installs a package and starts it: `make test-bundle` runs it
     pytest.mark.skipif(not DEBS, reason="no .deb built: run `make deb` first"),
     pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="dpkg -i needs root"),
 ]
