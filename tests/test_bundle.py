@@ -116,7 +116,6 @@ def test_every_library_the_bundle_loads_is_in_it_or_on_the_system() -> None:
     assert unmet == {}
 
 
-@pytest.mark.slow
 def test_the_bundle_reads_a_scan_with_its_ocr_add_on_and_says_so_without_it(tmp_path: Path) -> None:
     from tests.conftest import SAMPLE
 
