@@ -220,36 +220,27 @@ def _xml(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def write_gongwen_docx(paragraphs: list[str], path: Path) -> Path:
-    """Write `paragraphs` laid out as a published 公文 (3号 仿宋, 22 lines of 28 characters, GB/T 9704)."""
-    from desktop.exporters import gbt9704_docx as gb
+def write_gongwen_docx(paragraphs: list[str], path: Path, *, red_head: tuple[str, str] | None = None) -> Path:
+    """Write `paragraphs` laid out as a published 公文 (3号 仿宋, 22 lines of 28 characters, GB/T 9704).
 
-    document = docx.Document()
-    gb.prepare(document)
-    for index, text in enumerate(paragraphs):
-        paragraph = gb.new_paragraph(document)
-        gb.set_paragraph(paragraph, first_line_chars=0 if index == 0 else 2)
-        gb.add_text(paragraph, text, gb.TITLE if index == 0 else gb.BODY)
-    document.save(str(path))
-    return path
-
-
-def write_red_headed_docx(paragraphs: list[str], organ_mark: str, doc_number: str, path: Path) -> Path:
-    """Write `paragraphs` as a 红头文件: `organ_mark` in large red characters (the 版头), the 发文字号 with
-    the red rule under it, then the title and body as `write_gongwen_docx` lays them out."""
+    `red_head` (organ mark, 发文字号) makes it a 红头文件: the mark in large red characters (the 版头), the
+    发文字号 with the red rule under it, above the title.
+    """
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     from desktop.exporters import gbt9704_docx as gb
 
     document = docx.Document()
     gb.prepare(document)
-    mark = gb.new_paragraph(document)
-    gb.set_paragraph(mark, first_line_chars=0, align=WD_ALIGN_PARAGRAPH.CENTER, line_twips=48 * 20)
-    gb.add_text(mark, organ_mark, gb.Face(gb.TITLE_FONT, 44, color=gb.RED, latin=gb.TITLE_FONT))
-    number = gb.new_paragraph(document)
-    gb.set_paragraph(number, first_line_chars=0, align=WD_ALIGN_PARAGRAPH.CENTER)
-    gb.add_text(number, doc_number, gb.BODY)
-    gb.border(number._p.get_or_add_pPr(), "bottom", size_eighths=12, color=gb.RED, space_pt=11)
+    if red_head is not None:
+        organ_mark, doc_number = red_head
+        mark = gb.new_paragraph(document)
+        gb.set_paragraph(mark, first_line_chars=0, align=WD_ALIGN_PARAGRAPH.CENTER, line_twips=48 * 20)
+        gb.add_text(mark, organ_mark, gb.Face(gb.TITLE_FONT, 44, color=gb.RED, latin=gb.TITLE_FONT))
+        number = gb.new_paragraph(document)
+        gb.set_paragraph(number, first_line_chars=0, align=WD_ALIGN_PARAGRAPH.CENTER)
+        gb.add_text(number, doc_number, gb.BODY)
+        gb.border(number._p.get_or_add_pPr(), "bottom", size_eighths=12, color=gb.RED, space_pt=11)
     for index, text in enumerate(paragraphs):
         paragraph = gb.new_paragraph(document)
         gb.set_paragraph(paragraph, first_line_chars=0 if index == 0 else 2)

@@ -33,12 +33,12 @@ from desktop.importers.seal_wash import without_seals
 DPI = 200
 MAX_PAGES = 300
 MAX_PIXELS = 60_000_000  # a page image larger than about 7,700 × 7,700 is refused, not decoded
-# The page is read with its longer side at most this long: 1440 × 1018 for a 200-dpi A4 page, on which 3号
-# text is 32 px high and 五号 20 px (the recogniser's lines are 48 px). Measured on the 10-page scan
-# (bench/run --only scans): 1280, 1360 and 1440 read 34 of 34 measures right, 1600 read 33. rapidocr's own bound is 2000, and its
-# detector then works on 2.8 million pixels: 0.9 GB at the peak. Its det_limit_side_len does not bound it
-# (with limit_type "max" it picks 960, 1500 or 2000 from the image's size), so the bound is applied here.
-PAGE_SIDE = 1440
+# The detector looks at the page with its longer side at most this long (1280 × 905 for a 200-dpi A4 page);
+# the recogniser still reads each line it found from the page itself (up to rapidocr's 2000), so small
+# characters keep their strokes. rapidocr sizes the detector's input from the page alone (2000 for any
+# page over 1500 pixels: 2.8 million pixels and 0.9 GB at the peak) and its det_limit_side_len has no say
+# when the limit type is "max", so the detector's sizing is replaced here (`_bounded_detection`).
+DETECTION_SIDE = 1280
 REC_BATCH = 1  # a batch is padded to its widest line: one line at a time is faster and smaller here
 THREADS = 2  # onnxruntime's threads; the window keeps working beside them
 
@@ -59,15 +59,23 @@ def ocr_available() -> bool:
     return addon_folder() is not None or importlib.util.find_spec("rapidocr_onnxruntime") is not None
 
 
+def _bounded_detection(engine: Any) -> Any:
+    """Make rapidocr's detector resize every page to DETECTION_SIDE on its longer side (see above)."""
+    from rapidocr_onnxruntime.ch_ppocr_det.utils import DetPreProcess  # rapidocr: the child's one job
+
+    detector = engine.text_det
+    if not callable(getattr(detector, "get_preprocess", None)):  # rapidocr's layout changed: say so
+        raise RuntimeError("rapidocr's detector has no get_preprocess: check OCR_PACKAGE in the Makefile")
+    mean, std = detector.mean, detector.std
+    detector.get_preprocess = lambda _longer_side: DetPreProcess(DETECTION_SIDE, "max", mean, std)
+    return engine
+
+
 def _engine() -> Any:
     from rapidocr_onnxruntime import RapidOCR  # rapidocr: the child's one job
 
-    return RapidOCR(
-        max_side_len=PAGE_SIDE,
-        rec_batch_num=REC_BATCH,
-        intra_op_num_threads=THREADS,
-        inter_op_num_threads=1,
-    )
+    engine = RapidOCR(rec_batch_num=REC_BATCH, intra_op_num_threads=THREADS, inter_op_num_threads=1)
+    return _bounded_detection(engine)
 
 
 def pdf_pages(path: Path, indices: list[int] | None) -> tuple[int, Iterator[Any]]:

@@ -11,7 +11,7 @@ import pytest
 
 from desktop.importers.ocr_process import recognise_pages
 from desktop.importers.seal_wash import red_ink, without_seals
-from tests.helpers import convert, sample_paragraphs, scan_pdf, write_red_headed_docx
+from tests.helpers import convert, sample_paragraphs, scan_pdf, write_gongwen_docx
 
 pytestmark = pytest.mark.slow  # LibreOffice, pdftoppm and OCR
 
@@ -27,9 +27,8 @@ def scan(tmp_path_factory: pytest.TempPathFactory) -> Path:
     paragraphs = sample_paragraphs(SAMPLE)[:10]
     os.environ["FONTCONFIG_FILE"] = str(FONTS)
     try:
-        source = write_red_headed_docx(
-            paragraphs, "某某县人民政府文件", "某政发〔2026〕5号", folder / "红头.docx"
-        )
+        red_head = ("某某县人民政府文件", "某政发〔2026〕5号")
+        source = write_gongwen_docx(paragraphs, folder / "红头.docx", red_head=red_head)
         pdf = convert(source, folder, "pdf")
     finally:
         del os.environ["FONTCONFIG_FILE"]

@@ -94,9 +94,12 @@ def merge_title_fragments(paragraphs: list[str]) -> list[str]:
 
 
 def normalise_doc_number(text: str) -> str:
-    """Return a 发文字号 without spaces, its year in 〔〕 however it was bracketed ([2026], （2026）, 【2026】)."""
+    """Return a 发文字号 without spaces, its year in 〔〕 however it was bracketed.
+
+    As [2026], （2026）, 【2026】, or the mixed pair OCR reads, 〔2026].
+    """
     text = re.sub(r"\s+", "", text)
-    return re.sub(r"[［\[（(【](\d{4})[］\]）)】]", r"〔\1〕", text)
+    return re.sub(r"[［\[（(【〔](\d{4})[］\]）)】〕]", r"〔\1〕", text)
 
 
 def _cut_back_matter(paragraphs: list[str]) -> list[str]:
