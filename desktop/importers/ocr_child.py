@@ -15,6 +15,8 @@ images, the decoders that meet the untrusted file (pypdfium2, Pillow), and the m
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import importlib.util
 import io
 import sys
@@ -152,6 +154,17 @@ def boxes(engine: Any, pixels: Any) -> list[TextBox]:
     return found
 
 
+def _give_back_memory() -> None:
+    """Hand the heap freed by the last page back to the system (glibc keeps it otherwise).
+
+    The recogniser allocates differently sized buffers for every line; glibc's malloc keeps what they
+    freed, fragmented, and the next page allocates beside it: the child grew by some 40 MB a page.
+    """
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):  # not glibc (musl): nothing to trim
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
 def _read(out: Connection, kind: str, path: Path, indices: list[int] | None) -> None:
     count, pages = (
         pdf_pages(path, indices) if kind == "pdf" else ofd_pages(path) if kind == "ofd" else image_pages(path)
@@ -164,6 +177,8 @@ def _read(out: Connection, kind: str, path: Path, indices: list[int] | None) -> 
         if engine is None:
             engine = _engine()  # after the first page decoded: a broken file is told before the models load
         out.send(("page", index, picture.width, picture.height, boxes(engine, without_seals(picture))))
+        del picture
+        _give_back_memory()
     out.send(("done",))
 
 
