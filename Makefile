@@ -77,6 +77,7 @@ check: lint
 # The bundle's smoke test (starts it offscreen on the sample, writes a report and a ledger, reports the
 # highest GLIBC it needs), then the .deb installed with dpkg -i and removed with dpkg -r.
 test-bundle: system-test $(VENV)/.test deb
+	$(PY) build/bundle_needs.py dist/luoshi
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q tests/test_bundle.py tests/test_deb.py
 
 # Mutated files through every importer for FUZZ_SECONDS each; fails on any unhandled exception.
