@@ -21,6 +21,9 @@ from elftools.elf.elffile import ELFFile
 from elftools.elf.gnuversions import GNUVerNeedSection
 
 ELF_MAGIC = b"\x7fELF"
+# Libraries a desktop brings when it uses the Qt plugin that needs them, and not otherwise: the Wayland
+# platform on a Wayland session, the GTK theme on a GTK desktop. Qt loads neither plugin elsewhere.
+DESKTOP_PROVIDED = frozenset({"libwayland-cursor.so.0", "libwayland-egl.so.1", "libgtk-3.so.0", "libgdk-3.so.0"})
 
 
 def parse(version: str) -> tuple[int, ...]:
@@ -68,10 +71,11 @@ def system_libraries() -> set[str]:
 
 
 def unmet(folder: Path) -> dict[str, set[str]]:
-    """Return, for each file that needs one, the libraries found neither under `folder` nor on the system."""
+    """Return, for each file that needs one, the libraries found neither under `folder` nor on the system
+    (nor among those a desktop provides with the plugin that needs them)."""
     files = [p for p in folder.rglob("*") if p.is_file()]
     here = {p.name for p in folder.rglob("*")}
-    known = here | system_libraries()
+    known = here | system_libraries() | DESKTOP_PROVIDED
     missing = {}
     for path in files:
         lacking = needed_libraries(path) - known
@@ -96,5 +100,7 @@ if __name__ == "__main__":
     for version, path in rows[:10]:
         print(f"GLIBC_{'.'.join(map(str, version))}  {path}")
     print(f"{len(rows)} ELF files; the bundle needs glibc {'.'.join(map(str, rows[0][0]))} or newer")
-    for name, lacking in unmet(Path(sys.argv[1])).items():
+    missing = unmet(Path(sys.argv[1]))
+    for name, lacking in missing.items():
         print(f"missing for {name}: {', '.join(sorted(lacking))}")
+    print(f"{len(missing)} files need a library found neither in the bundle nor on this system")
