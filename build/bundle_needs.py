@@ -31,37 +31,39 @@ def parse(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.removeprefix("GLIBC_").split("."))
 
 
-def needs(path: Path) -> set[str]:
-    """Return the GLIBC_x.y versions one ELF file needs (empty for a file that is not ELF)."""
+def dependencies(path: Path) -> tuple[set[str], set[str]] | None:
+    """Return the GLIBC_x.y versions and the shared libraries (DT_NEEDED) one file needs; None if not ELF."""
     with path.open("rb") as handle:
         if handle.read(4) != ELF_MAGIC:
-            return set()
+            return None
         handle.seek(0)
         try:
             elf = ELFFile(handle)
-            found: set[str] = set()
+            versions: set[str] = set()
+            libraries: set[str] = set()
             for section in elf.iter_sections():
                 if isinstance(section, GNUVerNeedSection):
                     for _, auxiliaries in section.iter_versions():
-                        found |= {a.name for a in auxiliaries if a.name.startswith("GLIBC_2")}
-            return found
+                        versions |= {a.name for a in auxiliaries if a.name.startswith("GLIBC_2")}
+                elif section.name == ".dynamic":
+                    libraries |= {t.needed for t in section.iter_tags() if t.entry.d_tag == "DT_NEEDED"}
+            return versions, libraries
         except ELFError:
-            return set()
+            return None
 
 
-def needed_libraries(path: Path) -> set[str]:
-    """Return the shared libraries one ELF file names as needed (empty for a file that is not ELF)."""
-    with path.open("rb") as handle:
-        if handle.read(4) != ELF_MAGIC:
-            return set()
-        handle.seek(0)
-        try:
-            dynamic = ELFFile(handle).get_section_by_name(".dynamic")
-            if dynamic is None:
-                return set()
-            return {tag.needed for tag in dynamic.iter_tags() if tag.entry.d_tag == "DT_NEEDED"}
-        except ELFError:
-            return set()
+Scan = dict[Path, tuple[set[str], set[str]]]
+
+
+def scan(folder: Path) -> Scan:
+    """Read every ELF file under `folder` once (links are read through their targets, also in `folder`)."""
+    found: Scan = {}
+    for path in folder.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            needed = dependencies(path)
+            if needed is not None:
+                found[path] = needed
+    return found
 
 
 def system_libraries() -> set[str]:
@@ -70,37 +72,28 @@ def system_libraries() -> set[str]:
     return {line.split()[0] for line in listed.splitlines()[1:] if line.strip()}
 
 
-def unmet(folder: Path) -> dict[str, set[str]]:
+def unmet(folder: Path, scanned: Scan) -> dict[str, set[str]]:
     """Return, for each file that needs one, the libraries found neither under `folder` nor on the system
     (nor among those a desktop provides with the plugin that needs them)."""
-    files = [p for p in folder.rglob("*") if p.is_file()]
-    here = {p.name for p in folder.rglob("*")}
-    known = here | system_libraries() | DESKTOP_PROVIDED
-    missing = {}
-    for path in files:
-        lacking = needed_libraries(path) - known
-        if lacking:
-            missing[str(path.relative_to(folder))] = lacking
-    return missing
+    known = {p.name for p in folder.rglob("*")} | system_libraries() | DESKTOP_PROVIDED
+    lacking = {str(path.relative_to(folder)): libraries - known for path, (_, libraries) in scanned.items()}
+    return {name: libraries for name, libraries in lacking.items() if libraries}
 
 
-def report(folder: Path) -> list[tuple[tuple[int, ...], Path]]:
-    """Return (highest GLIBC version needed, file) for every ELF file under `folder`, highest first."""
-    rows = []
-    for path in folder.rglob("*"):
-        if path.is_file() and not path.is_symlink():
-            versions = needs(path)
-            if versions:
-                rows.append((max(parse(v) for v in versions), path))
+def report(scanned: Scan) -> list[tuple[tuple[int, ...], Path]]:
+    """Return (highest GLIBC version needed, file) for every ELF file that needs one, highest first."""
+    rows = [(max(parse(v) for v in versions), path) for path, (versions, _) in scanned.items() if versions]
     return sorted(rows, key=lambda row: row[0], reverse=True)
 
 
 if __name__ == "__main__":
-    rows = report(Path(sys.argv[1]))
+    bundle = Path(sys.argv[1])
+    scanned = scan(bundle)
+    rows = report(scanned)
     for version, path in rows[:10]:
         print(f"GLIBC_{'.'.join(map(str, version))}  {path}")
     print(f"{len(rows)} ELF files; the bundle needs glibc {'.'.join(map(str, rows[0][0]))} or newer")
-    missing = unmet(Path(sys.argv[1]))
+    missing = unmet(bundle, scanned)
     for name, lacking in missing.items():
         print(f"missing for {name}: {', '.join(sorted(lacking))}")
     print(f"{len(missing)} files need a library found neither in the bundle nor on this system")

@@ -17,6 +17,11 @@ import sys
 from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from desktop.importers.ocr_child import ADDON  # noqa: E402 (the checkout's package: the add-on's one name)
+
 OCR_DISTRIBUTIONS = (
     "rapidocr-onnxruntime",
     "onnxruntime",
@@ -26,7 +31,6 @@ OCR_DISTRIBUTIONS = (
     "pyclipper",
     "PyYAML",
 )
-ADDON = "ocr"  # desktop.importers.ocr_child.ADDON
 
 
 def top_level_names(name: str) -> set[str]:

@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from desktop.domain.version import VERSION  # noqa: E402 (the checkout's package, found through ROOT)
+from desktop.importers.ocr_child import ADDON  # noqa: E402 (the add-on folder's one name)
 
-ADDON = "ocr"
 
 
 def _add(archive: zipfile.ZipFile, path: Path, name: str) -> None:

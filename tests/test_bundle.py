@@ -87,7 +87,7 @@ def test_no_file_of_the_bundle_needs_a_newer_glibc_than_the_readme_states() -> N
     """The floor is LUOSHI_GLIBC_TARGET (2.28 for the 信创 build) or else this build machine's glibc, and
     it must be a floor the README's table of supported systems names."""
     needs = _bundle_needs()
-    rows = needs.report(EXE.parent)
+    rows = needs.report(needs.scan(EXE.parent))
     highest, path = rows[0]
     shown = ".".join(map(str, highest))
     print(f"\nGLIBC report: {len(rows)} ELF files in dist/luoshi need at most GLIBC_{shown}")
@@ -103,7 +103,8 @@ def test_no_file_of_the_bundle_needs_a_newer_glibc_than_the_readme_states() -> N
 @pytest.mark.skipif(sys.platform != "linux", reason="ELF is Linux's")
 def test_every_library_the_bundle_loads_is_in_it_or_on_the_system() -> None:
     """Nothing build/luoshi.spec dropped from Qt is still needed, and the OCR add-on's libraries are whole."""
-    assert _bundle_needs().unmet(EXE.parent) == {}
+    needs = _bundle_needs()
+    assert needs.unmet(EXE.parent, needs.scan(EXE.parent)) == {}
 
 
 def test_the_bundle_reads_a_scan_with_its_ocr_add_on_and_says_so_without_it(tmp_path: Path) -> None:

@@ -56,17 +56,18 @@ def _reach(height: int, width: int) -> Any:
     return numpy.hypot((xs + 0.5 - width / 2) / (width / 2), (ys + 0.5 - height / 2) / (height / 2))
 
 
-def _is_seal(ink: Any, page_width: int) -> bool:
-    """Tell whether the red ink of one blob's box is a round seal."""
-    import numpy  # numpy: loaded in the OCR child
-
-    height, width = ink.shape
+def _seal_sized(height: int, width: int, page_width: int) -> bool:
+    """Tell whether a box is as large and as round as a seal's."""
     low, high = (share * page_width for share in SEAL_SIDE)
     if min(width, height) < low or max(width, height) > high:
         return False
-    if max(width, height) > SEAL_ASPECT * min(width, height):
-        return False
-    reach = _reach(height, width)[ink]
+    return max(width, height) <= SEAL_ASPECT * min(width, height)
+
+
+def _ring_shaped(reach: Any) -> bool:
+    """Tell whether ink at these distances from its box's centre (`_reach`) is a seal: inside, on the rim."""
+    import numpy  # numpy: loaded in the OCR child
+
     if reach.size == 0:
         return False
     outside = float(numpy.mean(reach > 1.05))
@@ -96,7 +97,9 @@ def without_seals(pixels: Any) -> Any:
         ys, xs = numpy.nonzero(box)
         top, bottom, left, right = top + ys.min(), top + ys.max() + 1, left + xs.min(), left + xs.max() + 1
         box = ink[top:bottom, left:right]
-        if _is_seal(box, width):
-            inside = _reach(bottom - top, right - left) <= 1.05
-            page[top:bottom, left:right][box & inside] = 255
+        if not _seal_sized(bottom - top, right - left, width):
+            continue
+        reach = _reach(bottom - top, right - left)
+        if _ring_shaped(reach[box]):
+            page[top:bottom, left:right][box & (reach <= 1.05)] = 255
     return page
