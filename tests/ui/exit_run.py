@@ -7,6 +7,7 @@ desk), a timer drives what a clerk does, and the window is closed the ordinary w
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import sys
 import time
@@ -151,6 +152,8 @@ def main(db: str, flow: int, out: str) -> int:
             os._exit(FLOW_FAILED)
         window.close()
 
+    # a run that hangs prints every thread's stack and ends, so the test says where (its limit is 180 s)
+    faulthandler.dump_traceback_later(150, exit=True)
     app_module.application()  # the timer needs the application's event loop; main() reuses it
     QTimer.singleShot(200, drive)
     return app_module.main(["--db", db])
